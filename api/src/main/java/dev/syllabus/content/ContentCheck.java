@@ -1,0 +1,147 @@
+package dev.syllabus.content;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The course rules a parsed course must keep: weeks numbered 1..N without gaps, homework codes
+ * unique, task numbers contiguous per kind, pass criteria that match the listed tasks, and every
+ * link an absolute http(s) URL.
+ */
+public final class ContentCheck {
+
+    private final Locations locations;
+    private final String file;
+    private final List<ContentIssue> issues = new ArrayList<>();
+
+    private ContentCheck(Locations locations, String file) {
+        this.locations = locations;
+        this.file = file;
+    }
+
+    static List<ContentIssue> check(Course course, Locations locations, String file) {
+        ContentCheck check = new ContentCheck(locations, file);
+        check.weeks(course.weeks());
+        check.homeworkCodes(course.weeks());
+        course.weeks().forEach(week -> week.homework().forEach(check::homework));
+        check.links(course);
+        return check.issues;
+    }
+
+    private void report(Object element, String message) {
+        issues.add(locations.issue(element, file, message));
+    }
+
+    private void weeks(List<Week> weeks) {
+        int expected = 1;
+        for (Week week : weeks) {
+            if (week.number() != expected) {
+                report(week, week.number() < expected
+                        ? "week " + week.number() + " is out of order: weeks must be numbered 1, 2, 3, ... in order"
+                        : "week " + week.number() + " follows week " + (expected - 1) + ": week " + expected + " is missing");
+            }
+            expected = week.number() + 1;
+        }
+    }
+
+    private void homeworkCodes(List<Week> weeks) {
+        Map<String, Homework> seen = new HashMap<>();
+        for (Week week : weeks) {
+            for (Homework homework : week.homework()) {
+                Homework first = seen.putIfAbsent(homework.code(), homework);
+                if (first != null) {
+                    ContentIssue firstPlace = locations.issue(first, file, "");
+                    report(homework, "homework code " + homework.code() + " is used twice (first at "
+                            + firstPlace.file() + ":" + firstPlace.line() + ")");
+                }
+            }
+        }
+    }
+
+    private void homework(Homework homework) {
+        Map<TaskKind, List<Task>> byKind = new LinkedHashMap<>();
+        for (Task task : homework.tasks()) {
+            byKind.computeIfAbsent(task.kind(), k -> new ArrayList<>()).add(task);
+        }
+        byKind.forEach((kind, tasks) -> numbering(homework, kind, tasks));
+        PassCriterion pass = homework.pass();
+        if (pass == null) {
+            return;
+        }
+        long mandatory = homework.tasks().stream().filter(t -> t.kind() == TaskKind.PR && !t.optional()).count();
+        if (pass.requiredPrs() > pass.listedPrs()) {
+            report(homework, homework.code() + ": the pass criterion asks for " + pass.requiredPrs() + " PRs but only "
+                    + pass.listedPrs() + " PR tasks are listed");
+        } else if (pass.requiredPrs() < mandatory) {
+            report(homework, homework.code() + ": the pass criterion asks for " + pass.requiredPrs() + " PRs but "
+                    + mandatory + " PR tasks are not optional");
+        }
+    }
+
+    /** PR tasks must read PR1, PR2, ... in order; a kind with one task may leave the number out (DOC). */
+    private void numbering(Homework homework, TaskKind kind, List<Task> tasks) {
+        String prefix = kind.name();
+        boolean single = tasks.size() == 1 && tasks.get(0).code().equals(prefix) && kind != TaskKind.PR;
+        if (single) {
+            return;
+        }
+        Map<String, Task> seen = new HashMap<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            Task task = tasks.get(i);
+            String expected = prefix + (i + 1);
+            if (seen.putIfAbsent(task.code(), task) != null) {
+                report(task, homework.code() + ": " + task.code() + " is listed twice");
+            } else if (!task.code().equals(expected)) {
+                report(task, homework.code() + ": expected " + expected + " here but found "
+                        + (task.code().equals(prefix) ? prefix + " without a number" : task.code())
+                        + " (tasks of a kind are numbered " + prefix + "1, " + prefix + "2, ... without gaps)");
+            }
+        }
+    }
+
+    private void links(Course course) {
+        Consumer<Link> checkLink = link -> url(link, link.url());
+        course.links().forEach(checkLink);
+        course.tools().forEach(tool -> url(tool, tool.url()));
+        course.principles().forEach(p -> {
+            p.links().forEach(checkLink);
+            points(p.details(), checkLink);
+        });
+        points(course.homeworkRules(), checkLink);
+        for (Week week : course.weeks()) {
+            points(week.topics(), checkLink);
+            week.lectures().forEach(lecture -> points(lecture.topics(), checkLink));
+            week.homework().forEach(homework -> points(homework.reading(), checkLink));
+        }
+    }
+
+    private static void points(List<Point> points, Consumer<Link> checkLink) {
+        for (Point point : points) {
+            point.links().forEach(checkLink);
+            points(point.details(), checkLink);
+        }
+    }
+
+    private void url(Object element, String url) {
+        if (!isAbsoluteHttpUrl(url)) {
+            report(element, "link '" + url + "' is not an absolute http(s) URL");
+        }
+    }
+
+    public static boolean isAbsoluteHttpUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && !uri.getHost().isEmpty();
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+}

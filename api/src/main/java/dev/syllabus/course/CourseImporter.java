@@ -1,0 +1,72 @@
+package dev.syllabus.course;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+
+import dev.syllabus.content.ContentIssue;
+import dev.syllabus.content.ContentSources;
+import dev.syllabus.content.Course;
+import dev.syllabus.content.CourseReader;
+import dev.syllabus.content.CourseSource;
+import dev.syllabus.content.InvalidContentException;
+
+/**
+ * Imports course content at start-up: reads and checks every course first, so that one bad file
+ * stops the service with every problem listed instead of serving half a curriculum; then stores
+ * the courses whose content changed and loads the read model.
+ */
+@ApplicationScoped
+public class CourseImporter {
+
+    private static final Logger LOG = Logger.getLogger(CourseImporter.class);
+
+    private final ContentSources sources;
+    private final CourseStore store;
+    private final CourseCatalog catalog;
+
+    CourseImporter(ContentSources sources, CourseStore store, CourseCatalog catalog) {
+        this.sources = sources;
+        this.store = store;
+        this.catalog = catalog;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        importAll();
+    }
+
+    /** @return how many courses were written (unchanged ones are not) */
+    public int importAll() {
+        Map<CourseSource, Course> courses = new LinkedHashMap<>();
+        List<ContentIssue> issues = new ArrayList<>();
+        for (CourseSource source : sources.all()) {
+            CourseReader.Result result = source.read();
+            issues.addAll(result.issues());
+            if (result.course() != null) {
+                courses.put(source, result.course().withVersion(source.version()));
+            }
+        }
+        if (!issues.isEmpty()) {
+            InvalidContentException invalid = new InvalidContentException(issues);
+            LOG.error(invalid.getMessage());
+            throw invalid;
+        }
+        int written = 0;
+        for (Map.Entry<CourseSource, Course> entry : courses.entrySet()) {
+            if (store.save(entry.getValue(), entry.getKey().origin())) {
+                written++;
+            }
+        }
+        catalog.reload();
+        LOG.infof("Serving %d course(s); %d imported or updated", courses.size(), written);
+        return written;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.syllabus.http;
+
+import java.util.regex.Pattern;
+
+/**
+ * Checks path parameters by hand, because JAX-RS turns a malformed path parameter into a 404
+ * where the client deserves a 400 naming the parameter.
+ */
+public final class PathParams {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+
+    private PathParams() {
+    }
+
+    public static String slug(String field, String value) {
+        if (value.length() > 100 || !SLUG.matcher(value).matches()) {
+            throw ProblemException.invalidParameter(field, "must be a slug: lower-case letters, digits and single hyphens");
+        }
+        return value;
+    }
+
+    public static int number(String field, String value, int max) {
+        if (value.matches("\\d{1,9}")) {
+            int number = Integer.parseInt(value);
+            if (number >= 1 && number <= max) {
+                return number;
+            }
+        }
+        throw ProblemException.invalidParameter(field, "must be a whole number from 1 to " + max);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.syllabus.http;
+
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Documents the problem responses every operation can give, so each resource method need not
+ * repeat them: 400 for malformed parameters, 404 for unknown resources, 406 for an Accept header
+ * it cannot serve, 500 for our own failures. All share the {@code Problem} schema.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final String REF = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSchema("FieldError", OASFactory.createSchema()
+                .type(java.util.List.of(Schema.SchemaType.OBJECT))
+                .addProperty("field", string("The parameter or field at fault.", "number"))
+                .addProperty("message", string("What is wrong with it.", "must be a whole number from 1 to 9999")));
+        openAPI.getComponents().addSchema("Problem", OASFactory.createSchema()
+                .type(java.util.List.of(Schema.SchemaType.OBJECT))
+                .description("RFC 9457 problem details, sent as application/problem+json.")
+                .addProperty("type", string("A URI reference naming the kind of problem.", "about:blank"))
+                .addProperty("title", string("The HTTP status phrase.", "Not Found"))
+                .addProperty("status", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.INTEGER)).examples(java.util.List.of(404)))
+                .addProperty("detail", string("What went wrong, for people.", "No course 'intro-to-cooking'."))
+                .addProperty("instance", string("The path of the request.", "/api/courses/intro-to-cooking"))
+                .addProperty("errors", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.ARRAY))
+                        .description("The fields or parameters at fault, when the request was malformed.")
+                        .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
+                .required(java.util.List.of("type", "title", "status")));
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            Map<?, Operation> operations = item.getOperations();
+            operations.values().forEach(operation -> document(path, operation));
+        });
+    }
+
+    private static void document(String path, Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            responses = OASFactory.createAPIResponses();
+            operation.setResponses(responses);
+        }
+        boolean parameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
+        if (parameters) {
+            add(responses, "400", "A parameter is malformed; `errors` names it.");
+        }
+        if (path.contains("{") || path.endsWith("/agenda")) {
+            add(responses, "404", "No such resource.");
+        }
+        add(responses, "406", "The Accept header asks for a media type this operation cannot produce.");
+        add(responses, "500", "An unexpected failure on the server; it is logged.");
+    }
+
+    private static void add(APIResponses responses, String status, String description) {
+        if (responses.hasAPIResponse(status)) {
+            return;
+        }
+        APIResponse response = OASFactory.createAPIResponse().description(description)
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REF))));
+        responses.addAPIResponse(status, response);
+    }
+
+    private static Schema string(String description, String example) {
+        return OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING))
+                .description(description).examples(java.util.List.of(example));
+    }
+}
