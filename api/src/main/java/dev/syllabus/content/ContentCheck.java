@@ -45,6 +45,7 @@ public final class ContentCheck {
             if (week.number() != expected) {
                 report(week, week.number() < expected
                         ? "week " + week.number() + " is out of order: weeks must be numbered 1, 2, 3, ... in order"
+                        : expected == 1 ? "the first week is week " + week.number() + ": weeks are numbered from 1"
                         : "week " + week.number() + " follows week " + (expected - 1) + ": week " + expected + " is missing");
             }
             expected = week.number() + 1;

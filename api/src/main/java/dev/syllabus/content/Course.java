@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Course(
         @Schema(example = "ml-in-production") String slug,
         @Schema(example = "Machine Learning in Production") String title,
-        @Schema(example = "Take a machine-learning model from a notebook to a monitored production service.") String description,
+        @Schema(nullable = true, example = "Take a machine-learning model from a notebook to a monitored production service.") String description,
         @Schema(description = "Content version: changes whenever the course's source files change; also the ETag.",
                 example = "3f2a9c1d0b7e4a65") String version,
         List<Principle> principles,

@@ -182,7 +182,6 @@ public final class CourseReader {
             StringBuilder raw = new StringBuilder();
             Text.collect(node, raw, new ArrayList<>());
             Headings.Heading heading = Headings.classify(Text.finish(raw));
-            int line = line(node);
             if (heading.kind() == Kind.WEEK || isCourseLevel(heading.kind())) {
                 if (page != null) {
                     issue(node, "'" + heading.text() + "' belongs in agenda.md, not in a week page");
@@ -199,8 +198,8 @@ public final class CourseReader {
             switch (heading.kind()) {
                 case PRINCIPLES -> sink = new Items(node, "principles",
                         p -> principles.add(new Principle(p.title(), p.links(), p.details())));
-                case LINKS -> sink = new Items(node, "links", p -> link(p, line).ifPresent(links::add));
-                case TOOLS -> sink = new Items(node, "tools", p -> link(p, line).ifPresent(l -> {
+                case LINKS -> sink = new Items(node, "links", p -> link(p).ifPresent(links::add));
+                case TOOLS -> sink = new Items(node, "tools", p -> link(p).ifPresent(l -> {
                     Tool tool = new Tool(l.title(), l.url());
                     locations.copy(l, tool);
                     tools.add(tool);
@@ -248,9 +247,9 @@ public final class CourseReader {
             sink = new Items(node, "lecture topics", topics::add);
         }
 
-        private java.util.Optional<Link> link(Point point, int sectionLine) {
+        private java.util.Optional<Link> link(Point point) {
             if (point.links().isEmpty()) {
-                issues.add(new ContentIssue(file.name(), sectionLine, "'" + point.title() + "' has no link: write it as [title](https://...)"));
+                issues.add(locations.issue(point, file.name(), "'" + point.title() + "' has no link: write it as [title](https://...)"));
                 return java.util.Optional.empty();
             }
             Link link = new Link(point.title(), point.links().get(0).url());
@@ -429,7 +428,9 @@ public final class CourseReader {
             }
             int line = line(item);
             found.forEach(link -> locations.put(link, file.name(), line));
-            return new Point(Text.finish(text), found, details);
+            Point point = new Point(Text.finish(text), found, details);
+            locations.put(point, file.name(), line);
+            return point;
         }
 
         private String plain(Paragraph paragraph) {

@@ -127,7 +127,7 @@ public final class CourseWriter {
         StringBuilder line = new StringBuilder();
         int cursor = 0;
         for (Link link : links) {
-            int at = text.indexOf(link.title(), cursor);
+            int at = wordAt(text, link.title(), cursor);
             String markdown = "[" + Text.escape(link.title()) + "](" + destination(link.url()) + ")";
             if (at < 0) {
                 line.append(Text.escape(text.substring(cursor))).append(' ').append(markdown);
@@ -138,6 +138,19 @@ public final class CourseWriter {
             }
         }
         return line.append(Text.escape(text.substring(cursor))).toString();
+    }
+
+    /** Where {@code words} stand in {@code text} as whole words (the reader puts spaces around link labels). */
+    private static int wordAt(String text, String words, int from) {
+        for (int at = text.indexOf(words, from); at >= 0; at = text.indexOf(words, at + 1)) {
+            int end = at + words.length();
+            boolean startsWord = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
+            boolean endsWord = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
+            if (startsWord && endsWord) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     private static String destination(String url) {

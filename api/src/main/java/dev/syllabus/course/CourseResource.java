@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -56,10 +57,18 @@ public class CourseResource {
     @Operation(operationId = "listCourses", summary = "List the courses",
             description = "Paged with `page` and `size`; `Link` headers point to the other pages and `X-Total-Count` counts all courses.")
     @APIResponse(responseCode = "200", description = "The courses, by slug.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = CourseViews.CourseSummary.class)))
+            schema = @Schema(type = SchemaType.ARRAY, implementation = CourseViews.CourseSummary.class)),
+            headers = {
+                @Header(name = "Link", description = "RFC 8288 links to the first, previous, next and last pages.",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "X-Total-Count", description = "How many courses there are in all.",
+                        schema = @Schema(type = SchemaType.INTEGER)) })
     public Response listCourses(
-            @Parameter(description = "Page number, from 1.", example = "1") @QueryParam("page") String page,
-            @Parameter(description = "Courses per page, 1 to 100.", example = "20") @QueryParam("size") String size,
+            @Parameter(description = "Page number, from 1.", example = "1",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = "Courses per page.", example = "20",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+            @QueryParam("size") String size,
             HttpHeaders headers, UriInfo uri) {
         PageRequest request = PageRequest.of(page, size);
         CourseCatalog.Snapshot snapshot = catalog.current();

@@ -23,7 +23,7 @@ final class CourseViews {
     record CourseSummary(
             @Schema(example = "ml-in-production") String slug,
             @Schema(example = "Machine Learning in Production") String title,
-            String description,
+            @Schema(nullable = true) String description,
             @Schema(example = "3f2a9c1d0b7e4a65") String version,
             @Schema(description = "Number of weeks.", example = "8") int weeks,
             @Schema(description = "Number of homework assignments.", example = "16") int homework) {
@@ -38,7 +38,7 @@ final class CourseViews {
     record CourseOverview(
             @Schema(example = "ml-in-production") String slug,
             @Schema(example = "Machine Learning in Production") String title,
-            String description,
+            @Schema(nullable = true) String description,
             @Schema(example = "3f2a9c1d0b7e4a65") String version,
             List<Principle> principles,
             List<Link> links,

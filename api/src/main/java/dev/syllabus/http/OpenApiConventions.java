@@ -11,11 +11,16 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Documents the problem responses every operation can give, so each resource method need not
- * repeat them: 400 for malformed parameters, 404 for unknown resources, 406 for an Accept header
- * it cannot serve, 500 for our own failures. All share the {@code Problem} schema.
+ * House rules for the OpenAPI document, applied once instead of on every resource method:
+ * <ul>
+ * <li>the problem responses every operation can give: 400 for malformed parameters, 404 for unknown
+ * resources, 406 for an Accept header it cannot serve, 500 for our own failures, all with the
+ * {@code Problem} schema;</li>
+ * <li>every property of a response model is required (Jackson always writes record components;
+ * the nullable ones say so), so generated clients get exact types.</li>
+ * </ul>
  */
-public class ProblemResponsesFilter implements OASFilter {
+public class OpenApiConventions implements OASFilter {
 
     private static final String REF = "#/components/schemas/Problem";
 
@@ -40,6 +45,11 @@ public class ProblemResponsesFilter implements OASFilter {
                         .description("The fields or parameters at fault, when the request was malformed.")
                         .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
                 .required(java.util.List.of("type", "title", "status")));
+        openAPI.getComponents().getSchemas().forEach((name, schema) -> {
+            if (schema.getProperties() != null && schema.getRequired() == null) {
+                schema.setRequired(new java.util.ArrayList<>(schema.getProperties().keySet()));
+            }
+        });
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }

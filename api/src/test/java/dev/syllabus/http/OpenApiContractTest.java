@@ -1,0 +1,75 @@
+package dev.syllabus.http;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The OpenAPI document is the public contract and the web client's source of types: the copy
+ * committed at {@code api/openapi.json} must be what the API serves. After an intended API change
+ * run {@code make openapi} to refresh it.
+ */
+@QuarkusTest
+class OpenApiContractTest {
+
+    static final Path COMMITTED = Path.of("openapi.json");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private static JsonNode served() throws IOException {
+        return JSON.readTree(given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString());
+    }
+
+    @Test
+    void theCommittedDocumentIsWhatTheApiServes() throws IOException {
+        JsonNode served = served();
+        if (Boolean.getBoolean("syllabus.openapi.update")) {
+            Object sorted = JSON.treeToValue(served, Object.class);
+            Files.writeString(COMMITTED, JSON.writeValueAsString(sorted) + "\n");
+        }
+        assertThat(Files.exists(COMMITTED)).as("api/openapi.json exists; run make openapi").isTrue();
+        assertThat(JSON.readTree(COMMITTED.toFile()))
+                .as("api/openapi.json is stale: run make openapi and commit it")
+                .isEqualTo(served);
+    }
+
+    @Test
+    void everyOperationIsDocumentedWithIdSummaryAndProblemResponses() throws IOException {
+        JsonNode paths = served().get("paths");
+        List<String> operations = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                JsonNode op = operation.getValue();
+                String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                operations.add(name);
+                assertThat(op.path("operationId").asText()).as(name + " operationId").isNotBlank();
+                assertThat(op.path("summary").asText()).as(name + " summary").isNotBlank();
+                assertThat(op.path("responses").path("200").path("content").isEmpty()).as(name + " 200 schema").isFalse();
+                assertThat(op.path("responses").path("500").path("content").has("application/problem+json"))
+                        .as(name + " documents its problem responses").isTrue();
+            }
+        }
+        assertThat(operations).contains("GET /api/courses", "GET /api/agenda", "GET /api/courses/{slug}/agenda",
+                "GET /api/courses/{slug}/weeks/{number}", "GET /api/courses/{slug}/homework/{code}");
+        assertThat(served().path("components").path("schemas").path("Problem").path("properties").has("errors")).isTrue();
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}
