@@ -10,17 +10,18 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.syllabus.config.SyllabusConfig;
 import dev.syllabus.content.Course;
 import dev.syllabus.content.CourseWriter;
 import dev.syllabus.content.Homework;
 import dev.syllabus.content.Week;
 import dev.syllabus.http.Representation;
+import dev.syllabus.http.RepresentationIndex;
 
 /**
  * The read model: every course's documents, serialised once per content version and served from
@@ -28,7 +29,7 @@ import dev.syllabus.http.Representation;
  * course's content version, which every replica derives from the same content.
  */
 @ApplicationScoped
-public class CourseCatalog {
+public class CourseCatalog implements RepresentationIndex {
 
     public static final String MARKDOWN = "text/markdown";
 
@@ -36,13 +37,20 @@ public class CourseCatalog {
     private final ObjectMapper json;
     private volatile Snapshot snapshot;
 
-    /** The published courses and the list of them, swapped as one. */
-    record Snapshot(Map<String, PublishedCourse> courses, List<CourseViews.CourseSummary> summaries, String listVersion) {
+    /**
+     * The published courses, the list of them, and every course document by its canonical path
+     * (JSON and Markdown apart), swapped as one.
+     */
+    record Snapshot(Map<String, PublishedCourse> courses, List<CourseViews.CourseSummary> summaries, String listVersion,
+            Map<String, Representation> json, Map<String, Representation> markdown) {
     }
 
-    CourseCatalog(CourseStore store, ObjectMapper json) {
+    private final String defaultCourse;
+
+    CourseCatalog(CourseStore store, ObjectMapper json, SyllabusConfig config) {
         this.store = store;
         this.json = json;
+        this.defaultCourse = config.defaultCourse();
     }
 
     /** Rebuilds the read model from the database; readers keep the previous one until the swap. */
@@ -55,7 +63,32 @@ public class CourseCatalog {
                 .map(p -> CourseViews.CourseSummary.of(p.course())).toList();
         StringBuilder versions = new StringBuilder();
         summaries.forEach(s -> versions.append(s.slug()).append('@').append(s.version()).append('\n'));
-        snapshot = new Snapshot(Map.copyOf(courses), summaries, digest(versions.toString()));
+        Map<String, Representation> json = new java.util.HashMap<>();
+        Map<String, Representation> markdown = new java.util.HashMap<>();
+        courses.values().forEach(course -> index(course, json, markdown));
+        snapshot = new Snapshot(Map.copyOf(courses), summaries, digest(versions.toString()), Map.copyOf(json), Map.copyOf(markdown));
+    }
+
+    @Override
+    public Representation at(String path, boolean markdown) {
+        Snapshot current = snapshot;
+        return current == null ? null : (markdown ? current.markdown() : current.json()).get(path);
+    }
+
+    /** The addresses {@link CourseResource} serves each document at, for answering revalidations early. */
+    private void index(PublishedCourse published, Map<String, Representation> json, Map<String, Representation> markdown) {
+        String base = "/api/courses/" + published.course().slug();
+        json.put(base, published.overview());
+        json.put(base + "/agenda", published.agenda());
+        markdown.put(base + "/agenda", published.agendaMarkdown());
+        json.put(base + "/weeks", published.weeks());
+        published.week().forEach((number, week) -> json.put(base + "/weeks/" + number, week));
+        json.put(base + "/homework", published.homeworkList());
+        published.homework().forEach((code, homework) -> json.put(base + "/homework/" + code, homework));
+        if (published.course().slug().equals(defaultCourse)) {
+            json.put("/api/agenda", published.agenda());
+            markdown.put("/api/agenda", published.agendaMarkdown());
+        }
     }
 
     public boolean loaded() {
@@ -86,14 +119,23 @@ public class CourseCatalog {
             homework.put(item.code(), json(item, version));
         }
         Representation markdown = new Representation(CourseWriter.write(course).getBytes(StandardCharsets.UTF_8),
-                MARKDOWN + ";charset=UTF-8", new EntityTag(version + "-md"));
-        return new PublishedCourse(course, json(CourseViews.CourseOverview.of(course), version), json(course, version),
+                MARKDOWN + ";charset=UTF-8", version + "-md", true);
+        return new PublishedCourse(course, json(CourseViews.CourseOverview.of(course), version), agenda(course, version),
                 markdown, json(course.weeks(), version), Map.copyOf(weeks), json(homeworkList, version), Map.copyOf(homework));
     }
 
     Representation json(Object value, String version) {
+        return new Representation(bytes(value), MediaType.APPLICATION_JSON, version, false);
+    }
+
+    /** The agenda's JSON shares its address with the Markdown, so caches must key on Accept. */
+    private Representation agenda(Course course, String version) {
+        return new Representation(bytes(course), MediaType.APPLICATION_JSON, version, true);
+    }
+
+    private byte[] bytes(Object value) {
         try {
-            return new Representation(json.writeValueAsBytes(value), MediaType.APPLICATION_JSON, new EntityTag(version));
+            return json.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the curriculum", e);
         }

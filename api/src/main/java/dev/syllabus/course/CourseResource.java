@@ -191,7 +191,7 @@ public class CourseResource {
                 break;
             }
         }
-        return chosen.evaluate(headers).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        return chosen.respond(headers);
     }
 
 }

@@ -1,8 +1,8 @@
 package dev.syllabus.http;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -10,10 +10,35 @@ import jakarta.ws.rs.core.Response;
  * A response body serialised once and served many times, with the strong entity tag that names it.
  * Answers conditional requests: a matching {@code If-None-Match} gets 304 and no body.
  */
-public record Representation(byte[] body, String mediaType, EntityTag etag) {
+public final class Representation {
 
     /** Shared caches may keep a copy for a minute, then must revalidate (a cheap 304 while content is unchanged). */
     public static final String CACHE_CONTROL = "public, max-age=60, must-revalidate";
+
+    private final byte[] body;
+    private final String mediaType;
+    private final String quotedTag;
+    private final boolean variesByAccept;
+
+    /**
+     * @param tag            the entity tag, unquoted; strong, so it must change whenever the bytes do
+     * @param variesByAccept whether the same address serves other media types too (adds {@code Vary: Accept})
+     */
+    public Representation(byte[] body, String mediaType, String tag, boolean variesByAccept) {
+        this.body = body;
+        this.mediaType = mediaType;
+        this.quotedTag = '"' + tag + '"';
+        this.variesByAccept = variesByAccept;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    /** The entity tag as it travels in headers, quotes included. */
+    public String etag() {
+        return quotedTag;
+    }
 
     public Response respond(HttpHeaders request) {
         return evaluate(request).build();
@@ -22,29 +47,27 @@ public record Representation(byte[] body, String mediaType, EntityTag etag) {
     /** The 200 or 304 answer to {@code request}, open for more headers. */
     public Response.ResponseBuilder evaluate(HttpHeaders request) {
         List<String> ifNoneMatch = request.getRequestHeader(HttpHeaders.IF_NONE_MATCH);
-        Response.ResponseBuilder response = matches(ifNoneMatch)
-                ? Response.notModified()
-                : Response.ok(body, mediaType);
-        return response.tag(etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        boolean unchanged = ifNoneMatch != null && ifNoneMatch.stream().anyMatch(this::matches);
+        Response.ResponseBuilder response = unchanged ? Response.notModified() : Response.ok(body, mediaType);
+        headers(response::header);
+        return response;
     }
 
-    /** If-None-Match uses the weak comparison (RFC 9110 13.1.2): W/"x" matches "x". */
-    private boolean matches(List<String> ifNoneMatch) {
-        if (ifNoneMatch == null) {
-            return false;
+    /** The validator and caching headers that go with this representation, on a 200 and a 304 alike. */
+    public void headers(BiConsumer<String, String> header) {
+        header.accept(HttpHeaders.ETAG, quotedTag);
+        header.accept(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        if (variesByAccept) {
+            header.accept(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         }
-        for (String header : ifNoneMatch) {
-            for (String candidate : header.split(",")) {
-                String tag = candidate.strip();
-                if (tag.equals("*")) {
-                    return true;
-                }
-                if (tag.startsWith("W/")) {
-                    tag = tag.substring(2);
-                }
-                if (tag.equals("\"" + etag.getValue() + "\"")) {
-                    return true;
-                }
+    }
+
+    /** Whether an {@code If-None-Match} value names this representation; the weak comparison of RFC 9110 13.1.2. */
+    public boolean matches(String ifNoneMatch) {
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || tag.equals(quotedTag) || (tag.startsWith("W/") && tag.substring(2).equals(quotedTag))) {
+                return true;
             }
         }
         return false;

@@ -161,6 +161,23 @@ class CurriculumApiTest {
     }
 
     @Test
+    void aRevalidationKeepsCorsVaryAndCachingHeaders() {
+        String etag = given().get(COURSE + "/agenda").header("ETag");
+        given().header("Origin", "http://localhost:5173").header("If-None-Match", etag).get(COURSE + "/agenda")
+                .then().statusCode(304)
+                .header("Access-Control-Allow-Origin", "http://localhost:5173")
+                .header("Vary", containsString("Accept"))
+                .header("Cache-Control", containsString("max-age"));
+    }
+
+    @Test
+    void aMatchingETagDoesNotHideAnUnacceptableMediaType() {
+        String etag = given().get(COURSE + "/weeks").header("ETag");
+        given().accept("text/markdown").header("If-None-Match", etag).get(COURSE + "/weeks")
+                .then().statusCode(406).contentType(PROBLEM);
+    }
+
+    @Test
     void theMarkdownAgendaHasItsOwnETag() {
         String json = given().accept(ContentType.JSON).get(COURSE + "/agenda").header("ETag");
         String markdown = given().accept("text/markdown").get(COURSE + "/agenda").header("ETag");

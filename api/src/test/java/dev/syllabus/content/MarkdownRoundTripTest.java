@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Writing any valid course to Markdown and reading it back gives the same course. */
-class RoundTripProperties {
+class MarkdownRoundTripTest {
 
     @Property(tries = 300)
     void writingACourseAndReadingItBackGivesTheSameCourse(@ForAll("courses") Course course) {
@@ -130,7 +130,7 @@ class RoundTripProperties {
     Arbitrary<Course> courses() {
         Arbitrary<List<Week>> weeks = Arbitraries.integers().between(0, 4).flatMap(count -> count == 0
                 ? Arbitraries.just(List.<Week>of())
-                : Combinators.combine(IntStream.rangeClosed(1, count).mapToObj(RoundTripProperties::week).toList()).as(l -> l));
+                : Combinators.combine(IntStream.rangeClosed(1, count).mapToObj(MarkdownRoundTripTest::week).toList()).as(l -> l));
         Arbitrary<Principle> principle = point(0).map(p -> new Principle(p.title(), p.links(), p.details()));
         Arbitrary<Tool> tool = link().map(l -> new Tool(l.title(), l.url()));
         return Combinators.combine(text(5), text(10).injectNull(0.5), principle.list().ofMaxSize(3),

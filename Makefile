@@ -1,0 +1,34 @@
+# Syllabus: the newcomer's entry point. `make run` starts the product, `make test` runs every test.
+SHELL := /bin/bash
+MVN := ./mvnw -B -q
+API_JAR := api/target/quarkus-app/quarkus-run.jar
+
+.PHONY: help run test api openapi bench prerequisites clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+run: api ## Start the API (embedded database, course loaded) on http://localhost:8080
+	@deploy/run-local.sh
+
+test: prerequisites ## Run every test (unit, API on H2 and PostgreSQL, packaged jar)
+	$(MVN) verify
+
+api: ## Build the API jar (embedded H2 build)
+	$(MVN) package -DskipTests -pl api
+
+api-postgres: ## Build the production API jar (PostgreSQL) into api/target/postgresql/
+	$(MVN) package -Ppostgres -pl api
+
+openapi: ## Refresh the committed OpenAPI document (api/openapi.json) from the running code
+	$(MVN) test -pl api -Dtest=OpenApiContractTest -Dsyllabus.openapi.update=true -Dsurefire.failIfNoSpecifiedTests=false
+
+bench: api ## Benchmark the agenda: API against nginx serving the same bytes (needs wrk, nginx)
+	@.ci/install-packages wrk nginx-light
+	@api/bench/agenda-bench.sh
+
+prerequisites:
+	@.ci/install-packages
+
+clean: ## Remove build output (keeps ./data, the local database)
+	$(MVN) clean

@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# Serves the same agenda bytes from nginx (as a static file) and from the API, loads both with wrk
+# in one run on this machine, and prints throughput, latency percentiles and the API/nginx ratio
+# for a 200 and for a 304 (If-None-Match). Also prints the API's start-up time and memory.
+#
+# Settings (environment): DURATION (seconds per run, 10), CONNECTIONS (50), THREADS (2),
+# JAVA_OPTS for the API (for example -Xmx128m to see it under a container-sized heap).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+DURATION="${DURATION:-10}"
+CONNECTIONS="${CONNECTIONS:-50}"
+THREADS="${THREADS:-2}"
+API_PORT=18080
+NGINX_PORT=18081
+JAR=api/target/quarkus-app/quarkus-run.jar
+work=$(mktemp -d)
+chmod 755 "$work" # nginx's workers run as an unprivileged user and must read the files
+api_pid=""
+nginx_pid=""
+
+cleanup() {
+  [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null || true
+  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+for tool in wrk nginx curl java; do
+  command -v "$tool" >/dev/null || { echo "bench: '$tool' is missing (make bench installs wrk and nginx-light)" >&2; exit 1; }
+done
+[ -f "$JAR" ] || { echo "bench: $JAR is missing: run make api" >&2; exit 1; }
+
+# ---- the API, on a fresh embedded database
+start=$(date +%s%N)
+SYLLABUS_DB_URL="jdbc:h2:file:$work/db/syllabus" QUARKUS_HTTP_PORT=$API_PORT \
+  java ${JAVA_OPTS:-} -jar "$JAR" >"$work/api.log" 2>&1 &
+api_pid=$!
+wait_for() { # url pid what
+  for _ in $(seq 1 1200); do
+    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+    kill -0 "$2" 2>/dev/null || break
+    sleep 0.05
+  done
+  echo "bench: $3 did not come up at $1" >&2
+  exit 1
+}
+wait_for "http://127.0.0.1:$API_PORT/q/health/ready" "$api_pid" "the API"
+ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+
+curl -fsS -D "$work/headers" -o "$work/agenda.json" "http://127.0.0.1:$API_PORT/api/agenda"
+api_etag=$(grep -i '^etag:' "$work/headers" | cut -d' ' -f2 | tr -d '\r')
+
+# ---- nginx, serving the very same bytes as a static file
+mkdir -p "$work/www/api" "$work/nginx"
+cp "$work/agenda.json" "$work/www/api/agenda"
+chmod -R a+rX "$work/www"
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes auto;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx;
+  proxy_temp_path $work/nginx;
+  fastcgi_temp_path $work/nginx;
+  uwsgi_temp_path $work/nginx;
+  scgi_temp_path $work/nginx;
+  default_type application/json;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $work/www;
+    etag on;
+    add_header Cache-Control "public, max-age=60, must-revalidate";
+  }
+}
+CONF
+nginx -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" &
+nginx_pid=$!
+wait_for "http://127.0.0.1:$NGINX_PORT/api/agenda" "$nginx_pid" "nginx"
+nginx_etag=$(curl -fsSI "http://127.0.0.1:$NGINX_PORT/api/agenda" | grep -i '^etag:' | cut -d' ' -f2 | tr -d '\r')
+
+cmp -s "$work/agenda.json" <(curl -fsS "http://127.0.0.1:$NGINX_PORT/api/agenda") \
+  || { echo "bench: nginx does not serve the API's bytes" >&2; exit 1; }
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $api_etag" "http://127.0.0.1:$API_PORT/api/agenda")" = 304 ] \
+  || { echo "bench: the API does not answer If-None-Match with 304" >&2; exit 1; }
+
+# ---- load
+run() { # name url [header] -> "rps p50 p90 p99 non2xx3xx"
+  local out
+  if [ -n "${3:-}" ]; then
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$3" "$2")
+  else
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$2")
+  fi
+  echo "$out" >"$work/wrk-$1.txt"
+  local rps p50 p90 p99 bad
+  rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p90=$(awk '$1=="90%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  bad=$(awk '/Non-2xx or 3xx/ {print $5}' <<<"$out")
+  echo "$rps $p50 $p90 $p99 ${bad:-0}"
+}
+
+echo "Warming up the API (JIT) for ${DURATION}s ..."
+run warmup "http://127.0.0.1:$API_PORT/api/agenda" >/dev/null
+
+api_200=$(run api-200 "http://127.0.0.1:$API_PORT/api/agenda")
+nginx_200=$(run nginx-200 "http://127.0.0.1:$NGINX_PORT/api/agenda")
+api_304=$(run api-304 "http://127.0.0.1:$API_PORT/api/agenda" "If-None-Match: $api_etag")
+nginx_304=$(run nginx-304 "http://127.0.0.1:$NGINX_PORT/api/agenda" "If-None-Match: $nginx_etag")
+rss_kb=$(ps -o rss= -p "$api_pid" | tr -d ' ')
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+row() { read -r rps p50 p90 p99 bad <<<"$2"; printf "%-12s %12s %10s %10s %10s %8s\n" "$1" "$rps" "$p50" "$p90" "$p99" "$bad"; }
+
+echo
+echo "Agenda: $(wc -c <"$work/agenda.json") bytes; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s on $(nproc) cores"
+printf "%-12s %12s %10s %10s %10s %8s\n" "" "requests/s" "p50" "p90" "p99" "errors"
+row "api 200" "$api_200"
+row "nginx 200" "$nginx_200"
+row "api 304" "$api_304"
+row "nginx 304" "$nginx_304"
+echo
+echo "ratio api/nginx, 200: $(ratio "${api_200%% *}" "${nginx_200%% *}")  (target >= 0.50)"
+echo "ratio api/nginx, 304: $(ratio "${api_304%% *}" "${nginx_304%% *}")  (target: more than the 200 ratio)"
+echo "API start-up to ready: ${ready_ms} ms ($(grep -o 'started in [0-9.]*s' "$work/api.log"))"
+echo "API resident memory after the run: $(( rss_kb / 1024 )) MiB"

@@ -1,0 +1,102 @@
+package dev.syllabus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Starts the packaged jar the way an operator does, with only environment variables, and checks
+ * what no in-process test can: bad content stops the service, and the embedded database keeps
+ * its data across a restart without re-importing unchanged content.
+ */
+class PackagedJarIT {
+
+    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void invalidContentStopsTheServiceWithEveryProblemListed() throws Exception {
+        Path course = Files.createDirectories(work.resolve("content/broken-course"));
+        Files.writeString(course.resolve("agenda.md"), "+++\ntitle = \"Broken\"\n+++\n# Week 1: A\n- a\n\n# Week 3: C\n"
+                + "## H1: One\n- PR1: a\n- PR3: c\n\nPass: 7 PRs merged.\n");
+
+        Process process = start(Map.of("SYLLABUS_CONTENT_DIR", work.resolve("content").toString()), port());
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the service stops by itself").isTrue();
+        String output = Files.readString(work.resolve("output.log"));
+        assertThat(process.exitValue()).isNotZero();
+        assertThat(output)
+                .contains("broken-course/agenda.md:7: week 3 follows week 1: week 2 is missing")
+                .contains("broken-course/agenda.md:10: H1: expected PR2 here but found PR3")
+                .contains("broken-course/agenda.md:8: H1: the pass criterion asks for 7 PRs but only 2 PR tasks are listed");
+    }
+
+    @Test
+    void theEmbeddedDatabaseKeepsItsDataAcrossARestart() throws Exception {
+        int port = port();
+        String first = runUntilReady(port);
+        String second = runUntilReady(port);
+
+        assertThat(first).contains("1 imported or updated");
+        assertThat(second).contains("0 imported or updated");
+        assertThat(Files.list(work.resolve("data")).map(Path::toString)).anyMatch(name -> name.endsWith(".mv.db"));
+    }
+
+    /** Starts the jar, waits for readiness, reads the agenda, stops it; returns what it logged. */
+    private String runUntilReady(int port) throws Exception {
+        Process process = start(Map.of(), port);
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (true) {
+                assertThat(process.isAlive()).as("the API is running").isTrue();
+                assertThat(System.nanoTime()).as("the API got ready in time").isLessThan(deadline);
+                try {
+                    HttpResponse<String> agenda = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/agenda"))
+                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                    assertThat(agenda.statusCode()).isEqualTo(200);
+                    assertThat(agenda.body()).contains("Machine Learning in Production");
+                    break;
+                } catch (IOException notYet) {
+                    Thread.sleep(200);
+                }
+            }
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the API stops on SIGTERM").isTrue();
+        }
+        return Files.readString(work.resolve("output.log"));
+    }
+
+    private Process start(Map<String, String> environment, int port) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toAbsolutePath().toString())
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("output.log").toFile());
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    private static int port() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs Syllabus on this machine: the API on the embedded database (./data) with the course loaded.
+# Stops everything it started on Ctrl-C or SIGTERM.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+API_PORT="${API_PORT:-8080}"
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop INT TERM EXIT
+
+mkdir -p data
+QUARKUS_HTTP_PORT="$API_PORT" java ${JAVA_OPTS:-} -jar api/target/quarkus-app/quarkus-run.jar &
+pids+=($!)
+
+for _ in $(seq 1 120); do
+  if curl -fsS -o /dev/null "http://localhost:$API_PORT/q/health/ready" 2>/dev/null; then break; fi
+  if ! kill -0 "${pids[0]}" 2>/dev/null; then echo "The API did not start; see the messages above." >&2; exit 1; fi
+  sleep 0.5
+done
+cat <<MSG
+
+  Syllabus is running.
+    API           http://localhost:$API_PORT/api/agenda
+    API docs      http://localhost:$API_PORT/q/swagger-ui
+  Press Ctrl-C to stop.
+
+MSG
+wait -n "${pids[@]}"
