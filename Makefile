@@ -8,7 +8,7 @@ API_JAR := api/target/quarkus-app/quarkus-run.jar
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-run: api ## Start the API (embedded database, course loaded) on http://localhost:8080
+run: prerequisites api ## Start the API (embedded database, course loaded) on http://localhost:8080
 	@deploy/run-local.sh
 
 test: prerequisites ## Run every test (unit, API on H2 and PostgreSQL, packaged jar)

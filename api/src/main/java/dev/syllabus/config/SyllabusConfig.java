@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** The application's own settings; each also reads from the environment (SYLLABUS_CONTENT_DIR, ...). */
 @ConfigMapping(prefix = "syllabus")
@@ -11,9 +12,27 @@ public interface SyllabusConfig {
 
     Content content();
 
+    /** The database connection; required, so a production build without it stops with the setting's name. */
+    Db db();
+
+    /** Browser origins allowed to call the API (CORS), comma-separated. */
+    @WithName("cors-origins")
+    java.util.List<String> corsOrigins();
+
     /** The course served at {@code /api/agenda}. */
     @WithDefault("ml-in-production")
     String defaultCourse();
+
+    interface Db {
+        /** JDBC URL (SYLLABUS_DB_URL). */
+        String url();
+
+        /** SYLLABUS_DB_USER. */
+        String user();
+
+        /** SYLLABUS_DB_PASSWORD. */
+        Optional<String> password();
+    }
 
     interface Content {
         /** A folder with one sub-folder per course, read after the built-in content; a course here replaces a built-in one. */
