@@ -3,19 +3,25 @@ SHELL := /bin/bash
 MVN := ./mvnw -B -q
 API_JAR := api/target/quarkus-app/quarkus-run.jar
 
-.PHONY: help run test api openapi bench prerequisites clean
+.PHONY: help run test api api-postgres web web-deps openapi bench prerequisites clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-run: prerequisites api ## Start the API (embedded database, course loaded) on http://localhost:8080
+run: prerequisites api web-deps ## Start the API on :8080 (embedded database, course loaded) and the web client on :5173
 	@deploy/run-local.sh
 
-test: prerequisites ## Run every test (unit, API on H2 and PostgreSQL, packaged jar)
+test: prerequisites ## Run every test: API (H2, PostgreSQL, packaged jar), web client (Vitest, Playwright)
 	$(MVN) verify
+
+web-deps: ## Install the web client's npm packages (once)
+	@[ -d web-client/node_modules ] || (cd web-client && npm ci --no-audit --no-fund)
 
 api: ## Build the API jar (embedded H2 build)
 	$(MVN) package -DskipTests -pl api
+
+web: ## Build the web client into web-client/dist
+	$(MVN) package -DskipTests -pl web-client
 
 api-postgres: ## Build the production API jar (PostgreSQL) into api/target/postgresql/
 	$(MVN) package -Ppostgres -pl api
@@ -28,7 +34,7 @@ bench: api ## Benchmark the agenda: API against nginx serving the same bytes (ne
 	@api/bench/agenda-bench.sh
 
 prerequisites:
-	@.ci/install-packages
+	@.ci/install-packages chromium fonts-dejavu-core
 
 clean: ## Remove build output (keeps ./data, the local database)
 	$(MVN) clean

@@ -1,0 +1,56 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// End-to-end tests: Debian's Chromium drives the built client, served by `vite preview`, which
+// proxies /api to the real API jar started here on a fresh in-memory database. No mocks.
+const apiPort = Number(process.env.E2E_API_PORT ?? 18180);
+const webPort = Number(process.env.E2E_WEB_PORT ?? 14173);
+const apiJar = process.env.E2E_API_JAR ?? '../api/target/quarkus-app/quarkus-run.jar';
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'target/e2e-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${webPort}`,
+    trace: 'retain-on-failure',
+    ...devices['Desktop Chrome'],
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: `java -jar ${apiJar}`,
+      url: `http://127.0.0.1:${apiPort}/q/health/ready`,
+      env: {
+        QUARKUS_HTTP_PORT: String(apiPort),
+        SYLLABUS_DB_URL: 'jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1',
+        SYLLABUS_CORS_ORIGINS: `http://127.0.0.1:${webPort}`,
+      },
+      timeout: 90_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${webPort} --strictPort`,
+      url: `http://127.0.0.1:${webPort}/`,
+      env: { SYLLABUS_API_PROXY: `http://127.0.0.1:${apiPort}` },
+      timeout: 30_000,
+      reuseExistingServer: false,
+    },
+  ],
+});

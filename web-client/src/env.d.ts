@@ -1,0 +1,6 @@
+/// <reference types="svelte" />
+/// <reference types="vite/client" />
+
+interface Window {
+  SYLLABUS_CONFIG?: { apiUrl?: string };
+}

@@ -1,0 +1,57 @@
+import type { Course, Homework } from '../lib/api/client';
+
+function homework(code: string, week: number, title: string, tasks: Homework['tasks'], required: number): Homework {
+  const listed = tasks.filter((t) => t.kind === 'PR').length;
+  return {
+    code,
+    week,
+    title,
+    summary: `${title} summary`,
+    tasks,
+    reading: [],
+    pass: { text: `${required} PRs merged.`, requiredPrs: required, listedPrs: listed, instructorApproval: false },
+  };
+}
+
+export const course: Course = {
+  slug: 'demo',
+  title: 'Demo Course',
+  description: 'A course for tests.',
+  version: 'abc123',
+  principles: [{ text: 'Practice first', links: [], details: [] }],
+  links: [{ title: 'Landing', url: 'https://example.org/' }],
+  tools: [{ name: 'Kind', url: 'https://kind.sigs.k8s.io/' }],
+  homeworkRules: [
+    { title: 'Setup GitHub repo', links: [{ title: 'repo', url: 'http://github.com/' }], details: [] },
+  ],
+  sections: [],
+  weeks: [
+    {
+      number: 1,
+      title: 'Introduction',
+      goal: 'Start well.',
+      topics: [{ title: 'Docker and Kubernetes', links: [], details: [] }],
+      lectures: [{ number: 1, title: 'Why ML systems fail', topics: [] }],
+      homework: [
+        homework('H1', 1, 'Initial design draft', [{ id: 'H1/DOC', code: 'DOC', kind: 'DOC', title: 'Write the design doc', optional: false }], 0),
+      ],
+      webinar: null,
+      sections: [],
+    },
+    {
+      number: 2,
+      title: 'Data',
+      goal: null,
+      topics: [{ title: 'Feature stores', links: [], details: [] }],
+      lectures: [],
+      homework: [
+        homework('H3', 2, 'Data storage', [
+          { id: 'H3/PR1', code: 'PR1', kind: 'PR', title: 'Deploy MinIO', optional: false },
+          { id: 'H3/PR2', code: 'PR2', kind: 'PR', title: 'Streaming dataset', optional: true },
+        ], 1),
+      ],
+      webinar: null,
+      sections: [],
+    },
+  ],
+};

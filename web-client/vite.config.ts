@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
+
+// The dev server and the preview server both proxy /api to the API, so the browser calls one origin.
+const api = process.env.SYLLABUS_API_PROXY ?? 'http://localhost:8080';
+const proxy = { '/api': { target: api, changeOrigin: false } };
+
+export default defineConfig({
+  plugins: [svelte(), svelteTesting()],
+  server: { port: 5173, strictPort: true, proxy },
+  preview: { port: 4173, strictPort: true, proxy },
+  build: { target: 'es2022', sourcemap: true },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.ts'],
+    setupFiles: ['src/test-setup.ts'],
+  },
+});
