@@ -3,7 +3,7 @@ SHELL := /bin/bash
 MVN := ./mvnw -B -q
 API_JAR := api/target/quarkus-app/quarkus-run.jar
 
-.PHONY: help run test api api-postgres web web-deps openapi bench prerequisites clean
+.PHONY: help run test api api-postgres web web-deps openapi bench prerequisites clean images deploy-kind undeploy-kind deploy-minikube undeploy-minikube
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -11,8 +11,11 @@ help: ## List the targets
 run: prerequisites api web-deps ## Start the API on :8080 (embedded database, course loaded) and the web client on :5173
 	@deploy/run-local.sh
 
-test: prerequisites ## Run every test: API (H2, PostgreSQL, packaged jar), web client (Vitest, Playwright)
+test: prerequisites ## Run every test: API (H2, PostgreSQL, packaged jar), web client, manifests, containers
 	$(MVN) verify
+	$(MVN) package -Ppostgres -pl api
+	k8s/validate/check.sh
+	deploy/container-smoke.sh
 
 web-deps: ## Install the web client's npm packages (once)
 	@[ -d web-client/node_modules ] || (cd web-client && npm ci --no-audit --no-fund)
@@ -34,7 +37,22 @@ bench: api ## Benchmark the agenda: API against nginx serving the same bytes (ne
 	@api/bench/agenda-bench.sh
 
 prerequisites:
-	@.ci/install-packages chromium fonts-dejavu-core
+	@.ci/install-packages chromium fonts-dejavu-core nginx-light
+
+images: api-postgres web ## Build the container images syllabus-api and syllabus-web (docker or podman)
+	deploy/images.sh
+
+deploy-kind: ## Deploy to a local kind cluster and print its URL
+	deploy/kind.sh up
+
+undeploy-kind: ## Delete the kind cluster
+	deploy/kind.sh down
+
+deploy-minikube: ## Deploy to minikube (profile "syllabus") and print its URL
+	deploy/minikube.sh up
+
+undeploy-minikube: ## Delete the minikube profile
+	deploy/minikube.sh down
 
 clean: ## Remove build output (keeps ./data, the local database)
 	$(MVN) clean

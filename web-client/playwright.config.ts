@@ -5,6 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
 const apiPort = Number(process.env.E2E_API_PORT ?? 18180);
 const webPort = Number(process.env.E2E_WEB_PORT ?? 14173);
 const apiJar = process.env.E2E_API_JAR ?? '../api/target/quarkus-app/quarkus-run.jar';
+// E2E_BASE_URL runs the same tests against an app served elsewhere (the container smoke test).
+const external = process.env.E2E_BASE_URL;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -15,7 +17,7 @@ export default defineConfig({
   timeout: 30_000,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${webPort}`,
+    baseURL: external ?? `http://127.0.0.1:${webPort}`,
     trace: 'retain-on-failure',
     ...devices['Desktop Chrome'],
     launchOptions: {
@@ -31,7 +33,7 @@ export default defineConfig({
       ],
     },
   },
-  webServer: [
+  webServer: external ? [] : [
     {
       command: `java -jar ${apiJar}`,
       url: `http://127.0.0.1:${apiPort}/q/health/ready`,

@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# The container smoke test, run by `make test`: builds both images (on local Debian bases when no
+# registry is reachable), runs PostgreSQL, the API and the web image on the host network and
+# checks through the web container that the app, its deep links, the API (from PostgreSQL) and
+# the security headers are right; then does the same with the rendered Kubernetes manifests
+# through `podman kube play`. Uses docker where a Docker engine answers, podman otherwise.
+# Stops everything it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source deploy/lib/engine.sh
+source deploy/lib/secrets.sh
+pick_engine
+ensure_secrets
+
+DB=syllabus-smoke-db
+API=syllabus-smoke-api
+WEB=syllabus-smoke-web
+DB_PORT=15432
+work=$(mktemp -d)
+played=""
+secrets=()
+
+remove() { # one container at a time: podman gives up on the rest when one name is missing
+  for name in "$@"; do $ENGINE rm -f "$name" >/dev/null 2>&1 || true; done
+}
+cleanup() {
+  [ -n "$played" ] && $ENGINE kube down "$played" >/dev/null 2>&1 || true
+  for name in "${secrets[@]}"; do $ENGINE secret rm "$name" >/dev/null 2>&1 || true; done
+  remove "$WEB" "$API" "$DB"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+fail() {
+  echo "container smoke: $*" >&2
+  for c in "$DB" "$API" "$WEB"; do
+    echo "--- last lines of $c" >&2
+    $ENGINE logs --tail 30 "$c" >&2 2>/dev/null || true
+  done
+  exit 1
+}
+
+wait_for() { # url seconds
+  for _ in $(seq 1 $(( $2 * 4 ))); do
+    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+    sleep 0.25
+  done
+  fail "nothing answered at $1 within $2 s"
+}
+
+expect_header() { # headers-file header pattern
+  grep -qiE "^$2: .*$3" "$1" || fail "missing or wrong header $2 (want /$3/) in $(basename "$1")"
+}
+
+check_through_web() { # base-url label
+  local base=$1 label=$2
+  curl -fsS -D "$work/index.h" -o "$work/index.html" "$base/" || fail "$label: / did not answer"
+  grep -q '<div id="app">' "$work/index.html" || fail "$label: / does not serve the app"
+  expect_header "$work/index.h" Content-Security-Policy "frame-ancestors 'none'"
+  expect_header "$work/index.h" Content-Security-Policy "default-src 'self'"
+  expect_header "$work/index.h" X-Content-Type-Options nosniff
+  expect_header "$work/index.h" Referrer-Policy strict-origin-when-cross-origin
+  expect_header "$work/index.h" Cache-Control no-cache
+
+  curl -fsS -o "$work/deep.html" "$base/weeks/3" || fail "$label: deep link /weeks/3 failed"
+  cmp -s "$work/index.html" "$work/deep.html" || fail "$label: /weeks/3 is not index.html"
+
+  local asset
+  asset=$(grep -oE '/assets/[^"]+\.js' "$work/index.html" | head -1)
+  curl -fsS -D "$work/asset.h" -o /dev/null -H 'Accept-Encoding: gzip' "$base$asset" || fail "$label: $asset failed"
+  expect_header "$work/asset.h" Cache-Control "max-age=31536000"
+  expect_header "$work/asset.h" Content-Encoding gzip
+
+  curl -fsS -D "$work/agenda.h" -o "$work/agenda.json" "$base/api/agenda" || fail "$label: /api/agenda failed"
+  grep -q '"title":"Machine Learning in Production"' "$work/agenda.json" || fail "$label: /api/agenda is not the course"
+  expect_header "$work/agenda.h" ETag '"'
+  expect_header "$work/agenda.h" X-Content-Type-Options nosniff
+  echo "  $label: app, deep link, caching, gzip, security headers and /api/agenda are right"
+}
+
+check_from_postgres() {
+  local title
+  title=$($ENGINE exec -e PGPASSWORD="$(secret_value SYLLABUS_DB_PASSWORD)" "$DB" \
+    psql -h 127.0.0.1 -p "$DB_PORT" -U syllabus -d syllabus -tAc "select title from course where slug = 'ml-in-production'")
+  [ "$title" = "Machine Learning in Production" ] || fail "the course is not in PostgreSQL (got '$title')"
+  echo "  the course was imported into PostgreSQL"
+}
+
+echo "Building images ..."
+deploy/images.sh
+if $ENGINE image inspect localhost/syllabus-postgres:bookworm >/dev/null 2>&1; then
+  pg_image=localhost/syllabus-postgres:bookworm
+else
+  pg_image=$(kubectl kustomize k8s/overlays/kind 2>/dev/null | sed -n 's/^ *image: \(postgres:.*\)$/\1/p' | head -1)
+fi
+
+echo "Running PostgreSQL ($pg_image), the API and the web image on the host network ..."
+remove "$WEB" "$API" "$DB"
+$ENGINE run -d --name "$DB" --network host --user 999:999 -e POSTGRES_USER=syllabus -e POSTGRES_DB=syllabus \
+  -e POSTGRES_PASSWORD="$(secret_value SYLLABUS_DB_PASSWORD)" -e PGPORT=$DB_PORT "$pg_image" >/dev/null
+for _ in $(seq 1 120); do
+  $ENGINE exec "$DB" pg_isready -q -h 127.0.0.1 -p $DB_PORT 2>/dev/null && break
+  sleep 0.5
+done
+$ENGINE exec "$DB" pg_isready -q -h 127.0.0.1 -p $DB_PORT || fail "PostgreSQL did not start"
+
+$ENGINE run -d --name "$API" --network host --read-only --tmpfs /tmp \
+  -e SYLLABUS_DB_URL=jdbc:postgresql://127.0.0.1:$DB_PORT/syllabus -e SYLLABUS_DB_USER=syllabus \
+  -e SYLLABUS_DB_PASSWORD="$(secret_value SYLLABUS_DB_PASSWORD)" -e QUARKUS_HTTP_PORT=18080 syllabus-api:1.0.0 >/dev/null
+$ENGINE run -d --name "$WEB" --network host --read-only --tmpfs /tmp \
+  -e SYLLABUS_API_UPSTREAM=http://127.0.0.1:18080 -e SYLLABUS_WEB_PORT=18081 syllabus-web:1.0.0 >/dev/null
+wait_for http://127.0.0.1:18081/api/agenda 120
+[ "$($ENGINE exec "$API" id -u)" = 10001 ] || fail "the API runs as root"
+[ "$($ENGINE exec "$WEB" id -u)" = 10001 ] || fail "the web server runs as root"
+check_through_web http://127.0.0.1:18081 containers
+check_from_postgres
+
+echo "The browser tests against the web container (the app must work under its CSP) ..."
+(cd web-client && E2E_BASE_URL=http://127.0.0.1:18081 npx playwright test --reporter=dot) || fail "browser tests failed"
+remove "$WEB" "$API"
+
+echo "Playing the rendered manifests (k8s/overlays/podman-smoke) with $ENGINE kube play ..."
+if [ "$ENGINE" != podman ]; then
+  echo "  skipped: kube play needs podman"
+else
+  played="$work/smoke.yaml"
+  [ -d k8s/validate/node_modules ] || (cd k8s/validate && npm ci --no-audit --no-fund --silent)
+  mkdir -p "$work/secrets"
+  kubectl kustomize k8s/overlays/podman-smoke | node k8s/validate/split-secrets.mjs "$work/secrets" >"$played"
+  for secret in "$work"/secrets/*.json; do
+    name=$(basename "$secret" .json)
+    secrets+=("$name")
+    $ENGINE secret rm "$name" >/dev/null 2>&1 || true
+    $ENGINE secret create "$name" "$secret" >/dev/null
+  done
+  $ENGINE kube play --quiet "$played" >/dev/null
+  wait_for http://127.0.0.1:18181/api/agenda 120
+  check_through_web http://127.0.0.1:18181 "kube play"
+  $ENGINE kube down "$played" >/dev/null 2>&1 || true
+  played=""
+fi
+echo "container smoke: 2 passed, 0 failed"

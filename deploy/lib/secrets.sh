@@ -1,0 +1,19 @@
+# Sourced by the deploy scripts: makes k8s/base/secrets.env (git-ignored) with random values
+# for every key of secrets.env.example, unless it exists already.
+ensure_secrets() {
+  local root file
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+  file="$root/k8s/base/secrets.env"
+  [ -f "$file" ] && return
+  umask 077
+  grep -E '^[A-Z_]+=' "$root/k8s/base/secrets.env.example" | cut -d= -f1 | while read -r key; do
+    printf '%s=%s\n' "$key" "$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 28)"
+  done >"$file"
+  echo "Created k8s/base/secrets.env with random values (git-ignored)."
+}
+
+secret_value() { # KEY -> value from k8s/base/secrets.env
+  local root
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+  sed -n "s/^$1=//p" "$root/k8s/base/secrets.env"
+}
