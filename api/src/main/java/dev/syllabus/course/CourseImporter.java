@@ -61,12 +61,26 @@ public class CourseImporter {
         }
         int written = 0;
         for (Map.Entry<CourseSource, Course> entry : courses.entrySet()) {
-            if (store.save(entry.getValue(), entry.getKey().origin())) {
+            if (save(entry.getValue(), entry.getKey().origin())) {
                 written++;
             }
         }
         catalog.reload();
         LOG.infof("Serving %d course(s); %d imported or updated", courses.size(), written);
         return written;
+    }
+
+    /**
+     * Replicas start together and import the same content: the first to insert a new course wins
+     * and the other's insert fails on the unique slug. Trying once more then finds the course at
+     * the same version and writes nothing.
+     */
+    private boolean save(Course course, String origin) {
+        try {
+            return store.save(course, origin);
+        } catch (RuntimeException raced) {
+            LOG.infof("Course %s was imported concurrently (%s); checking again", course.slug(), raced.getClass().getSimpleName());
+            return store.save(course, origin);
+        }
     }
 }
