@@ -30,7 +30,7 @@ api-postgres: ## Build the production API jar (PostgreSQL) into api/target/postg
 	$(MVN) package -Ppostgres -pl api
 
 openapi: ## Refresh the committed OpenAPI document (api/openapi.json) from the running code
-	$(MVN) test -pl api -Dtest=OpenApiContractTest -Dsyllabus.openapi.update=true -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVN) test -pl api -Dtest=OpenApiContractTest -Dopenapi.update=true -Dsurefire.failIfNoSpecifiedTests=false
 
 bench: api ## Benchmark the agenda: API against nginx serving the same bytes (needs wrk, nginx)
 	@.ci/install-packages wrk nginx-light

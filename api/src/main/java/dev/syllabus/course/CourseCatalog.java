@@ -95,6 +95,11 @@ public class CourseCatalog implements RepresentationIndex {
         return snapshot != null;
     }
 
+    /** The published course, as served: what checklists are derived from. */
+    public Optional<Course> course(String slug) {
+        return find(slug).map(PublishedCourse::course);
+    }
+
     Optional<PublishedCourse> find(String slug) {
         return Optional.ofNullable(current().courses().get(slug));
     }

@@ -45,9 +45,17 @@ public class CourseEntity extends PanacheEntity {
     @Column(nullable = false, length = JSON_LENGTH)
     public String sections;
 
+    /** What students type to join; set by an instructor, kept across content imports. */
+    @Column(name = "join_code", length = 64)
+    public String joinCode;
+
     @OneToMany(mappedBy = "course", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("number")
     public List<WeekEntity> weeks = new ArrayList<>();
+
+    public static Optional<CourseEntity> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
 
     /** The course row, locked for the rest of the transaction so that concurrent imports take turns. */
     static Optional<CourseEntity> findForUpdate(String slug) {

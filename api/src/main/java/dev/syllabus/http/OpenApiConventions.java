@@ -29,6 +29,9 @@ public class OpenApiConventions implements OASFilter {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
+        openAPI.getComponents().addSecurityScheme("bearer", OASFactory.createSecurityScheme()
+                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("bearer")
+                .description("A token from POST /api/auth/login, or an instructor's integration token."));
         openAPI.getComponents().addSchema("FieldError", OASFactory.createSchema()
                 .type(java.util.List.of(Schema.SchemaType.OBJECT))
                 .addProperty("field", string("The parameter or field at fault.", "number"))
@@ -66,8 +69,12 @@ public class OpenApiConventions implements OASFilter {
             operation.setResponses(responses);
         }
         boolean parameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
-        if (parameters) {
-            add(responses, "400", "A parameter is malformed; `errors` names it.");
+        if (parameters || operation.getRequestBody() != null) {
+            add(responses, "400", "A parameter or the body is malformed; `errors` names the field.");
+        }
+        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+            add(responses, "401", "No valid bearer token.");
+            add(responses, "403", "The account may not do this.");
         }
         if (path.contains("{") || path.endsWith("/agenda")) {
             add(responses, "404", "No such resource.");

@@ -9,6 +9,17 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -21,7 +32,35 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status().getStatusCode(), e.getMessage(), uri, e.errors());
+        Response response = respond(e.status().getStatusCode(), e.getMessage(), uri, e.errors());
+        e.headers().forEach(response.getHeaders()::putSingle);
+        return response;
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return problem(ProblemException.unauthorized(
+                "Sign in first: send `Authorization: Bearer <token>` with a token from POST /api/auth/login."), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(403, "Your account may not do this.", uri, List.of());
+    }
+
+    /** Malformed JSON, a wrong type or an unknown field: 400 naming the field where Jackson knows it. */
+    @ServerExceptionMapper({ JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
+        UnrecognizedPropertyException.class, InvalidFormatException.class })
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException mapping ? mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null) : null;
+        String reason = e instanceof UnrecognizedPropertyException ? "is not a known field"
+                : e instanceof JsonMappingException ? "has the wrong type or value" : "is not valid JSON";
+        if (field == null) {
+            return respond(400, "The request body is not valid JSON.", uri, List.of(new Problem.FieldError("body", reason)));
+        }
+        return respond(400, "The request's '" + field + "' " + reason + ".", uri, List.of(new Problem.FieldError(field, reason)));
     }
 
     @ServerExceptionMapper

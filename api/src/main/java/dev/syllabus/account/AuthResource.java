@@ -1,0 +1,133 @@
+package dev.syllabus.account;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
+
+import dev.syllabus.http.PathParams;
+import dev.syllabus.http.ProblemException;
+
+/** Signing in and out, and read-only tokens for integrations. */
+@Path("/api/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Accounts", description = "Sign-in, sign-out and integration tokens.")
+public class AuthResource {
+
+    private final AccountService accounts;
+    private final LoginThrottle throttle;
+    private final CurrentAccount current;
+
+    AuthResource(AccountService accounts, LoginThrottle throttle, CurrentAccount current) {
+        this.accounts = accounts;
+        this.throttle = throttle;
+        this.current = current;
+    }
+
+    @POST
+    @Path("/login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "login", summary = "Sign in with login and password",
+            description = "Answers a bearer token that expires. Repeated failures lock the account, and slow the address, for a while (429 with Retry-After).")
+    @APIResponse(responseCode = "200", description = "Signed in.", content = @Content(schema = @Schema(implementation = AccountViews.Session.class)))
+    @APIResponse(responseCode = "401", description = "Wrong login or password.")
+    @APIResponse(responseCode = "429", description = "Too many failed sign-ins; try again after Retry-After seconds.")
+    public AccountViews.Session login(@NotNull @Valid AccountViews.LoginRequest request, HttpServerRequest http) {
+        String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        Instant blocked = throttle.blockedUntil(address);
+        if (blocked != null) {
+            throw ProblemException.tooManyRequests("Too many failed sign-ins from this address; try again later.", blocked);
+        }
+        AccountService.LoginOutcome outcome = accounts.login(request.login().strip(), request.password());
+        if (outcome instanceof AccountService.LoginOutcome.Success success) {
+            return success.session();
+        }
+        throttle.failed(address);
+        if (outcome instanceof AccountService.LoginOutcome.Locked locked) {
+            throw ProblemException.tooManyRequests("Too many failed sign-ins for this account; try again later.", locked.until());
+        }
+        throw ProblemException.unauthorized("Wrong login or password.");
+    }
+
+    @POST
+    @Path("/logout")
+    @Authenticated
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "logout", summary = "Sign out: revoke the token of this request")
+    @APIResponse(responseCode = "204", description = "The token no longer works.")
+    public Response logout() {
+        accounts.logout(current.principal().tokenId());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/me")
+    @Authenticated
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "getMe", summary = "The signed-in account")
+    @APIResponse(responseCode = "200", description = "The account.", content = @Content(schema = @Schema(implementation = AccountViews.Account.class)))
+    public AccountViews.Account me() {
+        return accounts.account(current.id());
+    }
+
+    @POST
+    @Path("/tokens")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("INSTRUCTOR")
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "createIntegrationToken", summary = "Create a long-lived, read-only token for an integration")
+    @APIResponse(responseCode = "201", description = "Created; the token is in this answer only.",
+            content = @Content(schema = @Schema(implementation = AccountViews.IntegrationToken.class)))
+    public Response createToken(@NotNull @Valid AccountViews.TokenRequest request) {
+        AccountViews.IntegrationToken token = accounts.createIntegrationToken(current.id(), request);
+        return Response.created(URI.create("/api/auth/tokens/" + token.id())).entity(token).build();
+    }
+
+    @GET
+    @Path("/tokens")
+    @RolesAllowed("INSTRUCTOR")
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "listIntegrationTokens", summary = "List this instructor's integration tokens (without the tokens themselves)")
+    @APIResponse(responseCode = "200", description = "The tokens, oldest first.",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AccountViews.IntegrationToken.class)))
+    public List<AccountViews.IntegrationToken> listTokens() {
+        return accounts.integrationTokens(current.id());
+    }
+
+    @DELETE
+    @Path("/tokens/{id}")
+    @RolesAllowed("INSTRUCTOR")
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "revokeIntegrationToken", summary = "Revoke an integration token")
+    @APIResponse(responseCode = "204", description = "Revoked (or already revoked).")
+    public Response revokeToken(@PathParam("id") String id) {
+        long tokenId = PathParams.number("id", id, Integer.MAX_VALUE);
+        if (!accounts.revokeIntegrationToken(current.id(), tokenId)) {
+            throw ProblemException.notFound("You have no integration token " + tokenId + ".");
+        }
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.syllabus.account;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** The signed-in account of the current request. */
+@RequestScoped
+public class CurrentAccount {
+
+    private final SecurityIdentity identity;
+
+    CurrentAccount(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public AccountService.Principal principal() {
+        AccountService.Principal principal = identity.getAttribute(TokenIdentityProvider.PRINCIPAL);
+        if (principal == null) {
+            throw new UnauthorizedException();
+        }
+        return principal;
+    }
+
+    public long id() {
+        return principal().accountId();
+    }
+
+    public boolean isInstructor() {
+        return identity.hasRole(Role.INSTRUCTOR.name()) || identity.hasRole(Role.READER);
+    }
+}

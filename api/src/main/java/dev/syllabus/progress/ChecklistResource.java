@@ -1,0 +1,107 @@
+package dev.syllabus.progress;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+
+import dev.syllabus.account.CurrentAccount;
+import dev.syllabus.http.PathParams;
+import dev.syllabus.http.ProblemException;
+
+/** A student's own checklist, and instructors' view of any student's. */
+// One root for every resource under /api: JAX-RS picks the most specific class path first, and
+// a longer one would hide CourseResource's routes.
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Checklist", description = "Students tick off setup items and homework tasks.")
+public class ChecklistResource {
+
+    private static final String ITEM = "/courses/{slug}/checklist/{group}/{item}/done";
+
+    private final ChecklistService checklists;
+    private final CurrentAccount current;
+
+    ChecklistResource(ChecklistService checklists, CurrentAccount current) {
+        this.checklists = checklists;
+        this.current = current;
+    }
+
+    @GET
+    @Path("/courses/{slug}/checklist")
+    @RolesAllowed("STUDENT")
+    @Operation(operationId = "getMyChecklist", summary = "My checklist: every item with its state, homework status and completion")
+    @APIResponse(responseCode = "200", description = "The checklist.", content = @Content(schema = @Schema(implementation = ChecklistViews.Checklist.class)))
+    public ChecklistViews.Checklist myChecklist(@PathParam("slug") String slug) {
+        return checklists.checklist(PathParams.slug("slug", slug), current.id());
+    }
+
+    @PUT
+    @Path(ITEM)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("STUDENT")
+    @Operation(operationId = "markItemDone", summary = "Mark one of my items done, with optional evidence",
+            description = "Idempotent. With `If-Match: \"v<version>\"` it refuses (412) to overwrite a change made since.")
+    @APIResponse(responseCode = "200", description = "The item now.", content = @Content(schema = @Schema(implementation = ChecklistViews.Item.class)))
+    @APIResponse(responseCode = "412", description = "The item changed since the version in If-Match.")
+    public Response markDone(@PathParam("slug") String slug,
+            @Parameter(description = "`setup` or a homework code", example = "H3") @PathParam("group") String group,
+            @Parameter(description = "The task code, or a setup item's name", example = "PR2") @PathParam("item") String item,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid ChecklistViews.DoneRequest body) {
+        long me = current.id();
+        return respond(checklists.mark(PathParams.slug("slug", slug), me, me, itemId(group, item), true,
+                body == null ? null : body.evidence(), ifMatch));
+    }
+
+    @DELETE
+    @Path(ITEM)
+    @RolesAllowed("STUDENT")
+    @Operation(operationId = "markItemNotDone", summary = "Mark one of my items not done", description = "Idempotent; honours If-Match like the PUT.")
+    @APIResponse(responseCode = "200", description = "The item now.", content = @Content(schema = @Schema(implementation = ChecklistViews.Item.class)))
+    @APIResponse(responseCode = "412", description = "The item changed since the version in If-Match.")
+    public Response markNotDone(@PathParam("slug") String slug, @PathParam("group") String group, @PathParam("item") String item,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long me = current.id();
+        return respond(checklists.mark(PathParams.slug("slug", slug), me, me, itemId(group, item), false, null, ifMatch));
+    }
+
+    @GET
+    @Path("/courses/{slug}/students/{login}/checklist")
+    @RolesAllowed({ "INSTRUCTOR", "READER" })
+    @Operation(operationId = "getStudentChecklist", summary = "A student's checklist (instructors)")
+    @APIResponse(responseCode = "200", description = "The checklist.", content = @Content(schema = @Schema(implementation = ChecklistViews.Checklist.class)))
+    public ChecklistViews.Checklist studentChecklist(@PathParam("slug") String slug, @PathParam("login") String login) {
+        return checklists.studentChecklist(PathParams.slug("slug", slug), login);
+    }
+
+    private static String itemId(String group, String item) {
+        if (!group.matches("setup|[Hh]\\d{1,4}") || !item.matches("[A-Za-z0-9-]{1,50}")) {
+            throw ProblemException.invalidParameter("item", "must be an item id such as H3/PR2 or setup/<name>");
+        }
+        return group.equals("setup") ? "setup/" + item : group.toUpperCase(java.util.Locale.ROOT) + "/" + item.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static Response respond(ChecklistViews.Item item) {
+        return Response.ok(item).tag(new jakarta.ws.rs.core.EntityTag("v" + item.version())).build();
+    }
+}

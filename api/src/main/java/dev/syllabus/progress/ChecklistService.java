@@ -1,0 +1,167 @@
+package dev.syllabus.progress;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.syllabus.account.AccountEntity;
+import dev.syllabus.content.Course;
+import dev.syllabus.content.Homework;
+import dev.syllabus.content.Week;
+import dev.syllabus.course.CourseCatalog;
+import dev.syllabus.course.CourseEntity;
+import dev.syllabus.http.ProblemException;
+import dev.syllabus.progress.ChecklistItem.ItemKind;
+import dev.syllabus.progress.ChecklistViews.HomeworkStatus;
+
+/**
+ * Students' checklists: the items come from the published course, their states from the
+ * database. Writes go straight to the database; they never touch the curriculum's read model.
+ */
+@ApplicationScoped
+public class ChecklistService {
+
+    private final CourseCatalog catalog;
+
+    ChecklistService(CourseCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** A course's id and published content, or 404. */
+    record CourseRef(long id, Course course) {
+    }
+
+    CourseRef course(String slug) {
+        Course course = catalog.course(slug).orElseThrow(() -> ProblemException.notFound("No course '" + slug + "'."));
+        long id = CourseEntity.findBySlug(slug).map(c -> c.id)
+                .orElseThrow(() -> ProblemException.notFound("No course '" + slug + "'."));
+        return new CourseRef(id, course);
+    }
+
+    @Transactional
+    ChecklistViews.Checklist checklist(String slug, long accountId) {
+        CourseRef ref = course(slug);
+        AccountEntity student = AccountEntity.findById(accountId);
+        requireEnrolled(ref, student);
+        Map<String, ProgressEntity> states = ProgressEntity.<ProgressEntity>list("courseId = ?1 and accountId = ?2", ref.id(), accountId)
+                .stream().collect(Collectors.toMap(p -> p.itemId, Function.identity()));
+        List<ChecklistViews.Item> items = ChecklistItem.of(ref.course()).stream().map(item -> view(item, states.get(item.id()))).toList();
+        return summarise(ref.course(), student.login, items);
+    }
+
+    /** Marks an item done or not done; {@code ifMatch} (an item ETag) guards against overwriting a newer change. */
+    @Transactional
+    ChecklistViews.Item mark(String slug, long studentId, long actorId, String itemId, boolean done, String evidence, String ifMatch) {
+        CourseRef ref = course(slug);
+        requireEnrolled(ref, AccountEntity.findById(studentId));
+        ChecklistItem item = ChecklistItem.of(ref.course()).stream().filter(i -> i.id().equals(itemId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Course '" + slug + "' has no checklist item " + itemId + "."));
+        String checkedEvidence = Evidence.check(item.kind(), evidence);
+        ProgressEntity state = ProgressEntity.<ProgressEntity>find("courseId = ?1 and accountId = ?2 and itemId = ?3",
+                ref.id(), studentId, itemId).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElse(null);
+        if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.strip().equals("*")
+                && !ifMatch.strip().equals(etag(state == null ? 0 : state.version))) {
+            throw ProblemException.preconditionFailed("Item " + itemId + " changed since you read it (now "
+                    + etag(state == null ? 0 : state.version) + "); reload it and try again.");
+        }
+        Instant now = Instant.now();
+        if (state == null) {
+            state = new ProgressEntity();
+            state.courseId = ref.id();
+            state.accountId = studentId;
+            state.itemId = itemId;
+        }
+        boolean evidenceChanged = done && checkedEvidence != null && !checkedEvidence.equals(state.evidenceUrl);
+        if (state.done == done && !evidenceChanged && state.id != null) {
+            return view(item, state);
+        }
+        state.done = done;
+        if (evidenceChanged) {
+            state.evidenceUrl = checkedEvidence;
+        }
+        state.version++;
+        state.updatedAt = now;
+        state.updatedBy = actorId;
+        state.persist();
+        ProgressEventEntity event = new ProgressEventEntity();
+        event.courseId = ref.id();
+        event.accountId = studentId;
+        event.itemId = itemId;
+        event.action = done ? "DONE" : "UNDONE";
+        event.evidenceUrl = state.evidenceUrl;
+        event.actorId = actorId;
+        event.at = now;
+        event.persist();
+        return view(item, state);
+    }
+
+    /** An instructor's view of one student's checklist; 404 when there is no such student. */
+    @Transactional
+    ChecklistViews.Checklist studentChecklist(String slug, String login) {
+        AccountEntity student = AccountEntity.findByLogin(login).filter(a -> a.role == dev.syllabus.account.Role.STUDENT)
+                .orElseThrow(() -> ProblemException.notFound("No student '" + login + "'."));
+        return checklist(slug, student.id);
+    }
+
+    static String etag(int version) {
+        return "\"v" + version + "\"";
+    }
+
+    private static void requireEnrolled(CourseRef ref, AccountEntity student) {
+        if (student == null || !EnrollmentEntity.exists(ref.id(), student.id)) {
+            throw ProblemException.forbidden("Join course '" + ref.course().slug() + "' first: POST /api/courses/"
+                    + ref.course().slug() + "/enrollments with its join code.");
+        }
+    }
+
+    private static ChecklistViews.Item view(ChecklistItem item, ProgressEntity state) {
+        return new ChecklistViews.Item(item.id(), item.kind(), item.title(), item.homework(), item.week(), item.optional(),
+                state != null && state.done, state == null ? null : state.evidenceUrl,
+                state == null ? null : state.updatedAt, state == null ? 0 : state.version);
+    }
+
+    private static ChecklistViews.Checklist summarise(Course course, String login, List<ChecklistViews.Item> items) {
+        Map<String, List<ChecklistViews.Item>> byHomework = items.stream().filter(i -> i.homework() != null)
+                .collect(Collectors.groupingBy(ChecklistViews.Item::homework));
+        List<ChecklistViews.HomeworkProgress> homework = new ArrayList<>();
+        List<ChecklistViews.WeekProgress> weeks = new ArrayList<>();
+        for (Week week : course.weeks()) {
+            int weekRequired = 0;
+            int weekDone = 0;
+            for (Homework hw : week.homework()) {
+                List<ChecklistViews.Item> own = byHomework.getOrDefault(hw.code(), List.of());
+                ChecklistViews.HomeworkProgress progress = progress(hw, own);
+                homework.add(progress);
+                weekRequired += progress.requiredItems();
+                weekDone += progress.doneItems();
+            }
+            weeks.add(new ChecklistViews.WeekProgress(week.number(), week.title(), weekRequired, weekDone));
+        }
+        int required = (int) items.stream().filter(i -> !i.optional()).count();
+        int done = (int) items.stream().filter(i -> !i.optional() && i.done()).count();
+        return new ChecklistViews.Checklist(course.slug(), login, ChecklistViews.Completion.of(done, required), weeks, homework, items);
+    }
+
+    /** A homework's status from its items and pass criterion (reviews come with instructor approval). */
+    static ChecklistViews.HomeworkProgress progress(Homework homework, List<ChecklistViews.Item> items) {
+        int requiredPrs = homework.pass() == null ? 0 : homework.pass().requiredPrs();
+        boolean approval = homework.pass() != null && homework.pass().instructorApproval();
+        int donePrs = (int) items.stream().filter(i -> i.kind() == ItemKind.PR && i.done()).count();
+        int requiredItems = (int) items.stream().filter(i -> !i.optional()).count();
+        int doneItems = (int) items.stream().filter(i -> !i.optional() && i.done()).count();
+        boolean otherRequiredDone = items.stream().filter(i -> !i.optional() && i.kind() != ItemKind.PR).allMatch(ChecklistViews.Item::done);
+        boolean met = !items.isEmpty() && donePrs >= requiredPrs && otherRequiredDone;
+        boolean started = items.stream().anyMatch(ChecklistViews.Item::done);
+        HomeworkStatus status = met ? (approval ? HomeworkStatus.SUBMITTED : HomeworkStatus.PASSED)
+                : started ? HomeworkStatus.IN_PROGRESS : HomeworkStatus.NOT_STARTED;
+        return new ChecklistViews.HomeworkProgress(homework.code(), homework.title(), homework.week(), status, requiredPrs, donePrs,
+                requiredItems, doneItems);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.syllabus.progress;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** What the checklist endpoints send and receive. */
+final class ChecklistViews {
+
+    private ChecklistViews() {
+    }
+
+    enum HomeworkStatus { NOT_STARTED, IN_PROGRESS, SUBMITTED, CHANGES_REQUESTED, PASSED }
+
+    @Schema(name = "ChecklistItem", description = "One item of a student's checklist and its state.")
+    record Item(
+            @Schema(example = "H3/PR2", description = "Stable id, derived from the content") String id,
+            ChecklistItem.ItemKind kind,
+            @Schema(example = "Write a MinIO client for create, read, update and delete, with tests") String title,
+            @Schema(nullable = true, example = "H3") String homework,
+            @Schema(nullable = true, example = "2") Integer week,
+            boolean optional,
+            boolean done,
+            @Schema(nullable = true, example = "https://github.com/octocat/ml-in-production/pull/7") String evidence,
+            @Schema(nullable = true) Instant updatedAt,
+            @Schema(description = "Changes so far; the item's ETag is \"v<version>\"", example = "2") int version) {
+    }
+
+    @Schema(name = "HomeworkProgress")
+    record HomeworkProgress(
+            @Schema(example = "H3") String code,
+            String title,
+            int week,
+            HomeworkStatus status,
+            @Schema(description = "Merged pull requests the pass criterion asks for") int requiredPrs,
+            @Schema(description = "Pull-request tasks done") int donePrs,
+            @Schema(description = "Items that are not optional") int requiredItems,
+            @Schema(description = "Of those, done") int doneItems) {
+    }
+
+    @Schema(name = "WeekProgress")
+    record WeekProgress(int number, String title, int requiredItems, int doneItems) {
+    }
+
+    @Schema(name = "Completion")
+    record Completion(
+            @Schema(description = "Required items done") int done,
+            @Schema(description = "Required items") int total,
+            @Schema(description = "done / total, rounded down", example = "42") int percent) {
+
+        static Completion of(int done, int total) {
+            return new Completion(done, total, total == 0 ? 0 : done * 100 / total);
+        }
+    }
+
+    @Schema(name = "Checklist", description = "A student's checklist for a course: every item, per-homework status and completion.")
+    record Checklist(
+            @Schema(example = "ml-in-production") String course,
+            @Schema(example = "octocat") String student,
+            Completion completion,
+            List<WeekProgress> weeks,
+            List<HomeworkProgress> homework,
+            List<Item> items) {
+    }
+
+    @Schema(name = "DoneRequest", description = "Optional body of marking an item done.")
+    record DoneRequest(
+            @Size(max = 2000) @Schema(nullable = true, description = "A repository, pull request or document URL, as the item's kind asks",
+                    example = "https://github.com/octocat/ml-in-production/pull/7") String evidence) {
+    }
+}

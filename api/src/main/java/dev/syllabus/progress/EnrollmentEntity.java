@@ -1,0 +1,34 @@
+package dev.syllabus.progress;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+
+import dev.syllabus.account.AccountEntity;
+import dev.syllabus.course.CourseEntity;
+
+/** A student taking a course. */
+@Entity(name = "Enrollment")
+@Table(name = "enrollment")
+public class EnrollmentEntity extends PanacheEntity {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "course_id")
+    public CourseEntity course;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "account_id")
+    public AccountEntity account;
+    @Column(name = "joined_at", nullable = false)
+    public Instant joinedAt;
+
+    static boolean exists(long courseId, long accountId) {
+        return count("course.id = ?1 and account.id = ?2", courseId, accountId) > 0;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.syllabus.progress;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+final class EnrollmentViews {
+
+    private EnrollmentViews() {
+    }
+
+    /** GitHub's rule for logins: letters, digits and single hyphens, not at either end, at most 39. */
+    static final String GITHUB_LOGIN = "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$";
+
+    @Schema(name = "JoinRequest", description = "A student joining a course; their identity is their GitHub login.")
+    record JoinRequest(
+            @NotBlank @Size(max = 39) @Pattern(regexp = GITHUB_LOGIN, message = "must be a GitHub login")
+            @Schema(example = "octocat") String login,
+            @Size(max = 200) @Schema(nullable = true, example = "Mona Lisa Octocat") String name,
+            @Email @Size(max = 320) @Schema(nullable = true, example = "mona@example.org") String email,
+            @NotBlank @Size(min = 10, max = 200) @Schema(description = "At least 10 characters", example = "correct horse battery staple")
+            String password,
+            @NotBlank @Size(max = 64) @Schema(example = "K7QX2M9RTA") String joinCode) {
+    }
+
+    @Schema(name = "JoinCode")
+    record JoinCode(
+            @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9-]*$", message = "may hold letters, digits and hyphens only")
+            @Schema(nullable = true, description = "The code; leave it out to get a random one", example = "K7QX2M9RTA") String code) {
+    }
+}

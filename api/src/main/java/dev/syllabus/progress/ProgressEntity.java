@@ -1,0 +1,32 @@
+package dev.syllabus.progress;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+
+/** One student's state of one checklist item; {@code version} counts its changes, for If-Match. */
+@Entity(name = "Progress")
+@Table(name = "progress")
+public class ProgressEntity extends PanacheEntity {
+
+    @Column(name = "course_id", nullable = false)
+    public long courseId;
+    @Column(name = "account_id", nullable = false)
+    public long accountId;
+    @Column(name = "item_id", nullable = false, length = 60)
+    public String itemId;
+    @Column(nullable = false)
+    public boolean done;
+    @Column(name = "evidence_url", length = 2000)
+    public String evidenceUrl;
+    @Column(nullable = false)
+    public int version;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+    @Column(name = "updated_by")
+    public Long updatedBy;
+}
