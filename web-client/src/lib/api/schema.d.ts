@@ -211,6 +211,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/courses/{slug}/cohort": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cohort: students x homework statuses (instructors)
+         * @description Paged with `page` and `size` (Link headers, X-Total-Count); filter by `week` (only its homework) and `status` (students with a homework in that status). With `Accept: text/csv` the whole filtered cohort comes as CSV.
+         */
+        get: operations["getCohort"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace a course's content with one Markdown page (instructors)
+         * @description The page follows the content conventions (the agenda with week parts under each week, as `GET .../agenda` with `Accept: text/markdown` writes it). It goes through the same content check: any problem answers 422 listing every one and changes nothing. Otherwise it replaces the course at once; progress on items that still exist is kept. A later change of the course's files replaces the upload again.
+         */
+        put: operations["replaceCourseContent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/courses/{slug}/enrollments": {
         parameters: {
             query?: never;
@@ -225,6 +265,23 @@ export interface paths {
          * @description Creates the student's account (or completes the one an instructor listed on the roster), enrols it and signs it in.
          */
         post: operations["joinCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who changed what, when: checklist changes and reviews, newest first (instructors) */
+        get: operations["getHistory"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -286,6 +343,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/courses/{slug}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload the roster: CSV with login (GitHub), name, email (instructors)
+         * @description Creates the students who have no account yet (they set a password when they join with the join code) and enrols everyone. All rows are checked first: one bad row rejects the upload with 422 listing every problem.
+         */
+        post: operations["uploadRoster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/courses/{slug}/students/{login}/checklist": {
         parameters: {
             query?: never;
@@ -297,6 +374,26 @@ export interface paths {
         get: operations["getStudentChecklist"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/students/{login}/homework/{code}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a student's homework, or request changes, with a comment (instructors)
+         * @description The latest review decides the homework's status until the student changes one of its items.
+         */
+        post: operations["reviewHomework"];
         delete?: never;
         options?: never;
         head?: never;
@@ -394,6 +491,20 @@ export interface components {
              */
             week: number | null;
         };
+        CohortCell: {
+            /** @example H3 */
+            code: string;
+            status: components["schemas"]["HomeworkStatus"];
+        };
+        /** @description One student's progress at a glance. */
+        CohortRow: {
+            completion: components["schemas"]["Completion"];
+            email: string | null;
+            homework: components["schemas"]["CohortCell"][];
+            /** @example octocat */
+            login: string;
+            name: string | null;
+        };
         Completion: {
             /**
              * Format: int32
@@ -472,6 +583,8 @@ export interface components {
              */
             weeks: number;
         };
+        /** @enum {string} */
+        Decision: "APPROVED" | "CHANGES_REQUESTED";
         /** @description Optional body of marking an item done. */
         DoneRequest: {
             /**
@@ -491,6 +604,25 @@ export interface components {
              * @example must be a whole number from 1 to 9999
              */
             message: string;
+        };
+        /** @description One change: who changed what, when. */
+        HistoryEntry: {
+            /**
+             * @description DONE, UNDONE, APPROVED or CHANGES_REQUESTED
+             * @example DONE
+             */
+            action: string;
+            /** @example octocat */
+            actor: string | null;
+            at: components["schemas"]["Instant"];
+            evidence: string | null;
+            /**
+             * @description The item, or the homework for a review
+             * @example H3/PR2
+             */
+            item: string;
+            /** @example octocat */
+            student: string;
         };
         Homework: {
             /** @example H2 */
@@ -534,6 +666,8 @@ export interface components {
              * @description Merged pull requests the pass criterion asks for
              */
             requiredPrs: number;
+            /** @description The instructor's latest review */
+            review: components["schemas"]["Review"] | null;
             status: components["schemas"]["HomeworkStatus"];
             title: string;
             /** Format: int32 */
@@ -675,8 +809,45 @@ export interface components {
              */
             type: string;
         };
+        /** @description An instructor's decision on a student's homework. */
+        Review: {
+            at: components["schemas"]["Instant"];
+            /** @example Add the cost estimate, then it is good to go. */
+            comment: string | null;
+            decision: components["schemas"]["Decision"];
+            /** @example admin */
+            reviewer: string | null;
+        };
+        ReviewRequest: {
+            /** @example Add the cost estimate, then it is good to go. */
+            comment?: string | null;
+            decision: components["schemas"]["Decision"];
+        };
         /** @enum {string} */
         Role: "STUDENT" | "INSTRUCTOR";
+        /** @description What a roster upload changed. */
+        RosterResult: {
+            /**
+             * Format: int32
+             * @description New student accounts
+             */
+            created: number;
+            /**
+             * Format: int32
+             * @description Students newly enrolled in the course
+             */
+            enrolled: number;
+            /**
+             * Format: int32
+             * @description Rows read
+             */
+            rows: number;
+            /**
+             * Format: int32
+             * @description Existing students whose name or email changed
+             */
+            updated: number;
+        };
         Section: {
             /**
              * @description The section's body, as Markdown.
@@ -1630,6 +1801,180 @@ export interface operations {
             };
         };
     };
+    getCohort: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+                /** @description Only students with a homework in this status */
+                status?: components["schemas"]["HomeworkStatus"];
+                /** @description Only this week's homework */
+                week?: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The students, by login. */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the other pages */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortRow"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter or the body is malformed; `errors` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceCourseContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/markdown": string;
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description The course as now published. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseSummary"];
+                };
+            };
+            /** @description A parameter or the body is malformed; `errors` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content check found problems; `errors` lists them as file:line: message. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     joinCourse: {
         parameters: {
             query?: never;
@@ -1692,6 +2037,87 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHistory: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+                /** @description Only this student's changes */
+                student?: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of changes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryEntry"][];
+                };
+            };
+            /** @description A parameter or the body is malformed; `errors` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description An unexpected failure on the server; it is logged. */
             500: {
@@ -1981,6 +2407,94 @@ export interface operations {
             };
         };
     };
+    uploadRoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description What changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterResult"];
+                };
+            };
+            /** @description A parameter or the body is malformed; `errors` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rows with problems; nothing was changed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getStudentChecklist: {
         parameters: {
             query?: never;
@@ -2010,6 +2524,87 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviewHomework: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example H1 */
+                code: string;
+                login: string;
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No valid bearer token. */
             401: {

@@ -45,6 +45,10 @@ public class CourseEntity extends PanacheEntity {
     @Column(nullable = false, length = JSON_LENGTH)
     public String sections;
 
+    /** Digest of the content files last imported; an upload leaves it alone (see V3 migration). */
+    @Column(name = "source_version", length = 64)
+    public String sourceVersion;
+
     /** What students type to join; set by an instructor, kept across content imports. */
     @Column(name = "join_code", length = 64)
     public String joinCode;

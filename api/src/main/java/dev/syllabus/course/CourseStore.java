@@ -27,30 +27,47 @@ public class CourseStore {
     }
 
     /**
-     * Stores {@code course} (which carries its content version) unless that version is already
-     * stored. A changed course replaces the old one in a single transaction, so readers see
-     * either the old course or the new one, never a mix.
+     * Stores {@code course}, read from content files (its version is their digest), unless those
+     * files were imported already. A changed course replaces the old one in a single transaction,
+     * so readers see either the old course or the new one, never a mix.
      *
      * @return whether anything was written
      */
     @Transactional
     public boolean save(Course course, String origin) {
         CourseEntity row = CourseEntity.findForUpdate(course.slug()).orElse(null);
-        if (row != null && row.version.equals(course.version())) {
+        if (row != null && course.version().equals(row.sourceVersion)) {
             LOG.debugf("Course %s is unchanged at version %s", course.slug(), course.version());
             return false;
         }
+        row = replace(row, course, origin);
+        row.sourceVersion = course.version();
+        LOG.infof("Imported course %s at version %s from %s", course.slug(), course.version(), origin);
+        return true;
+    }
+
+    /** Replaces an existing course with uploaded content, in one transaction; false when there is no such course. */
+    @Transactional
+    public boolean upload(Course course) {
+        CourseEntity row = CourseEntity.findForUpdate(course.slug()).orElse(null);
         if (row == null) {
-            row = new CourseEntity();
-        } else {
+            return false;
+        }
+        replace(row, course, "upload");
+        LOG.infof("Course %s replaced by an upload, now at version %s", course.slug(), course.version());
+        return true;
+    }
+
+    private CourseEntity replace(CourseEntity existing, Course course, String origin) {
+        CourseEntity row = existing == null ? new CourseEntity() : existing;
+        if (existing != null) {
             // Remove the old weeks before inserting new ones: Hibernate inserts before it deletes orphans.
             row.weeks.clear();
             entityManager.flush();
         }
         mapper.fill(row, course, origin);
         row.persist();
-        LOG.infof("Imported course %s at version %s from %s", course.slug(), course.version(), origin);
-        return true;
+        return row;
     }
 
     @Transactional

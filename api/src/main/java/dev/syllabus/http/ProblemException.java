@@ -10,15 +10,15 @@ import jakarta.ws.rs.core.Response.Status;
 /** A failure the client can act on; the {@link ProblemMapper} turns it into a problem response. */
 public class ProblemException extends RuntimeException {
 
-    private final Status status;
+    private final int status;
     private final transient List<Problem.FieldError> errors;
     private final transient Map<String, String> headers;
 
     public ProblemException(Status status, String detail, List<Problem.FieldError> errors) {
-        this(status, detail, errors, Map.of());
+        this(status.getStatusCode(), detail, errors, Map.of());
     }
 
-    public ProblemException(Status status, String detail, List<Problem.FieldError> errors, Map<String, String> headers) {
+    public ProblemException(int status, String detail, List<Problem.FieldError> errors, Map<String, String> headers) {
         super(detail, null, false, false);
         this.status = status;
         this.errors = List.copyOf(errors);
@@ -26,7 +26,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException unauthorized(String detail) {
-        return new ProblemException(Status.UNAUTHORIZED, detail, List.of(), Map.of("WWW-Authenticate", "Bearer realm=\"syllabus\""));
+        return new ProblemException(401, detail, List.of(), Map.of("WWW-Authenticate", "Bearer realm=\"syllabus\""));
     }
 
     public static ProblemException forbidden(String detail) {
@@ -49,7 +49,12 @@ public class ProblemException extends RuntimeException {
     /** 429 with Retry-After: the client may try again at {@code until}. */
     public static ProblemException tooManyRequests(String detail, Instant until) {
         long seconds = Math.max(1, Duration.between(Instant.now(), until).toSeconds());
-        return new ProblemException(Status.TOO_MANY_REQUESTS, detail, List.of(), Map.of("Retry-After", Long.toString(seconds)));
+        return new ProblemException(429, detail, List.of(), Map.of("Retry-After", Long.toString(seconds)));
+    }
+
+    /** 422: the request was well-formed but its content breaks the rules, each named in {@code errors}. */
+    public static ProblemException unprocessable(String detail, List<Problem.FieldError> errors) {
+        return new ProblemException(422, detail, errors, Map.of());
     }
 
     public static ProblemException notFound(String detail) {
@@ -61,7 +66,7 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
-    public Status status() {
+    public int status() {
         return status;
     }
 

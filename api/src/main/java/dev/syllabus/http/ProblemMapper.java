@@ -32,7 +32,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        Response response = respond(e.status().getStatusCode(), e.getMessage(), uri, e.errors());
+        Response response = respond(e.status(), e.getMessage(), uri, e.errors());
         e.headers().forEach(response.getHeaders()::putSingle);
         return response;
     }
@@ -105,7 +105,7 @@ public class ProblemMapper {
 
     static Response respond(int status, String detail, UriInfo uri, List<Problem.FieldError> errors) {
         Status known = Status.fromStatusCode(status);
-        String title = known == null ? "Error" : known.getReasonPhrase();
+        String title = status == 422 ? "Unprocessable Content" : known == null ? "Error" : known.getReasonPhrase();
         Problem problem = new Problem("about:blank", title, status, detail, "/" + uri.getPath().replaceFirst("^/", ""),
                 errors.isEmpty() ? null : errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();

@@ -2,10 +2,12 @@ package dev.syllabus.progress;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -92,6 +94,22 @@ public class ChecklistResource {
     @APIResponse(responseCode = "200", description = "The checklist.", content = @Content(schema = @Schema(implementation = ChecklistViews.Checklist.class)))
     public ChecklistViews.Checklist studentChecklist(@PathParam("slug") String slug, @PathParam("login") String login) {
         return checklists.studentChecklist(PathParams.slug("slug", slug), login);
+    }
+
+    @POST
+    @Path("/courses/{slug}/students/{login}/homework/{code}/reviews")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("INSTRUCTOR")
+    @Operation(operationId = "reviewHomework", summary = "Approve a student's homework, or request changes, with a comment (instructors)",
+            description = "The latest review decides the homework's status until the student changes one of its items.")
+    @APIResponse(responseCode = "201", description = "Recorded.", content = @Content(schema = @Schema(implementation = ChecklistViews.Review.class)))
+    public Response review(@PathParam("slug") String slug, @PathParam("login") String login,
+            @Parameter(example = "H1") @PathParam("code") String code, @NotNull @Valid ChecklistViews.ReviewRequest request) {
+        if (!code.matches("[Hh]\\d{1,4}")) {
+            throw ProblemException.invalidParameter("code", "must be a homework code such as H1");
+        }
+        ChecklistViews.Review review = checklists.review(PathParams.slug("slug", slug), login, code, current.id(), request);
+        return Response.status(Response.Status.CREATED).entity(review).build();
     }
 
     private static String itemId(String group, String item) {

@@ -49,10 +49,57 @@ public class ChecklistService {
         CourseRef ref = course(slug);
         AccountEntity student = AccountEntity.findById(accountId);
         requireEnrolled(ref, student);
-        Map<String, ProgressEntity> states = ProgressEntity.<ProgressEntity>list("courseId = ?1 and accountId = ?2", ref.id(), accountId)
-                .stream().collect(Collectors.toMap(p -> p.itemId, Function.identity()));
-        List<ChecklistViews.Item> items = ChecklistItem.of(ref.course()).stream().map(item -> view(item, states.get(item.id()))).toList();
-        return summarise(ref.course(), student.login, items);
+        return build(ref.course(), student.login,
+                ProgressEntity.list("courseId = ?1 and accountId = ?2", ref.id(), accountId),
+                ReviewEntity.list("courseId = ?1 and accountId = ?2 order by at", ref.id(), accountId),
+                new java.util.HashMap<>());
+    }
+
+    /** A checklist from its rows; {@code logins} names reviewers (looked up when missing). */
+    static ChecklistViews.Checklist build(Course course, String login, List<ProgressEntity> rows, List<ReviewEntity> reviewsOldestFirst,
+            Map<Long, String> logins) {
+        Map<String, ProgressEntity> states = rows.stream().collect(Collectors.toMap(p -> p.itemId, Function.identity()));
+        List<ChecklistViews.Item> items = ChecklistItem.of(course).stream().map(item -> view(item, states.get(item.id()))).toList();
+        Map<String, ChecklistViews.Review> latest = new java.util.HashMap<>();
+        for (ReviewEntity review : reviewsOldestFirst) {
+            String reviewer = review.reviewerId == null ? null : logins.computeIfAbsent(review.reviewerId,
+                    id -> java.util.Optional.ofNullable(AccountEntity.<AccountEntity>findById(id)).map(a -> a.login).orElse(null));
+            latest.put(review.homeworkCode, new ChecklistViews.Review(review.decision, review.comment, reviewer, review.at));
+        }
+        return summarise(course, login, items, latest);
+    }
+
+    /** Records an instructor's decision on a student's homework. */
+    @Transactional
+    ChecklistViews.Review review(String slug, String login, String code, long reviewerId, ChecklistViews.ReviewRequest request) {
+        CourseRef ref = course(slug);
+        AccountEntity student = AccountEntity.findByLogin(login).filter(a -> a.role == dev.syllabus.account.Role.STUDENT)
+                .orElseThrow(() -> ProblemException.notFound("No student '" + login + "'."));
+        requireEnrolled(ref, student);
+        String homework = code.toUpperCase(java.util.Locale.ROOT);
+        boolean exists = ref.course().weeks().stream().flatMap(w -> w.homework().stream()).anyMatch(h -> h.code().equals(homework));
+        if (!exists) {
+            throw ProblemException.notFound("Course '" + slug + "' has no homework " + homework + ".");
+        }
+        ReviewEntity review = new ReviewEntity();
+        review.courseId = ref.id();
+        review.accountId = student.id;
+        review.homeworkCode = homework;
+        review.reviewerId = reviewerId;
+        review.decision = request.decision();
+        review.comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
+        review.at = Instant.now();
+        review.persist();
+        ProgressEventEntity event = new ProgressEventEntity();
+        event.courseId = ref.id();
+        event.accountId = student.id;
+        event.itemId = homework;
+        event.action = request.decision().name();
+        event.actorId = reviewerId;
+        event.at = review.at;
+        event.persist();
+        AccountEntity reviewer = AccountEntity.findById(reviewerId);
+        return new ChecklistViews.Review(review.decision, review.comment, reviewer == null ? null : reviewer.login, review.at);
     }
 
     /** Marks an item done or not done; {@code ifMatch} (an item ETag) guards against overwriting a newer change. */
@@ -127,7 +174,8 @@ public class ChecklistService {
                 state == null ? null : state.updatedAt, state == null ? 0 : state.version);
     }
 
-    private static ChecklistViews.Checklist summarise(Course course, String login, List<ChecklistViews.Item> items) {
+    private static ChecklistViews.Checklist summarise(Course course, String login, List<ChecklistViews.Item> items,
+            Map<String, ChecklistViews.Review> reviews) {
         Map<String, List<ChecklistViews.Item>> byHomework = items.stream().filter(i -> i.homework() != null)
                 .collect(Collectors.groupingBy(ChecklistViews.Item::homework));
         List<ChecklistViews.HomeworkProgress> homework = new ArrayList<>();
@@ -137,7 +185,7 @@ public class ChecklistService {
             int weekDone = 0;
             for (Homework hw : week.homework()) {
                 List<ChecklistViews.Item> own = byHomework.getOrDefault(hw.code(), List.of());
-                ChecklistViews.HomeworkProgress progress = progress(hw, own);
+                ChecklistViews.HomeworkProgress progress = progress(hw, own, reviews.get(hw.code()));
                 homework.add(progress);
                 weekRequired += progress.requiredItems();
                 weekDone += progress.doneItems();
@@ -149,8 +197,11 @@ public class ChecklistService {
         return new ChecklistViews.Checklist(course.slug(), login, ChecklistViews.Completion.of(done, required), weeks, homework, items);
     }
 
-    /** A homework's status from its items and pass criterion (reviews come with instructor approval). */
-    static ChecklistViews.HomeworkProgress progress(Homework homework, List<ChecklistViews.Item> items) {
+    /**
+     * A homework's status from its items, its pass criterion and the latest review. A review
+     * decides until the student changes one of the homework's items after it.
+     */
+    static ChecklistViews.HomeworkProgress progress(Homework homework, List<ChecklistViews.Item> items, ChecklistViews.Review review) {
         int requiredPrs = homework.pass() == null ? 0 : homework.pass().requiredPrs();
         boolean approval = homework.pass() != null && homework.pass().instructorApproval();
         int donePrs = (int) items.stream().filter(i -> i.kind() == ItemKind.PR && i.done()).count();
@@ -161,7 +212,12 @@ public class ChecklistService {
         boolean started = items.stream().anyMatch(ChecklistViews.Item::done);
         HomeworkStatus status = met ? (approval ? HomeworkStatus.SUBMITTED : HomeworkStatus.PASSED)
                 : started ? HomeworkStatus.IN_PROGRESS : HomeworkStatus.NOT_STARTED;
+        boolean changedSinceReview = review != null
+                && items.stream().anyMatch(i -> i.updatedAt() != null && i.updatedAt().isAfter(review.at()));
+        if (review != null && !changedSinceReview) {
+            status = review.decision() == ReviewEntity.Decision.APPROVED ? HomeworkStatus.PASSED : HomeworkStatus.CHANGES_REQUESTED;
+        }
         return new ChecklistViews.HomeworkProgress(homework.code(), homework.title(), homework.week(), status, requiredPrs, donePrs,
-                requiredItems, doneItems);
+                requiredItems, doneItems, review);
     }
 }

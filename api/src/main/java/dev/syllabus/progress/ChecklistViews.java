@@ -3,6 +3,7 @@ package dev.syllabus.progress;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,7 +39,22 @@ final class ChecklistViews {
             @Schema(description = "Merged pull requests the pass criterion asks for") int requiredPrs,
             @Schema(description = "Pull-request tasks done") int donePrs,
             @Schema(description = "Items that are not optional") int requiredItems,
-            @Schema(description = "Of those, done") int doneItems) {
+            @Schema(description = "Of those, done") int doneItems,
+            @Schema(nullable = true, description = "The instructor's latest review") Review review) {
+    }
+
+    @Schema(name = "Review", description = "An instructor's decision on a student's homework.")
+    record Review(
+            ReviewEntity.Decision decision,
+            @Schema(nullable = true, example = "Add the cost estimate, then it is good to go.") String comment,
+            @Schema(nullable = true, example = "admin") String reviewer,
+            Instant at) {
+    }
+
+    @Schema(name = "ReviewRequest")
+    record ReviewRequest(
+            @NotNull ReviewEntity.Decision decision,
+            @Size(max = 5000) @Schema(nullable = true, example = "Add the cost estimate, then it is good to go.") String comment) {
     }
 
     @Schema(name = "WeekProgress")

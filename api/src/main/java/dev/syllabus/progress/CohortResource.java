@@ -1,0 +1,130 @@
+package dev.syllabus.progress;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.syllabus.http.PageRequest;
+import dev.syllabus.http.PathParams;
+import dev.syllabus.http.ProblemException;
+
+/** The instructors' side: the whole cohort, the roster and the history of changes. */
+// One root for every resource under /api (see EnrollmentResource).
+@Path("/api")
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Cohort", description = "Instructors see and manage the whole cohort.")
+public class CohortResource {
+
+    private static final String CSV = "text/csv";
+
+    private final CohortService cohorts;
+    private final RosterService rosters;
+    private final HistoryService history;
+
+    CohortResource(CohortService cohorts, RosterService rosters, HistoryService history) {
+        this.cohorts = cohorts;
+        this.rosters = rosters;
+        this.history = history;
+    }
+
+    @GET
+    @Path("/courses/{slug}/cohort")
+    @Produces({ MediaType.APPLICATION_JSON, CSV })
+    @RolesAllowed({ "INSTRUCTOR", "READER" })
+    @Operation(operationId = "getCohort", summary = "The cohort: students x homework statuses (instructors)",
+            description = "Paged with `page` and `size` (Link headers, X-Total-Count); filter by `week` (only its homework) and `status` "
+                    + "(students with a homework in that status). With `Accept: text/csv` the whole filtered cohort comes as CSV.")
+    @APIResponse(responseCode = "200", description = "The students, by login.", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CohortViews.Row.class)),
+        @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)) },
+            headers = @Header(name = "Link", description = "RFC 8288 links to the other pages", schema = @Schema(type = SchemaType.STRING)))
+    public Response cohort(@PathParam("slug") String slug,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("size") String size,
+            @Parameter(description = "Only this week's homework", schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+            @QueryParam("week") String week,
+            @Parameter(description = "Only students with a homework in this status",
+                    schema = @Schema(implementation = ChecklistViews.HomeworkStatus.class)) @QueryParam("status") String status,
+            HttpHeaders headers, UriInfo uri) {
+        String course = PathParams.slug("slug", slug);
+        Integer weekNumber = week == null || week.isEmpty() ? null : PathParams.number("week", week, 9999);
+        List<CohortViews.Row> rows = cohorts.cohort(course, weekNumber, status(status));
+        boolean csv = headers.getAcceptableMediaTypes().stream().findFirst()
+                .map(t -> t.isCompatible(MediaType.valueOf(CSV)) && !t.isWildcardType()).orElse(false);
+        if (csv) {
+            return Response.ok(cohorts.csv(course, rows, weekNumber), CSV + ";charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + course + "-cohort.csv\"").build();
+        }
+        PageRequest request = PageRequest.of(page, size);
+        return request.headers(Response.ok(request.slice(rows), MediaType.APPLICATION_JSON), uri, rows.size()).build();
+    }
+
+    private static ChecklistViews.HomeworkStatus status(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return ChecklistViews.HomeworkStatus.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidParameter("status", "must be one of " + java.util.Arrays.toString(ChecklistViews.HomeworkStatus.values()));
+        }
+    }
+
+    @POST
+    @Path("/courses/{slug}/roster")
+    @Consumes({ CSV, MediaType.TEXT_PLAIN })
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("INSTRUCTOR")
+    @Operation(operationId = "uploadRoster", summary = "Upload the roster: CSV with login (GitHub), name, email (instructors)",
+            description = "Creates the students who have no account yet (they set a password when they join with the join code) "
+                    + "and enrols everyone. All rows are checked first: one bad row rejects the upload with 422 listing every problem.")
+    @APIResponse(responseCode = "200", description = "What changed.", content = @Content(schema = @Schema(implementation = CohortViews.RosterResult.class)))
+    @APIResponse(responseCode = "422", description = "Rows with problems; nothing was changed.")
+    public CohortViews.RosterResult roster(@PathParam("slug") String slug, String csv) {
+        return rosters.upload(PathParams.slug("slug", slug), csv == null ? "" : csv);
+    }
+
+    @GET
+    @Path("/courses/{slug}/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "INSTRUCTOR", "READER" })
+    @Operation(operationId = "getHistory", summary = "Who changed what, when: checklist changes and reviews, newest first (instructors)")
+    @APIResponse(responseCode = "200", description = "A page of changes.",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CohortViews.HistoryEntry.class)))
+    public Response history(@PathParam("slug") String slug,
+            @Parameter(description = "Only this student's changes") @QueryParam("student") String student,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("size") String size,
+            UriInfo uri) {
+        PageRequest request = PageRequest.of(page, size);
+        if (student != null && !student.matches(EnrollmentViews.GITHUB_LOGIN)) {
+            throw ProblemException.invalidParameter("student", "must be a GitHub login");
+        }
+        HistoryService.HistoryPage found = history.history(PathParams.slug("slug", slug),
+                student == null ? null : student.toLowerCase(Locale.ROOT), request);
+        return request.headers(Response.ok(found.entries(), MediaType.APPLICATION_JSON), uri, (int) Math.min(Integer.MAX_VALUE, found.total()))
+                .build();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.syllabus.progress;
+
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import dev.syllabus.account.AccountEntity;
+import dev.syllabus.content.Homework;
+import dev.syllabus.http.ProblemException;
+
+/** The instructors' view of a whole cohort: every enrolled student's homework statuses. */
+@ApplicationScoped
+public class CohortService {
+
+    private static final CsvMapper CSV = new CsvMapper();
+
+    private final ChecklistService checklists;
+
+    CohortService(ChecklistService checklists) {
+        this.checklists = checklists;
+    }
+
+    /** Every enrolled student, by login, filtered by week (only its homework) and status (any homework in scope). */
+    @Transactional
+    List<CohortViews.Row> cohort(String slug, Integer week, ChecklistViews.HomeworkStatus status) {
+        ChecklistService.CourseRef ref = checklists.course(slug);
+        if (week != null && ref.course().weeks().stream().noneMatch(w -> w.number() == week)) {
+            throw ProblemException.invalidField("week", "is not a week of this course");
+        }
+        List<EnrollmentEntity> enrolled = EnrollmentEntity.list("select e from Enrollment e join fetch e.account where e.course.id = ?1",
+                ref.id());
+        Map<Long, List<ProgressEntity>> progress = ProgressEntity.<ProgressEntity>list("courseId", ref.id()).stream()
+                .collect(Collectors.groupingBy(p -> p.accountId));
+        Map<Long, List<ReviewEntity>> reviews = ReviewEntity.<ReviewEntity>list("courseId = ?1 order by at", ref.id()).stream()
+                .collect(Collectors.groupingBy(r -> r.accountId));
+        Map<Long, String> logins = new HashMap<>();
+        List<CohortViews.Row> rows = new ArrayList<>();
+        for (EnrollmentEntity enrollment : enrolled) {
+            AccountEntity student = enrollment.account;
+            ChecklistViews.Checklist checklist = ChecklistService.build(ref.course(), student.login,
+                    progress.getOrDefault(student.id, List.of()), reviews.getOrDefault(student.id, List.of()), logins);
+            List<CohortViews.Cell> cells = checklist.homework().stream()
+                    .filter(h -> week == null || h.week() == week)
+                    .map(h -> new CohortViews.Cell(h.code(), h.status())).toList();
+            if (status == null || cells.stream().anyMatch(c -> c.status() == status)) {
+                rows.add(new CohortViews.Row(student.login, student.name, student.email, checklist.completion(), cells));
+            }
+        }
+        rows.sort(Comparator.comparing(CohortViews.Row::login));
+        return rows;
+    }
+
+    /** The cohort as CSV: one row per student, one column per homework in scope. */
+    String csv(String slug, List<CohortViews.Row> rows, Integer week) {
+        List<String> codes = checklists.course(slug).course().weeks().stream()
+                .filter(w -> week == null || w.number() == week)
+                .flatMap(w -> w.homework().stream()).map(Homework::code).toList();
+        CsvSchema.Builder schema = CsvSchema.builder().addColumn("login").addColumn("name").addColumn("email")
+                .addColumn("completion_percent");
+        codes.forEach(schema::addColumn);
+        List<List<String>> lines = new ArrayList<>();
+        for (CohortViews.Row row : rows) {
+            List<String> line = new ArrayList<>(List.of(cell(row.login()), cell(row.name()), cell(row.email()),
+                    Integer.toString(row.completion().percent())));
+            Map<String, String> statuses = row.homework().stream()
+                    .collect(Collectors.toMap(CohortViews.Cell::code, c -> c.status().name()));
+            codes.forEach(code -> line.add(statuses.getOrDefault(code, "")));
+            lines.add(line);
+        }
+        try (StringWriter out = new StringWriter()) {
+            CSV.writer(schema.build().withHeader()).writeValues(out).writeAll(lines).close();
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Keeps spreadsheets from running a cell as a formula (CSV injection). */
+    private static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        return value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0 ? value : "'" + value;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.syllabus.progress;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** What the instructors' cohort, roster and history endpoints send. */
+final class CohortViews {
+
+    private CohortViews() {
+    }
+
+    @Schema(name = "CohortRow", description = "One student's progress at a glance.")
+    record Row(
+            @Schema(example = "octocat") String login,
+            @Schema(nullable = true) String name,
+            @Schema(nullable = true) String email,
+            ChecklistViews.Completion completion,
+            List<Cell> homework) {
+    }
+
+    @Schema(name = "CohortCell")
+    record Cell(@Schema(example = "H3") String code, ChecklistViews.HomeworkStatus status) {
+    }
+
+    @Schema(name = "RosterResult", description = "What a roster upload changed.")
+    record RosterResult(
+            @Schema(description = "New student accounts") int created,
+            @Schema(description = "Existing students whose name or email changed") int updated,
+            @Schema(description = "Students newly enrolled in the course") int enrolled,
+            @Schema(description = "Rows read") int rows) {
+    }
+
+    @Schema(name = "HistoryEntry", description = "One change: who changed what, when.")
+    record HistoryEntry(
+            Instant at,
+            @Schema(example = "octocat") String student,
+            @Schema(example = "H3/PR2", description = "The item, or the homework for a review") String item,
+            @Schema(example = "DONE", description = "DONE, UNDONE, APPROVED or CHANGES_REQUESTED") String action,
+            @Schema(nullable = true) String evidence,
+            @Schema(nullable = true, example = "octocat") String actor) {
+    }
+}

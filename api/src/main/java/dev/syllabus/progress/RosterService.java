@@ -1,0 +1,141 @@
+package dev.syllabus.progress;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import dev.syllabus.account.AccountEntity;
+import dev.syllabus.account.Role;
+import dev.syllabus.course.CourseEntity;
+import dev.syllabus.http.Problem;
+import dev.syllabus.http.ProblemException;
+
+/**
+ * Roster uploads: a CSV of GitHub login, name and email. Every row is checked first; one bad row
+ * rejects the whole upload (422 listing every problem) and nothing is stored.
+ */
+@ApplicationScoped
+public class RosterService {
+
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
+    private static final Pattern LOGIN = Pattern.compile(EnrollmentViews.GITHUB_LOGIN);
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{2,}$");
+    private static final int MAX_ROWS = 5000;
+
+    private record Entry(String login, String name, String email) {
+    }
+
+    @Transactional
+    CohortViews.RosterResult upload(String slug, String csv) {
+        CourseEntity course = CourseEntity.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("No course '" + slug + "'."));
+        List<Entry> entries = parse(csv);
+        int created = 0;
+        int updated = 0;
+        int enrolled = 0;
+        for (Entry entry : entries) {
+            AccountEntity account = AccountEntity.findByLogin(entry.login()).orElse(null);
+            if (account == null) {
+                account = new AccountEntity();
+                account.login = entry.login().toLowerCase(Locale.ROOT);
+                account.role = Role.STUDENT;
+                account.createdAt = Instant.now();
+                account.name = entry.name();
+                account.email = entry.email();
+                account.persist();
+                created++;
+            } else if (!java.util.Objects.equals(account.name, entry.name()) || !java.util.Objects.equals(account.email, entry.email())) {
+                account.name = entry.name() == null ? account.name : entry.name();
+                account.email = entry.email() == null ? account.email : entry.email();
+                updated++;
+            }
+            if (!EnrollmentEntity.exists(course.id, account.id)) {
+                EnrollmentEntity enrollment = new EnrollmentEntity();
+                enrollment.course = course;
+                enrollment.account = account;
+                enrollment.joinedAt = Instant.now();
+                enrollment.persist();
+                enrolled++;
+            }
+        }
+        return new CohortViews.RosterResult(created, updated, enrolled, entries.size());
+    }
+
+    /** Reads and checks every row; throws 422 with all problems at once. */
+    private static List<Entry> parse(String csv) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        try (MappingIterator<Map<String, String>> rows = CSV.readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+            int line = 1;
+            while (rows.hasNextValue()) {
+                line++;
+                if (entries.size() + errors.size() >= MAX_ROWS) {
+                    errors.add(new Problem.FieldError("roster", "has more than " + MAX_ROWS + " rows"));
+                    break;
+                }
+                Map<String, String> row = lowerCaseKeys(rows.nextValue());
+                if (!row.containsKey("login")) {
+                    errors.add(new Problem.FieldError("roster", "needs a header line: login,name,email"));
+                    break;
+                }
+                String login = blankToNull(row.get("login"));
+                String name = blankToNull(row.get("name"));
+                String email = blankToNull(row.get("email"));
+                String where = "line " + line;
+                if (login == null || !LOGIN.matcher(login).matches()) {
+                    errors.add(new Problem.FieldError(where + ": login", "must be a GitHub login (letters, digits, single hyphens, at most 39)"));
+                } else if (!seen.add(login.toLowerCase(Locale.ROOT))) {
+                    errors.add(new Problem.FieldError(where + ": login", "appears twice in the roster"));
+                } else if (AccountEntity.findByLogin(login).filter(a -> a.role != Role.STUDENT).isPresent()) {
+                    errors.add(new Problem.FieldError(where + ": login", "belongs to an instructor"));
+                }
+                if (name != null && name.length() > 200) {
+                    errors.add(new Problem.FieldError(where + ": name", "is longer than 200 characters"));
+                }
+                if (email != null && (email.length() > 320 || !EMAIL.matcher(email).matches())) {
+                    errors.add(new Problem.FieldError(where + ": email", "is not an email address"));
+                }
+                entries.add(new Entry(login, name, email));
+            }
+        } catch (IOException | RuntimeException e) {
+            errors.add(new Problem.FieldError("roster", "is not valid CSV: " + firstLine(e.getMessage())));
+        }
+        if (entries.isEmpty() && errors.isEmpty()) {
+            errors.add(new Problem.FieldError("roster", "has no rows"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("The roster has " + errors.size() + " problem(s); nothing was changed.", errors);
+        }
+        return entries;
+    }
+
+    private static Map<String, String> lowerCaseKeys(Map<String, String> row) {
+        Map<String, String> lower = new java.util.HashMap<>();
+        row.forEach((key, value) -> lower.put(key.strip().toLowerCase(Locale.ROOT).replace("github login", "login"), value));
+        return lower;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
+    }
+}

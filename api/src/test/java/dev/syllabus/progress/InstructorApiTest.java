@@ -1,0 +1,163 @@
+package dev.syllabus.progress;
+
+import static dev.syllabus.support.Api.COURSE;
+import static dev.syllabus.support.Api.STUDENT_PASSWORD;
+import static dev.syllabus.support.Api.as;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+import dev.syllabus.support.Api;
+
+/** Reviews, the cohort, the roster and the history, through HTTP against the real database. */
+@QuarkusTest
+class InstructorApiTest {
+
+    private static final String BASE = "/api/courses/" + COURSE;
+    private static final String PROBLEM = "application/problem+json";
+
+    private static void tick(String token, String item) {
+        as(token).contentType(ContentType.JSON).put(BASE + "/checklist/" + item + "/done").then().statusCode(200);
+    }
+
+    private static String status(String token, String code) {
+        return as(token).get(BASE + "/checklist").then().statusCode(200).extract().jsonPath()
+                .getString("homework.find { it.code == '" + code + "' }.status");
+    }
+
+    private static void review(String admin, String login, String code, String decision, String comment) {
+        as(admin).contentType(ContentType.JSON).body(Map.of("decision", decision, "comment", comment))
+                .post(BASE + "/students/" + login + "/homework/" + code + "/reviews").then().statusCode(201)
+                .body("decision", equalTo(decision)).body("reviewer", equalTo(Api.ADMIN));
+    }
+
+    @Test
+    void aDesignDocumentPassesOnlyOnTheInstructorsApproval() {
+        String login = Api.uniqueLogin("designer");
+        String student = Api.student(login);
+        String admin = Api.admin();
+
+        tick(student, "H1/DOC");
+        assertThat(status(student, "H1")).isEqualTo("SUBMITTED");
+        review(admin, login, "H1", "CHANGES_REQUESTED", "Add the cost estimate.");
+        assertThat(status(student, "H1")).isEqualTo("CHANGES_REQUESTED");
+        as(student).get(BASE + "/checklist").then().body("homework.find { it.code == 'H1' }.review.comment", equalTo("Add the cost estimate."));
+
+        as(student).delete(BASE + "/checklist/H1/DOC/done").then().statusCode(200);
+        tick(student, "H1/DOC");
+        assertThat(status(student, "H1")).isEqualTo("SUBMITTED");
+        review(admin, login, "H1", "APPROVED", "Good to go.");
+        assertThat(status(student, "H1")).isEqualTo("PASSED");
+    }
+
+    @Test
+    void onlyInstructorsReviewAndABadDecisionIsNamed() {
+        String login = Api.uniqueLogin("reviewed");
+        String student = Api.student(login);
+        as(student).contentType(ContentType.JSON).body(Map.of("decision", "APPROVED"))
+                .post(BASE + "/students/" + login + "/homework/H1/reviews").then().statusCode(403).contentType(PROBLEM);
+        as(Api.admin()).contentType(ContentType.JSON).body(Map.of("decision", "MAYBE"))
+                .post(BASE + "/students/" + login + "/homework/H1/reviews").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("decision"));
+        as(Api.admin()).contentType(ContentType.JSON).body(Map.of("decision", "APPROVED"))
+                .post(BASE + "/students/" + login + "/homework/H99/reviews").then().statusCode(404);
+    }
+
+    @Test
+    void theCohortShowsEveryStudentsHomeworkAndFilters() {
+        String done = Api.uniqueLogin("cohort-done");
+        String idle = Api.uniqueLogin("cohort-idle");
+        String doneToken = Api.student(done);
+        Api.student(idle);
+        for (String item : List.of("H2/PR1", "H2/PR2", "H2/PR3", "H2/OTHER")) {
+            tick(doneToken, item);
+        }
+        String admin = Api.admin();
+
+        JsonPath all = as(admin).queryParam("size", 100).get(BASE + "/cohort").then().statusCode(200).extract().jsonPath();
+        assertThat(all.getString("find { it.login == '" + done + "' }.homework.find { it.code == 'H2' }.status")).isEqualTo("PASSED");
+        assertThat(all.getString("find { it.login == '" + idle + "' }.homework.find { it.code == 'H2' }.status")).isEqualTo("NOT_STARTED");
+        assertThat(all.getList("find { it.login == '" + done + "' }.homework")).hasSize(16);
+
+        as(admin).queryParam("status", "PASSED").queryParam("size", 100).get(BASE + "/cohort").then().statusCode(200)
+                .body("login", hasItem(done)).body("login", not(hasItem(idle)));
+        as(admin).queryParam("week", 1).queryParam("size", 100).get(BASE + "/cohort").then().statusCode(200)
+                .body("find { it.login == '" + done + "' }.homework.code", equalTo(List.of("H1", "H2")));
+        as(admin).queryParam("size", 1).get(BASE + "/cohort").then().statusCode(200).body("$", hasSize(1))
+                .header("Link", containsString("rel=\"next\"")).header("X-Total-Count", not(equalTo("1")));
+        as(admin).queryParam("week", 99).get(BASE + "/cohort").then().statusCode(400).body("errors.field", hasItem("week"));
+        as(admin).queryParam("status", "BOGUS").get(BASE + "/cohort").then().statusCode(400).body("errors.field", hasItem("status"));
+    }
+
+    @Test
+    void theCohortDownloadsAsCsv() {
+        String login = Api.uniqueLogin("csv");
+        tick(Api.student(login), "H3/PR1");
+
+        String csv = as(Api.admin()).accept("text/csv").get(BASE + "/cohort").then().statusCode(200)
+                .contentType(containsString("text/csv")).header("Content-Disposition", containsString("attachment")).extract().asString();
+
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("login,name,email,completion_percent,H1,H2,H3,H4,H5,H6,H7,H8,H9,H10,H11,H12,H13,H14,H15,H16");
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(login + ",").contains(",NOT_STARTED,NOT_STARTED,IN_PROGRESS,"));
+    }
+
+    @Test
+    void aRosterUploadCreatesAndEnrolsStudentsWhoThenJoin() {
+        String ada = Api.uniqueLogin("ada");
+        String grace = Api.uniqueLogin("grace");
+        String admin = Api.admin();
+        String csv = "login,name,email\n" + ada + ",Ada Lovelace,ada@example.org\n" + grace + ",\"=HYPERLINK(\"\"x\"\")\",\n";
+
+        as(admin).contentType("text/csv").body(csv).post(BASE + "/roster").then().statusCode(200)
+                .body("created", equalTo(2)).body("enrolled", equalTo(2)).body("rows", equalTo(2));
+        as(admin).contentType("text/csv").body(csv).post(BASE + "/roster").then().statusCode(200)
+                .body("created", equalTo(0)).body("enrolled", equalTo(0));
+
+        String token = given().contentType(ContentType.JSON)
+                .body(Map.of("login", ada, "password", STUDENT_PASSWORD, "joinCode", Api.joinCode()))
+                .post(BASE + "/enrollments").then().statusCode(201).extract().path("token");
+        as(token).get(BASE + "/checklist").then().statusCode(200).body("student", equalTo(ada));
+        String download = as(admin).accept("text/csv").get(BASE + "/cohort").then().extract().asString();
+        assertThat(download).contains(ada + ",\"Ada Lovelace\",ada@example.org").contains(grace + ",\"'=HYPERLINK");
+    }
+
+    @Test
+    void aRosterWithBadRowsIsRefusedWholeListingEveryProblem() {
+        String fine = Api.uniqueLogin("fine");
+        String csv = "login,name,email\n" + fine + ",Fine,fine@example.org\n-bad-login-,Bad,\n" + fine + ",Again,\nok-login,Ok,not-an-email\n";
+
+        as(Api.admin()).contentType("text/csv").body(csv).post(BASE + "/roster").then().statusCode(422).contentType(PROBLEM)
+                .body("errors.field", equalTo(List.of("line 3: login", "line 4: login", "line 5: email")));
+        as(Api.admin()).get(BASE + "/students/" + fine + "/checklist").then().statusCode(404);
+        as(Api.admin()).contentType("text/csv").body("").post(BASE + "/roster").then().statusCode(422);
+    }
+
+    @Test
+    void theHistorySaysWhoChangedWhatWhen() {
+        String login = Api.uniqueLogin("history");
+        String token = Api.student(login);
+        tick(token, "H6/PR1");
+        as(token).delete(BASE + "/checklist/H6/PR1/done").then().statusCode(200);
+
+        as(Api.admin()).queryParam("student", login).get(BASE + "/history").then().statusCode(200)
+                .header("X-Total-Count", "2")
+                .body("action", equalTo(List.of("UNDONE", "DONE")))
+                .body("item", equalTo(List.of("H6/PR1", "H6/PR1")))
+                .body("actor", equalTo(List.of(login, login)));
+        as(token).get(BASE + "/history").then().statusCode(403);
+    }
+}
