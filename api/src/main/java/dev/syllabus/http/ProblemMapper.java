@@ -74,6 +74,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return unreadableJson(json, uri);
+            }
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("Request failed", e);
@@ -84,12 +89,36 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (isDatabaseUnavailable(e)) {
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            Response response = respond(503, "The database is unavailable; try again in a few seconds.", uri, List.of());
+            response.getHeaders().putSingle("Retry-After", "5");
+            return response;
+        }
         LOG.error("Unexpected failure", e);
         return respond(500, "Something went wrong on our side; it has been logged.", uri, List.of());
     }
 
+    /** A lost or refused database connection (SQL state class 08, a shutdown, or no connection from the pool in time). */
+    private static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+                String message = sql.getMessage() == null ? "" : sql.getMessage();
+                if (state.startsWith("08") || state.startsWith("57P") || message.contains("Acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static String clientDetail(int status) {
         return switch (status) {
+            case 400 -> "The request is malformed.";
             case 404 -> "There is nothing at this address.";
             case 405 -> "This address does not support that method.";
             case 406 -> "None of the media types in the Accept header can be served here.";

@@ -1,0 +1,124 @@
+package dev.syllabus.http;
+
+import static dev.syllabus.support.Api.COURSE;
+import static dev.syllabus.support.Api.as;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import dev.syllabus.support.Api;
+
+/**
+ * Walks every operation of the OpenAPI document as anonymous, student A, student B and an
+ * instructor, and checks each answer: 401 without a token, 403 for a role that may not, and
+ * neither for a role that may. Student A never reads or changes student B's progress.
+ */
+@QuarkusTest
+class AuthorizationTest {
+
+    private enum Caller { ANONYMOUS, STUDENT, INSTRUCTOR }
+
+    /** Who may call each operation that needs an account; a new operation must be added here. */
+    private static final Map<String, Set<Caller>> ALLOWED = Map.ofEntries(
+            Map.entry("logout", Set.of(Caller.STUDENT, Caller.INSTRUCTOR)),
+            Map.entry("getMe", Set.of(Caller.STUDENT, Caller.INSTRUCTOR)),
+            Map.entry("createIntegrationToken", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("listIntegrationTokens", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("revokeIntegrationToken", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("getJoinCode", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("setJoinCode", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("getMyChecklist", Set.of(Caller.STUDENT)),
+            Map.entry("markItemDone", Set.of(Caller.STUDENT)),
+            Map.entry("markItemNotDone", Set.of(Caller.STUDENT)),
+            Map.entry("getStudentChecklist", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("reviewHomework", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("getCohort", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("uploadRoster", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("getHistory", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("replaceCourseContent", Set.of(Caller.INSTRUCTOR)));
+
+    /** Bodies that are valid for each operation that takes one, so only the caller decides the answer. */
+    private static final Map<String, Object> BODIES = Map.of(
+            "createIntegrationToken", Map.of("label", "walker"),
+            "setJoinCode", Map.of("code", "TEST-CODE-1"),
+            "reviewHomework", Map.of("decision", "APPROVED"),
+            "markItemDone", Map.of());
+
+    @Test
+    void everyOperationAnswersEachCallerAsItsRoleAllows() throws Exception {
+        String studentA = Api.uniqueLogin("walker-a");
+        String studentB = Api.uniqueLogin("walker-b");
+        String tokenA = Api.student(studentA);
+        String tokenB = Api.student(studentB);
+        as(tokenB).contentType("application/json").put("/api/courses/" + COURSE + "/checklist/H2/PR1/done").then().statusCode(200);
+        String markdown = given().accept("text/markdown").get("/api/courses/demo-course/agenda").asString();
+        JsonNode paths = new ObjectMapper().readTree(given().accept("application/json").get("/q/openapi").asString()).get("paths");
+
+        List<String> walked = new ArrayList<>();
+        for (var path : (Iterable<Map.Entry<String, JsonNode>>) paths::fields) {
+            for (var operation : (Iterable<Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+                JsonNode op = operation.getValue();
+                String id = op.path("operationId").asText();
+                boolean secured = op.has("security");
+                assertThat(secured).as(id + " is secured exactly when it is in the table").isEqualTo(ALLOWED.containsKey(id));
+                if (!secured || id.equals("logout")) {
+                    continue;
+                }
+                String url = path.getKey().replace("{slug}", id.equals("replaceCourseContent") ? "demo-course" : COURSE)
+                        .replace("{login}", studentB).replace("{code}", "H1").replace("{group}", "H2").replace("{item}", "PR2")
+                        .replace("{id}", "999999");
+                for (Caller caller : Caller.values()) {
+                    String token = switch (caller) {
+                        case ANONYMOUS -> null;
+                        case STUDENT -> tokenA;
+                        case INSTRUCTOR -> Api.admin();
+                    };
+                    int status = call(operation.getKey(), url, token, id, markdown).statusCode();
+                    String what = caller + " " + operation.getKey().toUpperCase() + " " + url;
+                    if (caller == Caller.ANONYMOUS) {
+                        assertThat(status).as(what).isEqualTo(401);
+                    } else if (ALLOWED.get(id).contains(caller)) {
+                        assertThat(status).as(what).isNotIn(401, 403).isLessThan(500);
+                    } else {
+                        assertThat(status).as(what).isEqualTo(403);
+                    }
+                    walked.add(what);
+                }
+            }
+        }
+        assertThat(walked).hasSizeGreaterThanOrEqualTo(3 * (ALLOWED.size() - 1));
+
+        as(tokenA).get("/api/courses/" + COURSE + "/checklist").then().statusCode(200)
+                .body("student", org.hamcrest.Matchers.equalTo(studentA))
+                .body("items.find { it.id == 'H2/PR1' }.done", org.hamcrest.Matchers.equalTo(false));
+        as(tokenB).get("/api/courses/" + COURSE + "/checklist").then().statusCode(200)
+                .body("items.find { it.id == 'H2/PR1' }.done", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    private static Response call(String method, String url, String token, String id, String markdown) {
+        RequestSpecification request = token == null ? given() : as(token);
+        switch (id) {
+            case "uploadRoster" -> request = request.contentType("text/csv").body("login,name,email\n" + Api.uniqueLogin("roster") + ",,\n");
+            case "replaceCourseContent" -> request = request.contentType("text/markdown").body(markdown);
+            default -> {
+                if (BODIES.containsKey(id)) {
+                    request = request.contentType("application/json").body(BODIES.get(id));
+                }
+            }
+        }
+        return request.request(method.toUpperCase(), url);
+    }
+}
