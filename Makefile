@@ -32,9 +32,11 @@ api-postgres: ## Build the production API jar (PostgreSQL) into api/target/postg
 openapi: ## Refresh the committed OpenAPI document (api/openapi.json) from the running code
 	$(MVN) test -pl api -Dtest=OpenApiContractTest -Dopenapi.update=true -Dsurefire.failIfNoSpecifiedTests=false
 
-bench: api ## Benchmark the agenda: API against nginx serving the same bytes (needs wrk, nginx)
-	@.ci/install-packages wrk nginx-light
+bench: api api-postgres ## Benchmarks: the agenda (API against nginx) and the write path on PostgreSQL
+	@.ci/install-packages wrk nginx-light postgresql
 	@api/bench/agenda-bench.sh
+	@echo
+	@api/bench/write-bench.sh
 
 prerequisites:
 	@.ci/install-packages chromium fonts-dejavu-core nginx-light

@@ -28,6 +28,8 @@ import dev.syllabus.progress.ChecklistViews.HomeworkStatus;
 public class ChecklistService {
 
     private final CourseCatalog catalog;
+    /** Course rows are updated in place and never deleted, so a slug's id never changes. */
+    private final Map<String, Long> courseIds = new java.util.concurrent.ConcurrentHashMap<>();
 
     ChecklistService(CourseCatalog catalog) {
         this.catalog = catalog;
@@ -39,8 +41,10 @@ public class ChecklistService {
 
     CourseRef course(String slug) {
         Course course = catalog.course(slug).orElseThrow(() -> ProblemException.notFound("No course '" + slug + "'."));
-        long id = CourseEntity.findBySlug(slug).map(c -> c.id)
-                .orElseThrow(() -> ProblemException.notFound("No course '" + slug + "'."));
+        Long id = courseIds.computeIfAbsent(slug, key -> CourseEntity.findBySlug(key).map(c -> c.id).orElse(null));
+        if (id == null) {
+            throw ProblemException.notFound("No course '" + slug + "'.");
+        }
         return new CourseRef(id, course);
     }
 
@@ -106,7 +110,7 @@ public class ChecklistService {
     @Transactional
     ChecklistViews.Item mark(String slug, long studentId, long actorId, String itemId, boolean done, String evidence, String ifMatch) {
         CourseRef ref = course(slug);
-        requireEnrolled(ref, AccountEntity.findById(studentId));
+        requireEnrolled(ref, studentId);
         ChecklistItem item = ChecklistItem.of(ref.course()).stream().filter(i -> i.id().equals(itemId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Course '" + slug + "' has no checklist item " + itemId + "."));
         String checkedEvidence = Evidence.check(item.kind(), evidence);
@@ -162,7 +166,11 @@ public class ChecklistService {
     }
 
     private static void requireEnrolled(CourseRef ref, AccountEntity student) {
-        if (student == null || !EnrollmentEntity.exists(ref.id(), student.id)) {
+        requireEnrolled(ref, student == null ? -1 : student.id);
+    }
+
+    private static void requireEnrolled(CourseRef ref, long studentId) {
+        if (!EnrollmentEntity.exists(ref.id(), studentId)) {
             throw ProblemException.forbidden("Join course '" + ref.course().slug() + "' first: POST /api/courses/"
                     + ref.course().slug() + "/enrollments with its join code.");
         }

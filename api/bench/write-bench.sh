@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The write path on PostgreSQL: starts a throwaway PostgreSQL server and the production (PostgreSQL)
+# build of the API, then runs WriteBench.java: many students ticking and unticking items at once,
+# requests per second and latency percentiles, and a check from the database that no acknowledged
+# change was lost. Settings (environment): STUDENTS (50), DURATION (seconds, 15).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+JAR=api/target/postgresql/quarkus-app/quarkus-run.jar
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+DB_PORT=15440
+API_PORT=18090
+work=$(mktemp -d)
+chmod 755 "$work"
+api_pid=""
+run_as_postgres=()
+[ "$(id -u)" -eq 0 ] && run_as_postgres=(runuser -u postgres --)
+
+cleanup() {
+  [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null || true
+  [ -n "$PG_BIN" ] && "${run_as_postgres[@]}" "$PG_BIN/pg_ctl" -D "$work/pg" -m fast -w stop >/dev/null 2>&1 || true
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+[ -n "$PG_BIN" ] || { echo "write bench: PostgreSQL server binaries are missing (make bench installs postgresql)" >&2; exit 1; }
+[ -f "$JAR" ] || { echo "write bench: $JAR is missing: run make api-postgres" >&2; exit 1; }
+driver=$(ls api/target/postgresql/quarkus-app/lib/main/org.postgresql.postgresql-*.jar | head -1)
+password=$(head -c 18 /dev/urandom | base64 | tr -dc A-Za-z0-9)
+admin_password=$(head -c 18 /dev/urandom | base64 | tr -dc A-Za-z0-9)
+
+mkdir -p "$work/pg"
+[ ${#run_as_postgres[@]} -gt 0 ] && chown postgres "$work/pg"
+printf '%s' "$password" >"$work/pwfile" && chmod 644 "$work/pwfile"
+"${run_as_postgres[@]}" "$PG_BIN/initdb" -D "$work/pg" -U syllabus --pwfile="$work/pwfile" -A scram-sha-256 >/dev/null
+"${run_as_postgres[@]}" "$PG_BIN/pg_ctl" -D "$work/pg" -o "-p $DB_PORT -k $work/pg -c max_connections=200 ${PG_OPTIONS:-}" -l "$work/pg/log" -w start >/dev/null
+PGPASSWORD="$password" "$PG_BIN/psql" -h 127.0.0.1 -p $DB_PORT -U syllabus -d postgres -qc "create database syllabus" >/dev/null
+
+SYLLABUS_DB_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/syllabus" SYLLABUS_DB_USER=syllabus SYLLABUS_DB_PASSWORD="$password" \
+SYLLABUS_ADMIN_PASSWORD="$admin_password" QUARKUS_HTTP_PORT=$API_PORT java ${JAVA_OPTS:-} -jar "$JAR" >"$work/api.log" 2>&1 &
+api_pid=$!
+for _ in $(seq 1 240); do
+  curl -fsS -o /dev/null "http://127.0.0.1:$API_PORT/q/health/ready" 2>/dev/null && break
+  kill -0 "$api_pid" 2>/dev/null || { cat "$work/api.log"; exit 1; }
+  sleep 0.25
+done
+
+java -cp "$driver" api/bench/WriteBench.java --api "http://127.0.0.1:$API_PORT" --students "${STUDENTS:-50}" --seconds "${DURATION:-15}" \
+  --admin-password "$admin_password" --jdbc "jdbc:postgresql://127.0.0.1:$DB_PORT/syllabus" --db-user syllabus --db-password "$password"
