@@ -5,6 +5,10 @@ export type Route =
   | { name: 'agenda' }
   | { name: 'week'; number: number }
   | { name: 'homework'; code: string }
+  | { name: 'sign-in' }
+  | { name: 'checklist' }
+  | { name: 'cohort' }
+  | { name: 'student'; login: string }
   | { name: 'not-found' };
 
 export function parseRoute(path: string): Route {
@@ -14,6 +18,11 @@ export function parseRoute(path: string): Route {
   if (week?.[1]) return { name: 'week', number: Number(week[1]) };
   const homework = /^\/homework\/(h\d{1,4})$/i.exec(clean);
   if (homework?.[1]) return { name: 'homework', code: homework[1].toUpperCase() };
+  if (clean === '/signin') return { name: 'sign-in' };
+  if (clean === '/checklist') return { name: 'checklist' };
+  if (clean === '/instructor') return { name: 'cohort' };
+  const student = /^\/instructor\/students\/([A-Za-z0-9-]{1,39})$/.exec(clean);
+  if (student?.[1]) return { name: 'student', login: student[1] };
   return { name: 'not-found' };
 }
 

@@ -10,6 +10,15 @@ export type Task = components['schemas']['Task'];
 export type Point = components['schemas']['Point'];
 export type Link = components['schemas']['Link'];
 export type Problem = components['schemas']['Problem'];
+export type Account = components['schemas']['Account'];
+export type Session = components['schemas']['Session'];
+export type Checklist = components['schemas']['Checklist'];
+export type ChecklistItem = components['schemas']['ChecklistItem'];
+export type HomeworkProgress = components['schemas']['HomeworkProgress'];
+export type CohortRow = components['schemas']['CohortRow'];
+export type RosterResult = components['schemas']['RosterResult'];
+export type ReviewRequest = components['schemas']['ReviewRequest'];
+export type HomeworkStatus = HomeworkProgress['status'];
 
 /** A failed call: `status` is 0 when the server could not be reached at all. */
 export class ApiError extends Error {
@@ -28,9 +37,29 @@ function baseUrl(): string {
   return (configured || globalThis.location?.origin || '').replace(/\/$/, '');
 }
 
+// The signed-in session's token, kept here so every call carries it. Set by lib/session.
+let bearer: string | undefined;
+let onUnauthorized: (() => void) | undefined;
+
+export function useToken(token: string | undefined, unauthorized?: () => void) {
+  bearer = token;
+  onUnauthorized = unauthorized;
+}
+
 function client() {
   // fetch is looked up on every call so tests can stub it.
-  return createClient<paths>({ baseUrl: baseUrl(), fetch: (request) => globalThis.fetch(request) });
+  const api = createClient<paths>({ baseUrl: baseUrl(), fetch: (request) => globalThis.fetch(request) });
+  api.use({
+    onRequest({ request }) {
+      if (bearer) request.headers.set('Authorization', `Bearer ${bearer}`);
+      return request;
+    },
+    onResponse({ response }) {
+      if (response.status === 401 && bearer) onUnauthorized?.();
+      return response;
+    },
+  });
+  return api;
 }
 
 function isProblem(value: unknown): value is Problem {
@@ -70,4 +99,97 @@ export async function getAgenda(slug?: string): Promise<Course> {
     throw new ApiError('The server sent the agenda in an unexpected format.', 200);
   }
   return agenda;
+}
+
+// ---------------------------------------------------------------- accounts and the checklist
+
+export function login(loginName: string, password: string): Promise<Session> {
+  return call(() => client().POST('/api/auth/login', { body: { login: loginName, password } }));
+}
+
+export async function logout(): Promise<void> {
+  await call(() => client().POST('/api/auth/logout', {})).catch(() => undefined);
+}
+
+export function joinCourse(
+  slug: string,
+  request: { login: string; password: string; joinCode: string; name?: string | null; email?: string | null },
+): Promise<Session> {
+  return call(() =>
+    client().POST('/api/courses/{slug}/enrollments', {
+      params: { path: { slug } },
+      body: { name: null, email: null, ...request },
+    }),
+  );
+}
+
+export function getChecklist(slug: string): Promise<Checklist> {
+  return call(() => client().GET('/api/courses/{slug}/checklist', { params: { path: { slug } } }));
+}
+
+export function getStudentChecklist(slug: string, loginName: string): Promise<Checklist> {
+  return call(() => client().GET('/api/courses/{slug}/students/{login}/checklist', { params: { path: { slug, login: loginName } } }));
+}
+
+/** Marks an item done (with optional evidence) or not done; `version` guards against overwriting a newer change. */
+export function setItemDone(slug: string, itemId: string, done: boolean, version: number, evidence?: string): Promise<ChecklistItem> {
+  const [group = '', item = ''] = itemId.split('/');
+  const params = { path: { slug, group, item }, header: { 'If-Match': `"v${version}"` } };
+  return done
+    ? call(() => client().PUT('/api/courses/{slug}/checklist/{group}/{item}/done', { params, body: { evidence: evidence || null } }))
+    : call(() => client().DELETE('/api/courses/{slug}/checklist/{group}/{item}/done', { params }));
+}
+
+export async function getCohort(
+  slug: string,
+  filters: { week?: number; status?: HomeworkStatus; page?: number; size?: number },
+): Promise<{ rows: CohortRow[]; total: number }> {
+  const api = client();
+  const result = await api.GET('/api/courses/{slug}/cohort', {
+    params: { path: { slug }, query: { ...filters } as never },
+    headers: { Accept: 'application/json' },
+  });
+  const rows = await call(async () => result);
+  if (typeof rows !== 'object') throw new ApiError('The server sent the cohort in an unexpected format.', 200);
+  return { rows, total: Number(result.response.headers.get('X-Total-Count') ?? rows.length) };
+}
+
+/** The filtered cohort as CSV text, for a download. */
+export async function getCohortCsv(slug: string, filters: { week?: number; status?: HomeworkStatus }): Promise<string> {
+  const csv = await call(() =>
+    client().GET('/api/courses/{slug}/cohort', {
+      params: { path: { slug }, query: { ...filters } as never },
+      headers: { Accept: 'text/csv' },
+      parseAs: 'text',
+    }),
+  );
+  return String(csv);
+}
+
+export function getJoinCode(slug: string): Promise<{ code?: string | null }> {
+  return call(() => client().GET('/api/courses/{slug}/join-code', { params: { path: { slug } } }));
+}
+
+export function setJoinCode(slug: string, code: string | null): Promise<{ code?: string | null }> {
+  return call(() => client().PUT('/api/courses/{slug}/join-code', { params: { path: { slug } }, body: { code } }));
+}
+
+export function uploadRoster(slug: string, csv: string): Promise<RosterResult> {
+  return call(() =>
+    client().POST('/api/courses/{slug}/roster', {
+      params: { path: { slug } },
+      body: csv as never,
+      bodySerializer: (body: unknown) => String(body),
+      headers: { 'Content-Type': 'text/csv' },
+    }),
+  );
+}
+
+export function reviewHomework(slug: string, loginName: string, code: string, review: ReviewRequest) {
+  return call(() =>
+    client().POST('/api/courses/{slug}/students/{login}/homework/{code}/reviews', {
+      params: { path: { slug, login: loginName, code } },
+      body: review,
+    }),
+  );
 }

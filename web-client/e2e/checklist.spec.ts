@@ -1,0 +1,96 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+
+const COURSE = '/api/courses/ml-in-production';
+const ADMIN = { login: 'admin', password: 'syllabus-admin' };
+const PASSWORD = 'a long enough password';
+const screenshots = 'target/screenshots';
+const PR1 = /Write a Dockerfile for a dummy server/;
+
+async function setJoinCode(request: APIRequestContext) {
+  const { token } = await (await request.post('/api/auth/login', { data: ADMIN })).json();
+  await request.put(`${COURSE}/join-code`, { headers: { Authorization: `Bearer ${token}` }, data: { code: 'E2E-CODE' } });
+}
+
+async function signIn(page: Page, login: string, password: string) {
+  await page.goto('/signin');
+  await page.getByLabel('GitHub login', { exact: true }).first().fill(login);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+test.beforeEach(async ({ page, request }) => {
+  page.on('console', (message) => {
+    // The browser logs each 4xx answer (a wrong password, a refused change) that these tests cause on
+    // purpose and check in the page; any other error logged is a bug.
+    const expected = /Failed to load resource: the server responded with a status of 4\d\d/.test(message.text());
+    if (message.type() === 'error' && !expected) throw new Error(`console error: ${message.text()}`);
+  });
+  await setJoinCode(request);
+});
+
+test('a student joins, ticks a task, reloads and it is still ticked; the instructor sees it', async ({ page, browser }) => {
+  const login = `e2e-${Date.now()}`;
+  await page.goto('/signin');
+  await page.getByLabel('Join code from your instructor').fill('E2E-CODE');
+  await page.getByLabel('GitHub login').nth(1).fill(login);
+  await page.getByLabel('Choose a password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Join the course' }).click();
+
+  await expect(page).toHaveURL(/\/checklist$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My checklist');
+  const task = page.getByLabel(PR1);
+  await task.check();
+  await expect(task).toBeChecked();
+  await expect(page.getByRole('article', { name: /H2: Infrastructure/ }).getByText('In progress')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel(PR1)).toBeChecked();
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: `${screenshots}/checklist.png`, fullPage: true });
+
+  const context = await browser.newContext();
+  const instructor = await context.newPage();
+  await signIn(instructor, ADMIN.login, ADMIN.password);
+  await expect(instructor).toHaveURL(/\/instructor$/);
+  const row = instructor.getByRole('row', { name: new RegExp(login) });
+  // Cells after the student's name: completion, then H1, H2, ...
+  await expect(row.getByRole('cell').nth(2)).toContainText('In progress');
+  await expectNoAxeViolations(instructor);
+  await instructor.screenshot({ path: `${screenshots}/cohort.png`, fullPage: true });
+
+  await row.getByRole('link', { name: login }).click();
+  await expect(instructor.getByRole('heading', { level: 1 })).toHaveText(`${login}'s checklist`);
+  await expect(instructor.getByLabel(PR1)).toBeChecked();
+  await expectNoAxeViolations(instructor);
+  await context.close();
+});
+
+test('a change refused by the server rolls back and shows its message', async ({ page, request }) => {
+  const login = `e2e-refused-${Date.now()}`;
+  const joined = await request.post(`${COURSE}/enrollments`, { data: { login, password: PASSWORD, joinCode: 'E2E-CODE' } });
+  const { token } = await joined.json();
+  await signIn(page, login, PASSWORD);
+  await expect(page.getByLabel(PR1)).not.toBeChecked();
+
+  // Another device ticks and unticks the same task: the page now holds an old version of it.
+  const elsewhere = { headers: { Authorization: `Bearer ${token}` } };
+  await request.put(`${COURSE}/checklist/H2/PR1/done`, { ...elsewhere, data: {} });
+  await request.delete(`${COURSE}/checklist/H2/PR1/done`, elsewhere);
+
+  await page.getByLabel(PR1).check();
+  await expect(page.getByRole('alert')).toContainText('H2/PR1 was not ticked');
+  await expect(page.getByRole('alert')).toContainText('changed since you read it');
+  await expect(page.getByLabel(PR1)).not.toBeChecked();
+});
+
+test('signing in with a wrong password says so', async ({ page }) => {
+  await signIn(page, ADMIN.login, 'not the password');
+  await expect(page.getByRole('alert')).toHaveText('Wrong login or password.');
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: `${screenshots}/sign-in.png` });
+});

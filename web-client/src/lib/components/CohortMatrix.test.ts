@@ -1,0 +1,28 @@
+import { render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import CohortMatrix from './CohortMatrix.svelte';
+
+describe('CohortMatrix', () => {
+  it('shows a row per student and a cell per homework, each status named for screen readers', () => {
+    render(CohortMatrix, {
+      rows: [
+        { login: 'ada', name: 'Ada', email: null, completion: { done: 2, total: 4, percent: 50 },
+          homework: [{ code: 'H1', status: 'PASSED' }, { code: 'H2', status: 'CHANGES_REQUESTED' }] },
+        { login: 'bob', name: null, email: null, completion: { done: 0, total: 4, percent: 0 },
+          homework: [{ code: 'H1', status: 'NOT_STARTED' }, { code: 'H2', status: 'IN_PROGRESS' }] },
+      ],
+    });
+
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Student', 'Done', 'H1', 'H2']);
+    const ada = screen.getByRole('row', { name: /ada/ });
+    expect(within(ada).getByRole('link', { name: 'ada' })).toHaveAttribute('href', '/instructor/students/ada');
+    expect(within(ada).getByText('Passed')).toBeInTheDocument();
+    expect(within(ada).getByText('Changes requested')).toBeInTheDocument();
+    expect(within(screen.getByRole('row', { name: /bob/ })).getByText('In progress')).toBeInTheDocument();
+  });
+
+  it('says so when no student matches', () => {
+    render(CohortMatrix, { rows: [] });
+    expect(screen.getByText('No students match these filters.')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,70 @@
+import { render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checklist } from '../test/checklist-fixture';
+import ChecklistPage from './ChecklistPage.svelte';
+
+function json(body: unknown, status = 200, type = 'application/json') {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
+}
+
+describe('ChecklistPage', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows progress, the homework status and every item', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => json(checklist)));
+    render(ChecklistPage, { slug: 'demo' });
+
+    expect(await screen.findByRole('progressbar', { name: 'Overall' })).toHaveAttribute('value', '1');
+    expect(screen.getByText('Not started')).toBeInTheDocument();
+    expect(screen.getByLabelText(/Setup GitHub repo/)).toBeChecked();
+    expect(screen.getByLabelText(/Dockerfile for a dummy server/)).not.toBeChecked();
+  });
+
+  it('ticks at once, sends the version it saw, and keeps the tick when the server agrees', async () => {
+    const done = { ...checklist.items[1]!, done: true, version: 1 };
+    const after = { ...checklist, items: checklist.items.map((i) => (i.id === 'H2/PR1' ? done : i)) };
+    const fetch = vi.fn(async (request: Request) => (request.method === 'PUT' ? json(done) : json(fetch.mock.calls.length > 1 ? after : checklist)));
+    vi.stubGlobal('fetch', fetch);
+    const user = userEvent.setup();
+    render(ChecklistPage, { slug: 'demo' });
+
+    await user.click(await screen.findByLabelText(/Dockerfile for a dummy server/));
+
+    expect(screen.getByLabelText(/Dockerfile for a dummy server/)).toBeChecked();
+    const put = fetch.mock.calls.map((c) => c[0]).find((r) => r.method === 'PUT')!;
+    expect(new URL(put.url).pathname).toBe('/api/courses/demo/checklist/H2/PR1/done');
+    expect(put.headers.get('If-Match')).toBe('"v0"');
+    await waitFor(() => expect(screen.getByLabelText(/Dockerfile for a dummy server/)).toBeChecked());
+  });
+
+  it('rolls a refused tick back and says why', async () => {
+    const problem = { type: 'about:blank', title: 'Precondition Failed', status: 412, detail: 'Item H2/PR1 changed since you read it.' };
+    vi.stubGlobal('fetch', vi.fn(async (request: Request) =>
+      request.method === 'PUT' ? json(problem, 412, 'application/problem+json') : json(checklist)));
+    const user = userEvent.setup();
+    render(ChecklistPage, { slug: 'demo' });
+
+    await user.click(await screen.findByLabelText(/Dockerfile for a dummy server/));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('H2/PR1 was not ticked: Item H2/PR1 changed since you read it.');
+    expect(screen.getByLabelText(/Dockerfile for a dummy server/)).not.toBeChecked();
+  });
+
+  it('checks evidence as it is typed', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => json(checklist)));
+    const user = userEvent.setup();
+    render(ChecklistPage, { slug: 'demo' });
+
+    await user.click(await screen.findByRole('button', { name: 'Add evidence for H2/PR1' }));
+    const field = screen.getByLabelText(/Pull request URL/);
+    await user.type(field, 'https://gitlab.com/x/y/-/merge_requests/1');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('button', { name: 'Save and mark done' })).toBeDisabled();
+
+    await user.clear(field);
+    await user.type(field, 'https://github.com/octocat/course/pull/3');
+    expect(field).toHaveAttribute('aria-invalid', 'false');
+    expect(screen.getByRole('button', { name: 'Save and mark done' })).toBeEnabled();
+  });
+});

@@ -1,0 +1,19 @@
+import type { Checklist } from '../lib/api/client';
+
+export const checklist: Checklist = {
+  course: 'demo',
+  student: 'octocat',
+  completion: { done: 1, total: 3, percent: 33 },
+  weeks: [{ number: 1, title: 'Introduction', requiredItems: 2, doneItems: 0 }],
+  homework: [
+    { code: 'H2', title: 'Infrastructure', week: 1, status: 'NOT_STARTED', requiredPrs: 1, donePrs: 0, requiredItems: 2, doneItems: 0, review: null },
+  ],
+  items: [
+    { id: 'setup/setup-github-repo', kind: 'SETUP', title: 'Setup GitHub repo', homework: null, week: null, optional: false, done: true,
+      evidence: 'https://github.com/octocat/course', updatedAt: '2026-11-26T08:00:00Z', version: 1 },
+    { id: 'H2/PR1', kind: 'PR', title: 'Dockerfile for a dummy server', homework: 'H2', week: 1, optional: false, done: false,
+      evidence: null, updatedAt: null, version: 0 },
+    { id: 'H2/OTHER', kind: 'OTHER', title: 'Install k9s', homework: 'H2', week: 1, optional: false, done: false,
+      evidence: null, updatedAt: null, version: 0 },
+  ],
+};
