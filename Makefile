@@ -3,7 +3,7 @@ SHELL := /bin/bash
 MVN := ./mvnw -B -q
 API_JAR := api/target/quarkus-app/quarkus-run.jar
 
-.PHONY: help run test api api-postgres web web-deps openapi bench prerequisites clean images deploy-kind undeploy-kind deploy-minikube undeploy-minikube
+.PHONY: help run test api api-postgres web web-deps openapi bench prerequisites clean images deploy-kind undeploy-kind deploy-minikube undeploy-minikube bench-web
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -37,6 +37,10 @@ bench: api api-postgres ## Benchmarks: the agenda (API against nginx) and the wr
 	@api/bench/agenda-bench.sh
 	@echo
 	@api/bench/write-bench.sh
+
+bench-web: api web-deps ## Web budgets: initial-route JavaScript size and Lighthouse scores (agenda, checklist)
+	@.ci/install-packages chromium
+	@web-client/scripts/bench-web.sh
 
 prerequisites:
 	@.ci/install-packages chromium fonts-dejavu-core nginx-light

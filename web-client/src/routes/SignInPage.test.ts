@@ -1,0 +1,43 @@
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { course } from '../test/fixtures';
+import SignInPage from './SignInPage.svelte';
+
+function json(body: unknown, status = 200, type = 'application/json') {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
+}
+
+describe('SignInPage', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('flags a login that is not a GitHub login and a short password while they are typed', async () => {
+    const user = userEvent.setup();
+    render(SignInPage, { course });
+
+    await user.type(screen.getAllByLabelText('GitHub login')[1]!, '-not-valid-');
+    await user.type(screen.getByLabelText('Choose a password'), 'short');
+
+    expect(screen.getByText('That is not a GitHub login.')).toBeInTheDocument();
+    expect(screen.getByText('At least 10 characters.')).toBeInTheDocument();
+  });
+
+  it("shows the API's message when the join code is wrong", async () => {
+    const problem = { type: 'about:blank', title: 'Forbidden', status: 403, detail: 'That join code does not open this course.',
+      errors: [{ field: 'joinCode', message: 'does not match the course\'s join code' }] };
+    const fetch = vi.fn(async (_request: Request) => json(problem, 403, 'application/problem+json'));
+    vi.stubGlobal('fetch', fetch);
+    const user = userEvent.setup();
+    render(SignInPage, { course });
+
+    await user.type(screen.getByLabelText('Join code from your instructor'), 'WRONG');
+    await user.type(screen.getAllByLabelText('GitHub login')[1]!, 'octocat');
+    await user.type(screen.getByLabelText('Choose a password'), 'a long enough password');
+    await user.click(screen.getByRole('button', { name: 'Join the course' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent("joinCode does not match the course's join code");
+    const request = fetch.mock.calls[0]![0];
+    expect(new URL(request.url).pathname).toBe('/api/courses/demo/enrollments');
+    expect(await request.json()).toMatchObject({ login: 'octocat', joinCode: 'WRONG' });
+  });
+});
