@@ -19,6 +19,9 @@ describe('ChecklistPage', () => {
     expect(screen.getByText('Not started')).toBeInTheDocument();
     expect(screen.getByLabelText(/Setup GitHub repo/)).toBeChecked();
     expect(screen.getByLabelText(/Dockerfile for a dummy server/)).not.toBeChecked();
+    expect(screen.getByRole('link', { name: 'Pull request #7' })).toHaveAttribute('href', 'https://github.com/octocat/course/pull/7');
+    expect(screen.getByText('checks passing')).toBeInTheDocument();
+    expect(screen.getByText('approved')).toBeInTheDocument();
   });
 
   it('ticks at once, sends the version it saw, and keeps the tick when the server agrees', async () => {

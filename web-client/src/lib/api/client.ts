@@ -193,3 +193,7 @@ export function reviewHomework(slug: string, loginName: string, code: string, re
     }),
   );
 }
+
+export function registerRepository(slug: string, url: string) {
+  return call(() => client().PUT('/api/courses/{slug}/repository', { params: { path: { slug } }, body: { url } }));
+}

@@ -71,6 +71,10 @@ class PackagedJarIT {
                             .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                     assertThat(agenda.statusCode()).isEqualTo(200);
                     assertThat(agenda.body()).contains("Machine Learning in Production");
+                    HttpResponse<String> webhook = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/github/webhook"))
+                            .header("X-GitHub-Event", "ping").header("X-GitHub-Delivery", "1").header("X-Hub-Signature-256", "sha256=00")
+                            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+                    assertThat(webhook.statusCode()).as("without a configured secret every delivery is refused").isEqualTo(503);
                     break;
                 } catch (IOException notYet) {
                     Thread.sleep(200);

@@ -28,11 +28,37 @@ import dev.syllabus.progress.ChecklistViews.HomeworkStatus;
 public class ChecklistService {
 
     private final CourseCatalog catalog;
+    private final jakarta.enterprise.inject.Instance<PullRequestStates> pullRequests;
     /** Course rows are updated in place and never deleted, so a slug's id never changes. */
     private final Map<String, Long> courseIds = new java.util.concurrent.ConcurrentHashMap<>();
 
-    ChecklistService(CourseCatalog catalog) {
+    ChecklistService(CourseCatalog catalog, jakarta.enterprise.inject.Instance<PullRequestStates> pullRequests) {
         this.catalog = catalog;
+        this.pullRequests = pullRequests;
+    }
+
+    /** Marks an item done on evidence GitHub sent (no person acted). */
+    @Transactional
+    public void recordEvidence(String slug, long studentId, String itemId, String url) {
+        mark(slug, studentId, null, itemId, true, url, null);
+    }
+
+    /** The ids of every checklist item of a course, for matching evidence to items. */
+    public List<String> itemIds(String slug) {
+        return ChecklistItem.of(course(slug).course()).stream().map(ChecklistItem::id).toList();
+    }
+
+    /** The setup item whose title mentions {@code word}, if any (e.g. adding the instructor as admin). */
+    public java.util.Optional<String> setupItem(String slug, String word) {
+        return ChecklistItem.of(course(slug).course()).stream()
+                .filter(i -> i.kind() == ItemKind.SETUP && i.title().toLowerCase(java.util.Locale.ROOT).contains(word))
+                .map(ChecklistItem::id).findFirst();
+    }
+
+    private Map<String, PullRequestStates.PullRequestState> pullRequestsOf(long courseId, long accountId) {
+        Map<String, PullRequestStates.PullRequestState> found = new java.util.HashMap<>();
+        pullRequests.forEach(source -> found.putAll(source.byItem(courseId, accountId)));
+        return found;
     }
 
     /** A course's id and published content, or 404. */
@@ -56,14 +82,15 @@ public class ChecklistService {
         return build(ref.course(), student.login,
                 ProgressEntity.list("courseId = ?1 and accountId = ?2", ref.id(), accountId),
                 ReviewEntity.list("courseId = ?1 and accountId = ?2 order by at", ref.id(), accountId),
-                new java.util.HashMap<>());
+                new java.util.HashMap<>(), pullRequestsOf(ref.id(), accountId));
     }
 
     /** A checklist from its rows; {@code logins} names reviewers (looked up when missing). */
     static ChecklistViews.Checklist build(Course course, String login, List<ProgressEntity> rows, List<ReviewEntity> reviewsOldestFirst,
-            Map<Long, String> logins) {
+            Map<Long, String> logins, Map<String, PullRequestStates.PullRequestState> pullRequests) {
         Map<String, ProgressEntity> states = rows.stream().collect(Collectors.toMap(p -> p.itemId, Function.identity()));
-        List<ChecklistViews.Item> items = ChecklistItem.of(course).stream().map(item -> view(item, states.get(item.id()))).toList();
+        List<ChecklistViews.Item> items = ChecklistItem.of(course).stream()
+                .map(item -> view(item, states.get(item.id()), pullRequests.get(item.id()))).toList();
         Map<String, ChecklistViews.Review> latest = new java.util.HashMap<>();
         for (ReviewEntity review : reviewsOldestFirst) {
             String reviewer = review.reviewerId == null ? null : logins.computeIfAbsent(review.reviewerId,
@@ -108,7 +135,7 @@ public class ChecklistService {
 
     /** Marks an item done or not done; {@code ifMatch} (an item ETag) guards against overwriting a newer change. */
     @Transactional
-    ChecklistViews.Item mark(String slug, long studentId, long actorId, String itemId, boolean done, String evidence, String ifMatch) {
+    ChecklistViews.Item mark(String slug, long studentId, Long actorId, String itemId, boolean done, String evidence, String ifMatch) {
         CourseRef ref = course(slug);
         requireEnrolled(ref, studentId);
         ChecklistItem item = ChecklistItem.of(ref.course()).stream().filter(i -> i.id().equals(itemId)).findFirst()
@@ -177,9 +204,13 @@ public class ChecklistService {
     }
 
     private static ChecklistViews.Item view(ChecklistItem item, ProgressEntity state) {
+        return view(item, state, null);
+    }
+
+    private static ChecklistViews.Item view(ChecklistItem item, ProgressEntity state, PullRequestStates.PullRequestState pullRequest) {
         return new ChecklistViews.Item(item.id(), item.kind(), item.title(), item.homework(), item.week(), item.optional(),
                 state != null && state.done, state == null ? null : state.evidenceUrl,
-                state == null ? null : state.updatedAt, state == null ? 0 : state.version);
+                state == null ? null : state.updatedAt, state == null ? 0 : state.version, pullRequest);
     }
 
     private static ChecklistViews.Checklist summarise(Course course, String login, List<ChecklistViews.Item> items,

@@ -27,7 +27,9 @@ final class ChecklistViews {
             boolean done,
             @Schema(nullable = true, example = "https://github.com/octocat/ml-in-production/pull/7") String evidence,
             @Schema(nullable = true) Instant updatedAt,
-            @Schema(description = "Changes so far; the item's ETag is \"v<version>\"", example = "2") int version) {
+            @Schema(description = "Changes so far; the item's ETag is \"v<version>\"", example = "2") int version,
+            @Schema(nullable = true, description = "The pull request behind it, where GitHub has told us of one")
+            PullRequestStates.PullRequestState pullRequest) {
     }
 
     @Schema(name = "HomeworkProgress")

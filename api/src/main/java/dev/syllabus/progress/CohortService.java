@@ -50,7 +50,7 @@ public class CohortService {
         for (EnrollmentEntity enrollment : enrolled) {
             AccountEntity student = enrollment.account;
             ChecklistViews.Checklist checklist = ChecklistService.build(ref.course(), student.login,
-                    progress.getOrDefault(student.id, List.of()), reviews.getOrDefault(student.id, List.of()), logins);
+                    progress.getOrDefault(student.id, List.of()), reviews.getOrDefault(student.id, List.of()), logins, Map.of());
             List<CohortViews.Cell> cells = checklist.homework().stream()
                     .filter(h -> week == null || h.week() == week)
                     .map(h -> new CohortViews.Cell(h.code(), h.status())).toList();

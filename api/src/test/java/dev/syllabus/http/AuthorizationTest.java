@@ -48,10 +48,16 @@ class AuthorizationTest {
             Map.entry("getCohort", Set.of(Caller.INSTRUCTOR)),
             Map.entry("uploadRoster", Set.of(Caller.INSTRUCTOR)),
             Map.entry("getHistory", Set.of(Caller.INSTRUCTOR)),
-            Map.entry("replaceCourseContent", Set.of(Caller.INSTRUCTOR)));
+            Map.entry("replaceCourseContent", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("listGithubDeliveries", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("registerRepository", Set.of(Caller.STUDENT)),
+            Map.entry("listMyPullRequests", Set.of(Caller.STUDENT)),
+            Map.entry("assignPullRequest", Set.of(Caller.STUDENT)));
 
     /** Bodies that are valid for each operation that takes one, so only the caller decides the answer. */
     private static final Map<String, Object> BODIES = Map.of(
+            "registerRepository", Map.of("url", "https://github.com/walker/course-" + System.nanoTime()),
+            "assignPullRequest", Map.of("item", "H3/PR1"),
             "createIntegrationToken", Map.of("label", "walker"),
             "setJoinCode", Map.of("code", "TEST-CODE-1"),
             "reviewHomework", Map.of("decision", "APPROVED"),
@@ -79,7 +85,7 @@ class AuthorizationTest {
                 }
                 String url = path.getKey().replace("{slug}", id.equals("replaceCourseContent") ? "demo-course" : COURSE)
                         .replace("{login}", studentB).replace("{code}", "H1").replace("{group}", "H2").replace("{item}", "PR2")
-                        .replace("{id}", "999999");
+                        .replace("{id}", "999999").replace("{number}", "1");
                 for (Caller caller : Caller.values()) {
                     String token = switch (caller) {
                         case ANONYMOUS -> null;

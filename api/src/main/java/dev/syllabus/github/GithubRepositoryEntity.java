@@ -1,0 +1,24 @@
+package dev.syllabus.github;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+
+/** A student's course repository on GitHub ("owner/name", lower case): its pull requests are their evidence. */
+@Entity(name = "GithubRepository")
+@Table(name = "github_repository")
+public class GithubRepositoryEntity extends PanacheEntity {
+
+    @Column(name = "course_id", nullable = false)
+    public long courseId;
+    @Column(name = "account_id", nullable = false)
+    public long accountId;
+    @Column(name = "full_name", nullable = false, length = 140)
+    public String fullName;
+    @Column(name = "registered_at", nullable = false)
+    public Instant registeredAt;
+}

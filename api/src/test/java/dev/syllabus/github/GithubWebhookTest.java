@@ -1,0 +1,266 @@
+package dev.syllabus.github;
+
+import static dev.syllabus.support.Api.COURSE;
+import static dev.syllabus.support.Api.as;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+import dev.syllabus.support.Api;
+
+/**
+ * The webhook end to end: signed deliveries in GitHub's documented payload shapes (test fixtures)
+ * through HTTP, the database, and back out through the student's checklist.
+ */
+@QuarkusTest
+class GithubWebhookTest {
+
+    private static final String SECRET = "test-webhook-secret";
+    private static final String BASE = "/api/courses/" + COURSE;
+
+    /** A student who joined the course and registered a repository. */
+    private record Student(String login, String token, String repo) {
+    }
+
+    private static Student student() {
+        String login = Api.uniqueLogin("gh");
+        String token = Api.student(login);
+        String repo = login + "/course";
+        as(token).contentType("application/json").body(Map.of("url", "https://github.com/" + repo))
+                .put(BASE + "/repository").then().statusCode(200).body("fullName", equalTo(repo));
+        return new Student(login, token, repo);
+    }
+
+    private static String fixture(String name, Map<String, String> values) {
+        try (InputStream in = GithubWebhookTest.class.getResourceAsStream("/github/" + name + ".json")) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            for (var entry : values.entrySet()) {
+                text = text.replace("{{" + entry.getKey() + "}}", entry.getValue());
+            }
+            assertThat(text).doesNotContain("{{");
+            return text;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Response deliver(String event, String body, String delivery) {
+        return given().contentType("application/json")
+                .header("X-GitHub-Event", event).header("X-GitHub-Delivery", delivery)
+                .header("X-Hub-Signature-256", WebhookSignature.sign(SECRET, body.getBytes(StandardCharsets.UTF_8)))
+                .body(body).post("/api/github/webhook");
+    }
+
+    private static Response deliver(String event, String body) {
+        return deliver(event, body, UUID.randomUUID().toString());
+    }
+
+    private static Map<String, String> pr(Student s, int number, String action, String sha, String updatedAt, boolean merged) {
+        Map<String, String> values = new HashMap<>();
+        values.put("action", action);
+        values.put("number", Integer.toString(number));
+        values.put("repo", s.repo());
+        values.put("head_repo", s.repo());
+        values.put("student", s.login());
+        values.put("state", merged || action.equals("closed") ? "closed" : "open");
+        values.put("title", "[H2/PR1] Dockerfile for a dummy server");
+        values.put("body", "Part of the infrastructure homework.");
+        values.put("ref", "week-1-docker");
+        values.put("sha", sha);
+        values.put("updated_at", updatedAt);
+        values.put("closed_at", merged || action.equals("closed") ? "\"" + updatedAt + "\"" : "null");
+        values.put("merged_at", merged ? "\"" + updatedAt + "\"" : "null");
+        values.put("merged", Boolean.toString(merged));
+        return values;
+    }
+
+    private static String checks(Student s, String sha, String conclusion, String pullRequests) {
+        return fixture("check_suite", Map.of("repo", s.repo(), "student", s.login(), "sha", sha, "ref", "week-1-docker",
+                "conclusion", conclusion, "pull_requests", pullRequests));
+    }
+
+    private static String review(Student s, int number, String state, String reviewSha, String headSha, String submittedAt) {
+        return fixture("pull_request_review", Map.ofEntries(Map.entry("action", "submitted"), Map.entry("repo", s.repo()),
+                Map.entry("student", s.login()), Map.entry("number", Integer.toString(number)), Map.entry("review_state", state),
+                Map.entry("review_sha", reviewSha), Map.entry("sha", headSha), Map.entry("submitted_at", submittedAt),
+                Map.entry("updated_at", submittedAt), Map.entry("title", "[H2/PR1] Dockerfile"), Map.entry("ref", "week-1-docker")));
+    }
+
+    private static JsonPath item(Student s, String id) {
+        return new JsonPath(as(s.token()).get(BASE + "/checklist").then().statusCode(200).extract().asString())
+                .setRootPath("items.find { it.id == '" + id + "' }");
+    }
+
+    @Test
+    void aPullRequestFromOpenedToMergedWithPassingChecksCompletesItsTask() {
+        Student s = student();
+        String sha = "a".repeat(40);
+
+        deliver("pull_request", fixture("pull_request", pr(s, 1, "opened", sha, "2026-11-20T10:00:00Z", false))).then().statusCode(200)
+                .body("outcome", equalTo("PROCESSED"));
+        assertThat(item(s, "H2/PR1").getString("pullRequest.state")).isEqualTo("OPEN");
+        assertThat(item(s, "H2/PR1").getBoolean("done")).isFalse();
+
+        deliver("check_suite", checks(s, sha, "success", "[{\"number\": 1, \"head\": {\"sha\": \"" + sha + "\"}}]")).then().statusCode(200);
+        assertThat(item(s, "H2/PR1").getString("pullRequest.checks")).isEqualTo("PASSING");
+        assertThat(item(s, "H2/PR1").getBoolean("done")).isFalse();
+
+        deliver("pull_request", fixture("pull_request", pr(s, 1, "closed", sha, "2026-11-20T11:00:00Z", true))).then().statusCode(200)
+                .body("detail", org.hamcrest.Matchers.containsString("H2/PR1 done"));
+        JsonPath done = item(s, "H2/PR1");
+        assertThat(done.getBoolean("done")).isTrue();
+        assertThat(done.getString("evidence")).isEqualTo("https://github.com/" + s.repo() + "/pull/1");
+        assertThat(done.getString("pullRequest.state")).isEqualTo("MERGED");
+        as(s.token()).get(BASE + "/checklist").then().body("homework.find { it.code == 'H2' }.donePrs", equalTo(1));
+    }
+
+    @Test
+    void aNewPushMakesAnEarlierApprovalAndCheckResultStale() {
+        Student s = student();
+        String first = "b".repeat(40);
+        String second = "c".repeat(40);
+        deliver("pull_request", fixture("pull_request", pr(s, 2, "opened", first, "2026-11-20T10:00:00Z", false)));
+        deliver("pull_request_review", review(s, 2, "approved", first, first, "2026-11-20T10:30:00Z")).then().statusCode(200);
+        assertThat(item(s, "H2/PR1").getString("pullRequest.review")).isEqualTo("APPROVED");
+
+        deliver("pull_request", fixture("pull_request", pr(s, 2, "synchronize", second, "2026-11-20T10:40:00Z", false)));
+        assertThat(item(s, "H2/PR1").getString("pullRequest.review")).isEqualTo("NONE");
+
+        deliver("pull_request", fixture("pull_request", pr(s, 2, "closed", second, "2026-11-20T11:00:00Z", true)));
+        assertThat(item(s, "H2/PR1").getBoolean("done")).as("the approval was for the older commit").isFalse();
+
+        deliver("check_suite", checks(s, first, "success", "[{\"number\": 2}]")).then().statusCode(200)
+                .body("detail", org.hamcrest.Matchers.containsString("older commit"));
+        assertThat(item(s, "H2/PR1").getBoolean("done")).isFalse();
+        deliver("check_suite", checks(s, second, "success", "[{\"number\": 2}]"));
+        assertThat(item(s, "H2/PR1").getBoolean("done")).isTrue();
+    }
+
+    @Test
+    void anOlderEventNeverOverwritesANewerState() {
+        Student s = student();
+        String sha = "d".repeat(40);
+        deliver("pull_request", fixture("pull_request", pr(s, 3, "closed", sha, "2026-11-20T12:00:00Z", true)));
+
+        deliver("pull_request", fixture("pull_request", pr(s, 3, "opened", sha, "2026-11-20T10:00:00Z", false))).then().statusCode(200)
+                .body("outcome", equalTo("IGNORED"));
+
+        assertThat(item(s, "H2/PR1").getString("pullRequest.state")).isEqualTo("MERGED");
+    }
+
+    @Test
+    void checksOnAForkAreMatchedByTheHeadCommit() {
+        Student s = student();
+        String sha = "e".repeat(40);
+        Map<String, String> fromFork = pr(s, 4, "opened", sha, "2026-11-20T10:00:00Z", false);
+        fromFork.put("head_repo", "someone-else/course");
+        deliver("pull_request", fixture("pull_request", fromFork));
+
+        deliver("check_suite", checks(s, sha, "failure", "[]")).then().statusCode(200).body("outcome", equalTo("PROCESSED"));
+
+        assertThat(item(s, "H2/PR1").getString("pullRequest.checks")).isEqualTo("FAILING");
+    }
+
+    @Test
+    void unmatchedPullRequestsAreKeptAndCanBeAssignedByHand() {
+        Student s = student();
+        String sha = "f".repeat(40);
+        Map<String, String> values = pr(s, 5, "opened", sha, "2026-11-20T10:00:00Z", false);
+        values.put("title", "Refactor the training script");
+        values.put("body", "No tag here.");
+        values.put("ref", "feature/refactor");
+        deliver("pull_request", fixture("pull_request", values));
+
+        as(s.token()).get(BASE + "/pull-requests").then().statusCode(200)
+                .body("find { it.number == 5 }.item", org.hamcrest.Matchers.nullValue());
+        as(s.token()).contentType("application/json").body(Map.of("item", "H3/PR1")).put(BASE + "/pull-requests/5")
+                .then().statusCode(200).body("item", equalTo("H3/PR1"));
+        deliver("pull_request_review", review(s, 5, "approved", sha, sha, "2026-11-20T10:10:00Z"));
+        values.put("action", "closed");
+        values.put("state", "closed");
+        values.put("merged", "true");
+        values.put("merged_at", "\"2026-11-20T11:00:00Z\"");
+        values.put("closed_at", "\"2026-11-20T11:00:00Z\"");
+        values.put("updated_at", "2026-11-20T11:00:00Z");
+        deliver("pull_request", fixture("pull_request", values));
+
+        assertThat(item(s, "H3/PR1").getBoolean("done")).as("merged and approved, assigned by hand").isTrue();
+        as(s.token()).contentType("application/json").body(Map.of("item", "H99/PR1")).put(BASE + "/pull-requests/5")
+                .then().statusCode(400).body("errors.field", hasItem("item"));
+    }
+
+    @Test
+    void aBranchNamedAfterTheTaskMatchesIt() {
+        Student s = student();
+        Map<String, String> values = pr(s, 6, "opened", "1".repeat(40), "2026-11-20T10:00:00Z", false);
+        values.put("title", "MinIO client");
+        values.put("ref", "hw3-pr2");
+        deliver("pull_request", fixture("pull_request", values));
+        assertThat(item(s, "H3/PR2").getInt("pullRequest.number")).isEqualTo(6);
+    }
+
+    @Test
+    void addingTheInstructorToTheRepositoryTicksTheSetupItem() {
+        Student s = student();
+        deliver("member", fixture("member", Map.of("member", "admin", "repo", s.repo(), "student", s.login()))).then().statusCode(200)
+                .body("outcome", equalTo("PROCESSED"));
+        assertThat(item(s, "setup/add-me-as-admin-to-it").getBoolean("done")).isTrue();
+        deliver("member", fixture("member", Map.of("member", "a-friend", "repo", s.repo(), "student", s.login())))
+                .then().body("outcome", equalTo("IGNORED"));
+    }
+
+    @Test
+    void aRepeatedDeliveryIsAcknowledgedAndIgnored() {
+        Student s = student();
+        String body = fixture("pull_request", pr(s, 7, "opened", "2".repeat(40), "2026-11-20T10:00:00Z", false));
+        String id = UUID.randomUUID().toString();
+        deliver("pull_request", body, id).then().statusCode(200).body("outcome", equalTo("PROCESSED"));
+        deliver("pull_request", body, id).then().statusCode(200).body("outcome", equalTo("DUPLICATE"));
+        as(Api.admin()).queryParam("size", 100).get("/api/github/deliveries").then().statusCode(200)
+                .body("findAll { it.delivery == '" + id + "' }.size()", equalTo(1));
+    }
+
+    @Test
+    void aMissingOrWrongSignatureIs401AndChangesNothing() {
+        Student s = student();
+        String body = fixture("pull_request", pr(s, 8, "opened", "3".repeat(40), "2026-11-20T10:00:00Z", false));
+        String id = UUID.randomUUID().toString();
+        given().contentType("application/json").header("X-GitHub-Event", "pull_request").header("X-GitHub-Delivery", id)
+                .body(body).post("/api/github/webhook").then().statusCode(401).contentType("application/problem+json");
+        given().contentType("application/json").header("X-GitHub-Event", "pull_request").header("X-GitHub-Delivery", id)
+                .header("X-Hub-Signature-256", WebhookSignature.sign("not the secret", body.getBytes(StandardCharsets.UTF_8)))
+                .body(body).post("/api/github/webhook").then().statusCode(401);
+        as(s.token()).get(BASE + "/pull-requests").then().statusCode(200).body("size()", equalTo(0));
+        as(Api.admin()).queryParam("size", 100).get("/api/github/deliveries").then()
+                .body("findAll { it.delivery == '" + id + "' }.size()", equalTo(0));
+    }
+
+    @Test
+    void pingAnswers200AndUnregisteredRepositoriesAreIgnoredWithTheReason() {
+        deliver("ping", fixture("ping", Map.of("repo", "someone/else", "student", "someone"))).then().statusCode(200)
+                .body("outcome", equalTo("PROCESSED")).body("detail", equalTo("pong"));
+        Student s = student();
+        Map<String, String> values = pr(s, 9, "opened", "4".repeat(40), "2026-11-20T10:00:00Z", false);
+        values.put("repo", "nobody/registered-this");
+        deliver("pull_request", fixture("pull_request", values)).then().statusCode(200).body("outcome", equalTo("IGNORED"))
+                .body("detail", org.hamcrest.Matchers.containsString("not registered"));
+        deliver("pull_request", "{not json").then().statusCode(400).contentType("application/problem+json");
+        given().contentType("application/json").header("X-GitHub-Event", "pull_request").header("X-GitHub-Delivery", "x")
+                .header("X-Hub-Signature-256", WebhookSignature.sign(SECRET, new byte[2_000_000])).body(new byte[2_000_000])
+                .post("/api/github/webhook").then().statusCode(413);
+    }
+}
