@@ -1,8 +1,9 @@
 # Sourced by the deploy scripts: makes k8s/base/secrets.env (git-ignored) with random values
 # for every key of secrets.env.example, unless it exists already.
+secrets_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+
 ensure_secrets() {
-  local root file
-  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+  local root="$secrets_root" file
   file="$root/k8s/base/secrets.env"
   [ -f "$file" ] && return
   umask 077
@@ -13,7 +14,5 @@ ensure_secrets() {
 }
 
 secret_value() { # KEY -> value from k8s/base/secrets.env
-  local root
-  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-  sed -n "s/^$1=//p" "$root/k8s/base/secrets.env"
+  sed -n "s/^$1=//p" "$secrets_root/k8s/base/secrets.env"
 }
