@@ -94,10 +94,14 @@ class GithubWebhookTest {
     }
 
     private static String review(Student s, int number, String state, String reviewSha, String headSha, String submittedAt) {
+        return review(s, number, state, reviewSha, headSha, submittedAt, "[H2/PR1] Dockerfile");
+    }
+
+    private static String review(Student s, int number, String state, String reviewSha, String headSha, String submittedAt, String title) {
         return fixture("pull_request_review", Map.ofEntries(Map.entry("action", "submitted"), Map.entry("repo", s.repo()),
                 Map.entry("student", s.login()), Map.entry("number", Integer.toString(number)), Map.entry("review_state", state),
                 Map.entry("review_sha", reviewSha), Map.entry("sha", headSha), Map.entry("submitted_at", submittedAt),
-                Map.entry("updated_at", submittedAt), Map.entry("title", "[H2/PR1] Dockerfile"), Map.entry("ref", "week-1-docker")));
+                Map.entry("updated_at", submittedAt), Map.entry("title", title), Map.entry("ref", "week-1-docker")));
     }
 
     private static JsonPath item(Student s, String id) {
@@ -126,6 +130,26 @@ class GithubWebhookTest {
         assertThat(done.getString("evidence")).isEqualTo("https://github.com/" + s.repo() + "/pull/1");
         assertThat(done.getString("pullRequest.state")).isEqualTo("MERGED");
         as(s.token()).get(BASE + "/checklist").then().body("homework.find { it.code == 'H2' }.donePrs", equalTo(1));
+    }
+
+    @Test
+    void mergedAndApprovedPullRequestsPassTheirHomework() {
+        Student s = student();
+        as(s.token()).contentType("application/json").body(Map.of("evidence", "https://docs.google.com/document/d/pipelines"))
+                .put(BASE + "/checklist/H8/DOC/done").then().statusCode(200);
+        for (int task = 1; task <= 2; task++) {
+            String sha = Integer.toString(task).repeat(40);
+            Map<String, String> values = pr(s, 20 + task, "opened", sha, "2026-11-21T10:00:00Z", false);
+            values.put("title", "[H8/PR" + task + "] Dagster pipeline");
+            deliver("pull_request", fixture("pull_request", values));
+            deliver("pull_request_review", review(s, 20 + task, "approved", sha, sha, "2026-11-21T10:30:00Z", values.get("title")));
+            values.putAll(Map.of("action", "closed", "state", "closed", "merged", "true", "merged_at", "\"2026-11-21T11:00:00Z\"",
+                    "closed_at", "\"2026-11-21T11:00:00Z\"", "updated_at", "2026-11-21T11:00:00Z"));
+            deliver("pull_request", fixture("pull_request", values)).then().statusCode(200);
+        }
+        as(s.token()).get(BASE + "/checklist").then().statusCode(200)
+                .body("homework.find { it.code == 'H8' }.status", equalTo("PASSED"))
+                .body("homework.find { it.code == 'H8' }.donePrs", equalTo(2));
     }
 
     @Test
