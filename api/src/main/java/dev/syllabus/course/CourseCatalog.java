@@ -53,6 +53,36 @@ public class CourseCatalog implements RepresentationIndex {
         this.defaultCourse = config.defaultCourse();
     }
 
+    /**
+     * Catches up with changes another replica made (a content upload): compares the stored
+     * versions with the served ones and reloads when they differ. One small query per period.
+     */
+    @io.quarkus.scheduler.Scheduled(every = "${syllabus.catalog.refresh-every:15s}", delayed = "${syllabus.catalog.refresh-every:15s}",
+            concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void refresh() {
+        try {
+            refreshIfChanged();
+        } catch (RuntimeException unavailable) {
+            // The database is away: keep serving what we have; readiness reports the outage.
+            org.jboss.logging.Logger.getLogger(CourseCatalog.class).debugf("Catalog refresh skipped: %s", unavailable.getMessage());
+        }
+    }
+
+    /** @return whether the read model was reloaded */
+    public boolean refreshIfChanged() {
+        Snapshot current = snapshot;
+        if (current == null) {
+            return false;
+        }
+        java.util.Map<String, String> served = new java.util.HashMap<>();
+        current.courses().forEach((slug, published) -> served.put(slug, published.course().version()));
+        if (served.equals(store.versions())) {
+            return false;
+        }
+        reload();
+        return true;
+    }
+
     /** Rebuilds the read model from the database; readers keep the previous one until the swap. */
     public void reload() {
         Map<String, PublishedCourse> courses = new LinkedHashMap<>();

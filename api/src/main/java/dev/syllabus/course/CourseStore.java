@@ -70,6 +70,13 @@ public class CourseStore {
         return row;
     }
 
+    /** Every stored course's slug and content version: what the read model must match. */
+    @Transactional
+    public java.util.Map<String, String> versions() {
+        List<Object[]> rows = entityManager.createQuery("select c.slug, c.version from Course c", Object[].class).getResultList();
+        return rows.stream().collect(java.util.stream.Collectors.toMap(r -> (String) r[0], r -> (String) r[1]));
+    }
+
     @Transactional
     public List<Course> loadAll() {
         List<CourseEntity> rows = CourseEntity.listAll(Sort.by("slug"));
