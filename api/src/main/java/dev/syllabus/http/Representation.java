@@ -31,6 +31,11 @@ public final class Representation {
         this.variesByAccept = variesByAccept;
     }
 
+    /** The serialised bytes; callers must not change them. */
+    public byte[] body() {
+        return body;
+    }
+
     public String mediaType() {
         return mediaType;
     }

@@ -2,7 +2,7 @@ package dev.syllabus.http;
 
 /**
  * Answers which representation currently stands at a path, for features that pre-serialise their
- * answers. Lets {@link ConditionalGetShortcut} answer revalidations without entering JAX-RS.
+ * answers. Lets {@link PrecomputedResponses} answer without entering JAX-RS.
  */
 public interface RepresentationIndex {
 

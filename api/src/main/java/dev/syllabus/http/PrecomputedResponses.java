@@ -6,25 +6,28 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Answers "has it changed?" for pre-serialised representations straight from the HTTP layer:
- * a GET whose {@code If-None-Match} names the current entity tag gets its 304 here, the way a
- * caching proxy would, without going through JAX-RS. Everything else (first fetches, other
- * media types, query strings, errors) passes on to the resources, which give the same answers.
+ * Serves pre-serialised representations straight from the HTTP layer, the way a caching proxy
+ * in front would: a GET of a known address gets its bytes (or its 304 when If-None-Match names
+ * the current entity tag) without going through JAX-RS. Everything else (other media types,
+ * query strings, unknown addresses and so every error) passes on to the resources, which give
+ * the same answers; the resources stay the documented contract.
  */
 @Singleton
-public class ConditionalGetShortcut {
+public class PrecomputedResponses {
 
     private static final String JSON = "application/json";
     private static final String MARKDOWN = "text/markdown";
 
     private final Instance<RepresentationIndex> indexes;
 
-    ConditionalGetShortcut(Instance<RepresentationIndex> indexes) {
+    PrecomputedResponses(Instance<RepresentationIndex> indexes) {
         this.indexes = indexes;
     }
 
@@ -38,18 +41,19 @@ public class ConditionalGetShortcut {
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         boolean markdown = MARKDOWN.equals(accept);
-        if (ifNoneMatch == null || request.query() != null || !(markdown || accept == null || "*/*".equals(accept) || JSON.equals(accept))) {
+        if (request.query() != null || !(markdown || accept == null || "*/*".equals(accept) || JSON.equals(accept))) {
             context.next();
             return;
         }
         for (RepresentationIndex index : indexes) {
             Representation current = index.at(request.path(), markdown);
             if (current != null) {
-                if (current.matches(ifNoneMatch)) {
-                    current.headers(context.response()::putHeader);
-                    context.response().setStatusCode(304).end();
+                HttpServerResponse response = context.response();
+                current.headers(response::putHeader);
+                if (ifNoneMatch != null && current.matches(ifNoneMatch)) {
+                    response.setStatusCode(304).end();
                 } else {
-                    context.next();
+                    response.putHeader(HttpHeaders.CONTENT_TYPE, current.mediaType()).end(Buffer.buffer(current.body()));
                 }
                 return;
             }
