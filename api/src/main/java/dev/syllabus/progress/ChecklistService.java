@@ -121,14 +121,7 @@ public class ChecklistService {
         review.comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
         review.at = Instant.now();
         review.persist();
-        ProgressEventEntity event = new ProgressEventEntity();
-        event.courseId = ref.id();
-        event.accountId = student.id;
-        event.itemId = homework;
-        event.action = request.decision().name();
-        event.actorId = reviewerId;
-        event.at = review.at;
-        event.persist();
+        ProgressEventEntity.record(ref.id(), student.id, homework, request.decision().name(), null, reviewerId, review.at);
         AccountEntity reviewer = AccountEntity.findById(reviewerId);
         return new ChecklistViews.Review(review.decision, review.comment, reviewer == null ? null : reviewer.login, review.at);
     }
@@ -168,15 +161,7 @@ public class ChecklistService {
         state.updatedAt = now;
         state.updatedBy = actorId;
         state.persist();
-        ProgressEventEntity event = new ProgressEventEntity();
-        event.courseId = ref.id();
-        event.accountId = studentId;
-        event.itemId = itemId;
-        event.action = done ? "DONE" : "UNDONE";
-        event.evidenceUrl = state.evidenceUrl;
-        event.actorId = actorId;
-        event.at = now;
-        event.persist();
+        ProgressEventEntity.record(ref.id(), studentId, itemId, done ? "DONE" : "UNDONE", state.evidenceUrl, actorId, now);
         return view(item, state);
     }
 

@@ -27,4 +27,17 @@ public class ProgressEventEntity extends PanacheEntity {
     public Long actorId;
     @Column(nullable = false)
     public Instant at;
+
+    /** Appends one entry to the history. */
+    static void record(long courseId, long accountId, String itemId, String action, String evidenceUrl, Long actorId, Instant at) {
+        ProgressEventEntity event = new ProgressEventEntity();
+        event.courseId = courseId;
+        event.accountId = accountId;
+        event.itemId = itemId;
+        event.action = action;
+        event.evidenceUrl = evidenceUrl;
+        event.actorId = actorId;
+        event.at = at;
+        event.persist();
+    }
 }
