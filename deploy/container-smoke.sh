@@ -142,4 +142,4 @@ else
   $ENGINE kube down "$played" >/dev/null 2>&1 || true
   played=""
 fi
-echo "container smoke: 2 passed, 0 failed"
+echo "container-smoke: 2 passed, 0 failed"
