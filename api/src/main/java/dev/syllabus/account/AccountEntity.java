@@ -35,6 +35,12 @@ public class AccountEntity extends PanacheEntity {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The login of an account, or null when it no longer exists (for naming people in history and reviews). */
+    public static String loginOf(long id) {
+        AccountEntity account = findById(id);
+        return account == null ? null : account.login;
+    }
+
     public static Optional<AccountEntity> findByLogin(String login) {
         return find("login", login.toLowerCase(java.util.Locale.ROOT)).firstResultOptional();
     }

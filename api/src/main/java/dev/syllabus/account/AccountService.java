@@ -123,18 +123,16 @@ public class AccountService {
         return true;
     }
 
-    /** Registers a person (or completes a roster entry) with the given password. Call within a transaction. */
-    public AccountEntity register(String login, Role role, String name, String email, String password) {
-        return upsert(login, role, name, email, password);
-    }
-
     /** A new session for an account that has just proven who it is. Call within a transaction. */
     public AccountViews.Session signIn(AccountEntity account) {
         return startSession(account, Instant.now());
     }
 
-    /** Creates or updates an account; the password, when given, is stored as a bcrypt hash. */
-    AccountEntity upsert(String login, Role role, String name, String email, String password) {
+    /**
+     * Creates or updates an account (a new person, a roster entry completing itself, the first
+     * instructor); the password, when given, is stored as a bcrypt hash. Call within a transaction.
+     */
+    public AccountEntity register(String login, Role role, String name, String email, String password) {
         AccountEntity account = AccountEntity.findByLogin(login).orElseGet(() -> {
             AccountEntity created = new AccountEntity();
             created.login = login.toLowerCase(Locale.ROOT);

@@ -35,7 +35,7 @@ class AdminBootstrap {
                 && BcryptUtil.matches(password, existing.passwordHash)) {
             return;
         }
-        accounts.upsert(login, Role.INSTRUCTOR, existing == null ? "Administrator" : null, null, password);
+        accounts.register(login, Role.INSTRUCTOR, existing == null ? "Administrator" : null, null, password);
         LOG.infof("Instructor account '%s' set from SYLLABUS_ADMIN_LOGIN / SYLLABUS_ADMIN_PASSWORD", login);
     }
 }

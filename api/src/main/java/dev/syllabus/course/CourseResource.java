@@ -1,7 +1,6 @@
 package dev.syllabus.course;
 
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -165,10 +164,7 @@ public class CourseResource {
             @PathParam("code") String code,
             HttpHeaders headers) {
         PublishedCourse course = course(slug);
-        if (!code.matches("[Hh]\\d{1,4}")) {
-            throw ProblemException.invalidParameter("code", "must be a homework code such as H3");
-        }
-        String wanted = code.toUpperCase(Locale.ROOT);
+        String wanted = PathParams.homeworkCode("code", code);
         return course.homework(wanted)
                 .orElseThrow(() -> ProblemException.notFound("Course '" + slug + "' has no homework " + wanted + "."))
                 .respond(headers);

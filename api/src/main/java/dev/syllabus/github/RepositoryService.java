@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.syllabus.course.CourseEntity;
 import dev.syllabus.http.ProblemException;
 import dev.syllabus.progress.ChecklistService;
 
@@ -34,8 +33,7 @@ public class RepositoryService {
         if (!match.matches()) {
             throw ProblemException.invalidField("url", "must be a GitHub repository URL: https://github.com/{owner}/{repo}");
         }
-        checklists.itemIds(slug);
-        long courseId = CourseEntity.findBySlug(slug).orElseThrow().id;
+        long courseId = checklists.courseId(slug);
         String fullName = (match.group(1) + "/" + match.group(2)).toLowerCase(Locale.ROOT);
         GithubRepositoryEntity taken = GithubRepositoryEntity.<GithubRepositoryEntity>find("fullName", fullName).firstResult();
         if (taken != null && taken.accountId != accountId) {
@@ -56,7 +54,7 @@ public class RepositoryService {
 
     @Transactional
     List<GithubViews.PullRequest> pullRequests(String slug, long accountId) {
-        long courseId = CourseEntity.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("No course '" + slug + "'.")).id;
+        long courseId = checklists.courseId(slug);
         return PullRequestEntity.<PullRequestEntity>list("courseId = ?1 and accountId = ?2 order by number", courseId, accountId)
                 .stream().map(GithubViews.PullRequest::of).toList();
     }
@@ -64,7 +62,7 @@ public class RepositoryService {
     /** Assigns one of the student's pull requests to a task by hand; the convention no longer overrides it. */
     @Transactional
     GithubViews.PullRequest assign(String slug, long accountId, int number, String item) {
-        long courseId = CourseEntity.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("No course '" + slug + "'.")).id;
+        long courseId = checklists.courseId(slug);
         PullRequestEntity row = PullRequestEntity.<PullRequestEntity>find("courseId = ?1 and accountId = ?2 and number = ?3",
                 courseId, accountId, number).firstResult();
         if (row == null) {

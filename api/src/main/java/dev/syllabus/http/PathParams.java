@@ -20,6 +20,14 @@ public final class PathParams {
         return value;
     }
 
+    /** A homework code such as H3, any case, as the upper-case code. */
+    public static String homeworkCode(String field, String value) {
+        if (!value.matches("[Hh]\\d{1,4}")) {
+            throw ProblemException.invalidParameter(field, "must be a homework code such as H3");
+        }
+        return value.toUpperCase(java.util.Locale.ROOT);
+    }
+
     public static int number(String field, String value, int max) {
         if (value.matches("\\d{1,9}")) {
             int number = Integer.parseInt(value);

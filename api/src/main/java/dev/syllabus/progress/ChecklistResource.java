@@ -105,10 +105,8 @@ public class ChecklistResource {
     @APIResponse(responseCode = "201", description = "Recorded.", content = @Content(schema = @Schema(implementation = ChecklistViews.Review.class)))
     public Response review(@PathParam("slug") String slug, @PathParam("login") String login,
             @Parameter(example = "H1") @PathParam("code") String code, @NotNull @Valid ChecklistViews.ReviewRequest request) {
-        if (!code.matches("[Hh]\\d{1,4}")) {
-            throw ProblemException.invalidParameter("code", "must be a homework code such as H1");
-        }
-        ChecklistViews.Review review = checklists.review(PathParams.slug("slug", slug), login, code, current.id(), request);
+        ChecklistViews.Review review = checklists.review(PathParams.slug("slug", slug), login,
+                PathParams.homeworkCode("code", code), current.id(), request);
         return Response.status(Response.Status.CREATED).entity(review).build();
     }
 
@@ -120,6 +118,6 @@ public class ChecklistResource {
     }
 
     private static Response respond(ChecklistViews.Item item) {
-        return Response.ok(item).tag(new jakarta.ws.rs.core.EntityTag("v" + item.version())).build();
+        return Response.ok(item).header(HttpHeaders.ETAG, ChecklistService.etag(item.version())).build();
     }
 }

@@ -65,6 +65,11 @@ public class ChecklistService {
     record CourseRef(long id, Course course) {
     }
 
+    /** A course's database id, or 404; cached, since course rows are never deleted. */
+    public long courseId(String slug) {
+        return course(slug).id();
+    }
+
     CourseRef course(String slug) {
         Course course = catalog.course(slug).orElseThrow(() -> ProblemException.notFound("No course '" + slug + "'."));
         Long id = courseIds.computeIfAbsent(slug, key -> CourseEntity.findBySlug(key).map(c -> c.id).orElse(null));
@@ -93,8 +98,7 @@ public class ChecklistService {
                 .map(item -> view(item, states.get(item.id()), pullRequests.get(item.id()))).toList();
         Map<String, ChecklistViews.Review> latest = new java.util.HashMap<>();
         for (ReviewEntity review : reviewsOldestFirst) {
-            String reviewer = review.reviewerId == null ? null : logins.computeIfAbsent(review.reviewerId,
-                    id -> java.util.Optional.ofNullable(AccountEntity.<AccountEntity>findById(id)).map(a -> a.login).orElse(null));
+            String reviewer = review.reviewerId == null ? null : logins.computeIfAbsent(review.reviewerId, AccountEntity::loginOf);
             latest.put(review.homeworkCode, new ChecklistViews.Review(review.decision, review.comment, reviewer, review.at));
         }
         return summarise(course, login, items, latest);
@@ -122,8 +126,7 @@ public class ChecklistService {
         review.at = Instant.now();
         review.persist();
         ProgressEventEntity.record(ref.id(), student.id, homework, request.decision().name(), null, reviewerId, review.at);
-        AccountEntity reviewer = AccountEntity.findById(reviewerId);
-        return new ChecklistViews.Review(review.decision, review.comment, reviewer == null ? null : reviewer.login, review.at);
+        return new ChecklistViews.Review(review.decision, review.comment, AccountEntity.loginOf(reviewerId), review.at);
     }
 
     /** Marks an item done or not done; {@code ifMatch} (an item ETag) guards against overwriting a newer change. */

@@ -43,7 +43,6 @@ public class HistoryService {
     }
 
     private static String login(Map<Long, String> cache, long id) {
-        return cache.computeIfAbsent(id, key -> java.util.Optional.ofNullable(AccountEntity.<AccountEntity>findById(key))
-                .map(a -> a.login).orElse(null));
+        return cache.computeIfAbsent(id, AccountEntity::loginOf);
     }
 }
