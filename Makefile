@@ -3,7 +3,7 @@ SHELL := /bin/bash
 MVN := ./mvnw -B -q
 API_JAR := api/target/quarkus-app/quarkus-run.jar
 
-.PHONY: help run test api api-postgres web web-deps openapi bench prerequisites clean images deploy-kind undeploy-kind deploy-minikube undeploy-minikube bench-web
+.PHONY: help run test fuzz api api-postgres web web-deps openapi bench prerequisites clean images deploy-kind undeploy-kind deploy-minikube undeploy-minikube bench-web
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -16,6 +16,10 @@ test: prerequisites ## Run every test: API (H2, PostgreSQL, packaged jar), web c
 	$(MVN) package -Ppostgres -pl api
 	k8s/validate/check.sh
 	deploy/container-smoke.sh
+
+fuzz: ## The hostile-input generator at length: FUZZ_REQUESTS (20000) requests; SEED=<seed> replays a run
+	$(MVN) test -pl api -Dtest=HostileInputTest -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Dfuzz.requests=$(or $(FUZZ_REQUESTS),20000) $(if $(SEED),-Dfuzz.seed=$(SEED))
 
 web-deps: ## Install the web client's npm packages (once)
 	@[ -d web-client/node_modules ] || (cd web-client && npm ci --no-audit --no-fund)

@@ -107,7 +107,7 @@ $ENGINE exec "$DB" pg_isready -q -h 127.0.0.1 -p $DB_PORT || fail "PostgreSQL di
 $ENGINE run -d --name "$API" --network host --read-only --tmpfs /tmp \
   -e SYLLABUS_DB_URL=jdbc:postgresql://127.0.0.1:$DB_PORT/syllabus -e SYLLABUS_DB_USER=syllabus \
   -e SYLLABUS_DB_PASSWORD="$(secret_value SYLLABUS_DB_PASSWORD)" -e SYLLABUS_ADMIN_PASSWORD="$(secret_value SYLLABUS_ADMIN_PASSWORD)" \
-  -e QUARKUS_HTTP_PORT=18080 syllabus-api:1.0.0 >/dev/null
+  -e SYLLABUS_TRUSTED_PROXIES=127.0.0.1 -e QUARKUS_HTTP_PORT=18080 syllabus-api:1.0.0 >/dev/null
 $ENGINE run -d --name "$WEB" --network host --read-only --tmpfs /tmp \
   -e SYLLABUS_API_UPSTREAM=http://127.0.0.1:18080 -e SYLLABUS_WEB_PORT=18081 syllabus-web:1.0.0 >/dev/null
 wait_for http://127.0.0.1:18081/api/agenda 120

@@ -834,7 +834,7 @@ export interface components {
             /** @example Mona Lisa Octocat */
             name?: string | null;
             /**
-             * @description At least 10 characters
+             * @description At least 10 characters and at most 72 bytes in UTF-8 (all that bcrypt reads)
              * @example correct horse battery staple
              */
             password: string;
@@ -858,7 +858,10 @@ export interface components {
         LoginRequest: {
             /** @example octocat */
             login: string;
-            /** @example correct horse battery staple */
+            /**
+             * @description At most 72 bytes in UTF-8 (all that bcrypt reads)
+             * @example correct horse battery staple
+             */
             password: string;
         };
         PassCriterion: {
@@ -1211,6 +1214,13 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
+            };
+            /** @description Too many sign-ins at once; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

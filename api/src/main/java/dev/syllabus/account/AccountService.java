@@ -9,20 +9,20 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Signing in and out, and the tokens that stand for a signed-in account. */
 @ApplicationScoped
 public class AccountService {
 
-    /** Checked when the login is unknown, so a wrong login takes as long as a wrong password. */
-    private static final String DECOY_HASH = BcryptUtil.bcryptHash("decoy password that matches nothing");
     private static final Duration INTEGRATION_DEFAULT = Duration.ofDays(365);
 
     private final AuthConfig config;
+    private final Passwords passwords;
 
-    AccountService(AuthConfig config) {
+    AccountService(AuthConfig config, Passwords passwords) {
         this.config = config;
+        this.passwords = passwords;
     }
 
     /** The outcome of a sign-in: a session, a refusal, or a lock until some time. */
@@ -38,29 +38,45 @@ public class AccountService {
     public record Principal(long accountId, String login, Role role, boolean readOnly, long tokenId) {
     }
 
-    @Transactional
+    /**
+     * Checks a password. The attempt is reserved in the database before the (slow) check, with one
+     * conditional update: whatever the concurrency, an account gets at most
+     * {@code max-failed-logins} guesses per lockout period. The check itself runs outside any
+     * transaction, so a burst of sign-ins holds no database connections.
+     */
     public LoginOutcome login(String login, String password) {
         Instant now = Instant.now();
-        AccountEntity account = AccountEntity.findByLogin(login).orElse(null);
-        if (account == null || account.passwordHash == null) {
-            BcryptUtil.matches(password, DECOY_HASH);
+        Optional<Candidate> found = QuarkusTransaction.requiringNew().call(() -> AccountEntity.findByLogin(login)
+                .filter(a -> a.passwordHash != null).map(a -> new Candidate(a.id, a.passwordHash, a.lockedUntil)));
+        if (found.isEmpty()) {
+            passwords.matchNothing(password);
             return new LoginOutcome.Refused();
         }
-        if (account.lockedUntil != null && account.lockedUntil.isAfter(now)) {
-            return new LoginOutcome.Locked(account.lockedUntil);
+        Candidate account = found.get();
+        if (account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
+            return new LoginOutcome.Locked(account.lockedUntil());
         }
-        if (!BcryptUtil.matches(password, account.passwordHash)) {
-            account.failedLogins++;
-            if (account.failedLogins >= config.auth().maxFailedLogins()) {
-                account.failedLogins = 0;
-                account.lockedUntil = now.plus(config.auth().lockout());
-                return new LoginOutcome.Locked(account.lockedUntil);
-            }
-            return new LoginOutcome.Refused();
+        int max = config.auth().maxFailedLogins();
+        boolean reserved = QuarkusTransaction.requiringNew().call(() -> AccountEntity.update(
+                "failedLogins = failedLogins + 1 where id = ?1 and failedLogins < ?2 and (lockedUntil is null or lockedUntil <= ?3)",
+                account.id(), max, now) == 1);
+        if (!reserved) {
+            return new LoginOutcome.Locked(now.plus(config.auth().lockout()));
         }
-        account.failedLogins = 0;
-        account.lockedUntil = null;
-        return new LoginOutcome.Success(startSession(account, now));
+        if (passwords.matches(password, account.passwordHash())) {
+            return new LoginOutcome.Success(QuarkusTransaction.requiringNew().call(() -> {
+                AccountEntity.update("failedLogins = 0, lockedUntil = null where id = ?1", account.id());
+                return startSession(AccountEntity.findById(account.id()), Instant.now());
+            }));
+        }
+        Instant until = Instant.now().plus(config.auth().lockout());
+        boolean locked = QuarkusTransaction.requiringNew().call(() -> AccountEntity.update(
+                "lockedUntil = ?1, failedLogins = 0 where id = ?2 and failedLogins >= ?3", until, account.id(), max) == 1);
+        return locked ? new LoginOutcome.Locked(until) : new LoginOutcome.Refused();
+    }
+
+    /** What a sign-in needs to know of an account, read before the password check. */
+    private record Candidate(long id, String passwordHash, Instant lockedUntil) {
     }
 
     /** Signs {@code account} in: a session token that expires after the configured lifetime. */
@@ -130,9 +146,10 @@ public class AccountService {
 
     /**
      * Creates or updates an account (a new person, a roster entry completing itself, the first
-     * instructor); the password, when given, is stored as a bcrypt hash. Call within a transaction.
+     * instructor); {@code passwordHash}, when given, comes from {@link Passwords#hash}, computed
+     * before the transaction. Call within a transaction.
      */
-    public AccountEntity register(String login, Role role, String name, String email, String password) {
+    public AccountEntity register(String login, Role role, String name, String email, String passwordHash) {
         AccountEntity account = AccountEntity.findByLogin(login).orElseGet(() -> {
             AccountEntity created = new AccountEntity();
             created.login = login.toLowerCase(Locale.ROOT);
@@ -142,8 +159,8 @@ public class AccountService {
         account.role = role;
         account.name = name == null ? account.name : name;
         account.email = email == null ? account.email : email;
-        if (password != null) {
-            account.passwordHash = BcryptUtil.bcryptHash(password);
+        if (passwordHash != null) {
+            account.passwordHash = passwordHash;
         }
         account.persist();
         return account;

@@ -30,7 +30,9 @@ public final class AccountViews {
     @Schema(name = "LoginRequest")
     public record LoginRequest(
             @NotBlank @Size(max = 39) @Schema(example = "octocat") String login,
-            @NotBlank @Size(max = 200) @Schema(example = "correct horse battery staple") String password) {
+            @NotBlank @Size(max = Passwords.MAX_BYTES)
+            @Schema(description = "At most 72 bytes in UTF-8 (all that bcrypt reads)", example = "correct horse battery staple")
+            String password) {
     }
 
     @Schema(name = "Session", description = "A bearer token: send it as `Authorization: Bearer <token>`.")

@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -20,10 +19,12 @@ class AdminBootstrap {
 
     private final AuthConfig config;
     private final AccountService accounts;
+    private final Passwords passwords;
 
-    AdminBootstrap(AuthConfig config, AccountService accounts) {
+    AdminBootstrap(AuthConfig config, AccountService accounts, Passwords passwords) {
         this.config = config;
         this.accounts = accounts;
+        this.passwords = passwords;
     }
 
     @Transactional
@@ -32,10 +33,10 @@ class AdminBootstrap {
         String password = config.admin().password();
         AccountEntity existing = AccountEntity.findByLogin(login).orElse(null);
         if (existing != null && existing.role == Role.INSTRUCTOR && existing.passwordHash != null
-                && BcryptUtil.matches(password, existing.passwordHash)) {
+                && passwords.matches(password, existing.passwordHash)) {
             return;
         }
-        accounts.register(login, Role.INSTRUCTOR, existing == null ? "Administrator" : null, null, password);
+        accounts.register(login, Role.INSTRUCTOR, existing == null ? "Administrator" : null, null, passwords.hash(password));
         LOG.infof("Instructor account '%s' set from SYLLABUS_ADMIN_LOGIN / SYLLABUS_ADMIN_PASSWORD", login);
     }
 }

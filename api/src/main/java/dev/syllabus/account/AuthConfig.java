@@ -38,5 +38,13 @@ public interface AuthConfig {
         /** Failed sign-ins one address may make per lockout period, across accounts. */
         @WithDefault("20")
         int maxFailedLoginsPerAddress();
+
+        /** bcrypt's cost for new password hashes (2^cost rounds). */
+        @WithDefault("10")
+        int bcryptCost();
+
+        /** Password checks that may run at once; more wait up to a second, then get 503. */
+        @WithDefault("2")
+        int concurrentHashes();
     }
 }

@@ -26,8 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 
+import dev.syllabus.http.HttpEdge;
 import dev.syllabus.http.PathParams;
 import dev.syllabus.http.ProblemException;
 
@@ -55,17 +56,21 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "Signed in.", content = @Content(schema = @Schema(implementation = AccountViews.Session.class)))
     @APIResponse(responseCode = "401", description = "Wrong login or password.")
     @APIResponse(responseCode = "429", description = "Too many failed sign-ins; try again after Retry-After seconds.")
-    public AccountViews.Session login(@NotNull @Valid AccountViews.LoginRequest request, HttpServerRequest http) {
-        String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
-        Instant blocked = throttle.blockedUntil(address);
+    @APIResponse(responseCode = "503", description = "Too many sign-ins at once; try again after Retry-After seconds.")
+    public AccountViews.Session login(@NotNull @Valid AccountViews.LoginRequest request, RoutingContext http) {
+        if (!Passwords.fits(request.password())) {
+            throw ProblemException.invalidField("password", "must be at most " + Passwords.MAX_BYTES + " bytes in UTF-8");
+        }
+        String address = HttpEdge.clientAddress(http);
+        Instant blocked = throttle.attempt(address);
         if (blocked != null) {
             throw ProblemException.tooManyRequests("Too many failed sign-ins from this address; try again later.", blocked);
         }
         AccountService.LoginOutcome outcome = accounts.login(request.login().strip(), request.password());
         if (outcome instanceof AccountService.LoginOutcome.Success success) {
+            throttle.succeeded(address);
             return success.session();
         }
-        throttle.failed(address);
         if (outcome instanceof AccountService.LoginOutcome.Locked locked) {
             throw ProblemException.tooManyRequests("Too many failed sign-ins for this account; try again later.", locked.until());
         }

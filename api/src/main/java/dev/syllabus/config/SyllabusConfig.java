@@ -19,6 +19,13 @@ public interface SyllabusConfig {
     @WithName("cors-origins")
     java.util.List<String> corsOrigins();
 
+    /**
+     * Proxies whose forwarding headers (X-Forwarded-For, -Proto, -Host, Forwarded) are believed:
+     * IP addresses or CIDR ranges, comma-separated (SYLLABUS_TRUSTED_PROXIES). Empty: none.
+     */
+    @WithName("trusted-proxies")
+    Optional<java.util.List<String>> trustedProxies();
+
     /** The course served at {@code /api/agenda}. */
     @WithDefault("ml-in-production")
     String defaultCourse();

@@ -52,6 +52,9 @@ public class OpenApiConventions implements OASFilter {
             if (schema.getProperties() != null && schema.getRequired() == null) {
                 schema.setRequired(new java.util.ArrayList<>(schema.getProperties().keySet()));
             }
+            if (schema.getProperties() != null) {
+                schema.getProperties().values().forEach(OpenApiConventions::letNullThrough);
+            }
         });
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
@@ -60,6 +63,19 @@ public class OpenApiConventions implements OASFilter {
             Map<?, Operation> operations = item.getOperations();
             operations.values().forEach(operation -> document(path, operation));
         });
+    }
+
+    /**
+     * A nullable reference comes out as {@code anyOf: [{$ref}, {type: null}]} with a sibling
+     * {@code type: object}, and in JSON Schema 2020-12 that sibling forbids the very null the
+     * anyOf allows. The anyOf says it all: the sibling goes.
+     */
+    private static void letNullThrough(Schema property) {
+        boolean nullable = property.getAnyOf() != null && property.getAnyOf().stream()
+                .anyMatch(option -> option.getType() != null && option.getType().contains(Schema.SchemaType.NULL));
+        if (nullable && property.getType() != null && !property.getType().contains(Schema.SchemaType.NULL)) {
+            property.setType(null);
+        }
     }
 
     private static void document(String path, Operation operation) {

@@ -14,10 +14,12 @@ public record PageRequest(int page, int size) {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
+    /** Far beyond any real list, and small enough that no offset ({@code (page - 1) * size}) overflows. */
+    public static final int MAX_PAGE = 1_000_000;
 
     /** Validates the raw query parameters; absent ones take their defaults. */
     public static PageRequest of(String page, String size) {
-        return new PageRequest(parse("page", page, 1, Integer.MAX_VALUE, 1),
+        return new PageRequest(parse("page", page, 1, MAX_PAGE, 1),
                 parse("size", size, 1, MAX_SIZE, DEFAULT_SIZE));
     }
 

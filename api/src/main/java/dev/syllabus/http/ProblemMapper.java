@@ -5,7 +5,6 @@ import java.util.List;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
@@ -87,6 +86,29 @@ public class ProblemMapper {
         return respond(status, clientDetail(status), uri, List.of());
     }
 
+    /** A media type the REST layer cannot parse, in Accept or Content-Type: 400 naming the header. */
+    @ServerExceptionMapper
+    public Response unparsable(IllegalArgumentException e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        if (e.getMessage() == null || !e.getMessage().startsWith("Failed to parse media type")) {
+            return unexpected(e, uri);
+        }
+        String header = parses(headers.getHeaderString(jakarta.ws.rs.core.HttpHeaders.CONTENT_TYPE)) ? "Accept" : "Content-Type";
+        return respond(400, "The " + header + " header is not a valid media type.", uri,
+                List.of(new Problem.FieldError(header, "is not a valid media type")));
+    }
+
+    private static boolean parses(String mediaTypes) {
+        if (mediaTypes == null) {
+            return true;
+        }
+        try {
+            jakarta.ws.rs.core.MediaType.valueOf(mediaTypes);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         if (isDatabaseUnavailable(e)) {
@@ -94,6 +116,10 @@ public class ProblemMapper {
             Response response = respond(503, "The database is unavailable; try again in a few seconds.", uri, List.of());
             response.getHeaders().putSingle("Retry-After", "5");
             return response;
+        }
+        if (isConcurrentChange(e)) {
+            LOG.debugf("Concurrent change refused: %s", e.getMessage());
+            return respond(409, "Someone else changed this at the same moment; read it again and retry.", uri, List.of());
         }
         LOG.error("Unexpected failure", e);
         return respond(500, "Something went wrong on our side; it has been logged.", uri, List.of());
@@ -109,6 +135,23 @@ public class ProblemMapper {
                 String state = sql.getSQLState() == null ? "" : sql.getSQLState();
                 String message = sql.getMessage() == null ? "" : sql.getMessage();
                 if (state.startsWith("08") || state.startsWith("57P") || message.contains("Acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Two writers met on one row: a unique key taken between our read and our insert (SQL state
+     * 23505), a serialization failure (40001) or a deadlock (40P01). Nothing was stored; the
+     * client may retry. The hot paths avoid these by locking first; this is the net below them.
+     */
+    private static boolean isConcurrentChange(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+                if (state.equals("23505") || state.equals("40001") || state.equals("40P01")) {
                     return true;
                 }
             }
@@ -133,10 +176,6 @@ public class ProblemMapper {
     }
 
     static Response respond(int status, String detail, UriInfo uri, List<Problem.FieldError> errors) {
-        Status known = Status.fromStatusCode(status);
-        String title = status == 422 ? "Unprocessable Content" : known == null ? "Error" : known.getReasonPhrase();
-        Problem problem = new Problem("about:blank", title, status, detail, "/" + uri.getPath().replaceFirst("^/", ""),
-                errors.isEmpty() ? null : errors);
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, detail, uri.getPath(), errors)).build();
     }
 }

@@ -133,7 +133,9 @@ public class ChecklistService {
     @Transactional
     ChecklistViews.Item mark(String slug, long studentId, Long actorId, String itemId, boolean done, String evidence, String ifMatch) {
         CourseRef ref = course(slug);
-        requireEnrolled(ref, studentId);
+        if (!EnrollmentEntity.lock(ref.id(), studentId)) {
+            throw notEnrolled(ref);
+        }
         ChecklistItem item = ChecklistItem.of(ref.course()).stream().filter(i -> i.id().equals(itemId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Course '" + slug + "' has no checklist item " + itemId + "."));
         String checkedEvidence = Evidence.check(item.kind(), evidence);
@@ -186,9 +188,13 @@ public class ChecklistService {
 
     private static void requireEnrolled(CourseRef ref, long studentId) {
         if (!EnrollmentEntity.exists(ref.id(), studentId)) {
-            throw ProblemException.forbidden("Join course '" + ref.course().slug() + "' first: POST /api/courses/"
-                    + ref.course().slug() + "/enrollments with its join code.");
+            throw notEnrolled(ref);
         }
+    }
+
+    private static ProblemException notEnrolled(CourseRef ref) {
+        return ProblemException.forbidden("Join course '" + ref.course().slug() + "' first: POST /api/courses/"
+                + ref.course().slug() + "/enrollments with its join code.");
     }
 
     private static ChecklistViews.Item view(ChecklistItem item, ProgressEntity state) {

@@ -31,4 +31,16 @@ public class EnrollmentEntity extends PanacheEntity {
     static boolean exists(long courseId, long accountId) {
         return count("course.id = ?1 and account.id = ?2", courseId, accountId) > 0;
     }
+
+    /**
+     * Locks the student's enrolment until the transaction ends, so one student's checklist changes
+     * (two devices, a tick and a webhook delivery) happen one after the other: the first tick of an
+     * item can then never race another insert of the same row.
+     *
+     * @return whether the student is enrolled
+     */
+    static boolean lock(long courseId, long accountId) {
+        return find("course.id = ?1 and account.id = ?2", courseId, accountId)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional().isPresent();
+    }
 }

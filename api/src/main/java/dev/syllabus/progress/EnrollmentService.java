@@ -6,9 +6,12 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import dev.syllabus.account.AccountEntity;
 import dev.syllabus.account.AccountService;
 import dev.syllabus.account.AccountViews;
+import dev.syllabus.account.Passwords;
 import dev.syllabus.account.Role;
 import dev.syllabus.course.CourseEntity;
 import dev.syllabus.http.ProblemException;
@@ -21,9 +24,11 @@ public class EnrollmentService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AccountService accounts;
+    private final Passwords passwords;
 
-    EnrollmentService(AccountService accounts) {
+    EnrollmentService(AccountService accounts, Passwords passwords) {
         this.accounts = accounts;
+        this.passwords = passwords;
     }
 
     @Transactional
@@ -41,10 +46,31 @@ public class EnrollmentService {
 
     /**
      * A student joins: a new account, or one an instructor listed on the roster without a
-     * password, gets its password and an enrolment, and is signed in.
+     * password, gets its password and an enrolment, and is signed in. The password is hashed
+     * between two short transactions, never inside one.
      */
-    @Transactional
     AccountViews.Session join(String slug, EnrollmentViews.JoinRequest request) {
+        if (!Passwords.fits(request.password())) {
+            throw ProblemException.invalidField("password", "must be at most " + Passwords.MAX_BYTES + " bytes in UTF-8");
+        }
+        QuarkusTransaction.requiringNew().run(() -> checkJoin(slug, request));
+        String passwordHash = passwords.hash(request.password());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            CourseEntity course = checkJoin(slug, request);
+            AccountEntity account = accounts.register(request.login(), Role.STUDENT, request.name(), request.email(), passwordHash);
+            if (!EnrollmentEntity.exists(course.id, account.id)) {
+                EnrollmentEntity enrollment = new EnrollmentEntity();
+                enrollment.course = course;
+                enrollment.account = account;
+                enrollment.joinedAt = Instant.now();
+                enrollment.persist();
+            }
+            return accounts.signIn(account);
+        });
+    }
+
+    /** The course, when the join code opens it and the login is free to take. */
+    private static CourseEntity checkJoin(String slug, EnrollmentViews.JoinRequest request) {
         CourseEntity course = course(slug);
         if (course.joinCode == null || !constantTimeEquals(course.joinCode, request.joinCode().strip())) {
             throw new ProblemException(jakarta.ws.rs.core.Response.Status.FORBIDDEN, "That join code does not open this course.",
@@ -54,15 +80,7 @@ public class EnrollmentService {
         if (existing != null && existing.passwordHash != null) {
             throw ProblemException.conflict("An account '" + existing.login + "' exists already: sign in instead.");
         }
-        AccountEntity account = accounts.register(request.login(), Role.STUDENT, request.name(), request.email(), request.password());
-        if (!EnrollmentEntity.exists(course.id, account.id)) {
-            EnrollmentEntity enrollment = new EnrollmentEntity();
-            enrollment.course = course;
-            enrollment.account = account;
-            enrollment.joinedAt = Instant.now();
-            enrollment.persist();
-        }
-        return accounts.signIn(account);
+        return course;
     }
 
     private static CourseEntity course(String slug) {

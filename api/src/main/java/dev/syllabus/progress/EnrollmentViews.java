@@ -21,7 +21,9 @@ final class EnrollmentViews {
             @Schema(example = "octocat") String login,
             @Size(max = 200) @Schema(nullable = true, example = "Mona Lisa Octocat") String name,
             @Email @Size(max = 320) @Schema(nullable = true, example = "mona@example.org") String email,
-            @NotBlank @Size(min = 10, max = 200) @Schema(description = "At least 10 characters", example = "correct horse battery staple")
+            @NotBlank @Size(min = 10, max = dev.syllabus.account.Passwords.MAX_BYTES)
+            @Schema(description = "At least 10 characters and at most 72 bytes in UTF-8 (all that bcrypt reads)",
+                    example = "correct horse battery staple")
             String password,
             @NotBlank @Size(max = 64) @Schema(example = "K7QX2M9RTA") String joinCode) {
     }

@@ -1,0 +1,147 @@
+package dev.syllabus.http;
+
+import java.util.List;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import dev.syllabus.config.SyllabusConfig;
+
+/**
+ * What every request meets first, before the REST layer: limits answered as problems (413, 414,
+ * 431; the HTTP server's own refusals have no body), the client's address (forwarding headers
+ * count only from trusted proxies, and only when well-formed), and the headers every answer carries: {@code nosniff}, and
+ * {@code Cache-Control: no-store} unless the answer says it may be cached (only the curriculum does).
+ * A failure of a route outside the REST layer also leaves as a problem.
+ */
+@Singleton
+public class HttpEdge {
+
+    /** Longer request targets get 414; the server itself accepts up to quarkus.http.limits.max-initial-line-length. */
+    static final int MAX_URI_LENGTH = 8 * 1024;
+    /** More header bytes get 431; the server itself accepts up to quarkus.http.limits.max-header-size. */
+    static final int MAX_HEADER_BYTES = 16 * 1024;
+
+    private static final Logger LOG = Logger.getLogger(HttpEdge.class);
+    private static final String CLIENT_ADDRESS = "syllabus.client-address";
+
+    private final long maxBodyBytes;
+    private final TrustedProxies trusted;
+    private final ObjectMapper json;
+
+    HttpEdge(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize, SyllabusConfig config,
+            ObjectMapper json) {
+        this.maxBodyBytes = maxBodySize.asLongValue();
+        this.trusted = config.trustedProxies().map(TrustedProxies::of).orElse(TrustedProxies.none());
+        this.json = json;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::handle).failureHandler(this::failed);
+    }
+
+    private void handle(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        context.addHeadersEndHandler(done -> {
+            MultiMap headers = context.response().headers();
+            headers.set("X-Content-Type-Options", "nosniff");
+            if (!headers.contains(HttpHeaders.CACHE_CONTROL)) {
+                headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+            }
+        });
+        if (request.uri().length() > MAX_URI_LENGTH) {
+            refuse(context, 414, "The request target is longer than " + MAX_URI_LENGTH + " characters.");
+            return;
+        }
+        if (headerBytes(request.headers()) > MAX_HEADER_BYTES) {
+            refuse(context, 431, "The request's headers are larger than " + MAX_HEADER_BYTES + " bytes.");
+            return;
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBodyBytes) {
+            refuse(context, 413, "The request body is larger than " + maxBodyBytes + " bytes.");
+            return;
+        }
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept != null && accept.isBlank()) {
+            // An empty Accept names no media type: the same as none, whatever the REST layer's parser thinks.
+            request.headers().remove(HttpHeaders.ACCEPT);
+        }
+        resolveClient(context);
+        context.next();
+    }
+
+    /**
+     * Works out who the client is (see {@link ForwardedClient}) and keeps it on the request. When a
+     * trusted proxy says the browser asked for exactly the origin the request comes from, it is a
+     * same-origin request, not a cross-origin one: its Origin header is dropped before CORS sees it.
+     */
+    private void resolveClient(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        MultiMap headers = request.headers();
+        String peer = request.remoteAddress().hostAddress();
+        context.put(CLIENT_ADDRESS, ForwardedClient.address(peer, headers.getAll("X-Forwarded-For"), headers.getAll("Forwarded"), trusted));
+        String origin = headers.get(HttpHeaders.ORIGIN);
+        if (origin != null && trusted.contains(peer)) {
+            String scheme = ForwardedClient.scheme(headers.get("X-Forwarded-Proto"));
+            String host = ForwardedClient.host(headers.get("X-Forwarded-Host"));
+            String seen = (scheme == null ? request.scheme() : scheme) + "://" + (host == null ? headers.get(HttpHeaders.HOST) : host);
+            if (origin.equalsIgnoreCase(seen)) {
+                headers.remove(HttpHeaders.ORIGIN);
+            }
+        }
+    }
+
+    /** The client's address, as {@link #resolveClient} worked it out. */
+    public static String clientAddress(RoutingContext context) {
+        String address = context.get(CLIENT_ADDRESS);
+        return address != null ? address : context.request().remoteAddress().hostAddress();
+    }
+
+    private void failed(RoutingContext context) {
+        if (context.response().ended() || context.response().headWritten()) {
+            return;
+        }
+        int status = context.statusCode() >= 400 ? context.statusCode() : 500;
+        if (status >= 500) {
+            LOG.error("Request failed before the REST layer", context.failure());
+        }
+        refuse(context, status, status >= 500 ? "Something went wrong on our side; it has been logged." : null);
+    }
+
+    private void refuse(RoutingContext context, int status, String detail) {
+        String body;
+        try {
+            body = json.writeValueAsString(Problem.of(status, detail, context.request().path(), List.of()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        var response = context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (status == 413 || status == 414 || status == 431) {
+            // The rest of the request is not read: a fresh connection is cleaner than draining it.
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        response.end(body);
+    }
+
+    private static int headerBytes(MultiMap headers) {
+        int bytes = 0;
+        for (var header : headers) {
+            bytes += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return bytes;
+    }
+}
