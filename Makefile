@@ -3,7 +3,7 @@ SHELL := /bin/bash
 MVN := ./mvnw -B -q
 API_JAR := api/target/quarkus-app/quarkus-run.jar
 
-.PHONY: help run test fuzz api api-postgres web web-deps openapi bench prerequisites clean images deploy-kind undeploy-kind deploy-minikube undeploy-minikube bench-web
+.PHONY: help run test fuzz release-contract api api-postgres web web-deps openapi bench prerequisites clean images deploy-kind undeploy-kind deploy-minikube undeploy-minikube bench-web
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -11,8 +11,9 @@ help: ## List the targets
 run: prerequisites api web-deps ## Start the API on :8080 (embedded database, course loaded) and the web client on :5173
 	@deploy/run-local.sh
 
-test: prerequisites ## Run every test: API (H2, PostgreSQL, packaged jar), web client, manifests, containers
+test: prerequisites ## Run every test: API (H2, PostgreSQL, packaged jar), contract, web client, manifests, containers
 	$(MVN) verify
+	api/contract/lint.sh
 	$(MVN) package -Ppostgres -pl api
 	k8s/validate/check.sh
 	deploy/container-smoke.sh
@@ -32,6 +33,9 @@ web: ## Build the web client into web-client/dist
 
 api-postgres: ## Build the production API jar (PostgreSQL) into api/target/postgresql/
 	$(MVN) package -Ppostgres -pl api
+
+release-contract: ## Record the committed OpenAPI document as released (api/openapi-released.json), after a release
+	cp api/openapi.json api/openapi-released.json
 
 openapi: ## Refresh the committed OpenAPI document (api/openapi.json) from the running code
 	$(MVN) test -pl api -Dtest=OpenApiContractTest -Dopenapi.update=true -Dsurefire.failIfNoSpecifiedTests=false

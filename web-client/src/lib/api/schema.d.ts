@@ -53,7 +53,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out: revoke the token of this request */
+        /**
+         * Sign out: revoke the token of this request
+         * @description Revokes the bearer token this request carries; other tokens of the account keep working.
+         */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -68,7 +71,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in account */
+        /**
+         * The signed-in account
+         * @description The account the bearer token stands for: login, name, email and role.
+         */
         get: operations["getMe"];
         put?: never;
         post?: never;
@@ -85,10 +91,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List this instructor's integration tokens (without the tokens themselves) */
+        /**
+         * List this instructor's integration tokens (without the tokens themselves)
+         * @description Every integration token this instructor created, oldest first, with when it expires or was revoked; the tokens themselves are shown only once, when created.
+         */
         get: operations["listIntegrationTokens"];
         put?: never;
-        /** Create a long-lived, read-only token for an integration */
+        /**
+         * Create a long-lived, read-only token for an integration
+         * @description A read-only token for a dashboard or another integration: it reads what instructors read and writes nothing. It expires after `expiresInDays` (365 by default).
+         */
         post: operations["createIntegrationToken"];
         delete?: never;
         options?: never;
@@ -106,7 +118,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke an integration token */
+        /**
+         * Revoke an integration token
+         * @description The token stops working at once; revoking it again changes nothing.
+         */
         delete: operations["revokeIntegrationToken"];
         options?: never;
         head?: never;
@@ -140,7 +155,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a course with a summary of its weeks */
+        /**
+         * Get a course with a summary of its weeks
+         * @description The course's principles, links, tools and homework rules, with a summary of each week. Carries the course's ETag; If-None-Match gets 304.
+         */
         get: operations["getCourse"];
         put?: never;
         post?: never;
@@ -177,7 +195,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My checklist: every item with its state, homework status and completion */
+        /**
+         * My checklist: every item with its state, homework status and completion
+         * @description Every setup item and homework task of the course with its state, each homework's status from its pass criterion and reviews, and completion per week and overall.
+         */
         get: operations["getMyChecklist"];
         put?: never;
         post?: never;
@@ -278,7 +299,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who changed what, when: checklist changes and reviews, newest first (instructors) */
+        /**
+         * Who changed what, when: checklist changes and reviews, newest first (instructors)
+         * @description Every checklist change and review in the course, newest first, paged; `student` narrows it to one student.
+         */
         get: operations["getHistory"];
         put?: never;
         post?: never;
@@ -295,7 +319,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a course's homework with tasks and pass criteria */
+        /**
+         * List a course's homework with tasks and pass criteria
+         * @description Every homework of the course in course order, each with its tasks and pass criterion.
+         */
         get: operations["listHomework"];
         put?: never;
         post?: never;
@@ -312,7 +339,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get one homework by its code */
+        /**
+         * Get one homework by its code
+         * @description One homework by its code (`H3`, case-insensitive): summary, tasks, reading list and pass criterion.
+         */
         get: operations["getHomework"];
         put?: never;
         post?: never;
@@ -329,7 +359,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The course's join code (instructors) */
+        /**
+         * The course's join code (instructors)
+         * @description The code students join the course with; null until an instructor sets one.
+         */
         get: operations["getJoinCode"];
         /**
          * Set or regenerate the course's join code (instructors)
@@ -350,7 +383,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My pull requests as GitHub reported them, matched to tasks or not */
+        /**
+         * My pull requests as GitHub reported them, matched to tasks or not
+         * @description Pull requests GitHub reported in my registered repository, with their state, checks and reviews, and the task each counts for, if any.
+         */
         get: operations["listMyPullRequests"];
         put?: never;
         post?: never;
@@ -368,7 +404,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Assign one of my pull requests to a task by hand */
+        /**
+         * Assign one of my pull requests to a task by hand
+         * @description Counts one of my pull requests for a task (`H3/PR2`) when its title, body or branch did not name one.
+         */
         put: operations["assignPullRequest"];
         post?: never;
         delete?: never;
@@ -424,7 +463,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A student's checklist (instructors) */
+        /**
+         * A student's checklist (instructors)
+         * @description The same checklist the student sees, for an instructor.
+         */
         get: operations["getStudentChecklist"];
         put?: never;
         post?: never;
@@ -461,7 +503,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a course's weeks with their full content */
+        /**
+         * List a course's weeks with their full content
+         * @description Every week of the course in order, each with its goal, topics, lectures, homework and webinar.
+         */
         get: operations["listWeeks"];
         put?: never;
         post?: never;
@@ -478,7 +523,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get one week: topics, lectures, homework and webinar */
+        /**
+         * Get one week: topics, lectures, homework and webinar
+         * @description One week by its number, from 1: goal, topics, lectures, homework and webinar.
+         */
         get: operations["getWeek"];
         put?: never;
         post?: never;
@@ -495,7 +543,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recent webhook deliveries and what each changed or why it was ignored (instructors) */
+        /**
+         * Recent webhook deliveries and what each changed or why it was ignored (instructors)
+         * @description The webhook deliveries received, newest first, paged, each with its outcome and the reason it was ignored, if it was.
+         */
         get: operations["listGithubDeliveries"];
         put?: never;
         post?: never;
@@ -529,7 +580,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description A person using Syllabus; never carries a password. */
+        /**
+         * @description A person using Syllabus; never carries a password.
+         * @example {
+         *       "email": "mona@example.org",
+         *       "login": "octocat",
+         *       "name": "Mona Lisa Octocat",
+         *       "role": "STUDENT"
+         *     }
+         */
         Account: {
             /** @example mona@example.org */
             email: string | null;
@@ -542,11 +601,74 @@ export interface components {
             name: string | null;
             role: components["schemas"]["Role"];
         };
+        /**
+         * @example {
+         *       "item": "H3/PR2"
+         *     }
+         */
         AssignRequest: {
             /** @example H3/PR2 */
             item: string;
         };
-        /** @description A student's checklist for a course: every item, per-homework status and completion. */
+        /**
+         * @description A student's checklist for a course: every item, per-homework status and completion.
+         * @example {
+         *       "completion": {
+         *         "done": 1,
+         *         "percent": 42,
+         *         "total": 1
+         *       },
+         *       "course": "ml-in-production",
+         *       "homework": [
+         *         {
+         *           "code": "H3",
+         *           "doneItems": 1,
+         *           "donePrs": 1,
+         *           "requiredItems": 1,
+         *           "requiredPrs": 1,
+         *           "review": {
+         *             "at": "2022-03-10T16:15:50Z",
+         *             "comment": "Add the cost estimate, then it is good to go.",
+         *             "decision": "APPROVED",
+         *             "reviewer": "admin"
+         *           },
+         *           "status": "NOT_STARTED",
+         *           "title": "text",
+         *           "week": 1
+         *         }
+         *       ],
+         *       "items": [
+         *         {
+         *           "done": false,
+         *           "evidence": "https://github.com/octocat/ml-in-production/pull/7",
+         *           "homework": "H3",
+         *           "id": "H3/PR2",
+         *           "kind": "SETUP",
+         *           "optional": false,
+         *           "pullRequest": {
+         *             "checks": "text",
+         *             "number": 7,
+         *             "review": "text",
+         *             "state": "text",
+         *             "url": "https://github.com/octocat/ml-in-production/pull/7"
+         *           },
+         *           "title": "Write a MinIO client for create, read, update and delete, with tests",
+         *           "updatedAt": "2022-03-10T16:15:50Z",
+         *           "version": 2,
+         *           "week": 2
+         *         }
+         *       ],
+         *       "student": "octocat",
+         *       "weeks": [
+         *         {
+         *           "doneItems": 1,
+         *           "number": 1,
+         *           "requiredItems": 1,
+         *           "title": "text"
+         *         }
+         *       ]
+         *     }
+         */
         Checklist: {
             completion: components["schemas"]["Completion"];
             /** @example ml-in-production */
@@ -557,7 +679,28 @@ export interface components {
             student: string;
             weeks: components["schemas"]["WeekProgress"][];
         };
-        /** @description One item of a student's checklist and its state. */
+        /**
+         * @description One item of a student's checklist and its state.
+         * @example {
+         *       "done": false,
+         *       "evidence": "https://github.com/octocat/ml-in-production/pull/7",
+         *       "homework": "H3",
+         *       "id": "H3/PR2",
+         *       "kind": "SETUP",
+         *       "optional": false,
+         *       "pullRequest": {
+         *         "checks": "text",
+         *         "number": 7,
+         *         "review": "text",
+         *         "state": "text",
+         *         "url": "https://github.com/octocat/ml-in-production/pull/7"
+         *       },
+         *       "title": "Write a MinIO client for create, read, update and delete, with tests",
+         *       "updatedAt": "2022-03-10T16:15:50Z",
+         *       "version": 2,
+         *       "week": 2
+         *     }
+         */
         ChecklistItem: {
             done: boolean;
             /** @example https://github.com/octocat/ml-in-production/pull/7 */
@@ -588,12 +731,36 @@ export interface components {
              */
             week: number | null;
         };
+        /**
+         * @example {
+         *       "code": "H3",
+         *       "status": "NOT_STARTED"
+         *     }
+         */
         CohortCell: {
             /** @example H3 */
             code: string;
             status: components["schemas"]["HomeworkStatus"];
         };
-        /** @description One student's progress at a glance. */
+        /**
+         * @description One student's progress at a glance.
+         * @example {
+         *       "completion": {
+         *         "done": 1,
+         *         "percent": 42,
+         *         "total": 1
+         *       },
+         *       "email": "text",
+         *       "homework": [
+         *         {
+         *           "code": "H3",
+         *           "status": "NOT_STARTED"
+         *         }
+         *       ],
+         *       "login": "octocat",
+         *       "name": "text"
+         *     }
+         */
         CohortRow: {
             completion: components["schemas"]["Completion"];
             email: string | null;
@@ -602,6 +769,13 @@ export interface components {
             login: string;
             name: string | null;
         };
+        /**
+         * @example {
+         *       "done": 1,
+         *       "percent": 42,
+         *       "total": 1
+         *     }
+         */
         Completion: {
             /**
              * Format: int32
@@ -620,7 +794,116 @@ export interface components {
              */
             total: number;
         };
-        /** @description A course: its agenda, weeks, topics and homework. */
+        /**
+         * @description A course: its agenda, weeks, topics and homework.
+         * @example {
+         *       "description": "Take a machine-learning model from a notebook to a monitored production service.",
+         *       "homeworkRules": [
+         *         {
+         *           "details": [
+         *             {
+         *               "details": [],
+         *               "links": [],
+         *               "title": "Setup GitHub repo"
+         *             }
+         *           ],
+         *           "links": [
+         *             {
+         *               "title": "About pull requests",
+         *               "url": "https://docs.github.com/en/pull-requests"
+         *             }
+         *           ],
+         *           "title": "Setup GitHub repo"
+         *         }
+         *       ],
+         *       "links": [
+         *         {
+         *           "title": "About pull requests",
+         *           "url": "https://docs.github.com/en/pull-requests"
+         *         }
+         *       ],
+         *       "principles": [
+         *         {
+         *           "details": [
+         *             {
+         *               "details": [],
+         *               "links": [],
+         *               "title": "Setup GitHub repo"
+         *             }
+         *           ],
+         *           "links": [
+         *             {
+         *               "title": "About pull requests",
+         *               "url": "https://docs.github.com/en/pull-requests"
+         *             }
+         *           ],
+         *           "text": "Practice first"
+         *         }
+         *       ],
+         *       "sections": [
+         *         {
+         *           "body": "Demo: from an empty repository to a running cluster.",
+         *           "title": "Webinar"
+         *         }
+         *       ],
+         *       "slug": "ml-in-production",
+         *       "title": "Machine Learning in Production",
+         *       "tools": [
+         *         {
+         *           "name": "Minikube",
+         *           "url": "https://minikube.sigs.k8s.io/docs/start/"
+         *         }
+         *       ],
+         *       "version": "3f2a9c1d0b7e4a65",
+         *       "weeks": [
+         *         {
+         *           "goal": "text",
+         *           "homework": [
+         *             {
+         *               "code": "H2",
+         *               "pass": {
+         *                 "instructorApproval": false,
+         *                 "listedPrs": 3,
+         *                 "requiredPrs": 3,
+         *                 "text": "3 PRs merged, CI green."
+         *               },
+         *               "reading": [],
+         *               "summary": "Package a small server and let a pipeline check every change.",
+         *               "tasks": [],
+         *               "title": "Infrastructure",
+         *               "week": 1
+         *             }
+         *           ],
+         *           "lectures": [
+         *             {
+         *               "number": 1,
+         *               "title": "Introduction to ML in production",
+         *               "topics": []
+         *             }
+         *           ],
+         *           "number": 1,
+         *           "sections": [
+         *             {
+         *               "body": "Demo: from an empty repository to a running cluster.",
+         *               "title": "Webinar"
+         *             }
+         *           ],
+         *           "title": "Introduction",
+         *           "topics": [
+         *             {
+         *               "details": [],
+         *               "links": [],
+         *               "title": "Setup GitHub repo"
+         *             }
+         *           ],
+         *           "webinar": {
+         *             "body": "Demo: from an empty repository to a running cluster.",
+         *             "title": "Webinar"
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
         Course: {
             /** @example Take a machine-learning model from a notebook to a monitored production service. */
             description: string | null;
@@ -642,7 +925,84 @@ export interface components {
             version: string;
             weeks: components["schemas"]["Week"][];
         };
-        /** @description A course with a summary of its weeks instead of their full content. */
+        /**
+         * @description A course with a summary of its weeks instead of their full content.
+         * @example {
+         *       "description": "text",
+         *       "homeworkRules": [
+         *         {
+         *           "details": [
+         *             {
+         *               "details": [],
+         *               "links": [],
+         *               "title": "Setup GitHub repo"
+         *             }
+         *           ],
+         *           "links": [
+         *             {
+         *               "title": "About pull requests",
+         *               "url": "https://docs.github.com/en/pull-requests"
+         *             }
+         *           ],
+         *           "title": "Setup GitHub repo"
+         *         }
+         *       ],
+         *       "links": [
+         *         {
+         *           "title": "About pull requests",
+         *           "url": "https://docs.github.com/en/pull-requests"
+         *         }
+         *       ],
+         *       "principles": [
+         *         {
+         *           "details": [
+         *             {
+         *               "details": [],
+         *               "links": [],
+         *               "title": "Setup GitHub repo"
+         *             }
+         *           ],
+         *           "links": [
+         *             {
+         *               "title": "About pull requests",
+         *               "url": "https://docs.github.com/en/pull-requests"
+         *             }
+         *           ],
+         *           "text": "Practice first"
+         *         }
+         *       ],
+         *       "sections": [
+         *         {
+         *           "body": "Demo: from an empty repository to a running cluster.",
+         *           "title": "Webinar"
+         *         }
+         *       ],
+         *       "slug": "ml-in-production",
+         *       "title": "Machine Learning in Production",
+         *       "tools": [
+         *         {
+         *           "name": "Minikube",
+         *           "url": "https://minikube.sigs.k8s.io/docs/start/"
+         *         }
+         *       ],
+         *       "version": "3f2a9c1d0b7e4a65",
+         *       "weeks": [
+         *         {
+         *           "homework": [
+         *             {
+         *               "code": "H1",
+         *               "title": "Initial design draft"
+         *             }
+         *           ],
+         *           "number": 1,
+         *           "title": "Introduction",
+         *           "topics": [
+         *             "text"
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
         CourseOverview: {
             description: string | null;
             homeworkRules: components["schemas"]["Point"][];
@@ -658,7 +1018,17 @@ export interface components {
             version: string;
             weeks: components["schemas"]["WeekSummary"][];
         };
-        /** @description A course in the list of courses. */
+        /**
+         * @description A course in the list of courses.
+         * @example {
+         *       "description": "text",
+         *       "homework": 16,
+         *       "slug": "ml-in-production",
+         *       "title": "Machine Learning in Production",
+         *       "version": "3f2a9c1d0b7e4a65",
+         *       "weeks": 8
+         *     }
+         */
         CourseSummary: {
             description: string | null;
             /**
@@ -680,9 +1050,23 @@ export interface components {
              */
             weeks: number;
         };
-        /** @enum {string} */
+        /**
+         * @example APPROVED
+         * @enum {string}
+         */
         Decision: "APPROVED" | "CHANGES_REQUESTED";
-        /** @description A webhook delivery as received, and what came of it. */
+        /**
+         * @description A webhook delivery as received, and what came of it.
+         * @example {
+         *       "action": "text",
+         *       "delivery": "text",
+         *       "detail": "text",
+         *       "event": "text",
+         *       "outcome": "text",
+         *       "receivedAt": "2022-03-10T16:15:50Z",
+         *       "repository": "text"
+         *     }
+         */
         Delivery: {
             action: string | null;
             delivery: string;
@@ -692,7 +1076,14 @@ export interface components {
             receivedAt: components["schemas"]["Instant"];
             repository: string | null;
         };
-        /** @description What the webhook did with a delivery. */
+        /**
+         * @description What the webhook did with a delivery.
+         * @example {
+         *       "delivery": "72d3162e-cc78-11e3-81ab-4c9367dc0958",
+         *       "detail": "octocat/ml-in-production#7 MERGED for H3/PR2; H3/PR2 done",
+         *       "outcome": "text"
+         *     }
+         */
         DeliveryResult: {
             /** @example 72d3162e-cc78-11e3-81ab-4c9367dc0958 */
             delivery: string;
@@ -701,14 +1092,26 @@ export interface components {
             /** @description PROCESSED, IGNORED or DUPLICATE */
             outcome: string;
         };
-        /** @description Optional body of marking an item done. */
+        /**
+         * @description Optional body of marking an item done.
+         * @example {
+         *       "evidence": "https://github.com/octocat/ml-in-production/pull/7"
+         *     }
+         */
         DoneRequest: {
             /**
              * @description A repository, pull request or document URL, as the item's kind asks
              * @example https://github.com/octocat/ml-in-production/pull/7
              */
-            evidence: string | null;
+            evidence?: string | null;
         };
+        /**
+         * @description A parameter, header or body field at fault, and what is wrong with it.
+         * @example {
+         *       "field": "number",
+         *       "message": "must be a whole number from 1 to 9999"
+         *     }
+         */
         FieldError: {
             /**
              * @description The parameter or field at fault.
@@ -721,7 +1124,17 @@ export interface components {
              */
             message: string;
         };
-        /** @description One change: who changed what, when. */
+        /**
+         * @description One change: who changed what, when.
+         * @example {
+         *       "action": "DONE",
+         *       "actor": "octocat",
+         *       "at": "2022-03-10T16:15:50Z",
+         *       "evidence": "text",
+         *       "item": "H3/PR2",
+         *       "student": "octocat"
+         *     }
+         */
         HistoryEntry: {
             /**
              * @description DONE, UNDONE, APPROVED or CHANGES_REQUESTED
@@ -740,6 +1153,47 @@ export interface components {
             /** @example octocat */
             student: string;
         };
+        /**
+         * @example {
+         *       "code": "H2",
+         *       "pass": {
+         *         "instructorApproval": false,
+         *         "listedPrs": 3,
+         *         "requiredPrs": 3,
+         *         "text": "3 PRs merged, CI green."
+         *       },
+         *       "reading": [
+         *         {
+         *           "details": [
+         *             {
+         *               "details": [],
+         *               "links": [],
+         *               "title": "Setup GitHub repo"
+         *             }
+         *           ],
+         *           "links": [
+         *             {
+         *               "title": "About pull requests",
+         *               "url": "https://docs.github.com/en/pull-requests"
+         *             }
+         *           ],
+         *           "title": "Setup GitHub repo"
+         *         }
+         *       ],
+         *       "summary": "Package a small server and let a pipeline check every change.",
+         *       "tasks": [
+         *         {
+         *           "code": "PR1",
+         *           "id": "H2/PR1",
+         *           "kind": "PR",
+         *           "optional": false,
+         *           "title": "Write a Dockerfile for a dummy server and push the image to a registry"
+         *         }
+         *       ],
+         *       "title": "Infrastructure",
+         *       "week": 1
+         *     }
+         */
         Homework: {
             /** @example H2 */
             code: string;
@@ -759,6 +1213,24 @@ export interface components {
              */
             week: number;
         };
+        /**
+         * @example {
+         *       "code": "H3",
+         *       "doneItems": 1,
+         *       "donePrs": 1,
+         *       "requiredItems": 1,
+         *       "requiredPrs": 1,
+         *       "review": {
+         *         "at": "2022-03-10T16:15:50Z",
+         *         "comment": "Add the cost estimate, then it is good to go.",
+         *         "decision": "APPROVED",
+         *         "reviewer": "admin"
+         *       },
+         *       "status": "NOT_STARTED",
+         *       "title": "text",
+         *       "week": 1
+         *     }
+         */
         HomeworkProgress: {
             /** @example H3 */
             code: string;
@@ -789,20 +1261,39 @@ export interface components {
             /** Format: int32 */
             week: number;
         };
+        /**
+         * @example {
+         *       "code": "H1",
+         *       "title": "Initial design draft"
+         *     }
+         */
         HomeworkReference: {
             /** @example H1 */
             code: string;
             /** @example Initial design draft */
             title: string;
         };
-        /** @enum {string} */
+        /**
+         * @example NOT_STARTED
+         * @enum {string}
+         */
         HomeworkStatus: "NOT_STARTED" | "IN_PROGRESS" | "SUBMITTED" | "CHANGES_REQUESTED" | "PASSED";
         /**
          * Format: date-time
          * @example 2022-03-10T16:15:50Z
          */
         Instant: string;
-        /** @description A long-lived, read-only token for integrations. */
+        /**
+         * @description A long-lived, read-only token for integrations.
+         * @example {
+         *       "createdAt": "2022-03-10T16:15:50Z",
+         *       "expiresAt": "2022-03-10T16:15:50Z",
+         *       "id": 1,
+         *       "label": "grading dashboard",
+         *       "revokedAt": "2022-03-10T16:15:50Z",
+         *       "token": "text"
+         *     }
+         */
         IntegrationToken: {
             createdAt: components["schemas"]["Instant"];
             expiresAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
@@ -814,16 +1305,33 @@ export interface components {
             /** @description The token itself: only in the answer that creates it. */
             token: string | null;
         };
-        /** @enum {string} */
+        /**
+         * @example SETUP
+         * @enum {string}
+         */
         ItemKind: "SETUP" | "PR" | "DOC" | "OTHER";
+        /**
+         * @example {
+         *       "code": "K7QX2M9RTA"
+         *     }
+         */
         JoinCode: {
             /**
              * @description The code; leave it out to get a random one
              * @example K7QX2M9RTA
              */
-            code: string | null;
+            code?: string | null;
         };
-        /** @description A student joining a course; their identity is their GitHub login. */
+        /**
+         * @description A student joining a course; their identity is their GitHub login.
+         * @example {
+         *       "email": "mona@example.org",
+         *       "joinCode": "K7QX2M9RTA",
+         *       "login": "octocat",
+         *       "name": "Mona Lisa Octocat",
+         *       "password": "correct horse battery staple"
+         *     }
+         */
         JoinRequest: {
             /** @example mona@example.org */
             email?: string | null;
@@ -839,6 +1347,30 @@ export interface components {
              */
             password: string;
         };
+        /**
+         * @example {
+         *       "number": 1,
+         *       "title": "Introduction to ML in production",
+         *       "topics": [
+         *         {
+         *           "details": [
+         *             {
+         *               "details": [],
+         *               "links": [],
+         *               "title": "Setup GitHub repo"
+         *             }
+         *           ],
+         *           "links": [
+         *             {
+         *               "title": "About pull requests",
+         *               "url": "https://docs.github.com/en/pull-requests"
+         *             }
+         *           ],
+         *           "title": "Setup GitHub repo"
+         *         }
+         *       ]
+         *     }
+         */
         Lecture: {
             /**
              * Format: int32
@@ -849,12 +1381,24 @@ export interface components {
             title: string;
             topics: components["schemas"]["Point"][];
         };
+        /**
+         * @example {
+         *       "title": "About pull requests",
+         *       "url": "https://docs.github.com/en/pull-requests"
+         *     }
+         */
         Link: {
             /** @example About pull requests */
             title: string;
             /** @example https://docs.github.com/en/pull-requests */
             url: string;
         };
+        /**
+         * @example {
+         *       "login": "octocat",
+         *       "password": "correct horse battery staple"
+         *     }
+         */
         LoginRequest: {
             /** @example octocat */
             login: string;
@@ -864,6 +1408,14 @@ export interface components {
              */
             password: string;
         };
+        /**
+         * @example {
+         *       "instructorApproval": false,
+         *       "listedPrs": 3,
+         *       "requiredPrs": 3,
+         *       "text": "3 PRs merged, CI green."
+         *     }
+         */
         PassCriterion: {
             /**
              * @description Whether the instructor must approve the work.
@@ -888,20 +1440,104 @@ export interface components {
              */
             text: string;
         };
-        /** @description A list item: text with the links it contains and its nested items. */
+        /**
+         * @description A list item: text with the links it contains and its nested items.
+         * @example {
+         *       "details": [
+         *         {
+         *           "details": [
+         *             {
+         *               "details": [],
+         *               "links": [],
+         *               "title": "Setup GitHub repo"
+         *             }
+         *           ],
+         *           "links": [
+         *             {
+         *               "title": "About pull requests",
+         *               "url": "https://docs.github.com/en/pull-requests"
+         *             }
+         *           ],
+         *           "title": "Setup GitHub repo"
+         *         }
+         *       ],
+         *       "links": [
+         *         {
+         *           "title": "About pull requests",
+         *           "url": "https://docs.github.com/en/pull-requests"
+         *         }
+         *       ],
+         *       "title": "Setup GitHub repo"
+         *     }
+         */
         Point: {
             details: components["schemas"]["Point"][];
             links: components["schemas"]["Link"][];
             /** @example Setup GitHub repo */
             title: string;
         };
+        /**
+         * @example {
+         *       "details": [
+         *         {
+         *           "details": [
+         *             {
+         *               "details": [
+         *                 {
+         *                   "details": [],
+         *                   "links": [],
+         *                   "title": "Setup GitHub repo"
+         *                 }
+         *               ],
+         *               "links": [
+         *                 {
+         *                   "title": "About pull requests",
+         *                   "url": "https://docs.github.com/en/pull-requests"
+         *                 }
+         *               ],
+         *               "title": "Setup GitHub repo"
+         *             }
+         *           ],
+         *           "links": [
+         *             {
+         *               "title": "About pull requests",
+         *               "url": "https://docs.github.com/en/pull-requests"
+         *             }
+         *           ],
+         *           "title": "Setup GitHub repo"
+         *         }
+         *       ],
+         *       "links": [
+         *         {
+         *           "title": "About pull requests",
+         *           "url": "https://docs.github.com/en/pull-requests"
+         *         }
+         *       ],
+         *       "text": "Practice first"
+         *     }
+         */
         Principle: {
             details: components["schemas"]["Point"][];
             links: components["schemas"]["Link"][];
             /** @example Practice first */
             text: string;
         };
-        /** @description RFC 9457 problem details, sent as application/problem+json. */
+        /**
+         * @description RFC 9457 problem details, sent as application/problem+json.
+         * @example {
+         *       "detail": "No course 'intro-to-cooking'.",
+         *       "errors": [
+         *         {
+         *           "field": "number",
+         *           "message": "must be a whole number from 1 to 9999"
+         *         }
+         *       ],
+         *       "instance": "/api/courses/intro-to-cooking",
+         *       "status": 404,
+         *       "title": "Not Found",
+         *       "type": "about:blank"
+         *     }
+         */
         Problem: {
             /**
              * @description What went wrong, for people.
@@ -915,7 +1551,10 @@ export interface components {
              * @example /api/courses/intro-to-cooking
              */
             instance?: string;
-            /** @example 404 */
+            /**
+             * @description The HTTP status of the answer.
+             * @example 404
+             */
             status: number;
             /**
              * @description The HTTP status phrase.
@@ -928,7 +1567,19 @@ export interface components {
              */
             type: string;
         };
-        /** @description A pull request in the student's repository, as GitHub reported it. */
+        /**
+         * @description A pull request in the student's repository, as GitHub reported it.
+         * @example {
+         *       "checks": "text",
+         *       "item": "H3/PR2",
+         *       "number": 1,
+         *       "review": "text",
+         *       "state": "text",
+         *       "title": "text",
+         *       "updatedAt": "2022-03-10T16:15:50Z",
+         *       "url": "text"
+         *     }
+         */
         PullRequest: {
             /** @description On the current head commit: NONE, PENDING, PASSING or FAILING */
             checks: string;
@@ -947,7 +1598,16 @@ export interface components {
             updatedAt: components["schemas"]["Instant"];
             url: string;
         };
-        /** @description What GitHub says of the pull request behind an item. */
+        /**
+         * @description What GitHub says of the pull request behind an item.
+         * @example {
+         *       "checks": "text",
+         *       "number": 7,
+         *       "review": "text",
+         *       "state": "text",
+         *       "url": "https://github.com/octocat/ml-in-production/pull/7"
+         *     }
+         */
         PullRequestState: {
             /** @description NONE, PENDING, PASSING or FAILING, on the current head commit */
             checks: string;
@@ -963,17 +1623,36 @@ export interface components {
             /** @example https://github.com/octocat/ml-in-production/pull/7 */
             url: string;
         };
-        /** @description A student's registered course repository. */
+        /**
+         * @description A student's registered course repository.
+         * @example {
+         *       "fullName": "octocat/ml-in-production",
+         *       "url": "text"
+         *     }
+         */
         Repository: {
             /** @example octocat/ml-in-production */
             fullName: string;
             url: string;
         };
+        /**
+         * @example {
+         *       "url": "https://github.com/octocat/ml-in-production"
+         *     }
+         */
         RepositoryRequest: {
             /** @example https://github.com/octocat/ml-in-production */
             url: string;
         };
-        /** @description An instructor's decision on a student's homework. */
+        /**
+         * @description An instructor's decision on a student's homework.
+         * @example {
+         *       "at": "2022-03-10T16:15:50Z",
+         *       "comment": "Add the cost estimate, then it is good to go.",
+         *       "decision": "APPROVED",
+         *       "reviewer": "admin"
+         *     }
+         */
         Review: {
             at: components["schemas"]["Instant"];
             /** @example Add the cost estimate, then it is good to go. */
@@ -982,14 +1661,31 @@ export interface components {
             /** @example admin */
             reviewer: string | null;
         };
+        /**
+         * @example {
+         *       "comment": "Add the cost estimate, then it is good to go.",
+         *       "decision": "APPROVED"
+         *     }
+         */
         ReviewRequest: {
             /** @example Add the cost estimate, then it is good to go. */
             comment?: string | null;
             decision: components["schemas"]["Decision"];
         };
-        /** @enum {string} */
+        /**
+         * @example STUDENT
+         * @enum {string}
+         */
         Role: "STUDENT" | "INSTRUCTOR";
-        /** @description What a roster upload changed. */
+        /**
+         * @description What a roster upload changed.
+         * @example {
+         *       "created": 1,
+         *       "enrolled": 1,
+         *       "rows": 1,
+         *       "updated": 1
+         *     }
+         */
         RosterResult: {
             /**
              * Format: int32
@@ -1012,6 +1708,12 @@ export interface components {
              */
             updated: number;
         };
+        /**
+         * @example {
+         *       "body": "Demo: from an empty repository to a running cluster.",
+         *       "title": "Webinar"
+         *     }
+         */
         Section: {
             /**
              * @description The section's body, as Markdown.
@@ -1021,13 +1723,34 @@ export interface components {
             /** @example Webinar */
             title: string;
         };
-        /** @description A bearer token: send it as `Authorization: Bearer <token>`. */
+        /**
+         * @description A bearer token: send it as `Authorization: Bearer <token>`.
+         * @example {
+         *       "account": {
+         *         "email": "mona@example.org",
+         *         "login": "octocat",
+         *         "name": "Mona Lisa Octocat",
+         *         "role": "STUDENT"
+         *       },
+         *       "expiresAt": "2022-03-10T16:15:50Z",
+         *       "token": "text"
+         *     }
+         */
         Session: {
             account: components["schemas"]["Account"];
             expiresAt: components["schemas"]["Instant"];
             /** @description The bearer token; shown once. */
             token: string;
         };
+        /**
+         * @example {
+         *       "code": "PR1",
+         *       "id": "H2/PR1",
+         *       "kind": "PR",
+         *       "optional": false,
+         *       "title": "Write a Dockerfile for a dummy server and push the image to a registry"
+         *     }
+         */
         Task: {
             /** @example PR1 */
             code: string;
@@ -1041,8 +1764,17 @@ export interface components {
             /** @example Write a Dockerfile for a dummy server and push the image to a registry */
             title: string;
         };
-        /** @enum {string} */
+        /**
+         * @example PR
+         * @enum {string}
+         */
         TaskKind: "PR" | "DOC" | "OTHER";
+        /**
+         * @example {
+         *       "expiresInDays": 90,
+         *       "label": "grading dashboard"
+         *     }
+         */
         TokenRequest: {
             /**
              * Format: int32
@@ -1053,12 +1785,129 @@ export interface components {
             /** @example grading dashboard */
             label: string;
         };
+        /**
+         * @example {
+         *       "name": "Minikube",
+         *       "url": "https://minikube.sigs.k8s.io/docs/start/"
+         *     }
+         */
         Tool: {
             /** @example Minikube */
             name: string;
             /** @example https://minikube.sigs.k8s.io/docs/start/ */
             url: string;
         };
+        /**
+         * @example {
+         *       "goal": "text",
+         *       "homework": [
+         *         {
+         *           "code": "H2",
+         *           "pass": {
+         *             "instructorApproval": false,
+         *             "listedPrs": 3,
+         *             "requiredPrs": 3,
+         *             "text": "3 PRs merged, CI green."
+         *           },
+         *           "reading": [
+         *             {
+         *               "details": [
+         *                 {
+         *                   "details": [],
+         *                   "links": [],
+         *                   "title": "Setup GitHub repo"
+         *                 }
+         *               ],
+         *               "links": [
+         *                 {
+         *                   "title": "About pull requests",
+         *                   "url": "https://docs.github.com/en/pull-requests"
+         *                 }
+         *               ],
+         *               "title": "Setup GitHub repo"
+         *             }
+         *           ],
+         *           "summary": "Package a small server and let a pipeline check every change.",
+         *           "tasks": [
+         *             {
+         *               "code": "PR1",
+         *               "id": "H2/PR1",
+         *               "kind": "PR",
+         *               "optional": false,
+         *               "title": "Write a Dockerfile for a dummy server and push the image to a registry"
+         *             }
+         *           ],
+         *           "title": "Infrastructure",
+         *           "week": 1
+         *         }
+         *       ],
+         *       "lectures": [
+         *         {
+         *           "number": 1,
+         *           "title": "Introduction to ML in production",
+         *           "topics": [
+         *             {
+         *               "details": [
+         *                 {
+         *                   "details": [],
+         *                   "links": [],
+         *                   "title": "Setup GitHub repo"
+         *                 }
+         *               ],
+         *               "links": [
+         *                 {
+         *                   "title": "About pull requests",
+         *                   "url": "https://docs.github.com/en/pull-requests"
+         *                 }
+         *               ],
+         *               "title": "Setup GitHub repo"
+         *             }
+         *           ]
+         *         }
+         *       ],
+         *       "number": 1,
+         *       "sections": [
+         *         {
+         *           "body": "Demo: from an empty repository to a running cluster.",
+         *           "title": "Webinar"
+         *         }
+         *       ],
+         *       "title": "Introduction",
+         *       "topics": [
+         *         {
+         *           "details": [
+         *             {
+         *               "details": [
+         *                 {
+         *                   "details": [],
+         *                   "links": [],
+         *                   "title": "Setup GitHub repo"
+         *                 }
+         *               ],
+         *               "links": [
+         *                 {
+         *                   "title": "About pull requests",
+         *                   "url": "https://docs.github.com/en/pull-requests"
+         *                 }
+         *               ],
+         *               "title": "Setup GitHub repo"
+         *             }
+         *           ],
+         *           "links": [
+         *             {
+         *               "title": "About pull requests",
+         *               "url": "https://docs.github.com/en/pull-requests"
+         *             }
+         *           ],
+         *           "title": "Setup GitHub repo"
+         *         }
+         *       ],
+         *       "webinar": {
+         *         "body": "Demo: from an empty repository to a running cluster.",
+         *         "title": "Webinar"
+         *       }
+         *     }
+         */
         Week: {
             /** @description What the week is for (from the week page), or null. */
             goal: string | null;
@@ -1076,6 +1925,14 @@ export interface components {
             /** @description The week's webinar, or null. */
             webinar: ((components["schemas"]["Section"] | null) | null) | components["schemas"]["Section"] | null;
         };
+        /**
+         * @example {
+         *       "doneItems": 1,
+         *       "number": 1,
+         *       "requiredItems": 1,
+         *       "title": "text"
+         *     }
+         */
         WeekProgress: {
             /** Format: int32 */
             doneItems: number;
@@ -1085,6 +1942,21 @@ export interface components {
             requiredItems: number;
             title: string;
         };
+        /**
+         * @example {
+         *       "homework": [
+         *         {
+         *           "code": "H1",
+         *           "title": "Initial design draft"
+         *         }
+         *       ],
+         *       "number": 1,
+         *       "title": "Introduction",
+         *       "topics": [
+         *         "text"
+         *       ]
+         *     }
+         */
         WeekSummary: {
             homework: components["schemas"]["HomeworkReference"][];
             /**
@@ -1109,7 +1981,13 @@ export interface operations {
     getDefaultAgenda: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An ETag from an earlier answer: 304 while the course is unchanged.
+                 * @example "3f2a9c1d0b7e4a65"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1118,11 +1996,151 @@ export interface operations {
             /** @description The agenda. */
             200: {
                 headers: {
+                    /** @description `public, max-age=60, must-revalidate` */
+                    "Cache-Control"?: string;
+                    /** @description The course's content version; send it back in If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "description": "Take a machine-learning model from a notebook to a monitored production service.",
+                     *       "homeworkRules": [
+                     *         {
+                     *           "details": [
+                     *             {
+                     *               "details": [],
+                     *               "links": [],
+                     *               "title": "Setup GitHub repo"
+                     *             }
+                     *           ],
+                     *           "links": [
+                     *             {
+                     *               "title": "About pull requests",
+                     *               "url": "https://docs.github.com/en/pull-requests"
+                     *             }
+                     *           ],
+                     *           "title": "Setup GitHub repo"
+                     *         }
+                     *       ],
+                     *       "links": [
+                     *         {
+                     *           "title": "About pull requests",
+                     *           "url": "https://docs.github.com/en/pull-requests"
+                     *         }
+                     *       ],
+                     *       "principles": [
+                     *         {
+                     *           "details": [
+                     *             {
+                     *               "details": [],
+                     *               "links": [],
+                     *               "title": "Setup GitHub repo"
+                     *             }
+                     *           ],
+                     *           "links": [
+                     *             {
+                     *               "title": "About pull requests",
+                     *               "url": "https://docs.github.com/en/pull-requests"
+                     *             }
+                     *           ],
+                     *           "text": "Practice first"
+                     *         }
+                     *       ],
+                     *       "sections": [
+                     *         {
+                     *           "body": "Demo: from an empty repository to a running cluster.",
+                     *           "title": "Webinar"
+                     *         }
+                     *       ],
+                     *       "slug": "ml-in-production",
+                     *       "title": "Machine Learning in Production",
+                     *       "tools": [
+                     *         {
+                     *           "name": "Minikube",
+                     *           "url": "https://minikube.sigs.k8s.io/docs/start/"
+                     *         }
+                     *       ],
+                     *       "version": "3f2a9c1d0b7e4a65",
+                     *       "weeks": [
+                     *         {
+                     *           "goal": "text",
+                     *           "homework": [
+                     *             {
+                     *               "code": "H2",
+                     *               "pass": {
+                     *                 "instructorApproval": false,
+                     *                 "listedPrs": 3,
+                     *                 "requiredPrs": 3,
+                     *                 "text": "3 PRs merged, CI green."
+                     *               },
+                     *               "reading": [],
+                     *               "summary": "Package a small server and let a pipeline check every change.",
+                     *               "tasks": [],
+                     *               "title": "Infrastructure",
+                     *               "week": 1
+                     *             }
+                     *           ],
+                     *           "lectures": [
+                     *             {
+                     *               "number": 1,
+                     *               "title": "Introduction to ML in production",
+                     *               "topics": []
+                     *             }
+                     *           ],
+                     *           "number": 1,
+                     *           "sections": [
+                     *             {
+                     *               "body": "Demo: from an empty repository to a running cluster.",
+                     *               "title": "Webinar"
+                     *             }
+                     *           ],
+                     *           "title": "Introduction",
+                     *           "topics": [
+                     *             {
+                     *               "details": [],
+                     *               "links": [],
+                     *               "title": "Setup GitHub repo"
+                     *             }
+                     *           ],
+                     *           "webinar": {
+                     *             "body": "Demo: from an empty repository to a running cluster.",
+                     *             "title": "Webinar"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Course"];
                     "text/markdown": string;
+                };
+            };
+            /** @description Not modified: If-None-Match names the current ETag. */
+            304: {
+                headers: {
+                    /** @description The course's content version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource. */
@@ -1131,6 +2149,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1140,6 +2167,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1149,6 +2185,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1163,6 +2208,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "login": "octocat",
+                 *       "password": "correct horse battery staple"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginRequest"];
             };
         };
@@ -1173,6 +2224,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account": {
+                     *         "email": "mona@example.org",
+                     *         "login": "octocat",
+                     *         "name": "Mona Lisa Octocat",
+                     *         "role": "STUDENT"
+                     *       },
+                     *       "expiresAt": "2022-03-10T16:15:50Z",
+                     *       "token": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Session"];
                 };
             };
@@ -1181,14 +2244,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Bad Request",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Wrong login or password. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Wrong login or password.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description The Accept header asks for a media type this operation cannot produce. */
             406: {
@@ -1196,15 +2299,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is larger than 1 MiB.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 413,
+                     *       "title": "Content Too Large",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body's Content-Type is not one this operation takes.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 415,
+                     *       "title": "Unsupported Media Type",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many failed sign-ins; try again after Retry-After seconds. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many failed sign-ins; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description An unexpected failure on the server; it is logged. */
             500: {
@@ -1212,15 +2373,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many sign-ins at once; try again after Retry-After seconds. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many sign-ins at once; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -1246,15 +2429,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account may not do this. */
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1264,6 +2465,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1273,6 +2483,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1293,6 +2532,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "email": "mona@example.org",
+                     *       "login": "octocat",
+                     *       "name": "Mona Lisa Octocat",
+                     *       "role": "STUDENT"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Account"];
                 };
             };
@@ -1302,15 +2549,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account may not do this. */
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1320,6 +2585,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1329,6 +2603,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1349,6 +2652,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "createdAt": "2022-03-10T16:15:50Z",
+                     *         "expiresAt": "2022-03-10T16:15:50Z",
+                     *         "id": 1,
+                     *         "label": "grading dashboard",
+                     *         "revokedAt": "2022-03-10T16:15:50Z",
+                     *         "token": "text"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["IntegrationToken"][];
                 };
             };
@@ -1358,15 +2673,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account may not do this. */
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1376,6 +2709,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1385,6 +2727,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1399,6 +2770,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "expiresInDays": 90,
+                 *       "label": "grading dashboard"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TokenRequest"];
             };
         };
@@ -1406,9 +2783,21 @@ export interface operations {
             /** @description Created; the token is in this answer only. */
             201: {
                 headers: {
+                    /** @description Where the new resource is. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "createdAt": "2022-03-10T16:15:50Z",
+                     *       "expiresAt": "2022-03-10T16:15:50Z",
+                     *       "id": 1,
+                     *       "label": "grading dashboard",
+                     *       "revokedAt": "2022-03-10T16:15:50Z",
+                     *       "token": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["IntegrationToken"];
                 };
             };
@@ -1417,7 +2806,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Bad Request",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description No valid bearer token. */
             401: {
@@ -1425,15 +2825,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account may not do this. */
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1443,6 +2861,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is larger than 1 MiB.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 413,
+                     *       "title": "Content Too Large",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body's Content-Type is not one this operation takes.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 415,
+                     *       "title": "Unsupported Media Type",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1452,6 +2933,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1481,6 +2991,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1490,15 +3009,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account may not do this. */
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1508,6 +3045,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1517,6 +3063,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1526,6 +3099,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1545,7 +3147,13 @@ export interface operations {
                  */
                 size?: number;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description An ETag from an earlier answer: 304 while the course is unchanged.
+                 * @example "3f2a9c1d0b7e4a65"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1554,15 +3162,40 @@ export interface operations {
             /** @description The courses, by slug. */
             200: {
                 headers: {
+                    /** @description `public, max-age=60, must-revalidate` */
+                    "Cache-Control"?: string;
+                    /** @description The course's content version; send it back in If-None-Match. */
+                    ETag?: string;
                     /** @description RFC 8288 links to the first, previous, next and last pages. */
                     Link?: string;
-                    /** @description How many courses there are in all. */
+                    /** @description How many there are in all. */
                     "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "description": "text",
+                     *         "homework": 16,
+                     *         "slug": "ml-in-production",
+                     *         "title": "Machine Learning in Production",
+                     *         "version": "3f2a9c1d0b7e4a65",
+                     *         "weeks": 8
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["CourseSummary"][];
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag. */
+            304: {
+                headers: {
+                    /** @description The course's content version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A parameter or the body is malformed; `errors` names the field. */
             400: {
@@ -1570,6 +3203,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1579,6 +3239,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1588,6 +3257,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1596,7 +3274,13 @@ export interface operations {
     getCourse: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An ETag from an earlier answer: 304 while the course is unchanged.
+                 * @example "3f2a9c1d0b7e4a65"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @example ml-in-production */
                 slug: string;
@@ -1608,11 +3292,101 @@ export interface operations {
             /** @description The course. */
             200: {
                 headers: {
+                    /** @description `public, max-age=60, must-revalidate` */
+                    "Cache-Control"?: string;
+                    /** @description The course's content version; send it back in If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "description": "text",
+                     *       "homeworkRules": [
+                     *         {
+                     *           "details": [
+                     *             {
+                     *               "details": [],
+                     *               "links": [],
+                     *               "title": "Setup GitHub repo"
+                     *             }
+                     *           ],
+                     *           "links": [
+                     *             {
+                     *               "title": "About pull requests",
+                     *               "url": "https://docs.github.com/en/pull-requests"
+                     *             }
+                     *           ],
+                     *           "title": "Setup GitHub repo"
+                     *         }
+                     *       ],
+                     *       "links": [
+                     *         {
+                     *           "title": "About pull requests",
+                     *           "url": "https://docs.github.com/en/pull-requests"
+                     *         }
+                     *       ],
+                     *       "principles": [
+                     *         {
+                     *           "details": [
+                     *             {
+                     *               "details": [],
+                     *               "links": [],
+                     *               "title": "Setup GitHub repo"
+                     *             }
+                     *           ],
+                     *           "links": [
+                     *             {
+                     *               "title": "About pull requests",
+                     *               "url": "https://docs.github.com/en/pull-requests"
+                     *             }
+                     *           ],
+                     *           "text": "Practice first"
+                     *         }
+                     *       ],
+                     *       "sections": [
+                     *         {
+                     *           "body": "Demo: from an empty repository to a running cluster.",
+                     *           "title": "Webinar"
+                     *         }
+                     *       ],
+                     *       "slug": "ml-in-production",
+                     *       "title": "Machine Learning in Production",
+                     *       "tools": [
+                     *         {
+                     *           "name": "Minikube",
+                     *           "url": "https://minikube.sigs.k8s.io/docs/start/"
+                     *         }
+                     *       ],
+                     *       "version": "3f2a9c1d0b7e4a65",
+                     *       "weeks": [
+                     *         {
+                     *           "homework": [
+                     *             {
+                     *               "code": "H1",
+                     *               "title": "Initial design draft"
+                     *             }
+                     *           ],
+                     *           "number": 1,
+                     *           "title": "Introduction",
+                     *           "topics": [
+                     *             "text"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CourseOverview"];
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag. */
+            304: {
+                headers: {
+                    /** @description The course's content version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A parameter or the body is malformed; `errors` names the field. */
             400: {
@@ -1620,6 +3394,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1629,6 +3430,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1638,6 +3448,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1647,6 +3466,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1655,7 +3483,13 @@ export interface operations {
     getCourseAgenda: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An ETag from an earlier answer: 304 while the course is unchanged.
+                 * @example "3f2a9c1d0b7e4a65"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @example ml-in-production */
                 slug: string;
@@ -1667,12 +3501,134 @@ export interface operations {
             /** @description The agenda. */
             200: {
                 headers: {
+                    /** @description `public, max-age=60, must-revalidate` */
+                    "Cache-Control"?: string;
+                    /** @description The course's content version; send it back in If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "description": "Take a machine-learning model from a notebook to a monitored production service.",
+                     *       "homeworkRules": [
+                     *         {
+                     *           "details": [
+                     *             {
+                     *               "details": [],
+                     *               "links": [],
+                     *               "title": "Setup GitHub repo"
+                     *             }
+                     *           ],
+                     *           "links": [
+                     *             {
+                     *               "title": "About pull requests",
+                     *               "url": "https://docs.github.com/en/pull-requests"
+                     *             }
+                     *           ],
+                     *           "title": "Setup GitHub repo"
+                     *         }
+                     *       ],
+                     *       "links": [
+                     *         {
+                     *           "title": "About pull requests",
+                     *           "url": "https://docs.github.com/en/pull-requests"
+                     *         }
+                     *       ],
+                     *       "principles": [
+                     *         {
+                     *           "details": [
+                     *             {
+                     *               "details": [],
+                     *               "links": [],
+                     *               "title": "Setup GitHub repo"
+                     *             }
+                     *           ],
+                     *           "links": [
+                     *             {
+                     *               "title": "About pull requests",
+                     *               "url": "https://docs.github.com/en/pull-requests"
+                     *             }
+                     *           ],
+                     *           "text": "Practice first"
+                     *         }
+                     *       ],
+                     *       "sections": [
+                     *         {
+                     *           "body": "Demo: from an empty repository to a running cluster.",
+                     *           "title": "Webinar"
+                     *         }
+                     *       ],
+                     *       "slug": "ml-in-production",
+                     *       "title": "Machine Learning in Production",
+                     *       "tools": [
+                     *         {
+                     *           "name": "Minikube",
+                     *           "url": "https://minikube.sigs.k8s.io/docs/start/"
+                     *         }
+                     *       ],
+                     *       "version": "3f2a9c1d0b7e4a65",
+                     *       "weeks": [
+                     *         {
+                     *           "goal": "text",
+                     *           "homework": [
+                     *             {
+                     *               "code": "H2",
+                     *               "pass": {
+                     *                 "instructorApproval": false,
+                     *                 "listedPrs": 3,
+                     *                 "requiredPrs": 3,
+                     *                 "text": "3 PRs merged, CI green."
+                     *               },
+                     *               "reading": [],
+                     *               "summary": "Package a small server and let a pipeline check every change.",
+                     *               "tasks": [],
+                     *               "title": "Infrastructure",
+                     *               "week": 1
+                     *             }
+                     *           ],
+                     *           "lectures": [
+                     *             {
+                     *               "number": 1,
+                     *               "title": "Introduction to ML in production",
+                     *               "topics": []
+                     *             }
+                     *           ],
+                     *           "number": 1,
+                     *           "sections": [
+                     *             {
+                     *               "body": "Demo: from an empty repository to a running cluster.",
+                     *               "title": "Webinar"
+                     *             }
+                     *           ],
+                     *           "title": "Introduction",
+                     *           "topics": [
+                     *             {
+                     *               "details": [],
+                     *               "links": [],
+                     *               "title": "Setup GitHub repo"
+                     *             }
+                     *           ],
+                     *           "webinar": {
+                     *             "body": "Demo: from an empty repository to a running cluster.",
+                     *             "title": "Webinar"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Course"];
                     "text/markdown": string;
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag. */
+            304: {
+                headers: {
+                    /** @description The course's content version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A parameter or the body is malformed; `errors` names the field. */
             400: {
@@ -1680,6 +3636,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1689,6 +3672,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1698,6 +3690,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1707,6 +3708,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1729,6 +3739,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "completion": {
+                     *         "done": 1,
+                     *         "percent": 42,
+                     *         "total": 1
+                     *       },
+                     *       "course": "ml-in-production",
+                     *       "homework": [
+                     *         {
+                     *           "code": "H3",
+                     *           "doneItems": 1,
+                     *           "donePrs": 1,
+                     *           "requiredItems": 1,
+                     *           "requiredPrs": 1,
+                     *           "review": {
+                     *             "at": "2022-03-10T16:15:50Z",
+                     *             "comment": "Add the cost estimate, then it is good to go.",
+                     *             "decision": "APPROVED",
+                     *             "reviewer": "admin"
+                     *           },
+                     *           "status": "NOT_STARTED",
+                     *           "title": "text",
+                     *           "week": 1
+                     *         }
+                     *       ],
+                     *       "items": [
+                     *         {
+                     *           "done": false,
+                     *           "evidence": "https://github.com/octocat/ml-in-production/pull/7",
+                     *           "homework": "H3",
+                     *           "id": "H3/PR2",
+                     *           "kind": "SETUP",
+                     *           "optional": false,
+                     *           "pullRequest": {
+                     *             "checks": "text",
+                     *             "number": 7,
+                     *             "review": "text",
+                     *             "state": "text",
+                     *             "url": "https://github.com/octocat/ml-in-production/pull/7"
+                     *           },
+                     *           "title": "Write a MinIO client for create, read, update and delete, with tests",
+                     *           "updatedAt": "2022-03-10T16:15:50Z",
+                     *           "version": 2,
+                     *           "week": 2
+                     *         }
+                     *       ],
+                     *       "student": "octocat",
+                     *       "weeks": [
+                     *         {
+                     *           "doneItems": 1,
+                     *           "number": 1,
+                     *           "requiredItems": 1,
+                     *           "title": "text"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Checklist"];
                 };
             };
@@ -1738,6 +3806,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1747,15 +3824,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account may not do this. */
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1765,6 +3860,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1774,6 +3878,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1783,6 +3896,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1809,8 +3951,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description Optional: evidence for the item */
+        requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "evidence": "https://github.com/octocat/ml-in-production/pull/7"
+                 *     }
+                 */
                 "application/json": components["schemas"]["DoneRequest"];
             };
         };
@@ -1818,9 +3966,32 @@ export interface operations {
             /** @description The item now. */
             200: {
                 headers: {
+                    /** @description The item's version (`"v<version>"`), for the next If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "done": false,
+                     *       "evidence": "https://github.com/octocat/ml-in-production/pull/7",
+                     *       "homework": "H3",
+                     *       "id": "H3/PR2",
+                     *       "kind": "SETUP",
+                     *       "optional": false,
+                     *       "pullRequest": {
+                     *         "checks": "text",
+                     *         "number": 7,
+                     *         "review": "text",
+                     *         "state": "text",
+                     *         "url": "https://github.com/octocat/ml-in-production/pull/7"
+                     *       },
+                     *       "title": "Write a MinIO client for create, read, update and delete, with tests",
+                     *       "updatedAt": "2022-03-10T16:15:50Z",
+                     *       "version": 2,
+                     *       "week": 2
+                     *     }
+                     */
                     "application/json": components["schemas"]["ChecklistItem"];
                 };
             };
@@ -1829,7 +4000,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Bad Request",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description No valid bearer token. */
             401: {
@@ -1837,15 +4019,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account may not do this. */
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1855,6 +4055,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1864,6 +4073,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1872,7 +4108,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The item changed since the version in If-Match.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 412,
+                     *       "title": "Precondition Failed",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is larger than 1 MiB.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 413,
+                     *       "title": "Content Too Large",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body's Content-Type is not one this operation takes.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 415,
+                     *       "title": "Unsupported Media Type",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description An unexpected failure on the server; it is logged. */
             500: {
@@ -1880,6 +4163,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1903,9 +4215,32 @@ export interface operations {
             /** @description The item now. */
             200: {
                 headers: {
+                    /** @description The item's version (`"v<version>"`), for the next If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "done": false,
+                     *       "evidence": "https://github.com/octocat/ml-in-production/pull/7",
+                     *       "homework": "H3",
+                     *       "id": "H3/PR2",
+                     *       "kind": "SETUP",
+                     *       "optional": false,
+                     *       "pullRequest": {
+                     *         "checks": "text",
+                     *         "number": 7,
+                     *         "review": "text",
+                     *         "state": "text",
+                     *         "url": "https://github.com/octocat/ml-in-production/pull/7"
+                     *       },
+                     *       "title": "Write a MinIO client for create, read, update and delete, with tests",
+                     *       "updatedAt": "2022-03-10T16:15:50Z",
+                     *       "version": 2,
+                     *       "week": 2
+                     *     }
+                     */
                     "application/json": components["schemas"]["ChecklistItem"];
                 };
             };
@@ -1915,6 +4250,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1924,15 +4268,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account may not do this. */
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1942,6 +4304,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1951,6 +4322,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1959,7 +4357,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The item changed since the version in If-Match.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 412,
+                     *       "title": "Precondition Failed",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description An unexpected failure on the server; it is logged. */
             500: {
@@ -1967,6 +4376,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1993,11 +4431,33 @@ export interface operations {
             /** @description The students, by login. */
             200: {
                 headers: {
-                    /** @description RFC 8288 links to the other pages */
+                    /** @description RFC 8288 links to the first, previous, next and last pages. */
                     Link?: string;
+                    /** @description How many there are in all. */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "completion": {
+                     *           "done": 1,
+                     *           "percent": 42,
+                     *           "total": 1
+                     *         },
+                     *         "email": "text",
+                     *         "homework": [
+                     *           {
+                     *             "code": "H3",
+                     *             "status": "NOT_STARTED"
+                     *           }
+                     *         ],
+                     *         "login": "octocat",
+                     *         "name": "text"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["CohortRow"][];
                     "text/csv": string;
                 };
@@ -2008,6 +4468,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2017,15 +4486,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account may not do this. */
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2035,6 +4522,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2044,6 +4540,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2053,6 +4558,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2080,6 +4614,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "description": "text",
+                     *       "homework": 16,
+                     *       "slug": "ml-in-production",
+                     *       "title": "Machine Learning in Production",
+                     *       "version": "3f2a9c1d0b7e4a65",
+                     *       "weeks": 8
+                     *     }
+                     */
                     "application/json": components["schemas"]["CourseSummary"];
                 };
             };
@@ -2089,6 +4633,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2098,15 +4651,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account may not do this. */
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2116,6 +4687,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2125,6 +4705,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is larger than 1 MiB.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 413,
+                     *       "title": "Content Too Large",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body's Content-Type is not one this operation takes.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 415,
+                     *       "title": "Unsupported Media Type",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2133,7 +4776,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The content check found problems; `errors` lists them as file:line: message.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 422,
+                     *       "title": "Unprocessable Content",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description An unexpected failure on the server; it is logged. */
             500: {
@@ -2141,6 +4795,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2157,6 +4820,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "mona@example.org",
+                 *       "joinCode": "K7QX2M9RTA",
+                 *       "login": "octocat",
+                 *       "name": "Mona Lisa Octocat",
+                 *       "password": "correct horse battery staple"
+                 *     }
+                 */
                 "application/json": components["schemas"]["JoinRequest"];
             };
         };
@@ -2164,9 +4836,23 @@ export interface operations {
             /** @description Joined and signed in. */
             201: {
                 headers: {
+                    /** @description Where the new resource is. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account": {
+                     *         "email": "mona@example.org",
+                     *         "login": "octocat",
+                     *         "name": "Mona Lisa Octocat",
+                     *         "role": "STUDENT"
+                     *       },
+                     *       "expiresAt": "2022-03-10T16:15:50Z",
+                     *       "token": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Session"];
                 };
             };
@@ -2175,14 +4861,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Bad Request",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description The join code does not match. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The join code does not match.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description No such resource. */
             404: {
@@ -2190,6 +4898,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2199,6 +4916,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2207,7 +4933,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The login has an account already: sign in instead.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is larger than 1 MiB.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 413,
+                     *       "title": "Content Too Large",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body's Content-Type is not one this operation takes.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 415,
+                     *       "title": "Unsupported Media Type",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description An unexpected failure on the server; it is logged. */
             500: {
@@ -2215,6 +4988,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2239,9 +5041,25 @@ export interface operations {
             /** @description A page of changes. */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages. */
+                    Link?: string;
+                    /** @description How many there are in all. */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "action": "DONE",
+                     *         "actor": "octocat",
+                     *         "at": "2022-03-10T16:15:50Z",
+                     *         "evidence": "text",
+                     *         "item": "H3/PR2",
+                     *         "student": "octocat"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["HistoryEntry"][];
                 };
             };
@@ -2251,6 +5069,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2260,15 +5087,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account may not do this. */
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2278,6 +5123,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2287,6 +5141,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2296,6 +5159,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2304,7 +5196,13 @@ export interface operations {
     listHomework: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An ETag from an earlier answer: 304 while the course is unchanged.
+                 * @example "3f2a9c1d0b7e4a65"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @example ml-in-production */
                 slug: string;
@@ -2316,11 +5214,67 @@ export interface operations {
             /** @description Every homework, in course order. */
             200: {
                 headers: {
+                    /** @description `public, max-age=60, must-revalidate` */
+                    "Cache-Control"?: string;
+                    /** @description The course's content version; send it back in If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "code": "H2",
+                     *         "pass": {
+                     *           "instructorApproval": false,
+                     *           "listedPrs": 3,
+                     *           "requiredPrs": 3,
+                     *           "text": "3 PRs merged, CI green."
+                     *         },
+                     *         "reading": [
+                     *           {
+                     *             "details": [
+                     *               {
+                     *                 "details": [],
+                     *                 "links": [],
+                     *                 "title": "Setup GitHub repo"
+                     *               }
+                     *             ],
+                     *             "links": [
+                     *               {
+                     *                 "title": "About pull requests",
+                     *                 "url": "https://docs.github.com/en/pull-requests"
+                     *               }
+                     *             ],
+                     *             "title": "Setup GitHub repo"
+                     *           }
+                     *         ],
+                     *         "summary": "Package a small server and let a pipeline check every change.",
+                     *         "tasks": [
+                     *           {
+                     *             "code": "PR1",
+                     *             "id": "H2/PR1",
+                     *             "kind": "PR",
+                     *             "optional": false,
+                     *             "title": "Write a Dockerfile for a dummy server and push the image to a registry"
+                     *           }
+                     *         ],
+                     *         "title": "Infrastructure",
+                     *         "week": 1
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["Homework"][];
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag. */
+            304: {
+                headers: {
+                    /** @description The course's content version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A parameter or the body is malformed; `errors` names the field. */
             400: {
@@ -2328,6 +5282,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2337,6 +5318,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2346,6 +5336,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2355,6 +5354,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2363,7 +5371,13 @@ export interface operations {
     getHomework: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An ETag from an earlier answer: 304 while the course is unchanged.
+                 * @example "3f2a9c1d0b7e4a65"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description Homework code, such as H3 (case does not matter).
@@ -2380,11 +5394,65 @@ export interface operations {
             /** @description The homework. */
             200: {
                 headers: {
+                    /** @description `public, max-age=60, must-revalidate` */
+                    "Cache-Control"?: string;
+                    /** @description The course's content version; send it back in If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "H2",
+                     *       "pass": {
+                     *         "instructorApproval": false,
+                     *         "listedPrs": 3,
+                     *         "requiredPrs": 3,
+                     *         "text": "3 PRs merged, CI green."
+                     *       },
+                     *       "reading": [
+                     *         {
+                     *           "details": [
+                     *             {
+                     *               "details": [],
+                     *               "links": [],
+                     *               "title": "Setup GitHub repo"
+                     *             }
+                     *           ],
+                     *           "links": [
+                     *             {
+                     *               "title": "About pull requests",
+                     *               "url": "https://docs.github.com/en/pull-requests"
+                     *             }
+                     *           ],
+                     *           "title": "Setup GitHub repo"
+                     *         }
+                     *       ],
+                     *       "summary": "Package a small server and let a pipeline check every change.",
+                     *       "tasks": [
+                     *         {
+                     *           "code": "PR1",
+                     *           "id": "H2/PR1",
+                     *           "kind": "PR",
+                     *           "optional": false,
+                     *           "title": "Write a Dockerfile for a dummy server and push the image to a registry"
+                     *         }
+                     *       ],
+                     *       "title": "Infrastructure",
+                     *       "week": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Homework"];
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag. */
+            304: {
+                headers: {
+                    /** @description The course's content version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A parameter or the body is malformed; `errors` names the field. */
             400: {
@@ -2392,6 +5460,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2401,6 +5496,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2410,6 +5514,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2419,6 +5532,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2441,6 +5563,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "K7QX2M9RTA"
+                     *     }
+                     */
                     "application/json": components["schemas"]["JoinCode"];
                 };
             };
@@ -2450,6 +5577,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2459,15 +5595,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account may not do this. */
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2477,6 +5631,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2486,6 +5649,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2495,6 +5667,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2511,6 +5712,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "K7QX2M9RTA"
+                 *     }
+                 */
                 "application/json": components["schemas"]["JoinCode"];
             };
         };
@@ -2521,6 +5727,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "K7QX2M9RTA"
+                     *     }
+                     */
                     "application/json": components["schemas"]["JoinCode"];
                 };
             };
@@ -2529,7 +5740,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Bad Request",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description No valid bearer token. */
             401: {
@@ -2537,15 +5759,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account may not do this. */
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2555,6 +5795,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2564,6 +5813,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is larger than 1 MiB.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 413,
+                     *       "title": "Content Too Large",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body's Content-Type is not one this operation takes.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 415,
+                     *       "title": "Unsupported Media Type",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2573,6 +5885,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2595,6 +5936,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "checks": "text",
+                     *         "item": "H3/PR2",
+                     *         "number": 1,
+                     *         "review": "text",
+                     *         "state": "text",
+                     *         "title": "text",
+                     *         "updatedAt": "2022-03-10T16:15:50Z",
+                     *         "url": "text"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["PullRequest"][];
                 };
             };
@@ -2604,6 +5959,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2613,15 +5977,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account may not do this. */
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2631,6 +6013,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2640,6 +6031,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2649,6 +6049,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2666,6 +6095,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "item": "H3/PR2"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AssignRequest"];
             };
         };
@@ -2676,6 +6110,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "checks": "text",
+                     *       "item": "H3/PR2",
+                     *       "number": 1,
+                     *       "review": "text",
+                     *       "state": "text",
+                     *       "title": "text",
+                     *       "updatedAt": "2022-03-10T16:15:50Z",
+                     *       "url": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PullRequest"];
                 };
             };
@@ -2684,7 +6130,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Bad Request",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description No valid bearer token. */
             401: {
@@ -2692,15 +6149,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account may not do this. */
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2710,6 +6185,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2719,6 +6203,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is larger than 1 MiB.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 413,
+                     *       "title": "Content Too Large",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body's Content-Type is not one this operation takes.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 415,
+                     *       "title": "Unsupported Media Type",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2728,6 +6275,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2744,6 +6320,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "https://github.com/octocat/ml-in-production"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RepositoryRequest"];
             };
         };
@@ -2754,6 +6335,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "fullName": "octocat/ml-in-production",
+                     *       "url": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Repository"];
                 };
             };
@@ -2762,7 +6349,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Bad Request",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description No valid bearer token. */
             401: {
@@ -2770,15 +6368,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account may not do this. */
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2788,6 +6404,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2797,6 +6422,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2805,7 +6439,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Another student registered that repository.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is larger than 1 MiB.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 413,
+                     *       "title": "Content Too Large",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body's Content-Type is not one this operation takes.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 415,
+                     *       "title": "Unsupported Media Type",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description An unexpected failure on the server; it is logged. */
             500: {
@@ -2813,6 +6494,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2840,6 +6550,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created": 1,
+                     *       "enrolled": 1,
+                     *       "rows": 1,
+                     *       "updated": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["RosterResult"];
                 };
             };
@@ -2849,6 +6567,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2858,15 +6585,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account may not do this. */
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2876,6 +6621,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2885,6 +6639,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is larger than 1 MiB.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 413,
+                     *       "title": "Content Too Large",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body's Content-Type is not one this operation takes.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 415,
+                     *       "title": "Unsupported Media Type",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2893,7 +6710,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Rows with problems; nothing was changed.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 422,
+                     *       "title": "Unprocessable Content",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description An unexpected failure on the server; it is logged. */
             500: {
@@ -2901,6 +6729,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2924,6 +6781,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "completion": {
+                     *         "done": 1,
+                     *         "percent": 42,
+                     *         "total": 1
+                     *       },
+                     *       "course": "ml-in-production",
+                     *       "homework": [
+                     *         {
+                     *           "code": "H3",
+                     *           "doneItems": 1,
+                     *           "donePrs": 1,
+                     *           "requiredItems": 1,
+                     *           "requiredPrs": 1,
+                     *           "review": {
+                     *             "at": "2022-03-10T16:15:50Z",
+                     *             "comment": "Add the cost estimate, then it is good to go.",
+                     *             "decision": "APPROVED",
+                     *             "reviewer": "admin"
+                     *           },
+                     *           "status": "NOT_STARTED",
+                     *           "title": "text",
+                     *           "week": 1
+                     *         }
+                     *       ],
+                     *       "items": [
+                     *         {
+                     *           "done": false,
+                     *           "evidence": "https://github.com/octocat/ml-in-production/pull/7",
+                     *           "homework": "H3",
+                     *           "id": "H3/PR2",
+                     *           "kind": "SETUP",
+                     *           "optional": false,
+                     *           "pullRequest": {
+                     *             "checks": "text",
+                     *             "number": 7,
+                     *             "review": "text",
+                     *             "state": "text",
+                     *             "url": "https://github.com/octocat/ml-in-production/pull/7"
+                     *           },
+                     *           "title": "Write a MinIO client for create, read, update and delete, with tests",
+                     *           "updatedAt": "2022-03-10T16:15:50Z",
+                     *           "version": 2,
+                     *           "week": 2
+                     *         }
+                     *       ],
+                     *       "student": "octocat",
+                     *       "weeks": [
+                     *         {
+                     *           "doneItems": 1,
+                     *           "number": 1,
+                     *           "requiredItems": 1,
+                     *           "title": "text"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Checklist"];
                 };
             };
@@ -2933,6 +6848,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2942,15 +6866,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account may not do this. */
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2960,6 +6902,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2969,6 +6920,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2978,6 +6938,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2997,6 +6986,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "Add the cost estimate, then it is good to go.",
+                 *       "decision": "APPROVED"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReviewRequest"];
             };
         };
@@ -3004,9 +6999,19 @@ export interface operations {
             /** @description Recorded. */
             201: {
                 headers: {
+                    /** @description Where the new resource is. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "at": "2022-03-10T16:15:50Z",
+                     *       "comment": "Add the cost estimate, then it is good to go.",
+                     *       "decision": "APPROVED",
+                     *       "reviewer": "admin"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Review"];
                 };
             };
@@ -3015,7 +7020,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Bad Request",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description No valid bearer token. */
             401: {
@@ -3023,15 +7039,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account may not do this. */
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3041,6 +7075,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3050,6 +7093,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is larger than 1 MiB.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 413,
+                     *       "title": "Content Too Large",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body's Content-Type is not one this operation takes.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 415,
+                     *       "title": "Unsupported Media Type",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3059,6 +7165,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3067,7 +7202,13 @@ export interface operations {
     listWeeks: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An ETag from an earlier answer: 304 while the course is unchanged.
+                 * @example "3f2a9c1d0b7e4a65"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @example ml-in-production */
                 slug: string;
@@ -3079,11 +7220,137 @@ export interface operations {
             /** @description The weeks, in order. */
             200: {
                 headers: {
+                    /** @description `public, max-age=60, must-revalidate` */
+                    "Cache-Control"?: string;
+                    /** @description The course's content version; send it back in If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "goal": "text",
+                     *         "homework": [
+                     *           {
+                     *             "code": "H2",
+                     *             "pass": {
+                     *               "instructorApproval": false,
+                     *               "listedPrs": 3,
+                     *               "requiredPrs": 3,
+                     *               "text": "3 PRs merged, CI green."
+                     *             },
+                     *             "reading": [
+                     *               {
+                     *                 "details": [
+                     *                   {
+                     *                     "details": [],
+                     *                     "links": [],
+                     *                     "title": "Setup GitHub repo"
+                     *                   }
+                     *                 ],
+                     *                 "links": [
+                     *                   {
+                     *                     "title": "About pull requests",
+                     *                     "url": "https://docs.github.com/en/pull-requests"
+                     *                   }
+                     *                 ],
+                     *                 "title": "Setup GitHub repo"
+                     *               }
+                     *             ],
+                     *             "summary": "Package a small server and let a pipeline check every change.",
+                     *             "tasks": [
+                     *               {
+                     *                 "code": "PR1",
+                     *                 "id": "H2/PR1",
+                     *                 "kind": "PR",
+                     *                 "optional": false,
+                     *                 "title": "Write a Dockerfile for a dummy server and push the image to a registry"
+                     *               }
+                     *             ],
+                     *             "title": "Infrastructure",
+                     *             "week": 1
+                     *           }
+                     *         ],
+                     *         "lectures": [
+                     *           {
+                     *             "number": 1,
+                     *             "title": "Introduction to ML in production",
+                     *             "topics": [
+                     *               {
+                     *                 "details": [
+                     *                   {
+                     *                     "details": [],
+                     *                     "links": [],
+                     *                     "title": "Setup GitHub repo"
+                     *                   }
+                     *                 ],
+                     *                 "links": [
+                     *                   {
+                     *                     "title": "About pull requests",
+                     *                     "url": "https://docs.github.com/en/pull-requests"
+                     *                   }
+                     *                 ],
+                     *                 "title": "Setup GitHub repo"
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "number": 1,
+                     *         "sections": [
+                     *           {
+                     *             "body": "Demo: from an empty repository to a running cluster.",
+                     *             "title": "Webinar"
+                     *           }
+                     *         ],
+                     *         "title": "Introduction",
+                     *         "topics": [
+                     *           {
+                     *             "details": [
+                     *               {
+                     *                 "details": [
+                     *                   {
+                     *                     "details": [],
+                     *                     "links": [],
+                     *                     "title": "Setup GitHub repo"
+                     *                   }
+                     *                 ],
+                     *                 "links": [
+                     *                   {
+                     *                     "title": "About pull requests",
+                     *                     "url": "https://docs.github.com/en/pull-requests"
+                     *                   }
+                     *                 ],
+                     *                 "title": "Setup GitHub repo"
+                     *               }
+                     *             ],
+                     *             "links": [
+                     *               {
+                     *                 "title": "About pull requests",
+                     *                 "url": "https://docs.github.com/en/pull-requests"
+                     *               }
+                     *             ],
+                     *             "title": "Setup GitHub repo"
+                     *           }
+                     *         ],
+                     *         "webinar": {
+                     *           "body": "Demo: from an empty repository to a running cluster.",
+                     *           "title": "Webinar"
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["Week"][];
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag. */
+            304: {
+                headers: {
+                    /** @description The course's content version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A parameter or the body is malformed; `errors` names the field. */
             400: {
@@ -3091,6 +7358,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3100,6 +7394,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3109,6 +7412,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3118,6 +7430,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3126,7 +7447,13 @@ export interface operations {
     getWeek: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An ETag from an earlier answer: 304 while the course is unchanged.
+                 * @example "3f2a9c1d0b7e4a65"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description Week number, from 1.
@@ -3143,11 +7470,135 @@ export interface operations {
             /** @description The week. */
             200: {
                 headers: {
+                    /** @description `public, max-age=60, must-revalidate` */
+                    "Cache-Control"?: string;
+                    /** @description The course's content version; send it back in If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "goal": "text",
+                     *       "homework": [
+                     *         {
+                     *           "code": "H2",
+                     *           "pass": {
+                     *             "instructorApproval": false,
+                     *             "listedPrs": 3,
+                     *             "requiredPrs": 3,
+                     *             "text": "3 PRs merged, CI green."
+                     *           },
+                     *           "reading": [
+                     *             {
+                     *               "details": [
+                     *                 {
+                     *                   "details": [],
+                     *                   "links": [],
+                     *                   "title": "Setup GitHub repo"
+                     *                 }
+                     *               ],
+                     *               "links": [
+                     *                 {
+                     *                   "title": "About pull requests",
+                     *                   "url": "https://docs.github.com/en/pull-requests"
+                     *                 }
+                     *               ],
+                     *               "title": "Setup GitHub repo"
+                     *             }
+                     *           ],
+                     *           "summary": "Package a small server and let a pipeline check every change.",
+                     *           "tasks": [
+                     *             {
+                     *               "code": "PR1",
+                     *               "id": "H2/PR1",
+                     *               "kind": "PR",
+                     *               "optional": false,
+                     *               "title": "Write a Dockerfile for a dummy server and push the image to a registry"
+                     *             }
+                     *           ],
+                     *           "title": "Infrastructure",
+                     *           "week": 1
+                     *         }
+                     *       ],
+                     *       "lectures": [
+                     *         {
+                     *           "number": 1,
+                     *           "title": "Introduction to ML in production",
+                     *           "topics": [
+                     *             {
+                     *               "details": [
+                     *                 {
+                     *                   "details": [],
+                     *                   "links": [],
+                     *                   "title": "Setup GitHub repo"
+                     *                 }
+                     *               ],
+                     *               "links": [
+                     *                 {
+                     *                   "title": "About pull requests",
+                     *                   "url": "https://docs.github.com/en/pull-requests"
+                     *                 }
+                     *               ],
+                     *               "title": "Setup GitHub repo"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "number": 1,
+                     *       "sections": [
+                     *         {
+                     *           "body": "Demo: from an empty repository to a running cluster.",
+                     *           "title": "Webinar"
+                     *         }
+                     *       ],
+                     *       "title": "Introduction",
+                     *       "topics": [
+                     *         {
+                     *           "details": [
+                     *             {
+                     *               "details": [
+                     *                 {
+                     *                   "details": [],
+                     *                   "links": [],
+                     *                   "title": "Setup GitHub repo"
+                     *                 }
+                     *               ],
+                     *               "links": [
+                     *                 {
+                     *                   "title": "About pull requests",
+                     *                   "url": "https://docs.github.com/en/pull-requests"
+                     *                 }
+                     *               ],
+                     *               "title": "Setup GitHub repo"
+                     *             }
+                     *           ],
+                     *           "links": [
+                     *             {
+                     *               "title": "About pull requests",
+                     *               "url": "https://docs.github.com/en/pull-requests"
+                     *             }
+                     *           ],
+                     *           "title": "Setup GitHub repo"
+                     *         }
+                     *       ],
+                     *       "webinar": {
+                     *         "body": "Demo: from an empty repository to a running cluster.",
+                     *         "title": "Webinar"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Week"];
                 };
+            };
+            /** @description Not modified: If-None-Match names the current ETag. */
+            304: {
+                headers: {
+                    /** @description The course's content version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A parameter or the body is malformed; `errors` names the field. */
             400: {
@@ -3155,6 +7606,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3164,6 +7642,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3173,6 +7660,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3182,6 +7678,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3202,9 +7707,26 @@ export interface operations {
             /** @description Newest first. */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages. */
+                    Link?: string;
+                    /** @description How many there are in all. */
+                    "X-Total-Count"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "action": "text",
+                     *         "delivery": "text",
+                     *         "detail": "text",
+                     *         "event": "text",
+                     *         "outcome": "text",
+                     *         "receivedAt": "2022-03-10T16:15:50Z",
+                     *         "repository": "text"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["Delivery"][];
                 };
             };
@@ -3214,6 +7736,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3223,15 +7754,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account may not do this. */
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3241,6 +7790,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3250,6 +7808,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3281,6 +7868,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "delivery": "72d3162e-cc78-11e3-81ab-4c9367dc0958",
+                     *       "detail": "octocat/ml-in-production#7 MERGED for H3/PR2; H3/PR2 done",
+                     *       "outcome": "text"
+                     *     }
+                     */
                     "application/json": components["schemas"]["DeliveryResult"];
                 };
             };
@@ -3290,6 +7884,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3298,7 +7901,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Missing or wrong signature; nothing changed.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description The Accept header asks for a media type this operation cannot produce. */
             406: {
@@ -3306,6 +7938,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3314,7 +7973,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is too large.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 413,
+                     *       "title": "Content Too Large",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body's Content-Type is not one this operation takes.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 415,
+                     *       "title": "Unsupported Media Type",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description An unexpected failure on the server; it is logged. */
             500: {
@@ -3322,15 +8010,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No webhook secret is configured: every delivery is refused. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No webhook secret is configured: every delivery is refused.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };

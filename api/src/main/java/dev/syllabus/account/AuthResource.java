@@ -81,7 +81,8 @@ public class AuthResource {
     @Path("/logout")
     @Authenticated
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "logout", summary = "Sign out: revoke the token of this request")
+    @Operation(operationId = "logout", summary = "Sign out: revoke the token of this request",
+            description = "Revokes the bearer token this request carries; other tokens of the account keep working.")
     @APIResponse(responseCode = "204", description = "The token no longer works.")
     public Response logout() {
         accounts.logout(current.principal().tokenId());
@@ -92,7 +93,8 @@ public class AuthResource {
     @Path("/me")
     @Authenticated
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "getMe", summary = "The signed-in account")
+    @Operation(operationId = "getMe", summary = "The signed-in account",
+            description = "The account the bearer token stands for: login, name, email and role.")
     @APIResponse(responseCode = "200", description = "The account.", content = @Content(schema = @Schema(implementation = AccountViews.Account.class)))
     public AccountViews.Account me() {
         return accounts.account(current.id());
@@ -103,7 +105,8 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("INSTRUCTOR")
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "createIntegrationToken", summary = "Create a long-lived, read-only token for an integration")
+    @Operation(operationId = "createIntegrationToken", summary = "Create a long-lived, read-only token for an integration",
+            description = "A read-only token for a dashboard or another integration: it reads what instructors read and writes nothing. It expires after `expiresInDays` (365 by default).")
     @APIResponse(responseCode = "201", description = "Created; the token is in this answer only.",
             content = @Content(schema = @Schema(implementation = AccountViews.IntegrationToken.class)))
     public Response createToken(@NotNull @Valid AccountViews.TokenRequest request) {
@@ -115,7 +118,8 @@ public class AuthResource {
     @Path("/tokens")
     @RolesAllowed("INSTRUCTOR")
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "listIntegrationTokens", summary = "List this instructor's integration tokens (without the tokens themselves)")
+    @Operation(operationId = "listIntegrationTokens", summary = "List this instructor's integration tokens (without the tokens themselves)",
+            description = "Every integration token this instructor created, oldest first, with when it expires or was revoked; the tokens themselves are shown only once, when created.")
     @APIResponse(responseCode = "200", description = "The tokens, oldest first.",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AccountViews.IntegrationToken.class)))
     public List<AccountViews.IntegrationToken> listTokens() {
@@ -126,7 +130,8 @@ public class AuthResource {
     @Path("/tokens/{id}")
     @RolesAllowed("INSTRUCTOR")
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "revokeIntegrationToken", summary = "Revoke an integration token")
+    @Operation(operationId = "revokeIntegrationToken", summary = "Revoke an integration token",
+            description = "The token stops working at once; revoking it again changes nothing.")
     @APIResponse(responseCode = "204", description = "Revoked (or already revoked).")
     public Response revokeToken(@PathParam("id") String id) {
         long tokenId = PathParams.number("id", id, Integer.MAX_VALUE);

@@ -80,7 +80,8 @@ public class CourseResource {
     @GET
     @Path("/courses/{slug}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getCourse", summary = "Get a course with a summary of its weeks")
+    @Operation(operationId = "getCourse", summary = "Get a course with a summary of its weeks",
+            description = "The course's principles, links, tools and homework rules, with a summary of each week. Carries the course's ETag; If-None-Match gets 304.")
     @APIResponse(responseCode = "200", description = "The course.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CourseViews.CourseOverview.class)))
     public Response getCourse(@Parameter(example = SLUG_EXAMPLE) @PathParam("slug") String slug, HttpHeaders headers) {
@@ -118,7 +119,8 @@ public class CourseResource {
     @GET
     @Path("/courses/{slug}/weeks")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "listWeeks", summary = "List a course's weeks with their full content")
+    @Operation(operationId = "listWeeks", summary = "List a course's weeks with their full content",
+            description = "Every week of the course in order, each with its goal, topics, lectures, homework and webinar.")
     @APIResponse(responseCode = "200", description = "The weeks, in order.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = Week.class)))
     public Response listWeeks(@Parameter(example = SLUG_EXAMPLE) @PathParam("slug") String slug, HttpHeaders headers) {
@@ -128,7 +130,8 @@ public class CourseResource {
     @GET
     @Path("/courses/{slug}/weeks/{number}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getWeek", summary = "Get one week: topics, lectures, homework and webinar")
+    @Operation(operationId = "getWeek", summary = "Get one week: topics, lectures, homework and webinar",
+            description = "One week by its number, from 1: goal, topics, lectures, homework and webinar.")
     @APIResponse(responseCode = "200", description = "The week.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Week.class)))
     public Response getWeek(@Parameter(example = SLUG_EXAMPLE) @PathParam("slug") String slug,
@@ -145,7 +148,8 @@ public class CourseResource {
     @GET
     @Path("/courses/{slug}/homework")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "listHomework", summary = "List a course's homework with tasks and pass criteria")
+    @Operation(operationId = "listHomework", summary = "List a course's homework with tasks and pass criteria",
+            description = "Every homework of the course in course order, each with its tasks and pass criterion.")
     @APIResponse(responseCode = "200", description = "Every homework, in course order.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = Homework.class)))
     public Response listHomework(@Parameter(example = SLUG_EXAMPLE) @PathParam("slug") String slug, HttpHeaders headers) {
@@ -155,7 +159,8 @@ public class CourseResource {
     @GET
     @Path("/courses/{slug}/homework/{code}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getHomework", summary = "Get one homework by its code")
+    @Operation(operationId = "getHomework", summary = "Get one homework by its code",
+            description = "One homework by its code (`H3`, case-insensitive): summary, tasks, reading list and pass criterion.")
     @APIResponse(responseCode = "200", description = "The homework.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Homework.class)))
     public Response getHomework(@Parameter(example = SLUG_EXAMPLE) @PathParam("slug") String slug,

@@ -104,7 +104,8 @@ public class GithubResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "INSTRUCTOR", "READER" })
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "listGithubDeliveries", summary = "Recent webhook deliveries and what each changed or why it was ignored (instructors)")
+    @Operation(operationId = "listGithubDeliveries", summary = "Recent webhook deliveries and what each changed or why it was ignored (instructors)",
+            description = "The webhook deliveries received, newest first, paged, each with its outcome and the reason it was ignored, if it was.")
     @APIResponse(responseCode = "200", description = "Newest first.",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GithubViews.Delivery.class)))
     public Response deliveries(@Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
@@ -135,7 +136,8 @@ public class GithubResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("STUDENT")
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "listMyPullRequests", summary = "My pull requests as GitHub reported them, matched to tasks or not")
+    @Operation(operationId = "listMyPullRequests", summary = "My pull requests as GitHub reported them, matched to tasks or not",
+            description = "Pull requests GitHub reported in my registered repository, with their state, checks and reviews, and the task each counts for, if any.")
     @APIResponse(responseCode = "200", description = "By number.",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GithubViews.PullRequest.class)))
     public List<GithubViews.PullRequest> pullRequests(@PathParam("slug") String slug) {
@@ -148,7 +150,8 @@ public class GithubResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("STUDENT")
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "assignPullRequest", summary = "Assign one of my pull requests to a task by hand")
+    @Operation(operationId = "assignPullRequest", summary = "Assign one of my pull requests to a task by hand",
+            description = "Counts one of my pull requests for a task (`H3/PR2`) when its title, body or branch did not name one.")
     @APIResponse(responseCode = "200", description = "Assigned.", content = @Content(schema = @Schema(implementation = GithubViews.PullRequest.class)))
     public GithubViews.PullRequest assign(@PathParam("slug") String slug, @PathParam("number") String number,
             @NotNull @Valid GithubViews.AssignRequest request) {

@@ -1,6 +1,7 @@
 package dev.syllabus.http;
 
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -25,7 +26,8 @@ import dev.syllabus.config.SyllabusConfig;
  * 431; the HTTP server's own refusals have no body), the client's address (forwarding headers
  * count only from trusted proxies, and only when well-formed), and the headers every answer carries: {@code nosniff}, and
  * {@code Cache-Control: no-store} unless the answer says it may be cached (only the curriculum does).
- * A failure of a route outside the REST layer also leaves as a problem.
+ * A browser request from an origin that may not call the API (CORS) gets a 403 problem. A failure of a
+ * route outside the REST layer also leaves as a problem.
  */
 @Singleton
 public class HttpEdge {
@@ -41,10 +43,12 @@ public class HttpEdge {
     private final long maxBodyBytes;
     private final TrustedProxies trusted;
     private final ObjectMapper json;
+    private final Set<String> allowedOrigins;
 
     HttpEdge(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize, SyllabusConfig config,
             ObjectMapper json) {
         this.maxBodyBytes = maxBodySize.asLongValue();
+        this.allowedOrigins = Set.copyOf(config.corsOrigins());
         this.trusted = config.trustedProxies().map(TrustedProxies::of).orElse(TrustedProxies.none());
         this.json = json;
     }
@@ -81,6 +85,12 @@ public class HttpEdge {
             request.headers().remove(HttpHeaders.ACCEPT);
         }
         resolveClient(context);
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        if (origin != null && !allowedOrigins.contains(origin) && !origin.equalsIgnoreCase(request.scheme() + "://" + request.getHeader(HttpHeaders.HOST))) {
+            // The CORS filter would refuse it too, but with an empty body.
+            refuse(context, 403, "Origin " + origin + " may not call this API from a browser (syllabus.cors-origins).");
+            return;
+        }
         context.next();
     }
 

@@ -52,7 +52,8 @@ public class ChecklistResource {
     @GET
     @Path("/courses/{slug}/checklist")
     @RolesAllowed("STUDENT")
-    @Operation(operationId = "getMyChecklist", summary = "My checklist: every item with its state, homework status and completion")
+    @Operation(operationId = "getMyChecklist", summary = "My checklist: every item with its state, homework status and completion",
+            description = "Every setup item and homework task of the course with its state, each homework's status from its pass criterion and reviews, and completion per week and overall.")
     @APIResponse(responseCode = "200", description = "The checklist.", content = @Content(schema = @Schema(implementation = ChecklistViews.Checklist.class)))
     public ChecklistViews.Checklist myChecklist(@PathParam("slug") String slug) {
         return checklists.checklist(PathParams.slug("slug", slug), current.id());
@@ -69,7 +70,9 @@ public class ChecklistResource {
     public Response markDone(@PathParam("slug") String slug,
             @Parameter(description = "`setup` or a homework code", example = "H3") @PathParam("group") String group,
             @Parameter(description = "The task code, or a setup item's name", example = "PR2") @PathParam("item") String item,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid ChecklistViews.DoneRequest body) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false,
+                    description = "Optional: evidence for the item") @Valid ChecklistViews.DoneRequest body) {
         long me = current.id();
         return respond(checklists.mark(PathParams.slug("slug", slug), me, me, itemId(group, item), true,
                 body == null ? null : body.evidence(), ifMatch));
@@ -90,7 +93,8 @@ public class ChecklistResource {
     @GET
     @Path("/courses/{slug}/students/{login}/checklist")
     @RolesAllowed({ "INSTRUCTOR", "READER" })
-    @Operation(operationId = "getStudentChecklist", summary = "A student's checklist (instructors)")
+    @Operation(operationId = "getStudentChecklist", summary = "A student's checklist (instructors)",
+            description = "The same checklist the student sees, for an instructor.")
     @APIResponse(responseCode = "200", description = "The checklist.", content = @Content(schema = @Schema(implementation = ChecklistViews.Checklist.class)))
     public ChecklistViews.Checklist studentChecklist(@PathParam("slug") String slug, @PathParam("login") String login) {
         return checklists.studentChecklist(PathParams.slug("slug", slug), login);

@@ -110,7 +110,8 @@ public class CohortResource {
     @Path("/courses/{slug}/history")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "INSTRUCTOR", "READER" })
-    @Operation(operationId = "getHistory", summary = "Who changed what, when: checklist changes and reviews, newest first (instructors)")
+    @Operation(operationId = "getHistory", summary = "Who changed what, when: checklist changes and reviews, newest first (instructors)",
+            description = "Every checklist change and review in the course, newest first, paged; `student` narrows it to one student.")
     @APIResponse(responseCode = "200", description = "A page of changes.",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CohortViews.HistoryEntry.class)))
     public Response history(@PathParam("slug") String slug,

@@ -56,7 +56,8 @@ public class EnrollmentResource {
     @Path("/courses/{slug}/join-code")
     @RolesAllowed({ "INSTRUCTOR", "READER" })
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "getJoinCode", summary = "The course's join code (instructors)")
+    @Operation(operationId = "getJoinCode", summary = "The course's join code (instructors)",
+            description = "The code students join the course with; null until an instructor sets one.")
     @APIResponse(responseCode = "200", description = "The code; null until one is set.", content = @Content(schema = @Schema(implementation = EnrollmentViews.JoinCode.class)))
     public EnrollmentViews.JoinCode joinCode(@PathParam("slug") String slug) {
         return new EnrollmentViews.JoinCode(enrollments.joinCode(PathParams.slug("slug", slug)));
