@@ -4,6 +4,7 @@ import { defineConfig, devices } from '@playwright/test';
 // proxies /api to the real API jar started here on a fresh in-memory database. No mocks.
 const apiPort = Number(process.env.E2E_API_PORT ?? 18180);
 const webPort = Number(process.env.E2E_WEB_PORT ?? 14173);
+const fakeGithubPort = Number(process.env.E2E_FAKE_GITHUB_PORT ?? 14180);
 const apiJar = process.env.E2E_API_JAR ?? '../api/target/quarkus-app/quarkus-run.jar';
 // E2E_BASE_URL runs the same tests against an app served elsewhere (the container smoke test).
 const external = process.env.E2E_BASE_URL;
@@ -35,12 +36,25 @@ export default defineConfig({
   },
   webServer: external ? [] : [
     {
+      command: 'node e2e/fake-github.mjs',
+      url: `http://127.0.0.1:${fakeGithubPort}/`,
+      env: { FAKE_GITHUB_PORT: String(fakeGithubPort) },
+      timeout: 10_000,
+      reuseExistingServer: false,
+    },
+    {
       command: `java -jar ${apiJar}`,
       url: `http://127.0.0.1:${apiPort}/q/health/ready`,
       env: {
         QUARKUS_HTTP_PORT: String(apiPort),
         SYLLABUS_DB_URL: 'jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1',
         SYLLABUS_CORS_ORIGINS: `http://127.0.0.1:${webPort}`,
+        // Sign-in with GitHub against the fake GitHub below; the browser comes back through the web server.
+        SYLLABUS_PUBLIC_URL: `http://127.0.0.1:${webPort}`,
+        SYLLABUS_GITHUB_CLIENT_ID: 'e2e-client',
+        SYLLABUS_GITHUB_CLIENT_SECRET: 'e2e-client-secret',
+        SYLLABUS_GITHUB_OAUTH_URL: `http://127.0.0.1:${fakeGithubPort}`,
+        SYLLABUS_GITHUB_API_URL: `http://127.0.0.1:${fakeGithubPort}`,
       },
       timeout: 90_000,
       reuseExistingServer: false,

@@ -10,7 +10,7 @@ const PR1 = /Write a Dockerfile for a dummy server/;
 
 async function setJoinCode(request: APIRequestContext) {
   const { token } = await (await request.post('/api/auth/login', { data: ADMIN })).json();
-  await request.put(`${COURSE}/join-code`, { headers: { Authorization: `Bearer ${token}` }, data: { code: 'E2E-CODE' } });
+  await request.put(`${COURSE}/join-code`, { headers: { Authorization: `Bearer ${token}` }, data: { code: 'E2E-JOIN-CODE' } });
 }
 
 async function signIn(page: Page, login: string, password: string) {
@@ -38,7 +38,7 @@ test.beforeEach(async ({ page, request }) => {
 test('a student joins, ticks a task, reloads and it is still ticked; the instructor sees it', async ({ page, browser }) => {
   const login = `e2e-${Date.now()}`;
   await page.goto('/signin');
-  await page.getByLabel('Join code from your instructor').fill('E2E-CODE');
+  await page.getByLabel('Join code from your instructor').fill('E2E-JOIN-CODE');
   await page.getByLabel('GitHub login').nth(1).fill(login);
   await page.getByLabel('Choose a password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Join the course' }).click();
@@ -73,7 +73,7 @@ test('a student joins, ticks a task, reloads and it is still ticked; the instruc
 
 test('a change refused by the server rolls back and shows its message', async ({ page, request }) => {
   const login = `e2e-refused-${Date.now()}`;
-  const joined = await request.post(`${COURSE}/enrollments`, { data: { login, password: PASSWORD, joinCode: 'E2E-CODE' } });
+  const joined = await request.post(`${COURSE}/enrollments`, { data: { login, password: PASSWORD, joinCode: 'E2E-JOIN-CODE' } });
   const { token } = await joined.json();
   await signIn(page, login, PASSWORD);
   await expect(page.getByLabel(PR1)).not.toBeChecked();

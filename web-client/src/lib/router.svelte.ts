@@ -51,7 +51,8 @@ export function interceptLinks(event: MouseEvent) {
     return;
   }
   const anchor = (event.target as Element | null)?.closest?.('a');
-  if (!anchor || anchor.target || anchor.hasAttribute('download') || anchor.origin !== location.origin) {
+  // The API's own addresses (such as signing in with GitHub) leave the app: the browser follows them.
+  if (!anchor || anchor.target || anchor.hasAttribute('download') || anchor.origin !== location.origin || anchor.pathname.startsWith('/api/')) {
     return;
   }
   if (anchor.pathname === location.pathname && anchor.hash) return;

@@ -1,6 +1,6 @@
 // Who is signed in: the session (token, expiry, account) survives a reload in localStorage and is
 // handed to the API client, which sends the token and reports when the server no longer takes it.
-import { joinCourse, login, logout, useToken, type Session } from './api/client';
+import { getMe, joinCourse, login, logout, useToken, type Session } from './api/client';
 
 const KEY = 'syllabus.session';
 
@@ -23,6 +23,24 @@ function apply(value: Session | null) {
 }
 
 apply(stored());
+
+/** Sessions last 12 hours; a GitHub sign-in's answer carries no expiry, so the client assumes that much. */
+const SESSION_HOURS = 12;
+
+/**
+ * Back from signing in with GitHub: the API put the token in this page's URL fragment, which no
+ * server ever sees. Take it, drop it from the address bar and history, and sign in with it.
+ */
+export async function acceptTokenFromFragment(): Promise<boolean> {
+  const match = /^#token=([A-Za-z0-9_-]+)$/.exec(globalThis.location?.hash ?? '');
+  const token = match?.[1];
+  if (!token) return false;
+  globalThis.history?.replaceState(null, '', globalThis.location.pathname + globalThis.location.search);
+  useToken(token, () => apply(null));
+  const account = await getMe();
+  apply({ token, expiresAt: new Date(Date.now() + SESSION_HOURS * 3_600_000).toISOString(), account });
+  return true;
+}
 
 export async function signIn(loginName: string, password: string) {
   apply(await login(loginName, password));

@@ -3,6 +3,7 @@ import type { Checklist } from '../lib/api/client';
 export const checklist: Checklist = {
   course: 'demo',
   student: 'octocat',
+  verified: false,
   completion: { done: 1, total: 3, percent: 33 },
   weeks: [{ number: 1, title: 'Introduction', requiredItems: 2, doneItems: 0 }],
   homework: [

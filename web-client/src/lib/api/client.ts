@@ -103,6 +103,21 @@ export async function getAgenda(slug?: string): Promise<Course> {
 
 // ---------------------------------------------------------------- accounts and the checklist
 
+export type Providers = components['schemas']['Providers'];
+
+export function getProviders(): Promise<Providers> {
+  return call(() => client().GET('/api/auth/providers', {}));
+}
+
+export function getMe(): Promise<Account> {
+  return call(() => client().GET('/api/auth/me', {}));
+}
+
+/** Where the browser goes to sign in with GitHub; it comes back to `redirect` with its token in the fragment. */
+export function githubSignInUrl(redirect: string): string {
+  return `${baseUrl()}/api/auth/github/login?redirect=${encodeURIComponent(redirect)}`;
+}
+
 export function login(loginName: string, password: string): Promise<Session> {
   return call(() => client().POST('/api/auth/login', { body: { login: loginName, password } }));
 }
@@ -113,12 +128,19 @@ export async function logout(): Promise<void> {
 
 export function joinCourse(
   slug: string,
-  request: { login: string; password: string; joinCode: string; name?: string | null; email?: string | null },
+  request: {
+    login?: string | null;
+    password?: string | null;
+    joinCode?: string | null;
+    inviteCode?: string | null;
+    name?: string | null;
+    email?: string | null;
+  },
 ): Promise<Session> {
   return call(() =>
     client().POST('/api/courses/{slug}/enrollments', {
       params: { path: { slug } },
-      body: { name: null, email: null, ...request },
+      body: { login: null, password: null, name: null, email: null, joinCode: null, inviteCode: null, ...request },
     }),
   );
 }

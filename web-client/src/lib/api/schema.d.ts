@@ -24,6 +24,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/github/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign in with GitHub: GitHub comes back
+         * @description GitHub's redirect after the person allowed (or refused) the sign-in. With a valid, unused state the code is exchanged for the person's GitHub identity, their account is found or created, and the answer is 302 to the web client's page with a Syllabus session token in the URL fragment (`#token=...`), never in the query string or a cookie. A wrong, expired or reused state, a refused consent or GitHub being down get a problem, and nothing is created.
+         */
+        get: operations["finishGithubSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/github/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign in with GitHub: go to GitHub
+         * @description Answers 302 to GitHub's authorization page (OAuth 2.0 authorization code with a one-time state and PKCE S256). GitHub then brings the browser back to /api/auth/github/callback. `redirect` is the web client's page to land on (a path on this site; /checklist by default). 404 when sign-in with GitHub is not set up.
+         */
+        get: operations["startGithubSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -76,6 +116,26 @@ export interface paths {
          * @description The account the bearer token stands for: login, name, email and role.
          */
         get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ways to sign in here
+         * @description Whether password sign-in is open to everyone (SYLLABUS_AUTH_PASSWORDS) and whether sign-in with GitHub is set up (SYLLABUS_GITHUB_CLIENT_ID); the web client shows only what is on.
+         */
+        get: operations["getSignInProviders"];
         put?: never;
         post?: never;
         delete?: never;
@@ -282,8 +342,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Join a course with its join code
-         * @description Creates the student's account (or completes the one an instructor listed on the roster), enrols it and signs it in.
+         * Join a course with its join code, or a personal invite code
+         * @description Signed in (a bearer token, as after signing in with GitHub): send only the `joinCode`; the account joins. Otherwise, with the course's `joinCode`: creates a new student account, enrols it and signs it in; the join code never takes an account that exists. With a personal `inviteCode` from the instructor's roster invites: claims that rostered account, sets its password and signs it in; each invite code works once. Failed attempts are throttled per client address and per course (429 with Retry-After).
          */
         post: operations["joinCourse"];
         delete?: never;
@@ -456,6 +516,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/courses/{slug}/roster/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * New personal invite codes for rostered students who have not joined (instructors)
+         * @description One row per rostered student without a password yet: login, name, invite code and invite link (the web client's sign-in page, SYLLABUS_PUBLIC_URL). Each call issues new codes and the earlier ones stop working; each code claims its own account, once.
+         */
+        post: operations["createRosterInvites"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/courses/{slug}/students/{login}/checklist": {
         parameters: {
             query?: never;
@@ -490,6 +570,26 @@ export interface paths {
          * @description The latest review decides the homework's status until the student changes one of its items.
          */
         post: operations["reviewHomework"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/students/{login}/repository": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Register a student's course repository (instructors)
+         * @description For repositories a student does not own themselves, such as one in the course's organisation. A repository registered by another student moves to this one, with its pull requests and their credit.
+         */
+        put: operations["registerStudentRepository"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -586,7 +686,8 @@ export interface components {
          *       "email": "mona@example.org",
          *       "login": "octocat",
          *       "name": "Mona Lisa Octocat",
-         *       "role": "STUDENT"
+         *       "role": "STUDENT",
+         *       "verified": false
          *     }
          */
         Account: {
@@ -600,6 +701,8 @@ export interface components {
             /** @example Mona Lisa Octocat */
             name: string | null;
             role: components["schemas"]["Role"];
+            /** @description Whether GitHub has proven the login: the account signed in with GitHub at least once */
+            verified: boolean;
         };
         /**
          * @example {
@@ -659,6 +762,7 @@ export interface components {
          *         }
          *       ],
          *       "student": "octocat",
+         *       "verified": false,
          *       "weeks": [
          *         {
          *           "doneItems": 1,
@@ -677,6 +781,8 @@ export interface components {
             items: components["schemas"]["ChecklistItem"][];
             /** @example octocat */
             student: string;
+            /** @description Whether GitHub has proven the student's login (they signed in with GitHub) */
+            verified: boolean;
             weeks: components["schemas"]["WeekProgress"][];
         };
         /**
@@ -758,7 +864,8 @@ export interface components {
          *         }
          *       ],
          *       "login": "octocat",
-         *       "name": "text"
+         *       "name": "text",
+         *       "verified": false
          *     }
          */
         CohortRow: {
@@ -768,6 +875,8 @@ export interface components {
             /** @example octocat */
             login: string;
             name: string | null;
+            /** @description Whether GitHub has proven the login (the student signed in with GitHub) */
+            verified: boolean;
         };
         /**
          * @example {
@@ -1317,7 +1426,7 @@ export interface components {
          */
         JoinCode: {
             /**
-             * @description The code; leave it out to get a random one
+             * @description The code, at least 10 characters; leave it out to get a random one
              * @example K7QX2M9RTA
              */
             code?: string | null;
@@ -1326,6 +1435,7 @@ export interface components {
          * @description A student joining a course; their identity is their GitHub login.
          * @example {
          *       "email": "mona@example.org",
+         *       "inviteCode": "Q7RT3KX9MP2W",
          *       "joinCode": "K7QX2M9RTA",
          *       "login": "octocat",
          *       "name": "Mona Lisa Octocat",
@@ -1335,17 +1445,28 @@ export interface components {
         JoinRequest: {
             /** @example mona@example.org */
             email?: string | null;
-            /** @example K7QX2M9RTA */
-            joinCode: string;
-            /** @example octocat */
-            login: string;
+            /**
+             * @description A personal invite code from the roster: claims that rostered account
+             * @example Q7RT3KX9MP2W
+             */
+            inviteCode?: string | null;
+            /**
+             * @description The course's join code: for a new account
+             * @example K7QX2M9RTA
+             */
+            joinCode?: string | null;
+            /**
+             * @description GitHub login of the new account; leave it out when signed in (bearer token)
+             * @example octocat
+             */
+            login?: string | null;
             /** @example Mona Lisa Octocat */
             name?: string | null;
             /**
-             * @description At least 10 characters and at most 72 bytes in UTF-8 (all that bcrypt reads)
+             * @description At least 10 characters and at most 72 bytes in UTF-8 (all that bcrypt reads); leave it out when signed in (bearer token)
              * @example correct horse battery staple
              */
-            password: string;
+            password?: string | null;
         };
         /**
          * @example {
@@ -1568,6 +1689,19 @@ export interface components {
             type: string;
         };
         /**
+         * @description The ways to sign in here.
+         * @example {
+         *       "github": false,
+         *       "password": false
+         *     }
+         */
+        Providers: {
+            /** @description Sign-in with GitHub: GET /api/auth/github/login */
+            github: boolean;
+            /** @description Password sign-in for everyone (else only the first instructor) */
+            password: boolean;
+        };
+        /**
          * @description A pull request in the student's repository, as GitHub reported it.
          * @example {
          *       "checks": "text",
@@ -1730,7 +1864,8 @@ export interface components {
          *         "email": "mona@example.org",
          *         "login": "octocat",
          *         "name": "Mona Lisa Octocat",
-         *         "role": "STUDENT"
+         *         "role": "STUDENT",
+         *         "verified": false
          *       },
          *       "expiresAt": "2022-03-10T16:15:50Z",
          *       "token": "text"
@@ -2199,6 +2334,294 @@ export interface operations {
             };
         };
     };
+    finishGithubSignIn: {
+        parameters: {
+            query?: {
+                code?: string;
+                error?: string;
+                state?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in: to the web client, token in the fragment. */
+            302: {
+                headers: {
+                    /** @description The web client's page, with `#token=...`. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter or the body is malformed; `errors` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The person refused, or GitHub refused the code. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The person refused, or GitHub refused the code.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign-in with GitHub is not set up here. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Sign-in with GitHub is not set up here.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description GitHub did not answer as expected; nothing was created. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "GitHub did not answer as expected; nothing was created.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 502,
+                     *       "title": "Bad Gateway",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startGithubSignIn: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A path on this site to land on afterwards
+                 * @example /checklist
+                 */
+                redirect?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To GitHub. */
+            302: {
+                headers: {
+                    /** @description GitHub's authorization page. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter or the body is malformed; `errors` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign-in with GitHub is not set up here. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Sign-in with GitHub is not set up here.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     login: {
         parameters: {
             query?: never;
@@ -2230,7 +2653,8 @@ export interface operations {
                      *         "email": "mona@example.org",
                      *         "login": "octocat",
                      *         "name": "Mona Lisa Octocat",
-                     *         "role": "STUDENT"
+                     *         "role": "STUDENT",
+                     *         "verified": false
                      *       },
                      *       "expiresAt": "2022-03-10T16:15:50Z",
                      *       "token": "text"
@@ -2537,7 +2961,8 @@ export interface operations {
                      *       "email": "mona@example.org",
                      *       "login": "octocat",
                      *       "name": "Mona Lisa Octocat",
-                     *       "role": "STUDENT"
+                     *       "role": "STUDENT",
+                     *       "verified": false
                      *     }
                      */
                     "application/json": components["schemas"]["Account"];
@@ -2570,6 +2995,106 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSignInProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The providers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "github": false,
+                     *       "password": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Providers"];
+                };
+            };
+            /** @description The browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The browser's Origin may not call this API (CORS).",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 403,
                      *       "title": "Forbidden",
@@ -3787,6 +4312,7 @@ export interface operations {
                      *         }
                      *       ],
                      *       "student": "octocat",
+                     *       "verified": false,
                      *       "weeks": [
                      *         {
                      *           "doneItems": 1,
@@ -4454,7 +4980,8 @@ export interface operations {
                      *           }
                      *         ],
                      *         "login": "octocat",
-                     *         "name": "text"
+                     *         "name": "text",
+                     *         "verified": false
                      *       }
                      *     ]
                      */
@@ -4823,6 +5350,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "email": "mona@example.org",
+                 *       "inviteCode": "Q7RT3KX9MP2W",
                  *       "joinCode": "K7QX2M9RTA",
                  *       "login": "octocat",
                  *       "name": "Mona Lisa Octocat",
@@ -4847,7 +5375,8 @@ export interface operations {
                      *         "email": "mona@example.org",
                      *         "login": "octocat",
                      *         "name": "Mona Lisa Octocat",
-                     *         "role": "STUDENT"
+                     *         "role": "STUDENT",
+                     *         "verified": false
                      *       },
                      *       "expiresAt": "2022-03-10T16:15:50Z",
                      *       "token": "text"
@@ -4874,7 +5403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The join code does not match. */
+            /** @description The join or invite code does not match. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4882,7 +5411,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "The join code does not match.",
+                     *       "detail": "The join or invite code does not match.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 403,
                      *       "title": "Forbidden",
@@ -4928,7 +5457,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The login has an account already: sign in instead. */
+            /** @description The login has an account already: sign in, or use your personal invite code. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4936,7 +5465,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "The login has an account already: sign in instead.",
+                     *       "detail": "The login has an account already: sign in, or use your personal invite code.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 409,
                      *       "title": "Conflict",
@@ -4976,6 +5505,24 @@ export interface operations {
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 415,
                      *       "title": "Unsupported Media Type",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed attempts; try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many failed attempts; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 429,
+                     *       "title": "Too Many Requests",
                      *       "type": "about:blank"
                      *     }
                      */
@@ -6380,7 +6927,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
+            /** @description Not a repository of yours: its owner is not your login. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6388,7 +6935,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "detail": "Not a repository of yours: its owner is not your login.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 403,
                      *       "title": "Forbidden",
@@ -6434,7 +6981,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Another student registered that repository. */
+            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6442,7 +6989,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Another student registered that repository.",
+                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 409,
                      *       "title": "Conflict",
@@ -6763,6 +7310,178 @@ export interface operations {
             };
         };
     };
+    createRosterInvites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invites, as CSV. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example login,name,invite,link
+                     *     ada,Ada Lovelace,Q7RT3KX9MP2W,http://localhost:5173/signin?course=ml-in-production&login=ada&invite=Q7RT3KX9MP2W
+                     */
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter or the body is malformed; `errors` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getStudentChecklist: {
         parameters: {
             query?: never;
@@ -6829,6 +7548,7 @@ export interface operations {
                      *         }
                      *       ],
                      *       "student": "octocat",
+                     *       "verified": false,
                      *       "weeks": [
                      *         {
                      *           "doneItems": 1,
@@ -7013,6 +7733,226 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Review"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Bad Request",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is larger than 1 MiB.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 413,
+                     *       "title": "Content Too Large",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body's Content-Type is not one this operation takes.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 415,
+                     *       "title": "Unsupported Media Type",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerStudentRepository: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                login: string;
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://github.com/octocat/ml-in-production"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RepositoryRequest"];
+            };
+        };
+        responses: {
+            /** @description Registered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "fullName": "octocat/ml-in-production",
+                     *       "url": "text"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Repository"];
                 };
             };
             /** @description Bad Request */

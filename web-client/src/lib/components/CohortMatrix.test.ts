@@ -6,9 +6,9 @@ describe('CohortMatrix', () => {
   it('shows a row per student and a cell per homework, each status named for screen readers', () => {
     render(CohortMatrix, {
       rows: [
-        { login: 'ada', name: 'Ada', email: null, completion: { done: 2, total: 4, percent: 50 },
+        { login: 'ada', name: 'Ada', email: null, verified: true, completion: { done: 2, total: 4, percent: 50 },
           homework: [{ code: 'H1', status: 'PASSED' }, { code: 'H2', status: 'CHANGES_REQUESTED' }] },
-        { login: 'bob', name: null, email: null, completion: { done: 0, total: 4, percent: 0 },
+        { login: 'bob', name: null, email: null, verified: false, completion: { done: 0, total: 4, percent: 0 },
           homework: [{ code: 'H1', status: 'NOT_STARTED' }, { code: 'H2', status: 'IN_PROGRESS' }] },
       ],
     });

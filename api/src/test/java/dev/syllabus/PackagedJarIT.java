@@ -57,6 +57,83 @@ class PackagedJarIT {
         assertThat(Files.list(work.resolve("data")).map(Path::toString)).anyMatch(name -> name.endsWith(".mv.db"));
     }
 
+    @Test
+    void aPasswordChangeInTheSettingsRevokesTokensAndAnAdminLoginThatNamesAStudentStopsTheService() throws Exception {
+        int port = port();
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + port;
+        Process first = start(Map.of(), port);
+        String oldToken;
+        try {
+            awaitReady(http, base, first);
+            oldToken = token(post(http, base + "/api/auth/login", null, "{\"login\":\"admin\",\"password\":\"syllabus-admin\"}"));
+            post(http, base + "/api/courses/ml-in-production/join-code", oldToken, "{\"code\":\"PACKAGED-JOIN-1\"}", "PUT");
+            HttpResponse<String> joined = post(http, base + "/api/courses/ml-in-production/enrollments", null,
+                    "{\"login\":\"took-it-first\",\"password\":\"a long enough password\",\"joinCode\":\"PACKAGED-JOIN-1\"}");
+            assertThat(joined.statusCode()).isEqualTo(201);
+        } finally {
+            stop(first);
+        }
+
+        Process second = start(Map.of("SYLLABUS_ADMIN_PASSWORD", "a new admin password"), port);
+        try {
+            awaitReady(http, base, second);
+            HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/me"))
+                    .header("Authorization", "Bearer " + oldToken).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(me.statusCode()).as("a token from before the password changed").isEqualTo(401);
+            assertThat(post(http, base + "/api/auth/login", null, "{\"login\":\"admin\",\"password\":\"a new admin password\"}")
+                    .statusCode()).isEqualTo(200);
+        } finally {
+            stop(second);
+        }
+
+        Process third = start(Map.of("SYLLABUS_ADMIN_LOGIN", "took-it-first"), port);
+        assertThat(third.waitFor(60, TimeUnit.SECONDS)).as("the service stops by itself").isTrue();
+        assertThat(third.exitValue()).isNotZero();
+        assertThat(Files.readString(work.resolve("output.log")))
+                .contains("syllabus.admin.login (SYLLABUS_ADMIN_LOGIN) names 'took-it-first', an existing student account");
+    }
+
+    private static void awaitReady(HttpClient http, String base, Process process) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            assertThat(process.isAlive()).as("the API is running").isTrue();
+            assertThat(System.nanoTime()).as("the API got ready in time").isLessThan(deadline);
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static HttpResponse<String> post(HttpClient http, String url, String token, String json) throws Exception {
+        return post(http, url, token, json, "POST");
+    }
+
+    private static HttpResponse<String> post(HttpClient http, String url, String token, String json, String method) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String token(HttpResponse<String> answer) {
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return answer.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the API stops on SIGTERM").isTrue();
+    }
+
     /** Starts the jar, waits for readiness, reads the agenda, stops it; returns what it logged. */
     private String runUntilReady(int port) throws Exception {
         Process process = start(Map.of(), port);

@@ -34,6 +34,9 @@ public class AccountEntity extends PanacheEntity {
     public Instant lockedUntil;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    /** GitHub's numeric user id, once the person signed in with GitHub: the login is then proven. */
+    @Column(name = "github_id")
+    public Long githubId;
 
     /** The login of an account, or null when it no longer exists (for naming people in history and reviews). */
     public static String loginOf(long id) {

@@ -139,6 +139,48 @@ public class AccountService {
         return true;
     }
 
+    /**
+     * GitHub proved who signed in: the account keyed by GitHub's numeric user id, else the one that
+     * holds the login (a rostered student, or a password account someone created under that login:
+     * GitHub's word settles who it belongs to, so its password and tokens go), else a new student.
+     * A login renamed on GitHub follows; a stale holder of the new login is moved aside.
+     */
+    @Transactional
+    public AccountViews.Session signInWithGithub(long githubId, String login, String name, String email) {
+        String lower = login.toLowerCase(Locale.ROOT);
+        AccountEntity account = AccountEntity.<AccountEntity>find("githubId", githubId).firstResult();
+        AccountEntity holder = AccountEntity.findByLogin(lower).orElse(null);
+        if (holder != null && holder != account && holder.githubId != null) {
+            // Another GitHub user had this login once and renamed away: their account keeps its id, not the login.
+            holder.login = "gh-" + holder.githubId;
+            holder = null;
+        }
+        if (account == null && holder != null) {
+            account = holder;
+            account.githubId = githubId;
+            if (account.role == Role.STUDENT && account.passwordHash != null) {
+                account.passwordHash = null;
+                revokeAll(account.id);
+            }
+        } else if (account != null && holder != null && holder != account) {
+            // An unproven account took the login this GitHub user now has: the proven one gets it.
+            holder.login = "unverified-" + holder.id;
+            revokeAll(holder.id);
+        }
+        if (account == null) {
+            account = new AccountEntity();
+            account.role = Role.STUDENT;
+            account.createdAt = Instant.now();
+            account.githubId = githubId;
+        }
+        AccountEntity.flush();
+        account.login = lower;
+        account.name = account.name == null ? name : account.name;
+        account.email = account.email == null ? email : account.email;
+        account.persist();
+        return startSession(account, Instant.now());
+    }
+
     /** A new session for an account that has just proven who it is. Call within a transaction. */
     public AccountViews.Session signIn(AccountEntity account) {
         return startSession(account, Instant.now());
@@ -156,6 +198,8 @@ public class AccountService {
             created.createdAt = Instant.now();
             return created;
         });
+        boolean credentialsChange = account.id != null
+                && (account.role != role || passwordHash != null && !passwordHash.equals(account.passwordHash));
         account.role = role;
         account.name = name == null ? account.name : name;
         account.email = email == null ? account.email : email;
@@ -163,7 +207,15 @@ public class AccountService {
             account.passwordHash = passwordHash;
         }
         account.persist();
+        if (credentialsChange) {
+            revokeAll(account.id);
+        }
         return account;
+    }
+
+    /** Revokes every token of an account: its role or password changed, so what they stood for did too. Call within a transaction. */
+    public static void revokeAll(long accountId) {
+        AccessTokenEntity.update("revokedAt = ?1 where account.id = ?2 and revokedAt is null", Instant.now(), accountId);
     }
 
     private static AccessTokenEntity token(AccountEntity account, String token, AccessTokenEntity.Kind kind, String label,

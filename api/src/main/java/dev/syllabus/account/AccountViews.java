@@ -20,10 +20,11 @@ public final class AccountViews {
             @Schema(example = "octocat", description = "GitHub login") String login,
             @Schema(nullable = true, example = "Mona Lisa Octocat") String name,
             @Schema(nullable = true, example = "mona@example.org") String email,
-            Role role) {
+            Role role,
+            @Schema(description = "Whether GitHub has proven the login: the account signed in with GitHub at least once") boolean verified) {
 
         static Account of(AccountEntity entity) {
-            return new Account(entity.login, entity.name, entity.email, entity.role);
+            return new Account(entity.login, entity.name, entity.email, entity.role, entity.githubId != null);
         }
     }
 
@@ -40,6 +41,12 @@ public final class AccountViews {
             @Schema(description = "The bearer token; shown once.") String token,
             Instant expiresAt,
             Account account) {
+    }
+
+    @Schema(name = "Providers", description = "The ways to sign in here.")
+    public record Providers(
+            @Schema(description = "Password sign-in for everyone (else only the first instructor)") boolean password,
+            @Schema(description = "Sign-in with GitHub: GET /api/auth/github/login") boolean github) {
     }
 
     @Schema(name = "TokenRequest")

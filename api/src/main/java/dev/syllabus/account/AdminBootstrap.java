@@ -32,6 +32,11 @@ class AdminBootstrap {
         String login = config.admin().login();
         String password = config.admin().password();
         AccountEntity existing = AccountEntity.findByLogin(login).orElse(null);
+        if (existing != null && existing.role == Role.STUDENT) {
+            // Promoting whoever took that login first would hand a student the instructor's powers.
+            throw new IllegalStateException("Refusing to start: syllabus.admin.login (SYLLABUS_ADMIN_LOGIN) names '" + existing.login
+                    + "', an existing student account; choose a login that is not taken");
+        }
         if (existing != null && existing.role == Role.INSTRUCTOR && existing.passwordHash != null
                 && passwords.matches(password, existing.passwordHash)) {
             return;

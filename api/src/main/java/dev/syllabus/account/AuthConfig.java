@@ -13,6 +13,25 @@ public interface AuthConfig {
 
     Auth auth();
 
+    /** Sign-in with GitHub (OAuth 2.0 authorization code with PKCE): off without a client id. */
+    Github github();
+
+    interface Github {
+        /** The OAuth app's client id (SYLLABUS_GITHUB_CLIENT_ID); without it GitHub sign-in is off. */
+        java.util.Optional<String> clientId();
+
+        /** The OAuth app's client secret (SYLLABUS_GITHUB_CLIENT_SECRET). */
+        java.util.Optional<String> clientSecret();
+
+        /** Where GitHub's OAuth endpoints are (SYLLABUS_GITHUB_OAUTH_URL): /login/oauth/authorize and /login/oauth/access_token. */
+        @WithDefault("https://github.com")
+        String oauthUrl();
+
+        /** Where GitHub's REST API is (SYLLABUS_GITHUB_API_URL): /user. */
+        @WithDefault("https://api.github.com")
+        String apiUrl();
+    }
+
     interface Admin {
         /** GitHub login of the first instructor (SYLLABUS_ADMIN_LOGIN). */
         @WithDefault("admin")
@@ -38,6 +57,18 @@ public interface AuthConfig {
         /** Failed sign-ins one address may make per lockout period, across accounts. */
         @WithDefault("20")
         int maxFailedLoginsPerAddress();
+
+        /** Failed joins (a wrong join or invite code) one address may make per lockout period. */
+        @WithDefault("20")
+        int maxFailedJoinsPerAddress();
+
+        /** Failed joins a course may see per lockout period, from all addresses together. */
+        @WithDefault("200")
+        int maxFailedJoinsPerCourse();
+
+        /** Whether password sign-in is on for everyone (SYLLABUS_AUTH_PASSWORDS); off, only the first instructor uses one. */
+        @WithDefault("true")
+        boolean passwords();
 
         /** bcrypt's cost for new password hashes (2^cost rounds). */
         @WithDefault("10")

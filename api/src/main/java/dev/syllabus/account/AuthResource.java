@@ -13,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,11 +43,57 @@ public class AuthResource {
     private final AccountService accounts;
     private final LoginThrottle throttle;
     private final CurrentAccount current;
+    private final GithubSignIn github;
+    private final AuthConfig config;
 
-    AuthResource(AccountService accounts, LoginThrottle throttle, CurrentAccount current) {
+    AuthResource(AccountService accounts, LoginThrottle throttle, CurrentAccount current, GithubSignIn github, AuthConfig config) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.current = current;
+        this.github = github;
+        this.config = config;
+    }
+
+    @GET
+    @Path("/providers")
+    @Operation(operationId = "getSignInProviders", summary = "The ways to sign in here",
+            description = "Whether password sign-in is open to everyone (SYLLABUS_AUTH_PASSWORDS) and whether sign-in with GitHub is set up "
+                    + "(SYLLABUS_GITHUB_CLIENT_ID); the web client shows only what is on.")
+    @APIResponse(responseCode = "200", description = "The providers.", content = @Content(schema = @Schema(implementation = AccountViews.Providers.class)))
+    public AccountViews.Providers providers() {
+        return new AccountViews.Providers(config.auth().passwords(), github.enabled());
+    }
+
+    @GET
+    @Path("/github/login")
+    @Operation(operationId = "startGithubSignIn", summary = "Sign in with GitHub: go to GitHub",
+            description = "Answers 302 to GitHub's authorization page (OAuth 2.0 authorization code with a one-time state and PKCE S256). "
+                    + "GitHub then brings the browser back to /api/auth/github/callback. `redirect` is the web client's page to land on "
+                    + "(a path on this site; /checklist by default). 404 when sign-in with GitHub is not set up.")
+    @APIResponse(responseCode = "302", description = "To GitHub.", headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(
+            name = "Location", description = "GitHub's authorization page.", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "Sign-in with GitHub is not set up here.")
+    public Response startGithubSignIn(@Parameter(description = "A path on this site to land on afterwards", example = "/checklist")
+            @QueryParam("redirect") String redirect) {
+        return Response.status(302).location(github.authorize(redirect)).build();
+    }
+
+    @GET
+    @Path("/github/callback")
+    @Operation(operationId = "finishGithubSignIn", summary = "Sign in with GitHub: GitHub comes back",
+            description = "GitHub's redirect after the person allowed (or refused) the sign-in. With a valid, unused state the code is "
+                    + "exchanged for the person's GitHub identity, their account is found or created, and the answer is 302 to the web "
+                    + "client's page with a Syllabus session token in the URL fragment (`#token=...`), never in the query string or a "
+                    + "cookie. A wrong, expired or reused state, a refused consent or GitHub being down get a problem, and nothing is created.")
+    @APIResponse(responseCode = "302", description = "Signed in: to the web client, token in the fragment.",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location",
+                    description = "The web client's page, with `#token=...`.", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "403", description = "The person refused, or GitHub refused the code.")
+    @APIResponse(responseCode = "502", description = "GitHub did not answer as expected; nothing was created.")
+    @APIResponse(responseCode = "404", description = "Sign-in with GitHub is not set up here.")
+    public Response finishGithubSignIn(@QueryParam("code") String code, @QueryParam("state") String state,
+            @QueryParam("error") String error) {
+        return Response.status(302).location(github.finish(code, state, error)).build();
     }
 
     @POST
@@ -60,6 +108,9 @@ public class AuthResource {
     public AccountViews.Session login(@NotNull @Valid AccountViews.LoginRequest request, RoutingContext http) {
         if (!Passwords.fits(request.password())) {
             throw ProblemException.invalidField("password", "must be at most " + Passwords.MAX_BYTES + " bytes in UTF-8");
+        }
+        if (!config.auth().passwords() && !request.login().strip().equalsIgnoreCase(config.admin().login())) {
+            throw ProblemException.forbidden("Password sign-in is off here: sign in with GitHub (GET /api/auth/github/login).");
         }
         String address = HttpEdge.clientAddress(http);
         Instant blocked = throttle.attempt(address);

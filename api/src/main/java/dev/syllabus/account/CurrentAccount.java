@@ -23,6 +23,11 @@ public class CurrentAccount {
         return principal;
     }
 
+    /** The signed-in account, if the request carries a valid token. */
+    public java.util.Optional<AccountService.Principal> find() {
+        return java.util.Optional.ofNullable(identity.getAttribute(TokenIdentityProvider.PRINCIPAL));
+    }
+
     public long id() {
         return principal().accountId();
     }

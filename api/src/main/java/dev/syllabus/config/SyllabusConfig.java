@@ -26,6 +26,10 @@ public interface SyllabusConfig {
     @WithName("trusted-proxies")
     Optional<java.util.List<String>> trustedProxies();
 
+    /** Where people reach the web client (SYLLABUS_PUBLIC_URL): links the API hands out, such as roster invites, point there. */
+    @WithDefault("http://localhost:5173")
+    String publicUrl();
+
     /** The course served at {@code /api/agenda}. */
     @WithDefault("ml-in-production")
     String defaultCourse();

@@ -27,4 +27,7 @@ public class DeliveryEntity extends PanacheEntity {
     public String outcome;
     @Column(length = 1000)
     public String detail;
+    /** SHA-256 of the raw body: a copy re-sent under a new delivery id is still a repeat. */
+    @Column(name = "body_sha256", length = 64)
+    public String bodySha256;
 }

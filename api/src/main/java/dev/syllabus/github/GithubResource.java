@@ -95,7 +95,7 @@ public class GithubResource {
         if (payload == null || !payload.isObject()) {
             throw ProblemException.invalidField("body", "is not a JSON object");
         }
-        GithubService.Outcome outcome = github.deliver(delivery, event, payload);
+        GithubService.Outcome outcome = github.deliver(delivery, WebhookSignature.sha256Hex(raw), event, payload);
         return new GithubViews.DeliveryResult(delivery, outcome.outcome(), outcome.detail());
     }
 
@@ -126,9 +126,24 @@ public class GithubResource {
     @Operation(operationId = "registerRepository", summary = "Register my course repository on GitHub",
             description = "Pull requests, reviews and checks in it then count as evidence for my checklist.")
     @APIResponse(responseCode = "200", description = "Registered.", content = @Content(schema = @Schema(implementation = GithubViews.Repository.class)))
-    @APIResponse(responseCode = "409", description = "Another student registered that repository.")
+    @APIResponse(responseCode = "403", description = "Not a repository of yours: its owner is not your login.")
     public GithubViews.Repository register(@PathParam("slug") String slug, @NotNull @Valid GithubViews.RepositoryRequest request) {
-        return repositories.register(PathParams.slug("slug", slug), current.id(), request.url());
+        return repositories.register(PathParams.slug("slug", slug), current.id(), request.url(), false);
+    }
+
+    @PUT
+    @Path("/courses/{slug}/students/{login}/repository")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("INSTRUCTOR")
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "registerStudentRepository", summary = "Register a student's course repository (instructors)",
+            description = "For repositories a student does not own themselves, such as one in the course's organisation. "
+                    + "A repository registered by another student moves to this one, with its pull requests and their credit.")
+    @APIResponse(responseCode = "200", description = "Registered.", content = @Content(schema = @Schema(implementation = GithubViews.Repository.class)))
+    public GithubViews.Repository registerForStudent(@PathParam("slug") String slug, @PathParam("login") String login,
+            @NotNull @Valid GithubViews.RepositoryRequest request) {
+        return repositories.registerForStudent(PathParams.slug("slug", slug), login, request.url());
     }
 
     @GET

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,15 +28,22 @@ import dev.syllabus.progress.PullRequestStates;
 @ApplicationScoped
 public class GithubService implements PullRequestStates {
 
-    /** "H3 PR2", "[H3/PR2]", "h3-pr2" in a title or body. */
-    private static final Pattern TAG = Pattern.compile("(?i)\\bH(\\d{1,3})\\s*[/ -]\\s*(PR\\d{1,3}|DOC\\d{0,3}|OTHER\\d{0,3})\\b");
-    /** "hw3-pr2" as a branch name, or part of one. */
-    private static final Pattern BRANCH = Pattern.compile("(?i)\\bhw-?(\\d{1,3})[-_/]pr-?(\\d{1,3})\\b");
 
     private final ChecklistService checklists;
+    private final dev.syllabus.account.GithubSignIn signIn;
 
-    GithubService(ChecklistService checklists) {
+    GithubService(ChecklistService checklists, dev.syllabus.account.GithubSignIn signIn) {
         this.checklists = checklists;
+        this.signIn = signIn;
+    }
+
+    /**
+     * Where sign-in with GitHub is set up, a GitHub login counts only once GitHub has proven it:
+     * evidence goes only to students who signed in with GitHub. (Without it, nobody can be proven,
+     * and the login the student joined with is what there is.)
+     */
+    boolean provenEnough(long accountId) {
+        return !signIn.enabled() || AccountEntity.<AccountEntity>findByIdOptional(accountId).map(a -> a.githubId != null).orElse(false);
     }
 
     public record Outcome(String outcome, String detail) {
@@ -51,11 +56,15 @@ public class GithubService implements PullRequestStates {
         }
     }
 
-    /** Handles one verified delivery, once: a delivery id seen before is acknowledged and ignored. */
+    /**
+     * Handles one verified delivery, once: a delivery id seen before, or a body seen before under
+     * another id (the id is not covered by the signature, so a copied delivery could be replayed
+     * under a new one), is acknowledged and ignored.
+     */
     @Transactional
-    public Outcome deliver(String deliveryId, String event, JsonNode payload) {
-        if (DeliveryEntity.count("deliveryId", deliveryId) > 0) {
-            return new Outcome("DUPLICATE", "delivery " + deliveryId + " was processed already");
+    public Outcome deliver(String deliveryId, String bodySha256, String event, JsonNode payload) {
+        if (DeliveryEntity.count("deliveryId = ?1 or bodySha256 = ?2", deliveryId, bodySha256) > 0) {
+            return new Outcome("DUPLICATE", "delivery " + deliveryId + " (or the same body under another id) was processed already");
         }
         String action = payload.path("action").asText(null);
         Outcome outcome = switch (event) {
@@ -74,6 +83,7 @@ public class GithubService implements PullRequestStates {
         delivery.receivedAt = Instant.now();
         delivery.outcome = outcome.outcome();
         delivery.detail = outcome.detail() == null ? null : outcome.detail().substring(0, Math.min(1000, outcome.detail().length()));
+        delivery.bodySha256 = bodySha256;
         delivery.persist();
         return outcome;
     }
@@ -87,7 +97,14 @@ public class GithubService implements PullRequestStates {
         if (row == null) {
             return Outcome.ignored("an older event than the one already processed");
         }
-        return Outcome.processed(describe(row) + complete(row));
+        return completed(row, describe(row));
+    }
+
+    /** The outcome once {@code row} changed: processed, or ignored with the reason its task could not be credited. */
+    private Outcome completed(PullRequestEntity row, String detail) {
+        Credit credit = complete(row);
+        return credit.refusal() != null ? Outcome.ignored(detail + "; not credited: " + credit.refusal())
+                : Outcome.processed(detail + credit.detail());
     }
 
     private Outcome review(JsonNode payload, String action) {
@@ -108,6 +125,9 @@ public class GithubService implements PullRequestStates {
             if (commit.equals(row.reviewSha)) {
                 row.review = PullRequestEntity.Review.NONE;
             }
+            // The dismissal is now the latest word on reviews: an approval from before it cannot return.
+            Instant dismissedAt = latest(instant(pr.path("updated_at").asText(null)), at);
+            row.reviewAt = latest(row.reviewAt, dismissedAt);
             return Outcome.processed(describe(row) + ": review dismissed");
         }
         if (!"submitted".equals(action)) {
@@ -121,14 +141,19 @@ public class GithubService implements PullRequestStates {
         if (decision == null) {
             return Outcome.ignored("a comment review changes nothing");
         }
-        if (row.reviewAt != null && at != null && at.isBefore(row.reviewAt)) {
+        String reviewer = review.path("user").path("login").asText("").toLowerCase(Locale.ROOT);
+        if (!isStaff(reviewer)) {
+            return Outcome.ignored("review by " + (reviewer.isEmpty() ? "an unknown account" : reviewer)
+                    + ", who is not course staff: only instructors' reviews count");
+        }
+        if (row.reviewAt != null && (at == null || !at.isAfter(row.reviewAt))) {
             return Outcome.ignored("a review older than the one already recorded");
         }
         row.review = decision;
         row.reviewSha = commit;
         row.reviewAt = at;
         String stale = commit.equals(row.headSha) ? "" : " (on an older commit: stale)";
-        return Outcome.processed(describe(row) + ": " + decision + stale + complete(row));
+        return completed(row, describe(row) + ": " + decision + stale);
     }
 
     private Outcome checkSuite(JsonNode payload) {
@@ -142,15 +167,16 @@ public class GithubService implements PullRequestStates {
                 rows.add(row);
             }
         }
-        if (suite.path("pull_requests").isEmpty()) {
-            // Forks: GitHub lists no pull requests, so match by the commit the checks ran on.
-            rows.addAll(PullRequestEntity.list("headSha", sha));
+        if (suite.path("pull_requests").isEmpty() && fullName != null) {
+            // Forks: GitHub lists no pull requests, so match by the commit the checks ran on, in this repository only.
+            rows.addAll(PullRequestEntity.list("fullName = ?1 and headSha = ?2", fullName, sha));
         }
         if (rows.isEmpty()) {
             return Outcome.ignored("no tracked pull request has head commit " + sha);
         }
+        // Only success passes: neutral, skipped and the rest prove nothing.
         PullRequestEntity.Checks checks = switch (suite.path("conclusion").asText("")) {
-            case "success", "neutral", "skipped" -> PullRequestEntity.Checks.PASSING;
+            case "success" -> PullRequestEntity.Checks.PASSING;
             case "" -> PullRequestEntity.Checks.PENDING;
             default -> PullRequestEntity.Checks.FAILING;
         };
@@ -162,7 +188,8 @@ public class GithubService implements PullRequestStates {
             }
             row.checks = checks;
             row.checksSha = sha;
-            done.add(describe(row) + ": checks " + checks + complete(row));
+            Credit credit = complete(row);
+            done.add(describe(row) + ": checks " + checks + (credit.refusal() != null ? "; not credited: " + credit.refusal() : credit.detail()));
         }
         return Outcome.processed(String.join("; ", done));
     }
@@ -179,6 +206,10 @@ public class GithubService implements PullRequestStates {
         }
         String slug = slug(repository.courseId);
         return checklists.setupItem(slug, "admin").map(item -> {
+            String refusal = checklists.refusal(slug, repository.accountId, item);
+            if (refusal != null) {
+                return Outcome.ignored(item + " not credited: " + refusal);
+            }
             checklists.recordEvidence(slug, repository.accountId, item, "https://github.com/" + repository.fullName);
             return Outcome.processed(item + " done: " + login + " was added to " + repository.fullName);
         }).orElse(Outcome.ignored("the course has no setup item about adding the instructor"));
@@ -201,7 +232,11 @@ public class GithubService implements PullRequestStates {
             row.checks = PullRequestEntity.Checks.NONE;
             row.review = PullRequestEntity.Review.NONE;
         }
-        row.url = pr.path("html_url").asText("https://github.com/" + repository.fullName + "/pull/" + number);
+        row.url = pullRequestUrl(repository.fullName, number, pr.path("html_url").asText(""));
+        String author = pr.path("user").path("login").asText("");
+        if (!author.isEmpty()) {
+            row.authorLogin = truncate(author.toLowerCase(Locale.ROOT), 39);
+        }
         row.title = truncate(pr.path("title").asText(""), 1000);
         row.headSha = pr.path("head").path("sha").asText("");
         row.headRef = truncate(pr.path("head").path("ref").asText(null), 300);
@@ -210,42 +245,58 @@ public class GithubService implements PullRequestStates {
                 : "closed".equals(pr.path("state").asText()) ? PullRequestEntity.State.CLOSED : PullRequestEntity.State.OPEN;
         row.updatedAt = updated == null ? Instant.now() : updated;
         if (!row.assignedByHand) {
-            row.itemId = match(slug(repository.courseId), row.title, pr.path("body").asText(""), row.headRef);
+            row.itemId = TaskMatcher.match(checklists.itemIds(slug(repository.courseId)), row.title, pr.path("body").asText(""), row.headRef)
+                    .orElse(null);
         }
         row.persist();
         return row;
     }
 
-    /** The task a pull request is for, by the convention students use, if it names one of the course's items. */
-    String match(String slug, String title, String body, String branch) {
-        List<String> items = checklists.itemIds(slug);
-        for (String text : new String[] { title, body }) {
-            Matcher tag = TAG.matcher(text == null ? "" : text);
-            while (tag.find()) {
-                String id = "H" + Integer.parseInt(tag.group(1)) + "/" + tag.group(2).toUpperCase(Locale.ROOT);
-                if (items.contains(id)) {
-                    return id;
-                }
-            }
-        }
-        Matcher named = BRANCH.matcher(branch == null ? "" : branch);
-        if (named.find()) {
-            String id = "H" + Integer.parseInt(named.group(1)) + "/PR" + Integer.parseInt(named.group(2));
-            if (items.contains(id)) {
-                return id;
-            }
-        }
-        return null;
+    /** What crediting a pull request's task came to: a detail to report, or the reason it could not be credited. */
+    record Credit(String detail, String refusal) {
+        static final Credit NOTHING = new Credit("", null);
     }
 
-    /** A merged pull request whose current head passed its checks or was approved completes its task. */
-    String complete(PullRequestEntity row) {
+    /**
+     * A merged pull request whose current head passed its checks or was approved by staff completes
+     * its task, when the repository's own student opened it, the student is enrolled and the task exists.
+     * Business refusals come back as a reason, never as an exception: the delivery is then recorded as ignored.
+     */
+    Credit complete(PullRequestEntity row) {
         boolean accepted = row.currentChecks() == PullRequestEntity.Checks.PASSING || row.currentReview() == PullRequestEntity.Review.APPROVED;
         if (row.state != PullRequestEntity.State.MERGED || !accepted || row.itemId == null) {
-            return "";
+            return Credit.NOTHING;
         }
-        checklists.recordEvidence(slug(row.courseId), row.accountId, row.itemId, row.url);
-        return "; " + row.itemId + " done";
+        String student = AccountEntity.loginOf(row.accountId);
+        if (!provenEnough(row.accountId)) {
+            return new Credit("", student + " has not signed in with GitHub, so their login is not proven");
+        }
+        if (row.authorLogin == null || !row.authorLogin.equalsIgnoreCase(student)) {
+            return new Credit("", row.authorLogin == null ? "its author is not known yet"
+                    : "opened by " + row.authorLogin + ", not by the repository's student " + student);
+        }
+        String slug = slug(row.courseId);
+        String refusal = checklists.refusal(slug, row.accountId, row.itemId);
+        if (refusal != null) {
+            return new Credit("", refusal);
+        }
+        checklists.recordEvidence(slug, row.accountId, row.itemId, row.url);
+        return new Credit("; " + row.itemId + " done", null);
+    }
+
+    /** Whether {@code login} is course staff, whose reviews count: an instructor. */
+    private static boolean isStaff(String login) {
+        return !login.isEmpty() && AccountEntity.findByLogin(login).filter(a -> a.role == Role.INSTRUCTOR).isPresent();
+    }
+
+    /** GitHub's link to the pull request, when it is one of this repository's; else the canonical one. */
+    static String pullRequestUrl(String fullName, int number, String htmlUrl) {
+        String canonical = "https://github.com/" + fullName + "/pull/" + number;
+        return htmlUrl.equalsIgnoreCase(canonical) ? htmlUrl : canonical;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
     record DeliveryPage(List<GithubViews.Delivery> deliveries, long total) {

@@ -59,6 +59,9 @@ public class PullRequestEntity extends PanacheEntity {
     public boolean assignedByHand;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+    /** The GitHub login that opened it: only the repository's own student earns credit with it. */
+    @Column(name = "author_login", length = 39)
+    public String authorLogin;
 
     /** The check result on the current head commit; NONE once a push made the last one stale. */
     public Checks currentChecks() {

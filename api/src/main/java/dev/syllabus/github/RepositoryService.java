@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dev.syllabus.account.AccountEntity;
 import dev.syllabus.http.ProblemException;
 import dev.syllabus.progress.ChecklistService;
 
@@ -27,20 +28,38 @@ public class RepositoryService {
         this.github = github;
     }
 
+    /**
+     * Registers the student's course repository. A student may register only a repository they own
+     * (its owner is their login); an instructor may register any, for organisation-owned ones. A
+     * repository registered by someone else moves to its rightful student, with the pull requests
+     * tracked in it and their credit.
+     */
     @Transactional
-    GithubViews.Repository register(String slug, long accountId, String url) {
+    GithubViews.Repository register(String slug, long accountId, String url, boolean byInstructor) {
         Matcher match = REPOSITORY.matcher(url.strip());
         if (!match.matches()) {
             throw ProblemException.invalidField("url", "must be a GitHub repository URL: https://github.com/{owner}/{repo}");
         }
         long courseId = checklists.courseId(slug);
-        String fullName = (match.group(1) + "/" + match.group(2)).toLowerCase(Locale.ROOT);
-        GithubRepositoryEntity taken = GithubRepositoryEntity.<GithubRepositoryEntity>find("fullName", fullName).firstResult();
-        if (taken != null && taken.accountId != accountId) {
-            throw ProblemException.conflict("Repository " + fullName + " is registered by another student.");
+        String owner = match.group(1).toLowerCase(Locale.ROOT);
+        String fullName = (owner + "/" + match.group(2)).toLowerCase(Locale.ROOT);
+        String student = AccountEntity.loginOf(accountId);
+        if (!byInstructor && !github.provenEnough(accountId)) {
+            throw ProblemException.forbidden("Sign in with GitHub first: only a login GitHub has proven can register a repository.");
+        }
+        if (!byInstructor && !owner.equalsIgnoreCase(student)) {
+            throw ProblemException.forbidden("You can register only a repository you own (https://github.com/" + student
+                    + "/...); an instructor can register another one for you.");
         }
         GithubRepositoryEntity mine = GithubRepositoryEntity.<GithubRepositoryEntity>find("courseId = ?1 and accountId = ?2", courseId, accountId)
                 .firstResult();
+        GithubRepositoryEntity taken = GithubRepositoryEntity.<GithubRepositoryEntity>find("fullName", fullName).firstResult();
+        if (taken != null && taken.accountId != accountId) {
+            long previous = taken.accountId;
+            taken.delete();
+            GithubRepositoryEntity.flush();
+            movePullRequests(slug, fullName, previous, accountId);
+        }
         if (mine == null) {
             mine = new GithubRepositoryEntity();
             mine.courseId = courseId;
@@ -50,6 +69,25 @@ public class RepositoryService {
         mine.registeredAt = Instant.now();
         mine.persist();
         return new GithubViews.Repository(fullName, "https://github.com/" + fullName);
+    }
+
+    /** An instructor registers a repository for a student: any repository, organisation-owned ones included. */
+    @Transactional
+    GithubViews.Repository registerForStudent(String slug, String login, String url) {
+        AccountEntity student = AccountEntity.findByLogin(login).filter(a -> a.role == dev.syllabus.account.Role.STUDENT)
+                .orElseThrow(() -> ProblemException.notFound("No student '" + login + "'."));
+        return register(slug, student.id, url, true);
+    }
+
+    /** The pull requests tracked in a repository, and the ticks they earned, go to the student it now belongs to. */
+    private void movePullRequests(String slug, String fullName, long from, long to) {
+        for (PullRequestEntity row : PullRequestEntity.<PullRequestEntity>list("fullName", fullName)) {
+            if (row.itemId != null) {
+                checklists.withdrawEvidence(slug, from, row.itemId, row.url);
+            }
+            row.accountId = to;
+            github.complete(row);
+        }
     }
 
     @Transactional
@@ -72,9 +110,16 @@ public class RepositoryService {
         if (!checklists.itemIds(slug).contains(id) || !id.contains("/PR")) {
             throw ProblemException.invalidField("item", "must be a pull-request task of this course, such as H3/PR2");
         }
+        if (row.itemId != null && !row.itemId.equals(id)) {
+            // One pull request credits one task: moving it takes its tick along.
+            checklists.withdrawEvidence(slug, accountId, row.itemId, row.url);
+        }
         row.itemId = id;
         row.assignedByHand = true;
-        github.complete(row);
+        GithubService.Credit credit = github.complete(row);
+        if (credit.refusal() != null) {
+            throw ProblemException.conflict("Pull request #" + number + " cannot count for " + id + ": " + credit.refusal() + ".");
+        }
         return GithubViews.PullRequest.of(row);
     }
 }

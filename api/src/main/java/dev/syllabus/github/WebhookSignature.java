@@ -27,6 +27,15 @@ public final class WebhookSignature {
         }
     }
 
+    /** The body's SHA-256, hex: what makes two deliveries the same, whatever their ids. */
+    public static String sha256Hex(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     /** Compares in constant time, so the comparison leaks nothing about the expected signature. */
     public static boolean verify(String secret, byte[] body, String header) {
         if (header == null || !header.startsWith(PREFIX)) {

@@ -37,10 +37,41 @@ public class ChecklistService {
         this.pullRequests = pullRequests;
     }
 
-    /** Marks an item done on evidence GitHub sent (no person acted). */
+    /** Marks an item done on evidence GitHub sent (no person acted). Check {@link #refusal} first. */
     @Transactional
     public void recordEvidence(String slug, long studentId, String itemId, String url) {
         mark(slug, studentId, null, itemId, true, url, null);
+    }
+
+    /**
+     * Takes back a tick that a pull request's evidence made, when that pull request now counts for
+     * another task (one pull request credits one task). A tick the student made stays.
+     */
+    @Transactional
+    public void withdrawEvidence(String slug, long studentId, String itemId, String url) {
+        CourseRef ref = course(slug);
+        ProgressEntity state = ProgressEntity.<ProgressEntity>find("courseId = ?1 and accountId = ?2 and itemId = ?3",
+                ref.id(), studentId, itemId).firstResult();
+        if (state != null && state.done && state.source == ProgressEntity.Source.GITHUB && url.equals(state.evidenceUrl)) {
+            mark(slug, studentId, null, itemId, false, null, null);
+        }
+    }
+
+    /**
+     * Why evidence for {@code itemId} cannot be recorded for this student, or null when it can: the
+     * business rules a webhook delivery meets, answered as a reason instead of an exception, so the
+     * delivery is recorded as ignored rather than rolled back.
+     */
+    @Transactional
+    public String refusal(String slug, long studentId, String itemId) {
+        CourseRef ref = course(slug);
+        if (!EnrollmentEntity.exists(ref.id(), studentId)) {
+            return "the student is not enrolled in course '" + slug + "'";
+        }
+        if (ChecklistItem.of(ref.course()).stream().noneMatch(i -> i.id().equals(itemId))) {
+            return "course '" + slug + "' has no checklist item " + itemId;
+        }
+        return null;
     }
 
     /** The ids of every checklist item of a course, for matching evidence to items. */
@@ -84,14 +115,14 @@ public class ChecklistService {
         CourseRef ref = course(slug);
         AccountEntity student = AccountEntity.findById(accountId);
         requireEnrolled(ref, student);
-        return build(ref.course(), student.login,
+        return build(ref.course(), student.login, student.githubId != null,
                 ProgressEntity.list("courseId = ?1 and accountId = ?2", ref.id(), accountId),
                 ReviewEntity.list("courseId = ?1 and accountId = ?2 order by at", ref.id(), accountId),
                 new java.util.HashMap<>(), pullRequestsOf(ref.id(), accountId));
     }
 
     /** A checklist from its rows; {@code logins} names reviewers (looked up when missing). */
-    static ChecklistViews.Checklist build(Course course, String login, List<ProgressEntity> rows, List<ReviewEntity> reviewsOldestFirst,
+    static ChecklistViews.Checklist build(Course course, String login, boolean verified, List<ProgressEntity> rows, List<ReviewEntity> reviewsOldestFirst,
             Map<Long, String> logins, Map<String, PullRequestStates.PullRequestState> pullRequests) {
         Map<String, ProgressEntity> states = rows.stream().collect(Collectors.toMap(p -> p.itemId, Function.identity()));
         List<ChecklistViews.Item> items = ChecklistItem.of(course).stream()
@@ -101,7 +132,7 @@ public class ChecklistService {
             String reviewer = review.reviewerId == null ? null : logins.computeIfAbsent(review.reviewerId, AccountEntity::loginOf);
             latest.put(review.homeworkCode, new ChecklistViews.Review(review.decision, review.comment, reviewer, review.at));
         }
-        return summarise(course, login, items, latest);
+        return summarise(course, login, verified, items, latest);
     }
 
     /** Records an instructor's decision on a student's homework. */
@@ -165,6 +196,8 @@ public class ChecklistService {
         state.version++;
         state.updatedAt = now;
         state.updatedBy = actorId;
+        state.source = actorId == null ? ProgressEntity.Source.GITHUB
+                : actorId == studentId ? ProgressEntity.Source.STUDENT : ProgressEntity.Source.INSTRUCTOR;
         state.persist();
         ProgressEventEntity.record(ref.id(), studentId, itemId, done ? "DONE" : "UNDONE", state.evidenceUrl, actorId, now);
         return view(item, state);
@@ -207,7 +240,7 @@ public class ChecklistService {
                 state == null ? null : state.updatedAt, state == null ? 0 : state.version, pullRequest);
     }
 
-    private static ChecklistViews.Checklist summarise(Course course, String login, List<ChecklistViews.Item> items,
+    private static ChecklistViews.Checklist summarise(Course course, String login, boolean verified, List<ChecklistViews.Item> items,
             Map<String, ChecklistViews.Review> reviews) {
         Map<String, List<ChecklistViews.Item>> byHomework = items.stream().filter(i -> i.homework() != null)
                 .collect(Collectors.groupingBy(ChecklistViews.Item::homework));
@@ -227,7 +260,7 @@ public class ChecklistService {
         }
         int required = (int) items.stream().filter(i -> !i.optional()).count();
         int done = (int) items.stream().filter(i -> !i.optional() && i.done()).count();
-        return new ChecklistViews.Checklist(course.slug(), login, ChecklistViews.Completion.of(done, required), weeks, homework, items);
+        return new ChecklistViews.Checklist(course.slug(), login, verified, ChecklistViews.Completion.of(done, required), weeks, homework, items);
     }
 
     /**

@@ -78,6 +78,7 @@ final class ChecklistViews {
     record Checklist(
             @Schema(example = "ml-in-production") String course,
             @Schema(example = "octocat") String student,
+            @Schema(description = "Whether GitHub has proven the student's login (they signed in with GitHub)") boolean verified,
             Completion completion,
             List<WeekProgress> weeks,
             List<HomeworkProgress> homework,

@@ -49,13 +49,13 @@ public class CohortService {
         List<CohortViews.Row> rows = new ArrayList<>();
         for (EnrollmentEntity enrollment : enrolled) {
             AccountEntity student = enrollment.account;
-            ChecklistViews.Checklist checklist = ChecklistService.build(ref.course(), student.login,
+            ChecklistViews.Checklist checklist = ChecklistService.build(ref.course(), student.login, student.githubId != null,
                     progress.getOrDefault(student.id, List.of()), reviews.getOrDefault(student.id, List.of()), logins, Map.of());
             List<CohortViews.Cell> cells = checklist.homework().stream()
                     .filter(h -> week == null || h.week() == week)
                     .map(h -> new CohortViews.Cell(h.code(), h.status())).toList();
             if (status == null || cells.stream().anyMatch(c -> c.status() == status)) {
-                rows.add(new CohortViews.Row(student.login, student.name, student.email, checklist.completion(), cells));
+                rows.add(new CohortViews.Row(student.login, student.name, student.email, checklist.verified(), checklist.completion(), cells));
             }
         }
         rows.sort(Comparator.comparing(CohortViews.Row::login));
@@ -67,13 +67,13 @@ public class CohortService {
         List<String> codes = checklists.course(slug).course().weeks().stream()
                 .filter(w -> week == null || w.number() == week)
                 .flatMap(w -> w.homework().stream()).map(Homework::code).toList();
-        CsvSchema.Builder schema = CsvSchema.builder().addColumn("login").addColumn("name").addColumn("email")
+        CsvSchema.Builder schema = CsvSchema.builder().addColumn("login").addColumn("name").addColumn("email").addColumn("verified")
                 .addColumn("completion_percent");
         codes.forEach(schema::addColumn);
         List<List<String>> lines = new ArrayList<>();
         for (CohortViews.Row row : rows) {
             List<String> line = new ArrayList<>(List.of(cell(row.login()), cell(row.name()), cell(row.email()),
-                    Integer.toString(row.completion().percent())));
+                    Boolean.toString(row.verified()), Integer.toString(row.completion().percent())));
             Map<String, String> statuses = row.homework().stream()
                     .collect(Collectors.toMap(CohortViews.Cell::code, c -> c.status().name()));
             codes.forEach(code -> line.add(statuses.getOrDefault(code, "")));

@@ -16,6 +16,7 @@ final class CohortViews {
             @Schema(example = "octocat") String login,
             @Schema(nullable = true) String name,
             @Schema(nullable = true) String email,
+            @Schema(description = "Whether GitHub has proven the login (the student signed in with GitHub)") boolean verified,
             ChecklistViews.Completion completion,
             List<Cell> homework) {
     }

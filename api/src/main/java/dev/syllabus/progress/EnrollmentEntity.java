@@ -27,6 +27,9 @@ public class EnrollmentEntity extends PanacheEntity {
     public AccountEntity account;
     @Column(name = "joined_at", nullable = false)
     public Instant joinedAt;
+    /** SHA-256 of a rostered student's personal one-time invite code; null once claimed, or for self-joined students. */
+    @Column(name = "invite_hash", length = 64)
+    public String inviteHash;
 
     static boolean exists(long courseId, long accountId) {
         return count("course.id = ?1 and account.id = ?2", courseId, accountId) > 0;

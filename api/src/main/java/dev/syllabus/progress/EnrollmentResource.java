@@ -17,12 +17,16 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.syllabus.account.AccountViews;
+import io.vertx.ext.web.RoutingContext;
+
+import dev.syllabus.http.HttpEdge;
 import dev.syllabus.http.PathParams;
 
 /** Joining a course, and the join code instructors hand out. */
@@ -34,27 +38,37 @@ import dev.syllabus.http.PathParams;
 public class EnrollmentResource {
 
     private final EnrollmentService enrollments;
+    private final dev.syllabus.account.CurrentAccount current;
 
-    EnrollmentResource(EnrollmentService enrollments) {
+    EnrollmentResource(EnrollmentService enrollments, dev.syllabus.account.CurrentAccount current) {
         this.enrollments = enrollments;
+        this.current = current;
     }
 
     @POST
     @Path("/courses/{slug}/enrollments")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "joinCourse", summary = "Join a course with its join code",
-            description = "Creates the student's account (or completes the one an instructor listed on the roster), enrols it and signs it in.")
+    @Operation(operationId = "joinCourse", summary = "Join a course with its join code, or a personal invite code",
+            description = "Signed in (a bearer token, as after signing in with GitHub): send only the `joinCode`; the account joins. "
+                    + "Otherwise, with the course's `joinCode`: creates a new student account, enrols it and signs it in; the join code never "
+                    + "takes an account that exists. With a personal `inviteCode` from the instructor's roster invites: claims that "
+                    + "rostered account, sets its password and signs it in; each invite code works once. Failed attempts are "
+                    + "throttled per client address and per course (429 with Retry-After).")
     @APIResponse(responseCode = "201", description = "Joined and signed in.", content = @Content(schema = @Schema(implementation = AccountViews.Session.class)))
-    @APIResponse(responseCode = "403", description = "The join code does not match.")
-    @APIResponse(responseCode = "409", description = "The login has an account already: sign in instead.")
-    public Response join(@PathParam("slug") String slug, @NotNull @Valid EnrollmentViews.JoinRequest request) {
-        AccountViews.Session session = enrollments.join(PathParams.slug("slug", slug), request);
+    @APIResponse(responseCode = "403", description = "The join or invite code does not match.")
+    @APIResponse(responseCode = "409", description = "The login has an account already: sign in, or use your personal invite code.")
+    @APIResponse(responseCode = "429", description = "Too many failed attempts; try again after Retry-After seconds.")
+    public Response join(@PathParam("slug") String slug, @NotNull @Valid EnrollmentViews.JoinRequest request, RoutingContext http) {
+        String course = PathParams.slug("slug", slug);
+        AccountViews.Session session = current.find()
+                .map(me -> enrollments.joinSignedIn(course, me.accountId(), request, HttpEdge.clientAddress(http)))
+                .orElseGet(() -> enrollments.join(course, request, HttpEdge.clientAddress(http)));
         return Response.created(URI.create("/api/courses/" + slug + "/checklist")).entity(session).build();
     }
 
     @GET
     @Path("/courses/{slug}/join-code")
-    @RolesAllowed({ "INSTRUCTOR", "READER" })
+    @RolesAllowed("INSTRUCTOR")
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "getJoinCode", summary = "The course's join code (instructors)",
             description = "The code students join the course with; null until an instructor sets one.")
@@ -73,5 +87,21 @@ public class EnrollmentResource {
     @APIResponse(responseCode = "200", description = "The code now in force.", content = @Content(schema = @Schema(implementation = EnrollmentViews.JoinCode.class)))
     public EnrollmentViews.JoinCode setJoinCode(@PathParam("slug") String slug, @NotNull @Valid EnrollmentViews.JoinCode request) {
         return new EnrollmentViews.JoinCode(enrollments.setJoinCode(PathParams.slug("slug", slug), request.code()));
+    }
+
+    @POST
+    @Path("/courses/{slug}/roster/invites")
+    @Produces("text/csv")
+    @RolesAllowed("INSTRUCTOR")
+    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "createRosterInvites", summary = "New personal invite codes for rostered students who have not joined (instructors)",
+            description = "One row per rostered student without a password yet: login, name, invite code and invite link (the web "
+                    + "client's sign-in page, SYLLABUS_PUBLIC_URL). Each call issues new codes and the earlier ones stop working; "
+                    + "each code claims its own account, once.")
+    @APIResponse(responseCode = "200", description = "The invites, as CSV.", content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = SchemaType.STRING), example = "login,name,invite,link\nada,Ada Lovelace,Q7RT3KX9MP2W,http://localhost:5173/signin?course=ml-in-production&login=ada&invite=Q7RT3KX9MP2W\n"))
+    public Response invites(@PathParam("slug") String slug) {
+        return Response.ok(enrollments.invites(PathParams.slug("slug", slug)))
+                .header("Content-Disposition", "attachment; filename=\"" + slug + "-invites.csv\"").build();
     }
 }

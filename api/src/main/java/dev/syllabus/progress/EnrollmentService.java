@@ -2,6 +2,7 @@ package dev.syllabus.progress;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,6 +12,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.syllabus.account.AccountEntity;
 import dev.syllabus.account.AccountService;
 import dev.syllabus.account.AccountViews;
+import dev.syllabus.account.AttemptThrottle;
+import dev.syllabus.account.AuthConfig;
 import dev.syllabus.account.Passwords;
 import dev.syllabus.account.Role;
 import dev.syllabus.course.CourseEntity;
@@ -25,10 +28,18 @@ public class EnrollmentService {
 
     private final AccountService accounts;
     private final Passwords passwords;
+    private final AttemptThrottle perAddress;
+    private final AttemptThrottle perCourse;
+    private final String publicUrl;
+    private final boolean passwordsOn;
 
-    EnrollmentService(AccountService accounts, Passwords passwords) {
+    EnrollmentService(AccountService accounts, Passwords passwords, AuthConfig auth, dev.syllabus.config.SyllabusConfig config) {
         this.accounts = accounts;
         this.passwords = passwords;
+        this.perAddress = new AttemptThrottle(auth.auth().maxFailedJoinsPerAddress(), auth.auth().lockout());
+        this.perCourse = new AttemptThrottle(auth.auth().maxFailedJoinsPerCourse(), auth.auth().lockout());
+        this.publicUrl = config.publicUrl().replaceAll("/+$", "");
+        this.passwordsOn = auth.auth().passwords();
     }
 
     @Transactional
@@ -45,19 +56,71 @@ public class EnrollmentService {
     }
 
     /**
-     * A student joins: a new account, or one an instructor listed on the roster without a
-     * password, gets its password and an enrolment, and is signed in. The password is hashed
-     * between two short transactions, never inside one.
+     * A student joins. With the course's join code, a new account is created; the join code never
+     * takes an account that exists (a rostered one included: anyone in the cohort knows the join
+     * code). With a personal invite code, the rostered account it was issued for is claimed, once.
+     * The password is hashed between two short transactions, never inside one. Failed attempts are
+     * counted per client address and per course before the code is checked.
      */
-    AccountViews.Session join(String slug, EnrollmentViews.JoinRequest request) {
+    AccountViews.Session join(String slug, EnrollmentViews.JoinRequest request, String address) {
+        if (!passwordsOn) {
+            throw ProblemException.forbidden("Joining with a password is off here: sign in with GitHub, then join with the join code.");
+        }
+        if (request.login() == null || request.login().isBlank()) {
+            throw ProblemException.invalidField("login", "is required unless you are signed in");
+        }
+        if (request.password() == null || request.password().isBlank()) {
+            throw ProblemException.invalidField("password", "is required unless you are signed in");
+        }
         if (!Passwords.fits(request.password())) {
             throw ProblemException.invalidField("password", "must be at most " + Passwords.MAX_BYTES + " bytes in UTF-8");
         }
-        QuarkusTransaction.requiringNew().run(() -> checkJoin(slug, request));
+        boolean invited = request.inviteCode() != null && !request.inviteCode().isBlank();
+        boolean withJoinCode = request.joinCode() != null && !request.joinCode().isBlank();
+        if (invited == withJoinCode) {
+            throw ProblemException.invalidField(invited ? "inviteCode" : "joinCode",
+                    "send either the course's joinCode (a new account) or your personal inviteCode (a rostered account)");
+        }
+        throttle(perAddress.attempt(address), "address");
+        throttle(perCourse.attempt(slug), "course");
+        QuarkusTransaction.requiringNew().run(() -> checkJoin(slug, request, invited));
+        perAddress.succeeded(address);
+        perCourse.succeeded(slug);
         String passwordHash = passwords.hash(request.password());
         return QuarkusTransaction.requiringNew().call(() -> {
-            CourseEntity course = checkJoin(slug, request);
+            CourseEntity course = checkJoin(slug, request, invited);
             AccountEntity account = accounts.register(request.login(), Role.STUDENT, request.name(), request.email(), passwordHash);
+            EnrollmentEntity enrollment = EnrollmentEntity.<EnrollmentEntity>find("course.id = ?1 and account.id = ?2", course.id, account.id)
+                    .firstResultOptional().orElseGet(() -> {
+                        EnrollmentEntity created = new EnrollmentEntity();
+                        created.course = course;
+                        created.account = account;
+                        created.joinedAt = Instant.now();
+                        return created;
+                    });
+            enrollment.inviteHash = null;
+            enrollment.persist();
+            return accounts.signIn(account);
+        });
+    }
+
+    /** A signed-in student (one who signed in with GitHub, say) joins with the course's join code alone. */
+    AccountViews.Session joinSignedIn(String slug, long accountId, EnrollmentViews.JoinRequest request, String address) {
+        if (request.joinCode() == null || request.joinCode().isBlank()) {
+            throw ProblemException.invalidField("joinCode", "is required");
+        }
+        throttle(perAddress.attempt(address), "address");
+        throttle(perCourse.attempt(slug), "course");
+        AccountViews.Session session = QuarkusTransaction.requiringNew().call(() -> {
+            CourseEntity course = course(slug);
+            if (course.joinCode == null || !constantTimeEquals(course.joinCode, request.joinCode().strip())) {
+                throw new ProblemException(jakarta.ws.rs.core.Response.Status.FORBIDDEN, "That join code does not open this course.",
+                        java.util.List.of(new dev.syllabus.http.Problem.FieldError("joinCode", "does not match the course's join code")));
+            }
+            AccountEntity account = AccountEntity.findById(accountId);
+            if (account.role != Role.STUDENT) {
+                throw ProblemException.forbidden("Only students join courses.");
+            }
             if (!EnrollmentEntity.exists(course.id, account.id)) {
                 EnrollmentEntity enrollment = new EnrollmentEntity();
                 enrollment.course = course;
@@ -67,20 +130,69 @@ public class EnrollmentService {
             }
             return accounts.signIn(account);
         });
+        perAddress.succeeded(address);
+        perCourse.succeeded(slug);
+        return session;
     }
 
-    /** The course, when the join code opens it and the login is free to take. */
-    private static CourseEntity checkJoin(String slug, EnrollmentViews.JoinRequest request) {
+    private static void throttle(Instant blockedUntil, String what) {
+        if (blockedUntil != null) {
+            throw ProblemException.tooManyRequests("Too many failed attempts to join from this " + what + "; try again later.", blockedUntil);
+        }
+    }
+
+    /** The course, when the code opens it for this login: a join code for a new login, an invite code for its rostered account. */
+    private static CourseEntity checkJoin(String slug, EnrollmentViews.JoinRequest request, boolean invited) {
         CourseEntity course = course(slug);
+        AccountEntity existing = AccountEntity.findByLogin(request.login()).orElse(null);
+        if (invited) {
+            EnrollmentEntity enrollment = existing == null || existing.passwordHash != null ? null
+                    : EnrollmentEntity.<EnrollmentEntity>find("course.id = ?1 and account.id = ?2", course.id, existing.id).firstResult();
+            if (enrollment == null || enrollment.inviteHash == null
+                    || !constantTimeEquals(enrollment.inviteHash, dev.syllabus.account.Tokens.digest(request.inviteCode().strip()))) {
+                throw new ProblemException(jakarta.ws.rs.core.Response.Status.FORBIDDEN, "That invite code does not open this account.",
+                        java.util.List.of(new dev.syllabus.http.Problem.FieldError("inviteCode", "does not match an invite for this login")));
+            }
+            return course;
+        }
         if (course.joinCode == null || !constantTimeEquals(course.joinCode, request.joinCode().strip())) {
             throw new ProblemException(jakarta.ws.rs.core.Response.Status.FORBIDDEN, "That join code does not open this course.",
                     java.util.List.of(new dev.syllabus.http.Problem.FieldError("joinCode", "does not match the course's join code")));
         }
-        AccountEntity existing = AccountEntity.findByLogin(request.login()).orElse(null);
-        if (existing != null && existing.passwordHash != null) {
-            throw ProblemException.conflict("An account '" + existing.login + "' exists already: sign in instead.");
+        if (existing != null) {
+            throw ProblemException.conflict(existing.passwordHash != null
+                    ? "An account '" + existing.login + "' exists already: sign in instead."
+                    : "'" + existing.login + "' is on the roster: join with your personal invite code from your instructor.");
         }
         return course;
+    }
+
+    /**
+     * New personal invite codes for every rostered student of the course who has not joined yet,
+     * as CSV (login, name, invite, link); the earlier codes stop working.
+     */
+    @Transactional
+    String invites(String slug) {
+        CourseEntity course = course(slug);
+        StringBuilder csv = new StringBuilder("login,name,invite,link\n");
+        List<EnrollmentEntity> unclaimed = EnrollmentEntity.list("course.id = ?1 and account.passwordHash is null order by account.login", course.id);
+        for (EnrollmentEntity enrollment : unclaimed) {
+            String code = randomCode(12);
+            enrollment.inviteHash = dev.syllabus.account.Tokens.digest(code);
+            String login = enrollment.account.login;
+            String link = publicUrl + "/signin?course=" + slug + "&login=" + login + "&invite=" + code;
+            csv.append(login).append(',').append(csvCell(enrollment.account.name)).append(',').append(code).append(',').append(link).append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** A CSV cell: quoted when it must be, and never read as a formula by a spreadsheet. */
+    private static String csvCell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = "=+-@\t\r".indexOf(value.isEmpty() ? 'x' : value.charAt(0)) >= 0 ? "'" + value : value;
+        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 
     private static CourseEntity course(String slug) {
@@ -88,8 +200,12 @@ public class EnrollmentService {
     }
 
     private static String randomCode() {
+        return randomCode(10);
+    }
+
+    private static String randomCode(int length) {
         StringBuilder code = new StringBuilder();
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < length; i++) {
             code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
         }
         return code.toString();

@@ -29,4 +29,10 @@ public class ProgressEntity extends PanacheEntity {
     public Instant updatedAt;
     @Column(name = "updated_by")
     public Long updatedBy;
+    /** Who vouches for the current state: the student, GitHub (a delivery proved it) or an instructor. */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public Source source = Source.STUDENT;
+
+    public enum Source { STUDENT, GITHUB, INSTRUCTOR }
 }

@@ -4,6 +4,7 @@ import static dev.syllabus.support.Api.COURSE;
 import static dev.syllabus.support.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -286,5 +288,154 @@ class GithubWebhookTest {
         given().contentType("application/json").header("X-GitHub-Event", "pull_request").header("X-GitHub-Delivery", "x")
                 .header("X-Hub-Signature-256", WebhookSignature.sign(SECRET, new byte[2_000_000])).body(new byte[2_000_000])
                 .post("/api/github/webhook").then().statusCode(413);
+    }
+
+    private static Map<String, String> merged(Map<String, String> values, String at) {
+        values.putAll(Map.of("action", "closed", "state", "closed", "merged", "true", "merged_at", "\"" + at + "\"",
+                "closed_at", "\"" + at + "\"", "updated_at", at));
+        return values;
+    }
+
+    private static String outcomeOf(String delivery) {
+        return as(Api.admin()).queryParam("size", 100).get("/api/github/deliveries").then().statusCode(200).extract()
+                .path("find { it.delivery == '" + delivery + "' }.outcome");
+    }
+
+    @Test
+    void aStudentRegistersOnlyARepositoryTheyOwnAndAnInstructorMovesOneWithItsCredit() {
+        Student owner = student();
+        String squatter = Api.student(Api.uniqueLogin("mallory"));
+        as(squatter).contentType("application/json").body(Map.of("url", "https://github.com/" + owner.repo() + "-2"))
+                .put(BASE + "/repository").then().statusCode(403).contentType("application/problem+json");
+
+        String orgRepo = "course-org/" + owner.login() + "-project";
+        as(Api.admin()).contentType("application/json").body(Map.of("url", "https://github.com/" + orgRepo))
+                .put(BASE + "/students/" + owner.login() + "/repository").then().statusCode(200).body("fullName", equalTo(orgRepo));
+        Student inOrg = new Student(owner.login(), owner.token(), orgRepo);
+        String sha = "9".repeat(40);
+        deliver("pull_request", fixture("pull_request", pr(inOrg, 31, "opened", sha, "2026-11-20T10:00:00Z", false)));
+        deliver("check_suite", checks(inOrg, sha, "success", "[{\"number\": 31}]"));
+        deliver("pull_request", fixture("pull_request", merged(pr(inOrg, 31, "closed", sha, "2026-11-20T11:00:00Z", true),
+                "2026-11-20T11:00:00Z")));
+        assertThat(item(owner, "H2/PR1").getBoolean("done")).isTrue();
+
+        Student other = student();
+        as(Api.admin()).contentType("application/json").body(Map.of("url", "https://github.com/" + orgRepo))
+                .put(BASE + "/students/" + other.login() + "/repository").then().statusCode(200);
+        assertThat(item(owner, "H2/PR1").getBoolean("done")).as("the credit left with the repository").isFalse();
+        as(other.token()).get(BASE + "/pull-requests").then().statusCode(200).body("find { it.number == 31 }.item", equalTo("H2/PR1"));
+    }
+
+    @Test
+    void onlyTheRepositorysStudentsPullRequestsStaffApprovalsAndSuccessfulChecksCount() {
+        Student s = student();
+        String sha = "8".repeat(40);
+        Map<String, String> byStranger = pr(s, 32, "opened", sha, "2026-11-20T10:00:00Z", false);
+        deliver("pull_request", fixture("pull_request", byStranger).replace("\"login\": \"" + s.login() + "\", \"id\": 583231",
+                "\"login\": \"a-stranger\", \"id\": 9"));
+        deliver("check_suite", checks(s, sha, "success", "[{\"number\": 32}]"));
+        String mergedByStranger = UUID.randomUUID().toString();
+        deliver("pull_request", fixture("pull_request", merged(byStranger, "2026-11-20T11:00:00Z"))
+                .replace("\"login\": \"" + s.login() + "\", \"id\": 583231", "\"login\": \"a-stranger\", \"id\": 9"), mergedByStranger)
+                .then().statusCode(200).body("outcome", equalTo("IGNORED")).body("detail", containsString("a-stranger"));
+        assertThat(item(s, "H2/PR1").getBoolean("done")).isFalse();
+
+        String sha2 = "7".repeat(40);
+        Map<String, String> own = pr(s, 33, "opened", sha2, "2026-11-20T10:00:00Z", false);
+        own.put("title", "[H2/PR2] CI");
+        deliver("pull_request", fixture("pull_request", own));
+        deliver("pull_request_review", review(s, 33, "approved", sha2, sha2, "2026-11-20T10:30:00Z", own.get("title"))
+                .replace("\"login\": \"admin\", \"id\": 1", "\"login\": \"a-classmate\", \"id\": 7"))
+                .then().body("outcome", equalTo("IGNORED")).body("detail", containsString("not course staff"));
+        deliver("check_suite", checks(s, sha2, "neutral", "[{\"number\": 33}]"));
+        deliver("pull_request", fixture("pull_request", merged(own, "2026-11-20T11:00:00Z")));
+        assertThat(item(s, "H2/PR2").getBoolean("done")).as("neutral checks and a classmate's approval prove nothing").isFalse();
+        deliver("check_suite", checks(s, sha2, "success", "[{\"number\": 33}]"));
+        assertThat(item(s, "H2/PR2").getBoolean("done")).isTrue();
+    }
+
+    @Test
+    void onePullRequestCreditsOneTaskAndReassigningItMovesTheTick() {
+        Student s = student();
+        String sha = "6".repeat(40);
+        Map<String, String> values = pr(s, 34, "opened", sha, "2026-11-20T10:00:00Z", false);
+        deliver("pull_request", fixture("pull_request", values));
+        deliver("check_suite", checks(s, sha, "success", "[{\"number\": 34}]"));
+        deliver("pull_request", fixture("pull_request", merged(values, "2026-11-20T11:00:00Z")));
+        assertThat(item(s, "H2/PR1").getBoolean("done")).isTrue();
+
+        for (String task : List.of("H2/PR2", "H2/PR3")) {
+            as(s.token()).contentType("application/json").body(Map.of("item", task)).put(BASE + "/pull-requests/34").then().statusCode(200);
+        }
+        assertThat(item(s, "H2/PR1").getBoolean("done")).isFalse();
+        assertThat(item(s, "H2/PR2").getBoolean("done")).isFalse();
+        assertThat(item(s, "H2/PR3").getBoolean("done")).isTrue();
+    }
+
+    @Test
+    void aCopiedDeliveryUnderANewIdIsARepeatAndADismissedApprovalCannotReturn() {
+        Student s = student();
+        String sha = "5".repeat(40);
+        Map<String, String> values = pr(s, 35, "opened", sha, "2026-11-20T10:00:00Z", false);
+        deliver("pull_request", fixture("pull_request", values));
+        String approval = review(s, 35, "approved", sha, sha, "2026-11-20T10:30:00Z");
+        deliver("pull_request_review", approval).then().body("outcome", equalTo("PROCESSED"));
+        String dismissal = fixture("pull_request_review", Map.ofEntries(Map.entry("action", "dismissed"), Map.entry("repo", s.repo()),
+                Map.entry("student", s.login()), Map.entry("number", "35"), Map.entry("review_state", "dismissed"),
+                Map.entry("review_sha", sha), Map.entry("sha", sha), Map.entry("submitted_at", "2026-11-20T10:30:00Z"),
+                Map.entry("updated_at", "2026-11-20T10:45:00Z"), Map.entry("title", "[H2/PR1] Dockerfile"), Map.entry("ref", "week-1-docker")));
+        deliver("pull_request_review", dismissal).then().body("outcome", equalTo("PROCESSED"));
+
+        deliver("pull_request_review", approval).then().statusCode(200).body("outcome", equalTo("DUPLICATE"));
+        deliver("pull_request_review", approval.replace("\"id\": 80", "\"id\": 81")).then().statusCode(200)
+                .body("outcome", equalTo("IGNORED"));
+        deliver("pull_request", fixture("pull_request", merged(values, "2026-11-20T11:00:00Z")));
+        assertThat(item(s, "H2/PR1").getBoolean("done")).isFalse();
+        assertThat(item(s, "H2/PR1").getString("pullRequest.review")).isEqualTo("NONE");
+    }
+
+    @Test
+    void hostileBodiesAndLinksNeitherSlowADeliveryNorBecomeLinks() {
+        Student s = student();
+        Map<String, String> values = pr(s, 36, "opened", "4".repeat(40), "2026-11-20T10:00:00Z", false);
+        values.put("title", "No tag");
+        values.put("body", "H1" + " ".repeat(200_000) + "x");
+        String body = fixture("pull_request", values).replace("\"html_url\": \"https://github.com/" + s.repo() + "/pull/36\"",
+                "\"html_url\": \"javascript:alert(1)\"");
+        long start = System.nanoTime();
+        deliver("pull_request", body).then().statusCode(200).body("outcome", equalTo("PROCESSED"));
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(2));
+        as(s.token()).get(BASE + "/pull-requests").then().statusCode(200)
+                .body("find { it.number == 36 }.url", equalTo("https://github.com/" + s.repo() + "/pull/36"));
+    }
+
+    @Test
+    void checkSuitesWithoutPullRequestsMatchOnlyInTheirOwnRepository() {
+        Student a = student();
+        Student b = student();
+        String sha = "3".repeat(40);
+        deliver("pull_request", fixture("pull_request", pr(a, 37, "opened", sha, "2026-11-20T10:00:00Z", false)));
+        deliver("pull_request", fixture("pull_request", pr(b, 37, "opened", sha, "2026-11-20T10:00:00Z", false)));
+        deliver("check_suite", checks(a, sha, "failure", "[]"));
+        assertThat(item(a, "H2/PR1").getString("pullRequest.checks")).isEqualTo("FAILING");
+        assertThat(item(b, "H2/PR1").getString("pullRequest.checks")).isEqualTo("NONE");
+    }
+
+    @Test
+    void evidenceForAStudentWhoIsNotEnrolledIsRecordedAsIgnoredNotFailed() {
+        Student s = student();
+        String repo = s.login() + "/demo";
+        as(s.token()).contentType("application/json").body(Map.of("url", "https://github.com/" + repo))
+                .put("/api/courses/demo-course/repository").then().statusCode(200);
+        Student inDemo = new Student(s.login(), s.token(), repo);
+        String sha = "2".repeat(40);
+        Map<String, String> values = pr(inDemo, 38, "opened", sha, "2026-11-20T10:00:00Z", false);
+        values.put("title", "[H1/PR1] First steps");
+        deliver("pull_request", fixture("pull_request", values));
+        deliver("check_suite", checks(inDemo, sha, "success", "[{\"number\": 38}]"));
+        String id = UUID.randomUUID().toString();
+        deliver("pull_request", fixture("pull_request", merged(values, "2026-11-20T11:00:00Z")), id).then().statusCode(200)
+                .body("outcome", equalTo("IGNORED")).body("detail", containsString("not enrolled"));
+        assertThat(outcomeOf(id)).isEqualTo("IGNORED");
     }
 }

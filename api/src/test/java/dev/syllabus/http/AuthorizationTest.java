@@ -51,12 +51,14 @@ class AuthorizationTest {
             Map.entry("replaceCourseContent", Set.of(Caller.INSTRUCTOR)),
             Map.entry("listGithubDeliveries", Set.of(Caller.INSTRUCTOR)),
             Map.entry("registerRepository", Set.of(Caller.STUDENT)),
+            Map.entry("registerStudentRepository", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("createRosterInvites", Set.of(Caller.INSTRUCTOR)),
             Map.entry("listMyPullRequests", Set.of(Caller.STUDENT)),
             Map.entry("assignPullRequest", Set.of(Caller.STUDENT)));
 
     /** Bodies that are valid for each operation that takes one, so only the caller decides the answer. */
     private static final Map<String, Object> BODIES = Map.of(
-            "registerRepository", Map.of("url", "https://github.com/walker/course-" + System.nanoTime()),
+            "registerStudentRepository", Map.of("url", "https://github.com/walker-org/course-" + System.nanoTime()),
             "assignPullRequest", Map.of("item", "H3/PR1"),
             "createIntegrationToken", Map.of("label", "walker"),
             "setJoinCode", Map.of("code", "TEST-CODE-1"),
@@ -92,7 +94,7 @@ class AuthorizationTest {
                         case STUDENT -> tokenA;
                         case INSTRUCTOR -> Api.admin();
                     };
-                    int status = call(operation.getKey(), url, token, id, markdown).statusCode();
+                    int status = call(operation.getKey(), url, token, id, markdown, studentA).statusCode();
                     String what = caller + " " + operation.getKey().toUpperCase() + " " + url;
                     if (caller == Caller.ANONYMOUS) {
                         assertThat(status).as(what).isEqualTo(401);
@@ -114,9 +116,11 @@ class AuthorizationTest {
                 .body("items.find { it.id == 'H2/PR1' }.done", org.hamcrest.Matchers.equalTo(true));
     }
 
-    private static Response call(String method, String url, String token, String id, String markdown) {
+    private static Response call(String method, String url, String token, String id, String markdown, String studentA) {
         RequestSpecification request = token == null ? given() : as(token);
         switch (id) {
+            case "registerRepository" -> request = request.contentType("application/json")
+                    .body(Map.of("url", "https://github.com/" + studentA + "/course-" + System.nanoTime()));
             case "uploadRoster" -> request = request.contentType("text/csv").body("login,name,email\n" + Api.uniqueLogin("roster") + ",,\n");
             case "replaceCourseContent" -> request = request.contentType("text/markdown").body(markdown);
             default -> {

@@ -111,7 +111,7 @@ class InstructorApiTest {
                 .contentType(containsString("text/csv")).header("Content-Disposition", containsString("attachment")).extract().asString();
 
         List<String> lines = csv.lines().toList();
-        assertThat(lines.get(0)).isEqualTo("login,name,email,completion_percent,H1,H2,H3,H4,H5,H6,H7,H8,H9,H10,H11,H12,H13,H14,H15,H16");
+        assertThat(lines.get(0)).isEqualTo("login,name,email,verified,completion_percent,H1,H2,H3,H4,H5,H6,H7,H8,H9,H10,H11,H12,H13,H14,H15,H16");
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(login + ",").contains(",NOT_STARTED,NOT_STARTED,IN_PROGRESS,"));
     }
 
@@ -127,12 +127,68 @@ class InstructorApiTest {
         as(admin).contentType("text/csv").body(csv).post(BASE + "/roster").then().statusCode(200)
                 .body("created", equalTo(0)).body("enrolled", equalTo(0));
 
+        String invites = as(admin).post(BASE + "/roster/invites").then().statusCode(200).contentType(containsString("text/csv"))
+                .header("Cache-Control", "no-store").extract().asString();
+        String adaLine = invites.lines().filter(line -> line.startsWith(ada + ",")).findFirst().orElseThrow();
+        String invite = adaLine.split(",")[2];
+        assertThat(adaLine).contains("/signin?course=" + COURSE + "&login=" + ada + "&invite=" + invite);
         String token = given().contentType(ContentType.JSON)
-                .body(Map.of("login", ada, "password", STUDENT_PASSWORD, "joinCode", Api.joinCode()))
+                .body(Map.of("login", ada, "password", STUDENT_PASSWORD, "inviteCode", invite))
                 .post(BASE + "/enrollments").then().statusCode(201).extract().path("token");
         as(token).get(BASE + "/checklist").then().statusCode(200).body("student", equalTo(ada));
+        given().contentType(ContentType.JSON).body(Map.of("login", ada, "password", "another password here", "inviteCode", invite))
+                .post(BASE + "/enrollments").then().statusCode(403);
         String download = as(admin).accept("text/csv").get(BASE + "/cohort").then().extract().asString();
         assertThat(download).contains(ada + ",\"Ada Lovelace\",ada@example.org").contains(grace + ",\"'=HYPERLINK");
+    }
+
+    @Test
+    void theCourseJoinCodeNeverTakesARosteredAccountOnlyItsPersonalInviteDoes() {
+        String ada = Api.uniqueLogin("rostered");
+        String admin = Api.admin();
+        as(admin).contentType("text/csv").body("login,name,email\n" + ada + ",Ada,\n").post(BASE + "/roster").then().statusCode(200);
+
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", Api.address())
+                .body(Map.of("login", ada, "password", "a classmate's password", "joinCode", Api.joinCode()))
+                .post(BASE + "/enrollments").then().statusCode(409).contentType(PROBLEM);
+        String other = as(admin).post(BASE + "/roster/invites").then().statusCode(200).extract().asString()
+                .lines().filter(line -> !line.startsWith(ada + ",") && !line.startsWith("login,")).findFirst().orElse(null);
+        if (other != null) {
+            given().contentType(ContentType.JSON).header("X-Forwarded-For", Api.address())
+                    .body(Map.of("login", ada, "password", "a classmate's password", "inviteCode", other.split(",")[2]))
+                    .post(BASE + "/enrollments").then().statusCode(403);
+        }
+        String invite = as(admin).post(BASE + "/roster/invites").then().statusCode(200).extract().asString()
+                .lines().filter(line -> line.startsWith(ada + ",")).findFirst().orElseThrow().split(",")[2];
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", Api.address())
+                .body(Map.of("login", ada, "password", "ada's own password", "inviteCode", invite))
+                .post(BASE + "/enrollments").then().statusCode(201);
+    }
+
+    @Test
+    void joinCodesAreLongAndIntegrationTokensCannotReadThem() {
+        String admin = Api.admin();
+        as(admin).contentType(ContentType.JSON).body(Map.of("code", "X")).put(BASE + "/join-code").then().statusCode(400)
+                .body("errors[0].field", equalTo("code"));
+        as(admin).contentType(ContentType.JSON).body(Map.of()).put(BASE + "/join-code").then().statusCode(200)
+                .body("code", org.hamcrest.Matchers.matchesPattern("[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{10}"));
+        String integration = as(admin).contentType(ContentType.JSON).body(Map.of("label", "reader")).post("/api/auth/tokens")
+                .then().statusCode(201).extract().path("token");
+        as(integration).get(BASE + "/join-code").then().statusCode(403);
+        Api.joinCode();
+    }
+
+    @Test
+    void wrongJoinCodesFromOneAddressAreThrottled() {
+        String address = Api.address();
+        for (int i = 0; i < 20; i++) {
+            given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
+                    .body(Map.of("login", Api.uniqueLogin("guess"), "password", STUDENT_PASSWORD, "joinCode", "WRONG-CODE-" + i))
+                    .post(BASE + "/enrollments").then().statusCode(403);
+        }
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
+                .body(Map.of("login", Api.uniqueLogin("guess"), "password", STUDENT_PASSWORD, "joinCode", Api.joinCode()))
+                .post(BASE + "/enrollments").then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test

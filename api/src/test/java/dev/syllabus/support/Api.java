@@ -50,7 +50,7 @@ public final class Api {
 
     /** A new student who joined the course; returns their token. */
     public static String student(String login) {
-        return given().contentType(ContentType.JSON)
+        return given().contentType(ContentType.JSON).header("X-Forwarded-For", address())
                 .body(Map.of("login", login, "name", "Student " + login, "email", login + "@example.org",
                         "password", STUDENT_PASSWORD, "joinCode", joinCode()))
                 .post("/api/courses/" + COURSE + "/enrollments").then().statusCode(201).extract().path("token");

@@ -1,0 +1,188 @@
+package dev.syllabus.account;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import dev.syllabus.config.SyllabusConfig;
+import dev.syllabus.http.Problem;
+import dev.syllabus.http.ProblemException;
+
+/**
+ * Sign-in with GitHub: the OAuth 2.0 authorization code flow with a one-time {@code state} and
+ * PKCE (S256), then GitHub's {@code /user} to learn who signed in. Two plain HTTPS calls with the
+ * JDK's client: the API keeps no server-side session and reads no cookie, so it hands the browser
+ * a Syllabus token in the URL fragment of the web client's page, which never reaches a server.
+ */
+@ApplicationScoped
+public class GithubSignIn {
+
+    static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
+    private static final Duration GITHUB_TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger LOG = Logger.getLogger(GithubSignIn.class);
+    /** A path on the web client's own origin: one slash, no scheme, no backslash, no control characters. */
+    private static final Pattern SAME_ORIGIN_PATH = Pattern.compile("/(?![/\\\\])[\\x21-\\x7e&&[^\\\\#]]{0,299}");
+
+    private final AuthConfig config;
+    private final AccountService accounts;
+    private final ObjectMapper json;
+    private final String publicUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(GITHUB_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+
+    GithubSignIn(AuthConfig config, AccountService accounts, ObjectMapper json, SyllabusConfig settings) {
+        this.config = config;
+        this.accounts = accounts;
+        this.json = json;
+        this.publicUrl = settings.publicUrl().replaceAll("/+$", "");
+    }
+
+    public boolean enabled() {
+        return config.github().clientId().filter(id -> !id.isBlank()).isPresent();
+    }
+
+    /** Where to send the browser to sign in; {@code redirect} is the web client's page to come back to. */
+    public URI authorize(String redirect) {
+        String clientId = requireEnabled();
+        String path = redirect == null || redirect.isBlank() ? "/checklist" : redirect.strip();
+        if (!SAME_ORIGIN_PATH.matcher(path).matches()) {
+            throw ProblemException.invalidParameter("redirect", "must be a path on this site, such as /checklist");
+        }
+        String state = Tokens.newToken();
+        String verifier = Pkce.verifier();
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> {
+            OAuthStateEntity.delete("createdAt < ?1", now.minus(STATE_LIFETIME));
+            OAuthStateEntity pending = new OAuthStateEntity();
+            pending.stateHash = Tokens.digest(state);
+            pending.verifier = verifier;
+            pending.redirect = path;
+            pending.createdAt = now;
+            pending.persist();
+        });
+        return URI.create(config.github().oauthUrl().replaceAll("/+$", "") + "/login/oauth/authorize?" + form(Map.of(
+                "client_id", clientId, "redirect_uri", callbackUrl(), "scope", "read:user", "state", state,
+                "code_challenge", Pkce.challenge(verifier), "code_challenge_method", "S256")));
+    }
+
+    /**
+     * GitHub brought the browser back. The state must be one we issued, unexpired and unused (it is
+     * used up now, whatever happens next); then the code is exchanged, with the PKCE verifier, for
+     * a GitHub token that reads who signed in. Nothing is created unless all of that succeeds.
+     *
+     * @return the web client's page, with the Syllabus token in its fragment
+     */
+    public URI finish(String code, String state, String error) {
+        requireEnabled();
+        if (state == null || state.isBlank()) {
+            throw ProblemException.invalidParameter("state", "is missing: start again at /api/auth/github/login");
+        }
+        OAuthStateEntity pending = QuarkusTransaction.requiringNew().call(() -> {
+            OAuthStateEntity found = OAuthStateEntity.findById(Tokens.digest(state.strip()));
+            return found != null && OAuthStateEntity.delete("stateHash", found.stateHash) == 1 ? found : null;
+        });
+        if (pending == null || pending.createdAt.isBefore(Instant.now().minus(STATE_LIFETIME))) {
+            throw ProblemException.invalidParameter("state", "is unknown, expired or used already: start again at /api/auth/github/login");
+        }
+        if (error != null && !error.isBlank()) {
+            throw new ProblemException(403, "GitHub did not sign you in (" + error.strip() + "): nothing was created. "
+                    + "Start again at /api/auth/github/login to allow Syllabus to read your GitHub profile.", List.of(), Map.of());
+        }
+        if (code == null || code.isBlank()) {
+            throw ProblemException.invalidParameter("code", "is missing");
+        }
+        String githubToken = exchange(code.strip(), pending.verifier);
+        JsonNode user = get(config.github().apiUrl().replaceAll("/+$", "") + "/user", githubToken);
+        long id = user.path("id").asLong(0);
+        String login = user.path("login").asText("");
+        if (id <= 0 || !login.matches("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}")) {
+            throw unavailable("GitHub's /user answer has no usable id and login", null);
+        }
+        AccountViews.Session session = accounts.signInWithGithub(id, login, text(user, "name", 200), text(user, "email", 320));
+        return URI.create(publicUrl + pending.redirect + "#token=" + session.token());
+    }
+
+    /** The callback URL registered with the OAuth app: the API behind the web client's origin. */
+    public String callbackUrl() {
+        return publicUrl + "/api/auth/github/callback";
+    }
+
+    private String exchange(String code, String verifier) {
+        String body = form(Map.of("client_id", config.github().clientId().orElseThrow(), "client_secret",
+                config.github().clientSecret().orElse(""), "code", code, "redirect_uri", callbackUrl(), "code_verifier", verifier));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(config.github().oauthUrl().replaceAll("/+$", "") + "/login/oauth/access_token"))
+                .timeout(GITHUB_TIMEOUT).header("Accept", "application/json").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        JsonNode answer = send(request);
+        String token = answer.path("access_token").asText("");
+        if (token.isEmpty()) {
+            String reason = answer.path("error").asText("no access token");
+            throw new ProblemException(403, "GitHub refused the sign-in (" + reason + "): start again at /api/auth/github/login.",
+                    List.of(new Problem.FieldError("code", "was refused by GitHub: " + reason)), Map.of());
+        }
+        return token;
+    }
+
+    private JsonNode get(String url, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(GITHUB_TIMEOUT).header("Accept", "application/vnd.github+json")
+                .header("Authorization", "Bearer " + token).header("X-GitHub-Api-Version", "2022-11-28").GET().build());
+    }
+
+    private JsonNode send(HttpRequest request) {
+        try {
+            HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() >= 500 || answer.statusCode() == 429) {
+                throw unavailable("GitHub answered " + answer.statusCode(), null);
+            }
+            if (answer.statusCode() >= 400) {
+                throw new ProblemException(403, "GitHub refused the sign-in (" + answer.statusCode() + "): start again at /api/auth/github/login.",
+                        List.of(), Map.of());
+            }
+            return json.readTree(answer.body());
+        } catch (IOException e) {
+            throw unavailable("GitHub could not be reached", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("interrupted while asking GitHub", e);
+        }
+    }
+
+    private static ProblemException unavailable(String why, Exception cause) {
+        LOG.warnf("GitHub sign-in failed: %s%s", why, cause == null ? "" : ": " + cause);
+        return new ProblemException(502, "GitHub did not answer as expected (" + why + "); nothing was created. Try again in a moment.",
+                List.of(), Map.of());
+    }
+
+    private String requireEnabled() {
+        return config.github().clientId().filter(id -> !id.isBlank())
+                .orElseThrow(() -> ProblemException.notFound("Sign-in with GitHub is not set up here (SYLLABUS_GITHUB_CLIENT_ID)."));
+    }
+
+    private static String text(JsonNode user, String field, int max) {
+        String value = user.path(field).isTextual() ? user.path(field).asText().strip() : null;
+        return value == null || value.isEmpty() ? null : value.length() <= max ? value : value.substring(0, max);
+    }
+
+    private static String form(Map<String, String> values) {
+        return values.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

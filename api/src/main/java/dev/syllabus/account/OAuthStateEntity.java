@@ -1,0 +1,30 @@
+package dev.syllabus.account;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A GitHub sign-in under way: the SHA-256 of its {@code state}, the PKCE verifier and where to go
+ * afterwards. In the database, not in memory, so GitHub may bring the browser back to any replica;
+ * used once, then deleted.
+ */
+@Entity(name = "OAuthState")
+@Table(name = "oauth_state")
+public class OAuthStateEntity extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "state_hash", length = 64)
+    public String stateHash;
+    @Column(nullable = false, length = 128)
+    public String verifier;
+    @Column(nullable = false, length = 500)
+    public String redirect;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

@@ -1,0 +1,221 @@
+package dev.syllabus.account;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.syllabus.support.Api.COURSE;
+import static dev.syllabus.support.Api.as;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+
+import dev.syllabus.support.Api;
+import dev.syllabus.support.GithubSignInProfile;
+
+/** Sign-in with GitHub through HTTP, against a fake GitHub: the whole OAuth dance and what it must refuse. */
+@QuarkusTest
+@TestProfile(GithubSignInProfile.class)
+class GithubSignInTest {
+
+    private static final String WEB = "http://web.example.test";
+    private WireMock github;
+
+    @BeforeEach
+    void fakeGithub() {
+        URI url = URI.create(ConfigProvider.getConfig().getValue("syllabus.github.api-url", String.class));
+        github = new WireMock(url.getHost(), url.getPort());
+        github.resetMappings();
+        github.resetRequests();
+    }
+
+    /** GitHub as it behaves when the person allows the sign-in: a token for the code, then who they are. */
+    private void githubKnows(long id, String login) {
+        github.register(post(urlPathEqualTo("/login/oauth/access_token")).willReturn(okJson("{\"access_token\":\"gho_" + id + "\",\"token_type\":\"bearer\"}")));
+        github.register(get(urlPathEqualTo("/user")).withHeader("Authorization", equalTo("Bearer gho_" + id))
+                .willReturn(okJson("{\"id\":" + id + ",\"login\":\"" + login + "\",\"name\":\"Name of " + login + "\",\"email\":null}")));
+    }
+
+    /** Starts a sign-in and returns the query GitHub's authorization page was sent. */
+    private static Map<String, String> startSignIn(String redirect) {
+        Response start = given().redirects().follow(false).queryParam("redirect", redirect).get("/api/auth/github/login");
+        assertThat(start.statusCode()).isEqualTo(302);
+        URI location = URI.create(start.header("Location"));
+        assertThat(location.getPath()).isEqualTo("/login/oauth/authorize");
+        return query(location.getRawQuery());
+    }
+
+    private static Response callback(String query) {
+        return given().redirects().follow(false).get("/api/auth/github/callback?" + query);
+    }
+
+    private static String signIn(WireMock github, long id, String login) {
+        Map<String, String> authorize = startSignIn("/checklist");
+        Response back = callback("code=the-code&state=" + authorize.get("state"));
+        assertThat(back.statusCode()).isEqualTo(302);
+        String location = back.header("Location");
+        assertThat(location).startsWith(WEB + "/checklist#token=");
+        return location.substring(location.indexOf("#token=") + "#token=".length());
+    }
+
+    private static Map<String, String> query(String raw) {
+        return Arrays.stream(raw.split("&")).map(pair -> pair.split("=", 2))
+                .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
+    }
+
+    private static boolean accountExists(String login) {
+        return QuarkusTransaction.requiringNew().call(() -> AccountEntity.findByLogin(login).isPresent());
+    }
+
+    @Test
+    void signingInWithGithubUsesStateAndPkceAndLandsOnTheWebClientWithATokenInTheFragment() {
+        String login = Api.uniqueLogin("octo");
+        githubKnows(5001, login);
+        Map<String, String> authorize = startSignIn("/checklist");
+        assertThat(authorize).containsEntry("client_id", "test-client-id").containsEntry("code_challenge_method", "S256")
+                .containsEntry("redirect_uri", WEB + "/api/auth/github/callback").containsKeys("state", "code_challenge");
+
+        Response back = callback("code=the-code&state=" + authorize.get("state"));
+        assertThat(back.statusCode()).isEqualTo(302);
+        String location = back.header("Location");
+        assertThat(location).startsWith(WEB + "/checklist#token=").doesNotContain("?");
+        String token = location.substring(location.indexOf("#token=") + 7);
+
+        String verifier = query(github.find(postRequestedFor(urlPathEqualTo("/login/oauth/access_token"))).get(0).getBodyAsString())
+                .get("code_verifier");
+        assertThat(Pkce.challenge(verifier)).as("the verifier GitHub got matches the challenge it saw first")
+                .isEqualTo(authorize.get("code_challenge"));
+        as(token).get("/api/auth/me").then().statusCode(200).body("login", org.hamcrest.Matchers.equalTo(login))
+                .body("verified", org.hamcrest.Matchers.equalTo(true)).body("role", org.hamcrest.Matchers.equalTo("STUDENT"));
+        given().get("/api/auth/providers").then().statusCode(200).body("github", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    @Test
+    void aWrongOrReusedStateGetsAProblemAndNoToken() {
+        githubKnows(5002, Api.uniqueLogin("reuse"));
+        Map<String, String> authorize = startSignIn("/checklist");
+        callback("code=c&state=not-a-state-we-issued").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("state"));
+        callback("code=c&state=" + authorize.get("state")).then().statusCode(302);
+        callback("code=c&state=" + authorize.get("state")).then().statusCode(400).contentType("application/problem+json")
+                .header("Location", org.hamcrest.Matchers.nullValue());
+        callback("code=c").then().statusCode(400);
+    }
+
+    @Test
+    void refusedConsentAndGithubBeingDownGetClearProblemsAndCreateNothing() {
+        String refused = Api.uniqueLogin("refused");
+        githubKnows(5003, refused);
+        Map<String, String> authorize = startSignIn("/checklist");
+        callback("error=access_denied&error_description=The+user+has+denied+your+application+access.&state=" + authorize.get("state"))
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("access_denied"));
+        assertThat(accountExists(refused)).isFalse();
+
+        String unlucky = Api.uniqueLogin("down");
+        github.register(post(urlPathEqualTo("/login/oauth/access_token")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        callback("code=c&state=" + startSignIn("/checklist").get("state")).then().statusCode(502).contentType("application/problem+json");
+        github.register(post(urlPathEqualTo("/login/oauth/access_token")).willReturn(aResponse().withStatus(503)));
+        callback("code=c&state=" + startSignIn("/checklist").get("state")).then().statusCode(502);
+        github.register(post(urlPathEqualTo("/login/oauth/access_token")).willReturn(okJson("{\"error\":\"bad_verification_code\"}")));
+        callback("code=c&state=" + startSignIn("/checklist").get("state")).then().statusCode(403)
+                .body("detail", org.hamcrest.Matchers.containsString("bad_verification_code"));
+        assertThat(accountExists(unlucky)).isFalse();
+    }
+
+    @Test
+    void onlySameOriginPathsAreHonouredAsRedirects() {
+        for (String bad : new String[] { "https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)" }) {
+            given().redirects().follow(false).queryParam("redirect", bad).get("/api/auth/github/login").then().statusCode(400)
+                    .body("errors[0].field", org.hamcrest.Matchers.equalTo("redirect"));
+        }
+    }
+
+    @Test
+    void theAccountIsKeyedByGithubsIdSoARenamedLoginFollows() {
+        String before = Api.uniqueLogin("before");
+        String after = Api.uniqueLogin("after");
+        githubKnows(5004, before);
+        String first = signIn(github, 5004, before);
+        github.resetMappings();
+        githubKnows(5004, after);
+        String second = signIn(github, 5004, after);
+        as(second).get("/api/auth/me").then().statusCode(200).body("login", org.hamcrest.Matchers.equalTo(after));
+        as(first).get("/api/auth/me").then().statusCode(200).body("login", org.hamcrest.Matchers.equalTo(after));
+        assertThat(accountExists(before)).isFalse();
+    }
+
+    @Test
+    void aGithubAccountJoinsWithItsTokenAndTheJoinCodeAloneAndIsVerifiedEverywhere() {
+        String login = Api.uniqueLogin("joiner");
+        githubKnows(5005, login);
+        String token = signIn(github, 5005, login);
+        String joined = as(token).contentType("application/json").body(Map.of("joinCode", Api.joinCode()))
+                .post("/api/courses/" + COURSE + "/enrollments").then().statusCode(201).extract().path("token");
+        as(joined).get("/api/courses/" + COURSE + "/checklist").then().statusCode(200)
+                .body("student", org.hamcrest.Matchers.equalTo(login)).body("verified", org.hamcrest.Matchers.equalTo(true));
+        String admin = Api.admin();
+        as(admin).queryParam("size", 100).get("/api/courses/" + COURSE + "/cohort").then().statusCode(200)
+                .body("find { it.login == '" + login + "' }.verified", org.hamcrest.Matchers.equalTo(true));
+        assertThat(as(admin).accept("text/csv").get("/api/courses/" + COURSE + "/cohort").asString())
+                .contains(login + ",\"Name of " + login + "\",,true,");
+    }
+
+    @Test
+    void githubSettlesWhoALoginBelongsToRosteredOrTakenByPassword() {
+        String rostered = Api.uniqueLogin("rostered");
+        String admin = Api.admin();
+        as(admin).contentType("text/csv").body("login,name,email\n" + rostered + ",Rostered,\n")
+                .post("/api/courses/" + COURSE + "/roster").then().statusCode(200);
+        githubKnows(5006, rostered);
+        String token = signIn(github, 5006, rostered);
+        as(token).get("/api/courses/" + COURSE + "/checklist").then().statusCode(200)
+                .body("verified", org.hamcrest.Matchers.equalTo(true));
+
+        String victim = Api.uniqueLogin("victim");
+        String squatter = Api.student(victim);
+        githubKnows(5007, victim);
+        signIn(github, 5007, victim);
+        as(squatter).get("/api/auth/me").then().statusCode(401);
+        given().contentType("application/json").header("X-Forwarded-For", Api.address())
+                .body(Map.of("login", victim, "password", Api.STUDENT_PASSWORD)).post("/api/auth/login").then().statusCode(401);
+    }
+
+    @Test
+    void whereGithubSignInIsOnOnlyAProvenLoginRegistersARepository() {
+        String passwordStudent = Api.uniqueLogin("unproven");
+        String unproven = Api.student(passwordStudent);
+        as(unproven).contentType("application/json").body(Map.of("url", "https://github.com/" + passwordStudent + "/course"))
+                .put("/api/courses/" + COURSE + "/repository").then().statusCode(403)
+                .body("detail", org.hamcrest.Matchers.containsString("Sign in with GitHub first"));
+
+        String login = Api.uniqueLogin("proven");
+        githubKnows(5008, login);
+        String token = signIn(github, 5008, login);
+        String joined = as(token).contentType("application/json").body(Map.of("joinCode", Api.joinCode()))
+                .post("/api/courses/" + COURSE + "/enrollments").then().statusCode(201).extract().path("token");
+        as(joined).contentType("application/json").body(Map.of("url", "https://github.com/" + login + "/course"))
+                .put("/api/courses/" + COURSE + "/repository").then().statusCode(200);
+    }
+}
