@@ -31,6 +31,19 @@ public class EnrollmentEntity extends PanacheEntity {
     @Column(name = "invite_hash", length = 64)
     public String inviteHash;
 
+    /** The student's enrolment in the course, made now if there was none. Call within a transaction. */
+    static EnrollmentEntity enrol(CourseEntity course, AccountEntity account) {
+        return EnrollmentEntity.<EnrollmentEntity>find("course.id = ?1 and account.id = ?2", course.id, account.id).firstResultOptional()
+                .orElseGet(() -> {
+                    EnrollmentEntity enrollment = new EnrollmentEntity();
+                    enrollment.course = course;
+                    enrollment.account = account;
+                    enrollment.joinedAt = java.time.Instant.now();
+                    enrollment.persist();
+                    return enrollment;
+                });
+    }
+
     static boolean exists(long courseId, long accountId) {
         return count("course.id = ?1 and account.id = ?2", courseId, accountId) > 0;
     }

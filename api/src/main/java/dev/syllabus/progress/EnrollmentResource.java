@@ -55,6 +55,7 @@ public class EnrollmentResource {
                     + "rostered account, sets its password and signs it in; each invite code works once. Failed attempts are "
                     + "throttled per client address and per course (429 with Retry-After).")
     @APIResponse(responseCode = "201", description = "Joined and signed in.", content = @Content(schema = @Schema(implementation = AccountViews.Session.class)))
+    @APIResponse(responseCode = "401", description = "A bearer token was sent, but it is unknown, expired or revoked.")
     @APIResponse(responseCode = "403", description = "The join or invite code does not match.")
     @APIResponse(responseCode = "409", description = "The login has an account already: sign in, or use your personal invite code.")
     @APIResponse(responseCode = "429", description = "Too many failed attempts; try again after Retry-After seconds.")

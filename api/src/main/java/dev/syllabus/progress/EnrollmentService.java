@@ -90,16 +90,7 @@ public class EnrollmentService {
         return QuarkusTransaction.requiringNew().call(() -> {
             CourseEntity course = checkJoin(slug, request, invited);
             AccountEntity account = accounts.register(request.login(), Role.STUDENT, request.name(), request.email(), passwordHash);
-            EnrollmentEntity enrollment = EnrollmentEntity.<EnrollmentEntity>find("course.id = ?1 and account.id = ?2", course.id, account.id)
-                    .firstResultOptional().orElseGet(() -> {
-                        EnrollmentEntity created = new EnrollmentEntity();
-                        created.course = course;
-                        created.account = account;
-                        created.joinedAt = Instant.now();
-                        return created;
-                    });
-            enrollment.inviteHash = null;
-            enrollment.persist();
+            EnrollmentEntity.enrol(course, account).inviteHash = null;
             return accounts.signIn(account);
         });
     }
@@ -121,13 +112,7 @@ public class EnrollmentService {
             if (account.role != Role.STUDENT) {
                 throw ProblemException.forbidden("Only students join courses.");
             }
-            if (!EnrollmentEntity.exists(course.id, account.id)) {
-                EnrollmentEntity enrollment = new EnrollmentEntity();
-                enrollment.course = course;
-                enrollment.account = account;
-                enrollment.joinedAt = Instant.now();
-                enrollment.persist();
-            }
+            EnrollmentEntity.enrol(course, account);
             return accounts.signIn(account);
         });
         perAddress.succeeded(address);

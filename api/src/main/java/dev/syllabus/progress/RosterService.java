@@ -64,11 +64,7 @@ public class RosterService {
                 updated++;
             }
             if (!EnrollmentEntity.exists(course.id, account.id)) {
-                EnrollmentEntity enrollment = new EnrollmentEntity();
-                enrollment.course = course;
-                enrollment.account = account;
-                enrollment.joinedAt = Instant.now();
-                enrollment.persist();
+                EnrollmentEntity.enrol(course, account);
                 enrolled++;
             }
         }
