@@ -11,11 +11,11 @@ export const checklist: Checklist = {
   ],
   items: [
     { id: 'setup/setup-github-repo', kind: 'SETUP', title: 'Setup GitHub repo', homework: null, week: null, optional: false, done: true,
-      evidence: 'https://github.com/octocat/course', updatedAt: '2026-11-26T08:00:00Z', version: 1, pullRequest: null },
+      evidence: 'https://github.com/octocat/course', updatedAt: '2026-11-26T08:00:00Z', version: 1, source: 'STUDENT', pullRequest: null },
     { id: 'H2/PR1', kind: 'PR', title: 'Dockerfile for a dummy server', homework: 'H2', week: 1, optional: false, done: false,
-      evidence: null, updatedAt: null, version: 0,
+      evidence: null, updatedAt: null, version: 0, source: null,
       pullRequest: { number: 7, url: 'https://github.com/octocat/course/pull/7', state: 'OPEN', checks: 'PASSING', review: 'APPROVED' } },
     { id: 'H2/OTHER', kind: 'OTHER', title: 'Install k9s', homework: 'H2', week: 1, optional: false, done: false,
-      evidence: null, updatedAt: null, version: 0, pullRequest: null },
+      evidence: null, updatedAt: null, version: 0, source: null, pullRequest: null },
   ],
 };

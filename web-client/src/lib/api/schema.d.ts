@@ -755,6 +755,7 @@ export interface components {
          *             "state": "text",
          *             "url": "https://github.com/octocat/ml-in-production/pull/7"
          *           },
+         *           "source": "STUDENT",
          *           "title": "Write a MinIO client for create, read, update and delete, with tests",
          *           "updatedAt": "2022-03-10T16:15:50Z",
          *           "version": 2,
@@ -801,6 +802,7 @@ export interface components {
          *         "state": "text",
          *         "url": "https://github.com/octocat/ml-in-production/pull/7"
          *       },
+         *       "source": "STUDENT",
          *       "title": "Write a MinIO client for create, read, update and delete, with tests",
          *       "updatedAt": "2022-03-10T16:15:50Z",
          *       "version": 2,
@@ -822,6 +824,8 @@ export interface components {
             optional: boolean;
             /** @description The pull request behind it, where GitHub has told us of one */
             pullRequest: components["schemas"]["PullRequestState"] | null;
+            /** @description Who vouches for the current state: STUDENT (self-reported), GITHUB (a webhook delivery proved it) or INSTRUCTOR; null while the item was never changed */
+            source: ((string | components["schemas"]["Source"] | null) | null) | components["schemas"]["Source"] | null;
             /** @example Write a MinIO client for create, read, update and delete, with tests */
             title: string;
             updatedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
@@ -1877,6 +1881,11 @@ export interface components {
             /** @description The bearer token; shown once. */
             token: string;
         };
+        /**
+         * @example STUDENT
+         * @enum {string}
+         */
+        Source: "STUDENT" | "GITHUB" | "INSTRUCTOR";
         /**
          * @example {
          *       "code": "PR1",
@@ -4305,6 +4314,7 @@ export interface operations {
                      *             "state": "text",
                      *             "url": "https://github.com/octocat/ml-in-production/pull/7"
                      *           },
+                     *           "source": "STUDENT",
                      *           "title": "Write a MinIO client for create, read, update and delete, with tests",
                      *           "updatedAt": "2022-03-10T16:15:50Z",
                      *           "version": 2,
@@ -4512,6 +4522,7 @@ export interface operations {
                      *         "state": "text",
                      *         "url": "https://github.com/octocat/ml-in-production/pull/7"
                      *       },
+                     *       "source": "STUDENT",
                      *       "title": "Write a MinIO client for create, read, update and delete, with tests",
                      *       "updatedAt": "2022-03-10T16:15:50Z",
                      *       "version": 2,
@@ -4761,6 +4772,7 @@ export interface operations {
                      *         "state": "text",
                      *         "url": "https://github.com/octocat/ml-in-production/pull/7"
                      *       },
+                     *       "source": "STUDENT",
                      *       "title": "Write a MinIO client for create, read, update and delete, with tests",
                      *       "updatedAt": "2022-03-10T16:15:50Z",
                      *       "version": 2,
@@ -7559,6 +7571,7 @@ export interface operations {
                      *             "state": "text",
                      *             "url": "https://github.com/octocat/ml-in-production/pull/7"
                      *           },
+                     *           "source": "STUDENT",
                      *           "title": "Write a MinIO client for create, read, update and delete, with tests",
                      *           "updatedAt": "2022-03-10T16:15:50Z",
                      *           "version": 2,

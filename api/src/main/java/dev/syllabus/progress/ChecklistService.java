@@ -237,7 +237,8 @@ public class ChecklistService {
     private static ChecklistViews.Item view(ChecklistItem item, ProgressEntity state, PullRequestStates.PullRequestState pullRequest) {
         return new ChecklistViews.Item(item.id(), item.kind(), item.title(), item.homework(), item.week(), item.optional(),
                 state != null && state.done, state == null ? null : state.evidenceUrl,
-                state == null ? null : state.updatedAt, state == null ? 0 : state.version, pullRequest);
+                state == null ? null : state.updatedAt, state == null ? 0 : state.version, state == null ? null : state.source,
+                pullRequest);
     }
 
     private static ChecklistViews.Checklist summarise(Course course, String login, boolean verified, List<ChecklistViews.Item> items,

@@ -28,6 +28,9 @@ final class ChecklistViews {
             @Schema(nullable = true, example = "https://github.com/octocat/ml-in-production/pull/7") String evidence,
             @Schema(nullable = true) Instant updatedAt,
             @Schema(description = "Changes so far; the item's ETag is \"v<version>\"", example = "2") int version,
+            @Schema(nullable = true, description = "Who vouches for the current state: STUDENT (self-reported), GITHUB (a webhook "
+                    + "delivery proved it) or INSTRUCTOR; null while the item was never changed")
+            ProgressEntity.Source source,
             @Schema(nullable = true, description = "The pull request behind it, where GitHub has told us of one")
             PullRequestStates.PullRequestState pullRequest) {
     }

@@ -152,6 +152,8 @@ class GithubWebhookTest {
         as(s.token()).get(BASE + "/checklist").then().statusCode(200)
                 .body("homework.find { it.code == 'H8' }.status", equalTo("PASSED"))
                 .body("homework.find { it.code == 'H8' }.donePrs", equalTo(2));
+        assertThat(item(s, "H8/PR1").getString("source")).as("proven by a delivery").isEqualTo("GITHUB");
+        assertThat(item(s, "H8/DOC").getString("source")).as("ticked by the student").isEqualTo("STUDENT");
     }
 
     @Test
