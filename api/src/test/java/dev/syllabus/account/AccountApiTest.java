@@ -37,6 +37,20 @@ class AccountApiTest {
     }
 
     @Test
+    void passwordsLongerThanBcryptReadsAreRefusedNotCut() {
+        String seventyThreeBytes = "é".repeat(36) + "x";
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", Api.address())
+                .body(Map.of("login", Api.ADMIN, "password", seventyThreeBytes)).post("/api/auth/login")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("password"));
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", Api.address())
+                .body(Map.of("login", Api.uniqueLogin("long"), "password", seventyThreeBytes, "joinCode", Api.joinCode()))
+                .post("/api/courses/" + COURSE + "/enrollments").then().statusCode(400).body("errors[0].field", equalTo("password"));
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", Api.address())
+                .body(Map.of("login", Api.uniqueLogin("long"), "password", "p".repeat(73), "joinCode", Api.joinCode()))
+                .post("/api/courses/" + COURSE + "/enrollments").then().statusCode(400).body("errors[0].field", equalTo("password"));
+    }
+
+    @Test
     void theFirstInstructorSignsInWithTheConfiguredPassword() {
         Response response = attempt(ADMIN, ADMIN_PASSWORD, address());
 
