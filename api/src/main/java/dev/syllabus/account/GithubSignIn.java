@@ -46,6 +46,8 @@ public class GithubSignIn {
     private final AccountService accounts;
     private final ObjectMapper json;
     private final String publicUrl;
+    private final String oauthUrl;
+    private final String apiUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(GITHUB_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
 
     GithubSignIn(AuthConfig config, AccountService accounts, ObjectMapper json, SyllabusConfig settings) {
@@ -53,6 +55,8 @@ public class GithubSignIn {
         this.accounts = accounts;
         this.json = json;
         this.publicUrl = settings.publicUrl().replaceAll("/+$", "");
+        this.oauthUrl = config.github().oauthUrl().replaceAll("/+$", "");
+        this.apiUrl = config.github().apiUrl().replaceAll("/+$", "");
     }
 
     public boolean enabled() {
@@ -78,7 +82,7 @@ public class GithubSignIn {
             pending.createdAt = now;
             pending.persist();
         });
-        return URI.create(config.github().oauthUrl().replaceAll("/+$", "") + "/login/oauth/authorize?" + form(Map.of(
+        return URI.create(oauthUrl + "/login/oauth/authorize?" + form(Map.of(
                 "client_id", clientId, "redirect_uri", callbackUrl(), "scope", "read:user", "state", state,
                 "code_challenge", Pkce.challenge(verifier), "code_challenge_method", "S256")));
     }
@@ -110,7 +114,7 @@ public class GithubSignIn {
             throw ProblemException.invalidParameter("code", "is missing");
         }
         String githubToken = exchange(code.strip(), pending.verifier);
-        JsonNode user = get(config.github().apiUrl().replaceAll("/+$", "") + "/user", githubToken);
+        JsonNode user = get(apiUrl + "/user", githubToken);
         long id = user.path("id").asLong(0);
         String login = user.path("login").asText("");
         if (id <= 0 || !login.matches("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}")) {
@@ -128,7 +132,7 @@ public class GithubSignIn {
     private String exchange(String code, String verifier) {
         String body = form(Map.of("client_id", config.github().clientId().orElseThrow(), "client_secret",
                 config.github().clientSecret().orElse(""), "code", code, "redirect_uri", callbackUrl(), "code_verifier", verifier));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(config.github().oauthUrl().replaceAll("/+$", "") + "/login/oauth/access_token"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(oauthUrl + "/login/oauth/access_token"))
                 .timeout(GITHUB_TIMEOUT).header("Accept", "application/json").header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         JsonNode answer = send(request);

@@ -1,8 +1,5 @@
 package dev.syllabus.progress;
 
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,8 +10,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import dev.syllabus.account.AccountEntity;
 import dev.syllabus.content.Homework;
@@ -24,7 +19,6 @@ import dev.syllabus.http.ProblemException;
 @ApplicationScoped
 public class CohortService {
 
-    private static final CsvMapper CSV = new CsvMapper();
 
     private final ChecklistService checklists;
 
@@ -67,31 +61,17 @@ public class CohortService {
         List<String> codes = checklists.course(slug).course().weeks().stream()
                 .filter(w -> week == null || w.number() == week)
                 .flatMap(w -> w.homework().stream()).map(Homework::code).toList();
-        CsvSchema.Builder schema = CsvSchema.builder().addColumn("login").addColumn("name").addColumn("email").addColumn("verified")
-                .addColumn("completion_percent");
-        codes.forEach(schema::addColumn);
+        List<String> header = new ArrayList<>(List.of("login", "name", "email", "verified", "completion_percent"));
+        header.addAll(codes);
         List<List<String>> lines = new ArrayList<>();
         for (CohortViews.Row row : rows) {
-            List<String> line = new ArrayList<>(List.of(cell(row.login()), cell(row.name()), cell(row.email()),
-                    Boolean.toString(row.verified()), Integer.toString(row.completion().percent())));
+            List<String> line = new ArrayList<>(List.of(row.login(), row.name() == null ? "" : row.name(),
+                    row.email() == null ? "" : row.email(), Boolean.toString(row.verified()), Integer.toString(row.completion().percent())));
             Map<String, String> statuses = row.homework().stream()
                     .collect(Collectors.toMap(CohortViews.Cell::code, c -> c.status().name()));
             codes.forEach(code -> line.add(statuses.getOrDefault(code, "")));
             lines.add(line);
         }
-        try (StringWriter out = new StringWriter()) {
-            CSV.writer(schema.build().withHeader()).writeValues(out).writeAll(lines).close();
-            return out.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Keeps spreadsheets from running a cell as a formula (CSV injection). */
-    private static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0 ? value : "'" + value;
+        return SpreadsheetCsv.write(header, lines);
     }
 }

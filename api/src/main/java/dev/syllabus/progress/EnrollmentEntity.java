@@ -31,17 +31,20 @@ public class EnrollmentEntity extends PanacheEntity {
     @Column(name = "invite_hash", length = 64)
     public String inviteHash;
 
+    static java.util.Optional<EnrollmentEntity> of(long courseId, long accountId) {
+        return EnrollmentEntity.<EnrollmentEntity>find("course.id = ?1 and account.id = ?2", courseId, accountId).firstResultOptional();
+    }
+
     /** The student's enrolment in the course, made now if there was none. Call within a transaction. */
     static EnrollmentEntity enrol(CourseEntity course, AccountEntity account) {
-        return EnrollmentEntity.<EnrollmentEntity>find("course.id = ?1 and account.id = ?2", course.id, account.id).firstResultOptional()
-                .orElseGet(() -> {
-                    EnrollmentEntity enrollment = new EnrollmentEntity();
-                    enrollment.course = course;
-                    enrollment.account = account;
-                    enrollment.joinedAt = java.time.Instant.now();
-                    enrollment.persist();
-                    return enrollment;
-                });
+        return of(course.id, account.id).orElseGet(() -> {
+            EnrollmentEntity enrollment = new EnrollmentEntity();
+            enrollment.course = course;
+            enrollment.account = account;
+            enrollment.joinedAt = java.time.Instant.now();
+            enrollment.persist();
+            return enrollment;
+        });
     }
 
     static boolean exists(long courseId, long accountId) {

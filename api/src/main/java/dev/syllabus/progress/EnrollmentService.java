@@ -104,10 +104,7 @@ public class EnrollmentService {
         throttle(perCourse.attempt(slug), "course");
         AccountViews.Session session = QuarkusTransaction.requiringNew().call(() -> {
             CourseEntity course = course(slug);
-            if (course.joinCode == null || !constantTimeEquals(course.joinCode, request.joinCode().strip())) {
-                throw new ProblemException(jakarta.ws.rs.core.Response.Status.FORBIDDEN, "That join code does not open this course.",
-                        java.util.List.of(new dev.syllabus.http.Problem.FieldError("joinCode", "does not match the course's join code")));
-            }
+            requireJoinCode(course, request.joinCode());
             AccountEntity account = AccountEntity.findById(accountId);
             if (account.role != Role.STUDENT) {
                 throw ProblemException.forbidden("Only students join courses.");
@@ -126,13 +123,20 @@ public class EnrollmentService {
         }
     }
 
+    private static void requireJoinCode(CourseEntity course, String joinCode) {
+        if (course.joinCode == null || !constantTimeEquals(course.joinCode, joinCode.strip())) {
+            throw new ProblemException(jakarta.ws.rs.core.Response.Status.FORBIDDEN, "That join code does not open this course.",
+                    java.util.List.of(new dev.syllabus.http.Problem.FieldError("joinCode", "does not match the course's join code")));
+        }
+    }
+
     /** The course, when the code opens it for this login: a join code for a new login, an invite code for its rostered account. */
     private static CourseEntity checkJoin(String slug, EnrollmentViews.JoinRequest request, boolean invited) {
         CourseEntity course = course(slug);
         AccountEntity existing = AccountEntity.findByLogin(request.login()).orElse(null);
         if (invited) {
             EnrollmentEntity enrollment = existing == null || existing.passwordHash != null ? null
-                    : EnrollmentEntity.<EnrollmentEntity>find("course.id = ?1 and account.id = ?2", course.id, existing.id).firstResult();
+                    : EnrollmentEntity.of(course.id, existing.id).orElse(null);
             if (enrollment == null || enrollment.inviteHash == null
                     || !constantTimeEquals(enrollment.inviteHash, dev.syllabus.account.Tokens.digest(request.inviteCode().strip()))) {
                 throw new ProblemException(jakarta.ws.rs.core.Response.Status.FORBIDDEN, "That invite code does not open this account.",
@@ -140,10 +144,7 @@ public class EnrollmentService {
             }
             return course;
         }
-        if (course.joinCode == null || !constantTimeEquals(course.joinCode, request.joinCode().strip())) {
-            throw new ProblemException(jakarta.ws.rs.core.Response.Status.FORBIDDEN, "That join code does not open this course.",
-                    java.util.List.of(new dev.syllabus.http.Problem.FieldError("joinCode", "does not match the course's join code")));
-        }
+        requireJoinCode(course, request.joinCode());
         if (existing != null) {
             throw ProblemException.conflict(existing.passwordHash != null
                     ? "An account '" + existing.login + "' exists already: sign in instead."
@@ -159,26 +160,18 @@ public class EnrollmentService {
     @Transactional
     String invites(String slug) {
         CourseEntity course = course(slug);
-        StringBuilder csv = new StringBuilder("login,name,invite,link\n");
+        List<List<String>> rows = new java.util.ArrayList<>();
         List<EnrollmentEntity> unclaimed = EnrollmentEntity.list("course.id = ?1 and account.passwordHash is null order by account.login", course.id);
         for (EnrollmentEntity enrollment : unclaimed) {
             String code = randomCode(12);
             enrollment.inviteHash = dev.syllabus.account.Tokens.digest(code);
             String login = enrollment.account.login;
-            String link = publicUrl + "/signin?course=" + slug + "&login=" + login + "&invite=" + code;
-            csv.append(login).append(',').append(csvCell(enrollment.account.name)).append(',').append(code).append(',').append(link).append('\n');
+            rows.add(List.of(login, enrollment.account.name == null ? "" : enrollment.account.name, code,
+                    publicUrl + "/signin?course=" + slug + "&login=" + login + "&invite=" + code));
         }
-        return csv.toString();
+        return SpreadsheetCsv.write(List.of("login", "name", "invite", "link"), rows);
     }
 
-    /** A CSV cell: quoted when it must be, and never read as a formula by a spreadsheet. */
-    private static String csvCell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = "=+-@\t\r".indexOf(value.isEmpty() ? 'x' : value.charAt(0)) >= 0 ? "'" + value : value;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
-    }
 
     private static CourseEntity course(String slug) {
         return CourseEntity.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("No course '" + slug + "'."));

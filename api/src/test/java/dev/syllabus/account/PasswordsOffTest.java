@@ -4,37 +4,26 @@ import static dev.syllabus.support.Api.COURSE;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 import dev.syllabus.support.Api;
-import dev.syllabus.support.FakeGithub;
+import dev.syllabus.support.GithubSignInProfile;
 
 /** A deployment that turned password sign-in off once GitHub sign-in was set up: only the first instructor keeps one. */
 @QuarkusTest
 @TestProfile(PasswordsOffTest.PasswordsOff.class)
 class PasswordsOffTest {
 
-    public static class PasswordsOff implements QuarkusTestProfile {
+    /** Sign-in with GitHub set up (against the fake GitHub), password sign-in off. */
+    public static class PasswordsOff extends GithubSignInProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("syllabus.auth.passwords", "false");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(FakeGithub.class));
-        }
-
-        @Override
-        public String getConfigProfile() {
-            return "test";
         }
     }
 
