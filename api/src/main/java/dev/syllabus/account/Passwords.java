@@ -28,13 +28,15 @@ public class Passwords {
 
     private final Semaphore permits;
     private final int cost;
-    /** Checked when a login is unknown, so a wrong login takes as long as a wrong password. */
-    private final String decoyHash;
+    /**
+     * Checked when a login is unknown, so a wrong login takes as long as a wrong password. Made on
+     * first use rather than at start-up, where a bcrypt hash would only delay readiness.
+     */
+    private volatile String decoyHash;
 
     Passwords(AuthConfig config) {
         this.permits = new Semaphore(config.auth().concurrentHashes(), true);
         this.cost = config.auth().bcryptCost();
-        this.decoyHash = BcryptUtil.bcryptHash("decoy password that matches nothing", cost);
     }
 
     /** Whether bcrypt would read all of {@code password}. */
@@ -52,6 +54,9 @@ public class Passwords {
 
     /** Spends the same time as a real check, for a login that has no password to check. */
     public void matchNothing(String password) {
+        if (decoyHash == null) {
+            decoyHash = hash("decoy password that matches nothing");
+        }
         matches(password, decoyHash);
     }
 
