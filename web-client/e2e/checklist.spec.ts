@@ -59,8 +59,9 @@ test('a student joins, ticks a task, reloads and it is still ticked; the instruc
   await signIn(instructor, ADMIN.login, ADMIN.password);
   await expect(instructor).toHaveURL(/\/instructor$/);
   const row = instructor.getByRole('row', { name: new RegExp(login) });
-  // Cells after the student's name: completion, then H1, H2, ...
-  await expect(row.getByRole('cell').nth(2)).toContainText('In progress');
+  // Cells after the student's name: completion, ticks by source, then H1, H2, ...
+  await expect(row.getByRole('cell').nth(1)).toContainText('0 GitHub · 1 self · 0 staff');
+  await expect(row.getByRole('cell').nth(3)).toContainText('In progress');
   await expectNoAxeViolations(instructor);
   await instructor.screenshot({ path: `${screenshots}/cohort.png`, fullPage: true });
 

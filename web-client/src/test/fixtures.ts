@@ -15,6 +15,7 @@ function homework(code: string, week: number, title: string, tasks: Homework['ta
 
 export const course: Course = {
   slug: 'demo',
+  evidencePolicy: { reviewers: [], checks: [] },
   title: 'Demo Course',
   description: 'A course for tests.',
   version: 'abc123',

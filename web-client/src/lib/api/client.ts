@@ -19,6 +19,7 @@ export type CohortRow = components['schemas']['CohortRow'];
 export type RosterResult = components['schemas']['RosterResult'];
 export type ReviewRequest = components['schemas']['ReviewRequest'];
 export type HomeworkStatus = HomeworkProgress['status'];
+export type TickSource = components['schemas']['TickSource'];
 
 /** A failed call: `status` is 0 when the server could not be reached at all. */
 export class ApiError extends Error {
@@ -164,7 +165,7 @@ export function setItemDone(slug: string, itemId: string, done: boolean, version
 
 export async function getCohort(
   slug: string,
-  filters: { week?: number; status?: HomeworkStatus; page?: number; size?: number },
+  filters: { week?: number; status?: HomeworkStatus; source?: TickSource; page?: number; size?: number },
 ): Promise<{ rows: CohortRow[]; total: number }> {
   const api = client();
   const result = await api.GET('/api/courses/{slug}/cohort', {
@@ -177,7 +178,10 @@ export async function getCohort(
 }
 
 /** The filtered cohort as CSV text, for a download. */
-export async function getCohortCsv(slug: string, filters: { week?: number; status?: HomeworkStatus }): Promise<string> {
+export async function getCohortCsv(
+  slug: string,
+  filters: { week?: number; status?: HomeworkStatus; source?: TickSource },
+): Promise<string> {
   const csv = await call(() =>
     client().GET('/api/courses/{slug}/cohort', {
       params: { path: { slug }, query: { ...filters } as never },

@@ -301,7 +301,7 @@ export interface paths {
         };
         /**
          * The cohort: students x homework statuses (instructors)
-         * @description Paged with `page` and `size` (Link headers, X-Total-Count); filter by `week` (only its homework) and `status` (students with a homework in that status). With `Accept: text/csv` the whole filtered cohort comes as CSV.
+         * @description Paged with `page` and `size` (Link headers, X-Total-Count); filter by `week` (only its homework), `status` (students with a homework in that status) and `source` (students with a tick GitHub, they or an instructor vouch for). With `Accept: text/csv` the whole filtered cohort comes as CSV.
          */
         get: operations["getCohort"];
         put?: never;
@@ -556,6 +556,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/courses/{slug}/students/{login}/checklist/{group}/{item}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark a student's item done, with optional evidence (instructors)
+         * @description For work that reached the instructor another way; the tick's source is INSTRUCTOR. Idempotent; honours If-Match.
+         */
+        put: operations["markStudentItemDone"];
+        post?: never;
+        /**
+         * Mark a student's item not done (instructors)
+         * @description Takes back a tick whatever its source; the history keeps who did. Idempotent; honours If-Match.
+         */
+        delete: operations["markStudentItemNotDone"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/courses/{slug}/students/{login}/homework/{code}/reviews": {
         parameters: {
             query?: never;
@@ -667,7 +691,7 @@ export interface paths {
         put?: never;
         /**
          * Receive a GitHub webhook delivery
-         * @description Send pull_request, pull_request_review, check_suite and member events (content type application/json). The X-Hub-Signature-256 header (HMAC-SHA256 of the raw body under SYLLABUS_GITHUB_WEBHOOK_SECRET) is checked before anything is parsed. A delivery id seen before is acknowledged and ignored.
+         * @description Send pull_request, pull_request_review, check_suite, check_run and member events (content type application/json). The X-Hub-Signature-256 header (HMAC-SHA256 of the raw body under SYLLABUS_GITHUB_WEBHOOK_SECRET) is checked before anything is parsed. A delivery id seen before is acknowledged and ignored.
          */
         post: operations["receiveGithubWebhook"];
         delete?: never;
@@ -825,7 +849,7 @@ export interface components {
             /** @description The pull request behind it, where GitHub has told us of one */
             pullRequest: components["schemas"]["PullRequestState"] | null;
             /** @description Who vouches for the current state: STUDENT (self-reported), GITHUB (a webhook delivery proved it) or INSTRUCTOR; null while the item was never changed */
-            source: ((string | components["schemas"]["Source"] | null) | null) | components["schemas"]["Source"] | null;
+            source: ((string | components["schemas"]["TickSource"] | null) | null) | components["schemas"]["TickSource"] | null;
             /** @example Write a MinIO client for create, read, update and delete, with tests */
             title: string;
             updatedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
@@ -869,6 +893,11 @@ export interface components {
          *       ],
          *       "login": "octocat",
          *       "name": "text",
+         *       "ticks": {
+         *         "github": 1,
+         *         "instructor": 1,
+         *         "student": 1
+         *       },
          *       "verified": false
          *     }
          */
@@ -879,6 +908,8 @@ export interface components {
             /** @example octocat */
             login: string;
             name: string | null;
+            /** @description Who vouches for the student's done items in scope */
+            ticks: components["schemas"]["TickCounts"];
             /** @description Whether GitHub has proven the login (the student signed in with GitHub) */
             verified: boolean;
         };
@@ -911,6 +942,15 @@ export interface components {
          * @description A course: its agenda, weeks, topics and homework.
          * @example {
          *       "description": "Take a machine-learning model from a notebook to a monitored production service.",
+         *       "evidencePolicy": {
+         *         "checks": [
+         *           "test",
+         *           "lint"
+         *         ],
+         *         "reviewers": [
+         *           "grace-ta"
+         *         ]
+         *       },
          *       "homeworkRules": [
          *         {
          *           "details": [
@@ -1020,6 +1060,7 @@ export interface components {
         Course: {
             /** @example Take a machine-learning model from a notebook to a monitored production service. */
             description: string | null;
+            evidencePolicy: components["schemas"]["EvidencePolicy"];
             /** @description Course-wide checklist items from the homework instructions. */
             homeworkRules: components["schemas"]["Point"][];
             links: components["schemas"]["Link"][];
@@ -1042,6 +1083,15 @@ export interface components {
          * @description A course with a summary of its weeks instead of their full content.
          * @example {
          *       "description": "text",
+         *       "evidencePolicy": {
+         *         "checks": [
+         *           "test",
+         *           "lint"
+         *         ],
+         *         "reviewers": [
+         *           "grace-ta"
+         *         ]
+         *       },
          *       "homeworkRules": [
          *         {
          *           "details": [
@@ -1118,6 +1168,7 @@ export interface components {
          */
         CourseOverview: {
             description: string | null;
+            evidencePolicy: components["schemas"]["EvidencePolicy"];
             homeworkRules: components["schemas"]["Point"][];
             links: components["schemas"]["Link"][];
             principles: components["schemas"]["Principle"][];
@@ -1217,6 +1268,35 @@ export interface components {
              * @example https://github.com/octocat/ml-in-production/pull/7
              */
             evidence?: string | null;
+        };
+        /**
+         * @description What counts as GitHub evidence in this course (course.toml's [evidence] table).
+         * @example {
+         *       "checks": [
+         *         "test",
+         *         "lint"
+         *       ],
+         *       "reviewers": [
+         *         "grace-ta"
+         *       ]
+         *     }
+         */
+        EvidencePolicy: {
+            /**
+             * @description Check runs that must all conclude success on the head commit; empty: the check suite's conclusion counts
+             * @example [
+             *       "test",
+             *       "lint"
+             *     ]
+             */
+            checks: string[];
+            /**
+             * @description GitHub logins, besides the instructors', whose approving reviews count
+             * @example [
+             *       "grace-ta"
+             *     ]
+             */
+            reviewers: string[];
         };
         /**
          * @description A parameter, header or body field at fault, and what is wrong with it.
@@ -1882,11 +1962,6 @@ export interface components {
             token: string;
         };
         /**
-         * @example STUDENT
-         * @enum {string}
-         */
-        Source: "STUDENT" | "GITHUB" | "INSTRUCTOR";
-        /**
          * @example {
          *       "code": "PR1",
          *       "id": "H2/PR1",
@@ -1913,6 +1988,37 @@ export interface components {
          * @enum {string}
          */
         TaskKind: "PR" | "DOC" | "OTHER";
+        /**
+         * @description Done items by who vouches for them, so an instructor sees which ticks GitHub backs.
+         * @example {
+         *       "github": 1,
+         *       "instructor": 1,
+         *       "student": 1
+         *     }
+         */
+        TickCounts: {
+            /**
+             * Format: int32
+             * @description Proven by a GitHub webhook delivery
+             */
+            github: number;
+            /**
+             * Format: int32
+             * @description Set by an instructor
+             */
+            instructor: number;
+            /**
+             * Format: int32
+             * @description Self-reported by the student
+             */
+            student: number;
+        };
+        /**
+         * @description Who vouches for a tick: STUDENT (self-reported), GITHUB (a webhook delivery proved it) or INSTRUCTOR
+         * @example STUDENT
+         * @enum {string}
+         */
+        TickSource: "STUDENT" | "GITHUB" | "INSTRUCTOR";
         /**
          * @example {
          *       "expiresInDays": 90,
@@ -2150,6 +2256,15 @@ export interface operations {
                     /**
                      * @example {
                      *       "description": "Take a machine-learning model from a notebook to a monitored production service.",
+                     *       "evidencePolicy": {
+                     *         "checks": [
+                     *           "test",
+                     *           "lint"
+                     *         ],
+                     *         "reviewers": [
+                     *           "grace-ta"
+                     *         ]
+                     *       },
                      *       "homeworkRules": [
                      *         {
                      *           "details": [
@@ -3836,6 +3951,15 @@ export interface operations {
                     /**
                      * @example {
                      *       "description": "text",
+                     *       "evidencePolicy": {
+                     *         "checks": [
+                     *           "test",
+                     *           "lint"
+                     *         ],
+                     *         "reviewers": [
+                     *           "grace-ta"
+                     *         ]
+                     *       },
                      *       "homeworkRules": [
                      *         {
                      *           "details": [
@@ -4045,6 +4169,15 @@ export interface operations {
                     /**
                      * @example {
                      *       "description": "Take a machine-learning model from a notebook to a monitored production service.",
+                     *       "evidencePolicy": {
+                     *         "checks": [
+                     *           "test",
+                     *           "lint"
+                     *         ],
+                     *         "reviewers": [
+                     *           "grace-ta"
+                     *         ]
+                     *       },
                      *       "homeworkRules": [
                      *         {
                      *           "details": [
@@ -4953,6 +5086,8 @@ export interface operations {
             query?: {
                 page?: number;
                 size?: number;
+                /** @description Only students with a done item (in scope) vouched for by this source: GITHUB, STUDENT or INSTRUCTOR */
+                source?: components["schemas"]["TickSource"];
                 /** @description Only students with a homework in this status */
                 status?: components["schemas"]["HomeworkStatus"];
                 /** @description Only this week's homework */
@@ -4993,6 +5128,11 @@ export interface operations {
                      *         ],
                      *         "login": "octocat",
                      *         "name": "text",
+                     *         "ticks": {
+                     *           "github": 1,
+                     *           "instructor": 1,
+                     *           "student": 1
+                     *         },
                      *         "verified": false
                      *       }
                      *     ]
@@ -7677,6 +7817,490 @@ export interface operations {
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 406,
                      *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markStudentItemDone: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                /**
+                 * @description `setup` or a homework code
+                 * @example H3
+                 */
+                group: string;
+                /**
+                 * @description The task code, or a setup item's name
+                 * @example PR2
+                 */
+                item: string;
+                login: string;
+                slug: string;
+            };
+            cookie?: never;
+        };
+        /** @description Optional: evidence for the item */
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "evidence": "https://github.com/octocat/ml-in-production/pull/7"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DoneRequest"];
+            };
+        };
+        responses: {
+            /** @description The item now. */
+            200: {
+                headers: {
+                    /** @description The item's version (`"v<version>"`), for the next If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "done": false,
+                     *       "evidence": "https://github.com/octocat/ml-in-production/pull/7",
+                     *       "homework": "H3",
+                     *       "id": "H3/PR2",
+                     *       "kind": "SETUP",
+                     *       "optional": false,
+                     *       "pullRequest": {
+                     *         "checks": "text",
+                     *         "number": 7,
+                     *         "review": "text",
+                     *         "state": "text",
+                     *         "url": "https://github.com/octocat/ml-in-production/pull/7"
+                     *       },
+                     *       "source": "STUDENT",
+                     *       "title": "Write a MinIO client for create, read, update and delete, with tests",
+                     *       "updatedAt": "2022-03-10T16:15:50Z",
+                     *       "version": 2,
+                     *       "week": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChecklistItem"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Bad Request",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The item changed since the version in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The item changed since the version in If-Match.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 412,
+                     *       "title": "Precondition Failed",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is larger than 1 MiB.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 413,
+                     *       "title": "Content Too Large",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body's Content-Type is not one this operation takes.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 415,
+                     *       "title": "Unsupported Media Type",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markStudentItemNotDone: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                group: string;
+                item: string;
+                login: string;
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The item now. */
+            200: {
+                headers: {
+                    /** @description The item's version (`"v<version>"`), for the next If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "done": false,
+                     *       "evidence": "https://github.com/octocat/ml-in-production/pull/7",
+                     *       "homework": "H3",
+                     *       "id": "H3/PR2",
+                     *       "kind": "SETUP",
+                     *       "optional": false,
+                     *       "pullRequest": {
+                     *         "checks": "text",
+                     *         "number": 7,
+                     *         "review": "text",
+                     *         "state": "text",
+                     *         "url": "https://github.com/octocat/ml-in-production/pull/7"
+                     *       },
+                     *       "source": "STUDENT",
+                     *       "title": "Write a MinIO client for create, read, update and delete, with tests",
+                     *       "updatedAt": "2022-03-10T16:15:50Z",
+                     *       "version": 2,
+                     *       "week": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChecklistItem"];
+                };
+            };
+            /** @description A parameter or the body is malformed; `errors` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The item changed since the version in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The item changed since the version in If-Match.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 412,
+                     *       "title": "Precondition Failed",
                      *       "type": "about:blank"
                      *     }
                      */

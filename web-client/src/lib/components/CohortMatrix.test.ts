@@ -7,15 +7,19 @@ describe('CohortMatrix', () => {
     render(CohortMatrix, {
       rows: [
         { login: 'ada', name: 'Ada', email: null, verified: true, completion: { done: 2, total: 4, percent: 50 },
+          ticks: { github: 2, student: 1, instructor: 0 },
           homework: [{ code: 'H1', status: 'PASSED' }, { code: 'H2', status: 'CHANGES_REQUESTED' }] },
         { login: 'bob', name: null, email: null, verified: false, completion: { done: 0, total: 4, percent: 0 },
+          ticks: { github: 0, student: 0, instructor: 0 },
           homework: [{ code: 'H1', status: 'NOT_STARTED' }, { code: 'H2', status: 'IN_PROGRESS' }] },
       ],
     });
 
-    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Student', 'Done', 'H1', 'H2']);
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Student', 'Done', 'Ticks', 'H1', 'H2']);
     const ada = screen.getByRole('row', { name: /ada/ });
     expect(within(ada).getByRole('link', { name: 'ada' })).toHaveAttribute('href', '/instructor/students/ada');
+    expect(within(ada).getByText('2 GitHub')).toBeInTheDocument();
+    expect(within(ada).getByText(/1 self/)).toBeInTheDocument();
     expect(within(ada).getByText('Passed')).toBeInTheDocument();
     expect(within(ada).getByText('Changes requested')).toBeInTheDocument();
     expect(within(screen.getByRole('row', { name: /bob/ })).getByText('In progress')).toBeInTheDocument();

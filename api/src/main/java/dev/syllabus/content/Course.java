@@ -17,9 +17,11 @@ public record Course(
         List<Tool> tools,
         @Schema(description = "Course-wide checklist items from the homework instructions.") List<Point> homeworkRules,
         @Schema(description = "Sections the importer does not know, kept as titled free text.") List<Section> sections,
-        List<Week> weeks) {
+        List<Week> weeks,
+        EvidencePolicy evidencePolicy) {
 
     public Course {
+        evidencePolicy = evidencePolicy == null ? EvidencePolicy.DEFAULT : evidencePolicy;
         principles = List.copyOf(principles);
         links = List.copyOf(links);
         tools = List.copyOf(tools);
@@ -29,6 +31,6 @@ public record Course(
     }
 
     public Course withVersion(String newVersion) {
-        return new Course(slug, title, description, newVersion, principles, links, tools, homeworkRules, sections, weeks);
+        return new Course(slug, title, description, newVersion, principles, links, tools, homeworkRules, sections, weeks, evidencePolicy);
     }
 }

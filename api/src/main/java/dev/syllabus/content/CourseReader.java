@@ -107,7 +107,9 @@ public final class CourseReader {
             title = slug;
         }
         List<Week> builtWeeks = weeks.values().stream().map(WeekDraft::build).toList();
-        Course course = new Course(slug, title, description, null, principles, links, tools, rules, sections, builtWeeks);
+        Object evidence = meta.containsKey(EvidencePolicy.TABLE) ? meta.get(EvidencePolicy.TABLE) : front.fields().get(EvidencePolicy.TABLE);
+        EvidencePolicy policy = EvidencePolicy.read(evidence, courseFile != null ? courseFile.name() : agenda.name(), issues);
+        Course course = new Course(slug, title, description, null, principles, links, tools, rules, sections, builtWeeks, policy);
         issues.addAll(ContentCheck.check(course, locations, agenda.name()));
         return new Result(course, List.copyOf(issues));
     }

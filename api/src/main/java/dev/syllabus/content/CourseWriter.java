@@ -31,6 +31,9 @@ public final class CourseWriter {
         if (course.description() != null) {
             front.put("description", course.description());
         }
+        if (course.evidencePolicy().table() != null) {
+            front.put(EvidencePolicy.TABLE, course.evidencePolicy().table());
+        }
         try {
             out.append("+++\n").append(TOML.writeValueAsString(front)).append("+++\n");
         } catch (JsonProcessingException e) {

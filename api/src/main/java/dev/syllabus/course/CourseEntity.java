@@ -45,6 +45,10 @@ public class CourseEntity extends PanacheEntity {
     @Column(nullable = false, length = JSON_LENGTH)
     public String sections;
 
+    /** What counts as GitHub evidence (course.toml's [evidence]), as JSON; null before V6. */
+    @Column(name = "evidence_policy", length = 20_000)
+    public String evidencePolicy;
+
     /** Digest of the content files last imported; an upload leaves it alone (see V3 migration). */
     @Column(name = "source_version", length = 64)
     public String sourceVersion;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.syllabus.content.Course;
+import dev.syllabus.content.EvidencePolicy;
 import dev.syllabus.content.Homework;
 import dev.syllabus.content.Link;
 import dev.syllabus.content.Point;
@@ -45,12 +46,13 @@ final class CourseViews {
             List<Tool> tools,
             List<Point> homeworkRules,
             List<Section> sections,
-            List<WeekSummary> weeks) {
+            List<WeekSummary> weeks,
+            EvidencePolicy evidencePolicy) {
 
         static CourseOverview of(Course course) {
             return new CourseOverview(course.slug(), course.title(), course.description(), course.version(),
                     course.principles(), course.links(), course.tools(), course.homeworkRules(), course.sections(),
-                    course.weeks().stream().map(WeekSummary::of).toList());
+                    course.weeks().stream().map(WeekSummary::of).toList(), course.evidencePolicy());
         }
     }
 

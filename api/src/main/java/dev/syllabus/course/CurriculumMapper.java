@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.syllabus.content.Course;
+import dev.syllabus.content.EvidencePolicy;
 import dev.syllabus.content.Homework;
 import dev.syllabus.content.Lecture;
 import dev.syllabus.content.Link;
@@ -28,6 +29,7 @@ class CurriculumMapper {
 
     private static final TypeReference<List<Principle>> PRINCIPLES = new TypeReference<>() { };
     private static final TypeReference<List<Link>> LINKS = new TypeReference<>() { };
+    private static final TypeReference<EvidencePolicy> EVIDENCE_POLICY = new TypeReference<>() { };
     private static final TypeReference<List<Tool>> TOOLS = new TypeReference<>() { };
     private static final TypeReference<List<Point>> POINTS = new TypeReference<>() { };
     private static final TypeReference<List<Section>> SECTIONS = new TypeReference<>() { };
@@ -53,6 +55,7 @@ class CurriculumMapper {
         row.tools = write(course.tools());
         row.homeworkRules = write(course.homeworkRules());
         row.sections = write(course.sections());
+        row.evidencePolicy = write(course.evidencePolicy());
         for (Week week : course.weeks()) {
             row.weeks.add(week(row, week));
         }
@@ -106,7 +109,8 @@ class CurriculumMapper {
         return new Course(row.slug, row.title, row.description, row.version,
                 read(row.principles, PRINCIPLES), read(row.links, LINKS), read(row.tools, TOOLS),
                 read(row.homeworkRules, POINTS), read(row.sections, SECTIONS),
-                row.weeks.stream().map(this::week).toList());
+                row.weeks.stream().map(this::week).toList(),
+                row.evidencePolicy == null ? EvidencePolicy.DEFAULT : read(row.evidencePolicy, EVIDENCE_POLICY));
     }
 
     private Week week(WeekEntity row) {

@@ -61,7 +61,7 @@ public class GithubResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "receiveGithubWebhook", summary = "Receive a GitHub webhook delivery",
-            description = "Send pull_request, pull_request_review, check_suite and member events (content type application/json). "
+            description = "Send pull_request, pull_request_review, check_suite, check_run and member events (content type application/json). "
                     + "The X-Hub-Signature-256 header (HMAC-SHA256 of the raw body under SYLLABUS_GITHUB_WEBHOOK_SECRET) is checked "
                     + "before anything is parsed. A delivery id seen before is acknowledged and ignored.")
     @APIResponse(responseCode = "200", description = "Processed, ignored (with the reason) or a repeat.",

@@ -14,7 +14,11 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.syllabus.account.AccountEntity;
+import dev.syllabus.account.GithubSignIn;
 import dev.syllabus.account.Role;
+import dev.syllabus.content.Course;
+import dev.syllabus.content.EvidencePolicy;
+import dev.syllabus.course.CourseCatalog;
 import dev.syllabus.course.CourseEntity;
 import dev.syllabus.progress.ChecklistService;
 import dev.syllabus.progress.PullRequestStates;
@@ -30,20 +34,26 @@ public class GithubService implements PullRequestStates {
 
 
     private final ChecklistService checklists;
-    private final dev.syllabus.account.GithubSignIn signIn;
+    private final GithubSignIn signIn;
+    private final CourseCatalog catalog;
 
-    GithubService(ChecklistService checklists, dev.syllabus.account.GithubSignIn signIn) {
+    GithubService(ChecklistService checklists, GithubSignIn signIn, CourseCatalog catalog) {
         this.checklists = checklists;
         this.signIn = signIn;
+        this.catalog = catalog;
     }
 
     /**
-     * Where sign-in with GitHub is set up, a GitHub login counts only once GitHub has proven it:
-     * evidence goes only to students who signed in with GitHub. (Without it, nobody can be proven,
-     * and the login the student joined with is what there is.)
+     * Where sign-in with GitHub is set up, a GitHub login counts only once GitHub has proven it.
+     * (Without it, nobody can be proven, and the login the student joined with is what there is.)
      */
     boolean provenEnough(long accountId) {
         return !signIn.enabled() || AccountEntity.<AccountEntity>findByIdOptional(accountId).map(a -> a.githubId != null).orElse(false);
+    }
+
+    /** The course's evidence policy, as its content says (course.toml's [evidence]). */
+    EvidencePolicy policy(String slug) {
+        return catalog.course(slug).map(Course::evidencePolicy).orElse(EvidencePolicy.DEFAULT);
     }
 
     public record Outcome(String outcome, String detail) {
@@ -71,7 +81,9 @@ public class GithubService implements PullRequestStates {
             case "ping" -> Outcome.processed("pong");
             case "pull_request" -> pullRequest(payload);
             case "pull_request_review" -> review(payload, action);
-            case "check_suite" -> "completed".equals(action) ? checkSuite(payload) : Outcome.ignored("only completed check suites count");
+            case "check_suite" -> "completed".equals(action) ? checks(payload, payload.path("check_suite"), null)
+                    : Outcome.ignored("only completed check suites count");
+            case "check_run" -> checkRun(payload, action);
             case "member" -> "added".equals(action) ? member(payload) : Outcome.ignored("only added members count");
             default -> Outcome.ignored("event '" + event + "' is not used");
         };
@@ -122,74 +134,68 @@ public class GithubService implements PullRequestStates {
         Instant at = instant(review.path("submitted_at").asText(null));
         String state = review.path("state").asText("").toLowerCase(Locale.ROOT);
         if ("dismissed".equals(action) || "dismissed".equals(state)) {
-            if (commit.equals(row.reviewSha)) {
-                row.review = PullRequestEntity.Review.NONE;
-            }
-            // The dismissal is now the latest word on reviews: an approval from before it cannot return.
-            Instant dismissedAt = latest(instant(pr.path("updated_at").asText(null)), at);
-            row.reviewAt = latest(row.reviewAt, dismissedAt);
+            Instant updated = instant(pr.path("updated_at").asText(null));
+            row.take(row.facts().onDismissal(commit, updated != null && (at == null || updated.isAfter(at)) ? updated : at));
             return Outcome.processed(describe(row) + ": review dismissed");
         }
         if (!"submitted".equals(action)) {
             return Outcome.ignored("review action '" + action + "' is not used");
         }
-        PullRequestEntity.Review decision = switch (state) {
-            case "approved" -> PullRequestEntity.Review.APPROVED;
-            case "changes_requested" -> PullRequestEntity.Review.CHANGES_REQUESTED;
+        PullRequestFacts.Review decision = switch (state) {
+            case "approved" -> PullRequestFacts.Review.APPROVED;
+            case "changes_requested" -> PullRequestFacts.Review.CHANGES_REQUESTED;
             default -> null;
         };
         if (decision == null) {
             return Outcome.ignored("a comment review changes nothing");
         }
-        String reviewer = review.path("user").path("login").asText("").toLowerCase(Locale.ROOT);
-        if (!isStaff(reviewer)) {
-            return Outcome.ignored("review by " + (reviewer.isEmpty() ? "an unknown account" : reviewer)
-                    + ", who is not course staff: only instructors' reviews count");
+        JsonNode reviewer = review.path("user");
+        String login = reviewer.path("login").asText("");
+        Long reviewerId = reviewer.path("id").canConvertToLong() ? reviewer.path("id").asLong() : null;
+        if (!staff(row.courseId).counts(reviewerId, login)) {
+            return Outcome.ignored("review by " + (login.isEmpty() ? "an unknown account" : login)
+                    + ", who is not course staff: only reviews by instructors who signed in with GitHub and the course's reviewers count");
         }
-        if (row.reviewAt != null && (at == null || !at.isAfter(row.reviewAt))) {
+        if (!(row.facts().onReview(decision, commit, at) instanceof PullRequestFacts.Applied applied)) {
             return Outcome.ignored("a review older than the one already recorded");
         }
-        row.review = decision;
-        row.reviewSha = commit;
-        row.reviewAt = at;
+        row.take(applied.facts());
         String stale = commit.equals(row.headSha) ? "" : " (on an older commit: stale)";
         return completed(row, describe(row) + ": " + decision + stale);
     }
 
-    private Outcome checkSuite(JsonNode payload) {
-        JsonNode suite = payload.path("check_suite");
-        String sha = suite.path("head_sha").asText("");
+    /** A check suite (or, with {@code runName}, one named check run) completed on a commit. */
+    private Outcome checks(JsonNode payload, JsonNode check, String runName) {
+        String sha = check.path("head_sha").asText("");
+        String conclusion = check.path("conclusion").asText("");
         String fullName = repository(payload);
         List<PullRequestEntity> rows = new ArrayList<>();
-        for (JsonNode listed : suite.path("pull_requests")) {
+        for (JsonNode listed : check.path("pull_requests")) {
             PullRequestEntity row = find(fullName, listed.path("number").asInt());
             if (row != null) {
                 rows.add(row);
             }
         }
-        if (suite.path("pull_requests").isEmpty() && fullName != null) {
+        if (check.path("pull_requests").isEmpty() && fullName != null) {
             // Forks: GitHub lists no pull requests, so match by the commit the checks ran on, in this repository only.
             rows.addAll(PullRequestEntity.list("fullName = ?1 and headSha = ?2", fullName, sha));
         }
         if (rows.isEmpty()) {
             return Outcome.ignored("no tracked pull request has head commit " + sha);
         }
-        // Only success passes: neutral, skipped and the rest prove nothing.
-        PullRequestEntity.Checks checks = switch (suite.path("conclusion").asText("")) {
-            case "success" -> PullRequestEntity.Checks.PASSING;
-            case "" -> PullRequestEntity.Checks.PENDING;
-            default -> PullRequestEntity.Checks.FAILING;
-        };
         List<String> done = new ArrayList<>();
         for (PullRequestEntity row : rows) {
-            if (!row.headSha.equals(sha)) {
-                done.add(describe(row) + ": checks of an older commit, ignored");
+            PullRequestFacts facts = row.facts();
+            PullRequestFacts.Transition transition = runName == null ? facts.onCheckSuite(sha, conclusion) : facts.onCheckRun(sha, runName, conclusion);
+            if (transition instanceof PullRequestFacts.Stale stale) {
+                done.add(describe(row) + ": " + stale.reason());
                 continue;
             }
-            row.checks = checks;
-            row.checksSha = sha;
+            row.take(((PullRequestFacts.Applied) transition).facts());
             Credit credit = complete(row);
-            done.add(describe(row) + ": checks " + checks + (credit.refusal() != null ? "; not credited: " + credit.refusal() : credit.detail()));
+            String what = runName == null ? "checks " : "check '" + runName + "' ";
+            done.add(describe(row) + ": " + what + PullRequestFacts.Checks.ofConclusion(conclusion)
+                    + (credit.refusal() != null ? "; not credited: " + credit.refusal() : credit.detail()));
         }
         return Outcome.processed(String.join("; ", done));
     }
@@ -215,35 +221,42 @@ public class GithubService implements PullRequestStates {
         }).orElse(Outcome.ignored("the course has no setup item about adding the instructor"));
     }
 
+    /** A named check run counts only where the course lists its name (course.toml's evidence.checks). */
+    private Outcome checkRun(JsonNode payload, String action) {
+        if (!"completed".equals(action)) {
+            return Outcome.ignored("only completed check runs count");
+        }
+        JsonNode run = payload.path("check_run");
+        String name = run.path("name").asText("");
+        GithubRepositoryEntity repository = registered(payload);
+        if (repository == null) {
+            return Outcome.ignored("repository " + repository(payload) + " is not registered by a student");
+        }
+        if (!policy(slug(repository.courseId)).checks().contains(name)) {
+            return Outcome.ignored("check run '" + truncate(name, 100) + "' is not one the course counts");
+        }
+        return checks(payload, run, name);
+    }
+
     /** Creates or updates the row from a pull_request object; null when the object is older than the row. */
     private PullRequestEntity upsert(GithubRepositoryEntity repository, JsonNode pr) {
         int number = pr.path("number").asInt();
-        Instant updated = instant(pr.path("updated_at").asText(null));
         PullRequestEntity row = find(repository.fullName, number);
-        if (row != null && updated != null && updated.isBefore(row.updatedAt)) {
-            return null;
-        }
         if (row == null) {
             row = new PullRequestEntity();
             row.courseId = repository.courseId;
             row.accountId = repository.accountId;
             row.fullName = repository.fullName;
             row.number = number;
-            row.checks = PullRequestEntity.Checks.NONE;
-            row.review = PullRequestEntity.Review.NONE;
+            row.take(PullRequestFacts.unknown());
         }
+        if (!(row.facts().onPullRequest(event(pr), Instant.now()) instanceof PullRequestFacts.Applied applied)) {
+            return null;
+        }
+        row.take(applied.facts());
         row.url = pullRequestUrl(repository.fullName, number, pr.path("html_url").asText(""));
-        String author = pr.path("user").path("login").asText("");
-        if (!author.isEmpty()) {
-            row.authorLogin = truncate(author.toLowerCase(Locale.ROOT), 39);
-        }
         row.title = truncate(pr.path("title").asText(""), 1000);
-        row.headSha = pr.path("head").path("sha").asText("");
         row.headRef = truncate(pr.path("head").path("ref").asText(null), 300);
-        row.state = pr.path("merged").asBoolean(false) || !pr.path("merged_at").isMissingNode() && !pr.path("merged_at").isNull()
-                ? PullRequestEntity.State.MERGED
-                : "closed".equals(pr.path("state").asText()) ? PullRequestEntity.State.CLOSED : PullRequestEntity.State.OPEN;
-        row.updatedAt = updated == null ? Instant.now() : updated;
         if (!row.assignedByHand) {
             row.itemId = TaskMatcher.match(checklists.itemIds(slug(repository.courseId)), row.title, pr.path("body").asText(""), row.headRef)
                     .orElse(null);
@@ -252,51 +265,60 @@ public class GithubService implements PullRequestStates {
         return row;
     }
 
+    /** A delivery's pull_request object as the facts it carries. */
+    private static PullRequestFacts.PullRequestEvent event(JsonNode pr) {
+        boolean merged = pr.path("merged").asBoolean(false) || !pr.path("merged_at").isMissingNode() && !pr.path("merged_at").isNull();
+        PullRequestFacts.State state = merged ? PullRequestFacts.State.MERGED
+                : "closed".equals(pr.path("state").asText()) ? PullRequestFacts.State.CLOSED : PullRequestFacts.State.OPEN;
+        JsonNode author = pr.path("user");
+        String login = author.path("login").asText("");
+        return new PullRequestFacts.PullRequestEvent(state, pr.path("head").path("sha").asText(""), instant(pr.path("updated_at").asText(null)),
+                author.path("id").canConvertToLong() ? author.path("id").asLong() : null,
+                login.isEmpty() ? null : truncate(login.toLowerCase(Locale.ROOT), 39));
+    }
+
     /** What crediting a pull request's task came to: a detail to report, or the reason it could not be credited. */
     record Credit(String detail, String refusal) {
         static final Credit NOTHING = new Credit("", null);
     }
 
     /**
-     * A merged pull request whose current head passed its checks or was approved by staff completes
-     * its task, when the repository's own student opened it, the student is enrolled and the task exists.
-     * Business refusals come back as a reason, never as an exception: the delivery is then recorded as ignored.
+     * Asks the evidence rules what the pull request comes to and, when it credits its task, records
+     * the tick. Business refusals come back as a reason, never as an exception: the delivery is then
+     * recorded as ignored.
      */
     Credit complete(PullRequestEntity row) {
-        boolean accepted = row.currentChecks() == PullRequestEntity.Checks.PASSING || row.currentReview() == PullRequestEntity.Review.APPROVED;
-        if (row.state != PullRequestEntity.State.MERGED || !accepted || row.itemId == null) {
+        String slug = slug(row.courseId);
+        AccountEntity owner = AccountEntity.findById(row.accountId);
+        EvidenceRule.Student student = new EvidenceRule.Student(owner.login, owner.githubId, signIn.enabled());
+        EvidenceRule.Verdict verdict = EvidenceRule.judge(row.facts(), row.itemId, student, policy(slug));
+        if (verdict instanceof EvidenceRule.Refused refused) {
+            return new Credit("", refused.reason());
+        }
+        if (!(verdict instanceof EvidenceRule.Credit credit)) {
             return Credit.NOTHING;
         }
-        String student = AccountEntity.loginOf(row.accountId);
-        if (!provenEnough(row.accountId)) {
-            return new Credit("", student + " has not signed in with GitHub, so their login is not proven");
-        }
-        if (row.authorLogin == null || !row.authorLogin.equalsIgnoreCase(student)) {
-            return new Credit("", row.authorLogin == null ? "its author is not known yet"
-                    : "opened by " + row.authorLogin + ", not by the repository's student " + student);
-        }
-        String slug = slug(row.courseId);
-        String refusal = checklists.refusal(slug, row.accountId, row.itemId);
+        String refusal = checklists.refusal(slug, row.accountId, credit.itemId());
         if (refusal != null) {
             return new Credit("", refusal);
         }
-        checklists.recordEvidence(slug, row.accountId, row.itemId, row.url);
-        return new Credit("; " + row.itemId + " done", null);
+        checklists.recordEvidence(slug, row.accountId, credit.itemId(), row.url);
+        return new Credit("; " + credit.itemId() + " done", null);
     }
 
-    /** Whether {@code login} is course staff, whose reviews count: an instructor. */
-    private static boolean isStaff(String login) {
-        return !login.isEmpty() && AccountEntity.findByLogin(login).filter(a -> a.role == Role.INSTRUCTOR).isPresent();
+    /** The course's staff, whose reviews count: see {@link EvidenceRule.Staff}. */
+    private EvidenceRule.Staff staff(long courseId) {
+        List<AccountEntity> instructors = AccountEntity.list("role", Role.INSTRUCTOR);
+        return new EvidenceRule.Staff(
+                instructors.stream().map(a -> a.githubId).filter(java.util.Objects::nonNull).collect(Collectors.toSet()),
+                instructors.stream().map(a -> a.login.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
+                signIn.enabled(), policy(slug(courseId)));
     }
 
     /** GitHub's link to the pull request, when it is one of this repository's; else the canonical one. */
     static String pullRequestUrl(String fullName, int number, String htmlUrl) {
         String canonical = "https://github.com/" + fullName + "/pull/" + number;
         return htmlUrl.equalsIgnoreCase(canonical) ? htmlUrl : canonical;
-    }
-
-    private static Instant latest(Instant a, Instant b) {
-        return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
     record DeliveryPage(List<GithubViews.Delivery> deliveries, long total) {
@@ -315,11 +337,12 @@ public class GithubService implements PullRequestStates {
     public Map<String, PullRequestState> byItem(long courseId, long accountId) {
         return PullRequestEntity.<PullRequestEntity>list("courseId = ?1 and accountId = ?2 and itemId is not null order by updatedAt",
                 courseId, accountId).stream()
-                .collect(Collectors.toMap(p -> p.itemId, GithubService::state, (older, newer) -> newer));
+                .collect(Collectors.toMap(p -> p.itemId, this::state, (older, newer) -> newer));
     }
 
-    static PullRequestState state(PullRequestEntity row) {
-        return new PullRequestState(row.number, row.url, row.state.name(), row.currentChecks().name(), row.currentReview().name());
+    private PullRequestState state(PullRequestEntity row) {
+        return new PullRequestState(row.number, row.url, row.state.name(), row.facts().currentChecks(policy(slug(row.courseId))).name(),
+                row.facts().currentReview().name());
     }
 
     static PullRequestEntity find(String fullName, int number) {

@@ -46,9 +46,10 @@ final class GithubViews {
             @Schema(description = "On the current head commit: NONE, APPROVED or CHANGES_REQUESTED") String review,
             Instant updatedAt) {
 
-        static PullRequest of(PullRequestEntity row) {
-            return new PullRequest(row.number, row.url, row.title, row.itemId, row.state.name(), row.currentChecks().name(),
-                    row.currentReview().name(), row.updatedAt);
+        static PullRequest of(PullRequestEntity row, dev.syllabus.content.EvidencePolicy policy) {
+            PullRequestFacts facts = row.facts();
+            return new PullRequest(row.number, row.url, row.title, row.itemId, row.state.name(), facts.currentChecks(policy).name(),
+                    facts.currentReview().name(), row.updatedAt);
         }
     }
 

@@ -1,26 +1,27 @@
 package dev.syllabus.github;
 
 import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 
+import dev.syllabus.github.PullRequestFacts.Checks;
+import dev.syllabus.github.PullRequestFacts.Review;
+import dev.syllabus.github.PullRequestFacts.State;
+
 /**
- * What GitHub told us of one pull request. Check results and reviews count only for the commit
- * they were made on: a push moves {@code headSha} on and makes them stale.
+ * One pull request as stored; its facts and their transitions are {@link PullRequestFacts}.
  */
 @Entity(name = "PullRequest")
 @Table(name = "pull_request")
 public class PullRequestEntity extends PanacheEntity {
-
-    public enum State { OPEN, CLOSED, MERGED }
-
-    public enum Checks { NONE, PENDING, PASSING, FAILING }
-
-    public enum Review { NONE, APPROVED, CHANGES_REQUESTED }
 
     @Column(name = "course_id", nullable = false)
     public long courseId;
@@ -39,15 +40,18 @@ public class PullRequestEntity extends PanacheEntity {
     @Column(name = "head_ref", length = 300)
     public String headRef;
     @Column(nullable = false, length = 20)
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     public State state;
     @Column(nullable = false, length = 20)
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     public Checks checks;
     @Column(name = "checks_sha", length = 64)
     public String checksSha;
+    /** Check runs that succeeded on {@code checksSha}, one name per line. */
+    @Column(name = "passed_checks", length = 5000)
+    public String passedChecks;
     @Column(nullable = false, length = 20)
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     public Review review;
     @Column(name = "review_sha", length = 64)
     public String reviewSha;
@@ -59,17 +63,28 @@ public class PullRequestEntity extends PanacheEntity {
     public boolean assignedByHand;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
-    /** The GitHub login that opened it: only the repository's own student earns credit with it. */
+    /** GitHub's numeric id of the user who opened it: only the repository's own student earns credit with it. */
+    @Column(name = "author_id")
+    public Long authorId;
     @Column(name = "author_login", length = 39)
     public String authorLogin;
 
-    /** The check result on the current head commit; NONE once a push made the last one stale. */
-    public Checks currentChecks() {
-        return headSha.equals(checksSha) ? checks : Checks.NONE;
+    public PullRequestFacts facts() {
+        Set<String> passed = passedChecks == null || passedChecks.isEmpty() ? Set.of() : Set.of(passedChecks.split("\n"));
+        return new PullRequestFacts(state, headSha, updatedAt, authorId, authorLogin, checks, checksSha, passed, review, reviewSha, reviewAt);
     }
 
-    /** The review on the current head commit; NONE once a push made the last one stale. */
-    public Review currentReview() {
-        return headSha.equals(reviewSha) ? review : Review.NONE;
+    public void take(PullRequestFacts facts) {
+        state = facts.state();
+        headSha = facts.headSha();
+        updatedAt = facts.updatedAt();
+        authorId = facts.authorId();
+        authorLogin = facts.authorLogin();
+        checks = facts.checks();
+        checksSha = facts.checksSha();
+        passedChecks = facts.passedChecks().isEmpty() ? null : String.join("\n", new TreeSet<>(facts.passedChecks()));
+        review = facts.review();
+        reviewSha = facts.reviewSha();
+        reviewAt = facts.reviewAt();
     }
 }

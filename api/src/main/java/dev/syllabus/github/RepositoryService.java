@@ -94,7 +94,7 @@ public class RepositoryService {
     List<GithubViews.PullRequest> pullRequests(String slug, long accountId) {
         long courseId = checklists.courseId(slug);
         return PullRequestEntity.<PullRequestEntity>list("courseId = ?1 and accountId = ?2 order by number", courseId, accountId)
-                .stream().map(GithubViews.PullRequest::of).toList();
+                .stream().map(row -> GithubViews.PullRequest.of(row, github.policy(slug))).toList();
     }
 
     /** Assigns one of the student's pull requests to a task by hand; the convention no longer overrides it. */
@@ -120,6 +120,6 @@ public class RepositoryService {
         if (credit.refusal() != null) {
             throw ProblemException.conflict("Pull request #" + number + " cannot count for " + id + ": " + credit.refusal() + ".");
         }
-        return GithubViews.PullRequest.of(row);
+        return GithubViews.PullRequest.of(row, github.policy(slug));
     }
 }

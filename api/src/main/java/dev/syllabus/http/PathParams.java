@@ -37,4 +37,17 @@ public final class PathParams {
         }
         throw ProblemException.invalidParameter(field, "must be a whole number from 1 to " + max);
     }
+
+    /** One of an enum's constants, any case; null when the parameter is absent or empty. */
+    public static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value)) {
+                return constant;
+            }
+        }
+        throw ProblemException.invalidParameter(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
 }

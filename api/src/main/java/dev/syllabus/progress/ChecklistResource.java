@@ -40,6 +40,7 @@ import dev.syllabus.http.ProblemException;
 public class ChecklistResource {
 
     private static final String ITEM = "/courses/{slug}/checklist/{group}/{item}/done";
+    private static final String STUDENT_ITEM = "/courses/{slug}/students/{login}/checklist/{group}/{item}/done";
 
     private final ChecklistService checklists;
     private final CurrentAccount current;
@@ -98,6 +99,36 @@ public class ChecklistResource {
     @APIResponse(responseCode = "200", description = "The checklist.", content = @Content(schema = @Schema(implementation = ChecklistViews.Checklist.class)))
     public ChecklistViews.Checklist studentChecklist(@PathParam("slug") String slug, @PathParam("login") String login) {
         return checklists.studentChecklist(PathParams.slug("slug", slug), login);
+    }
+
+    @PUT
+    @Path(STUDENT_ITEM)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("INSTRUCTOR")
+    @Operation(operationId = "markStudentItemDone", summary = "Mark a student's item done, with optional evidence (instructors)",
+            description = "For work that reached the instructor another way; the tick's source is INSTRUCTOR. Idempotent; honours If-Match.")
+    @APIResponse(responseCode = "200", description = "The item now.", content = @Content(schema = @Schema(implementation = ChecklistViews.Item.class)))
+    @APIResponse(responseCode = "412", description = "The item changed since the version in If-Match.")
+    public Response markStudentItemDone(@PathParam("slug") String slug, @PathParam("login") String login,
+            @Parameter(description = "`setup` or a homework code", example = "H3") @PathParam("group") String group,
+            @Parameter(description = "The task code, or a setup item's name", example = "PR2") @PathParam("item") String item,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false,
+                    description = "Optional: evidence for the item") @Valid ChecklistViews.DoneRequest body) {
+        return respond(checklists.markFor(PathParams.slug("slug", slug), login, current.id(), itemId(group, item), true,
+                body == null ? null : body.evidence(), ifMatch));
+    }
+
+    @DELETE
+    @Path(STUDENT_ITEM)
+    @RolesAllowed("INSTRUCTOR")
+    @Operation(operationId = "markStudentItemNotDone", summary = "Mark a student's item not done (instructors)",
+            description = "Takes back a tick whatever its source; the history keeps who did. Idempotent; honours If-Match.")
+    @APIResponse(responseCode = "200", description = "The item now.", content = @Content(schema = @Schema(implementation = ChecklistViews.Item.class)))
+    @APIResponse(responseCode = "412", description = "The item changed since the version in If-Match.")
+    public Response markStudentItemNotDone(@PathParam("slug") String slug, @PathParam("login") String login,
+            @PathParam("group") String group, @PathParam("item") String item, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return respond(checklists.markFor(PathParams.slug("slug", slug), login, current.id(), itemId(group, item), false, null, ifMatch));
     }
 
     @POST

@@ -18,7 +18,6 @@ import dev.syllabus.course.CourseCatalog;
 import dev.syllabus.course.CourseEntity;
 import dev.syllabus.http.ProblemException;
 import dev.syllabus.progress.ChecklistItem.ItemKind;
-import dev.syllabus.progress.ChecklistViews.HomeworkStatus;
 
 /**
  * Students' checklists: the items come from the published course, their states from the
@@ -139,8 +138,7 @@ public class ChecklistService {
     @Transactional
     ChecklistViews.Review review(String slug, String login, String code, long reviewerId, ChecklistViews.ReviewRequest request) {
         CourseRef ref = course(slug);
-        AccountEntity student = AccountEntity.findByLogin(login).filter(a -> a.role == dev.syllabus.account.Role.STUDENT)
-                .orElseThrow(() -> ProblemException.notFound("No student '" + login + "'."));
+        AccountEntity student = student(login);
         requireEnrolled(ref, student);
         String homework = code.toUpperCase(java.util.Locale.ROOT);
         boolean exists = ref.course().weeks().stream().flatMap(w -> w.homework().stream()).anyMatch(h -> h.code().equals(homework));
@@ -203,12 +201,21 @@ public class ChecklistService {
         return view(item, state);
     }
 
+    /** An instructor marks a student's item; 404 when there is no such student. */
+    @Transactional
+    ChecklistViews.Item markFor(String slug, String login, long instructorId, String itemId, boolean done, String evidence, String ifMatch) {
+        return mark(slug, student(login).id, instructorId, itemId, done, evidence, ifMatch);
+    }
+
     /** An instructor's view of one student's checklist; 404 when there is no such student. */
     @Transactional
     ChecklistViews.Checklist studentChecklist(String slug, String login) {
-        AccountEntity student = AccountEntity.findByLogin(login).filter(a -> a.role == dev.syllabus.account.Role.STUDENT)
+        return checklist(slug, student(login).id);
+    }
+
+    private static AccountEntity student(String login) {
+        return AccountEntity.findByLogin(login).filter(a -> a.role == dev.syllabus.account.Role.STUDENT)
                 .orElseThrow(() -> ProblemException.notFound("No student '" + login + "'."));
-        return checklist(slug, student.id);
     }
 
     static String etag(int version) {
@@ -264,27 +271,12 @@ public class ChecklistService {
         return new ChecklistViews.Checklist(course.slug(), login, verified, ChecklistViews.Completion.of(done, required), weeks, homework, items);
     }
 
-    /**
-     * A homework's status from its items, its pass criterion and the latest review. A review
-     * decides until the student changes one of the homework's items after it.
-     */
+    /** A homework's progress: its status by {@link HomeworkStatusRule}, with the latest review. */
     static ChecklistViews.HomeworkProgress progress(Homework homework, List<ChecklistViews.Item> items, ChecklistViews.Review review) {
-        int requiredPrs = homework.pass() == null ? 0 : homework.pass().requiredPrs();
-        boolean approval = homework.pass() != null && homework.pass().instructorApproval();
-        int donePrs = (int) items.stream().filter(i -> i.kind() == ItemKind.PR && i.done()).count();
-        int requiredItems = (int) items.stream().filter(i -> !i.optional()).count();
-        int doneItems = (int) items.stream().filter(i -> !i.optional() && i.done()).count();
-        boolean otherRequiredDone = items.stream().filter(i -> !i.optional() && i.kind() != ItemKind.PR).allMatch(ChecklistViews.Item::done);
-        boolean met = !items.isEmpty() && donePrs >= requiredPrs && otherRequiredDone;
-        boolean started = items.stream().anyMatch(ChecklistViews.Item::done);
-        HomeworkStatus status = met ? (approval ? HomeworkStatus.SUBMITTED : HomeworkStatus.PASSED)
-                : started ? HomeworkStatus.IN_PROGRESS : HomeworkStatus.NOT_STARTED;
-        boolean changedSinceReview = review != null
-                && items.stream().anyMatch(i -> i.updatedAt() != null && i.updatedAt().isAfter(review.at()));
-        if (review != null && !changedSinceReview) {
-            status = review.decision() == ReviewEntity.Decision.APPROVED ? HomeworkStatus.PASSED : HomeworkStatus.CHANGES_REQUESTED;
-        }
-        return new ChecklistViews.HomeworkProgress(homework.code(), homework.title(), homework.week(), status, requiredPrs, donePrs,
-                requiredItems, doneItems, review);
+        HomeworkStatusRule.Outcome outcome = HomeworkStatusRule.status(homework.pass(),
+                items.stream().map(i -> new HomeworkStatusRule.ItemState(i.kind(), i.optional(), i.done(), i.updatedAt())).toList(),
+                review == null ? null : new HomeworkStatusRule.LatestReview(review.decision() == ReviewEntity.Decision.APPROVED, review.at()));
+        return new ChecklistViews.HomeworkProgress(homework.code(), homework.title(), homework.week(), outcome.status(),
+                outcome.requiredPrs(), outcome.donePrs(), outcome.requiredItems(), outcome.doneItems(), review);
     }
 }

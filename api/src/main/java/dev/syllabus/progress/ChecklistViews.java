@@ -14,8 +14,6 @@ final class ChecklistViews {
     private ChecklistViews() {
     }
 
-    enum HomeworkStatus { NOT_STARTED, IN_PROGRESS, SUBMITTED, CHANGES_REQUESTED, PASSED }
-
     @Schema(name = "ChecklistItem", description = "One item of a student's checklist and its state.")
     record Item(
             @Schema(example = "H3/PR2", description = "Stable id, derived from the content") String id,
@@ -40,7 +38,7 @@ final class ChecklistViews {
             @Schema(example = "H3") String code,
             String title,
             int week,
-            HomeworkStatus status,
+            HomeworkStatusRule.HomeworkStatus status,
             @Schema(description = "Merged pull requests the pass criterion asks for") int requiredPrs,
             @Schema(description = "Pull-request tasks done") int donePrs,
             @Schema(description = "Items that are not optional") int requiredItems,

@@ -54,8 +54,8 @@ public class CohortResource {
     @Produces({ MediaType.APPLICATION_JSON, CSV })
     @RolesAllowed({ "INSTRUCTOR", "READER" })
     @Operation(operationId = "getCohort", summary = "The cohort: students x homework statuses (instructors)",
-            description = "Paged with `page` and `size` (Link headers, X-Total-Count); filter by `week` (only its homework) and `status` "
-                    + "(students with a homework in that status). With `Accept: text/csv` the whole filtered cohort comes as CSV.")
+            description = "Paged with `page` and `size` (Link headers, X-Total-Count); filter by `week` (only its homework), `status` "
+                    + "(students with a homework in that status) and `source` (students with a tick GitHub, they or an instructor vouch for). With `Accept: text/csv` the whole filtered cohort comes as CSV.")
     @APIResponse(responseCode = "200", description = "The students, by login.", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CohortViews.Row.class)),
         @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)) },
@@ -66,11 +66,14 @@ public class CohortResource {
             @Parameter(description = "Only this week's homework", schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
             @QueryParam("week") String week,
             @Parameter(description = "Only students with a homework in this status",
-                    schema = @Schema(implementation = ChecklistViews.HomeworkStatus.class)) @QueryParam("status") String status,
+                    schema = @Schema(implementation = HomeworkStatusRule.HomeworkStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "Only students with a done item (in scope) vouched for by this source: GITHUB, STUDENT or INSTRUCTOR",
+                    schema = @Schema(implementation = ProgressEntity.Source.class)) @QueryParam("source") String source,
             HttpHeaders headers, UriInfo uri) {
         String course = PathParams.slug("slug", slug);
         Integer weekNumber = week == null || week.isEmpty() ? null : PathParams.number("week", week, 9999);
-        List<CohortViews.Row> rows = cohorts.cohort(course, weekNumber, status(status));
+        List<CohortViews.Row> rows = cohorts.cohort(course, weekNumber, PathParams.oneOf("status", status, HomeworkStatusRule.HomeworkStatus.class),
+                PathParams.oneOf("source", source, ProgressEntity.Source.class));
         boolean csv = headers.getAcceptableMediaTypes().stream().findFirst()
                 .map(t -> t.isCompatible(MediaType.valueOf(CSV)) && !t.isWildcardType()).orElse(false);
         if (csv) {
@@ -79,17 +82,6 @@ public class CohortResource {
         }
         PageRequest request = PageRequest.of(page, size);
         return request.headers(Response.ok(request.slice(rows), MediaType.APPLICATION_JSON), uri, rows.size()).build();
-    }
-
-    private static ChecklistViews.HomeworkStatus status(String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return ChecklistViews.HomeworkStatus.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidParameter("status", "must be one of " + java.util.Arrays.toString(ChecklistViews.HomeworkStatus.values()));
-        }
     }
 
     @POST
@@ -120,7 +112,7 @@ public class CohortResource {
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("size") String size,
             UriInfo uri) {
         PageRequest request = PageRequest.of(page, size);
-        if (student != null && !student.matches(EnrollmentViews.GITHUB_LOGIN)) {
+        if (student != null && !dev.syllabus.content.GithubNames.isLogin(student)) {
             throw ProblemException.invalidParameter("student", "must be a GitHub login");
         }
         HistoryService.HistoryPage found = history.history(PathParams.slug("slug", slug),

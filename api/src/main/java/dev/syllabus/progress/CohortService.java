@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-
 import dev.syllabus.account.AccountEntity;
 import dev.syllabus.content.Homework;
 import dev.syllabus.http.ProblemException;
@@ -19,16 +18,18 @@ import dev.syllabus.http.ProblemException;
 @ApplicationScoped
 public class CohortService {
 
-
     private final ChecklistService checklists;
 
     CohortService(ChecklistService checklists) {
         this.checklists = checklists;
     }
 
-    /** Every enrolled student, by login, filtered by week (only its homework) and status (any homework in scope). */
+    /**
+     * Every enrolled student, by login, filtered by week (only its homework), status (any homework in
+     * scope) and tick source (any done item in scope vouched for by it).
+     */
     @Transactional
-    List<CohortViews.Row> cohort(String slug, Integer week, ChecklistViews.HomeworkStatus status) {
+    List<CohortViews.Row> cohort(String slug, Integer week, HomeworkStatusRule.HomeworkStatus status, ProgressEntity.Source source) {
         ChecklistService.CourseRef ref = checklists.course(slug);
         if (week != null && ref.course().weeks().stream().noneMatch(w -> w.number() == week)) {
             throw ProblemException.invalidField("week", "is not a week of this course");
@@ -48,8 +49,12 @@ public class CohortService {
             List<CohortViews.Cell> cells = checklist.homework().stream()
                     .filter(h -> week == null || h.week() == week)
                     .map(h -> new CohortViews.Cell(h.code(), h.status())).toList();
-            if (status == null || cells.stream().anyMatch(c -> c.status() == status)) {
-                rows.add(new CohortViews.Row(student.login, student.name, student.email, checklist.verified(), checklist.completion(), cells));
+            CohortViews.TickCounts ticks = CohortViews.TickCounts.of(checklist.items().stream()
+                    .filter(i -> i.done() && (week == null || week.equals(i.week()))).toList());
+            boolean statusMatches = status == null || cells.stream().anyMatch(c -> c.status() == status);
+            if (statusMatches && (source == null || ticks.of(source) > 0)) {
+                rows.add(new CohortViews.Row(student.login, student.name, student.email, checklist.verified(), checklist.completion(),
+                        ticks, cells));
             }
         }
         rows.sort(Comparator.comparing(CohortViews.Row::login));
@@ -61,12 +66,14 @@ public class CohortService {
         List<String> codes = checklists.course(slug).course().weeks().stream()
                 .filter(w -> week == null || w.number() == week)
                 .flatMap(w -> w.homework().stream()).map(Homework::code).toList();
-        List<String> header = new ArrayList<>(List.of("login", "name", "email", "verified", "completion_percent"));
+        List<String> header = new ArrayList<>(List.of("login", "name", "email", "verified", "completion_percent",
+                "ticks_github", "ticks_student", "ticks_instructor"));
         header.addAll(codes);
         List<List<String>> lines = new ArrayList<>();
         for (CohortViews.Row row : rows) {
             List<String> line = new ArrayList<>(List.of(row.login(), row.name() == null ? "" : row.name(),
-                    row.email() == null ? "" : row.email(), Boolean.toString(row.verified()), Integer.toString(row.completion().percent())));
+                    row.email() == null ? "" : row.email(), Boolean.toString(row.verified()), Integer.toString(row.completion().percent()),
+                    Integer.toString(row.ticks().github()), Integer.toString(row.ticks().student()), Integer.toString(row.ticks().instructor())));
             Map<String, String> statuses = row.homework().stream()
                     .collect(Collectors.toMap(CohortViews.Cell::code, c -> c.status().name()));
             codes.forEach(code -> line.add(statuses.getOrDefault(code, "")));

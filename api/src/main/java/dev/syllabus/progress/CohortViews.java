@@ -18,11 +18,35 @@ final class CohortViews {
             @Schema(nullable = true) String email,
             @Schema(description = "Whether GitHub has proven the login (the student signed in with GitHub)") boolean verified,
             ChecklistViews.Completion completion,
+            @Schema(description = "Who vouches for the student's done items in scope") TickCounts ticks,
             List<Cell> homework) {
     }
 
+    @Schema(name = "TickCounts", description = "Done items by who vouches for them, so an instructor sees which ticks GitHub backs.")
+    record TickCounts(
+            @Schema(description = "Proven by a GitHub webhook delivery") int github,
+            @Schema(description = "Self-reported by the student") int student,
+            @Schema(description = "Set by an instructor") int instructor) {
+
+        static TickCounts of(List<ChecklistViews.Item> doneItems) {
+            java.util.Map<ProgressEntity.Source, Long> counts = doneItems.stream()
+                    .collect(java.util.stream.Collectors.groupingBy(ChecklistViews.Item::source, java.util.stream.Collectors.counting()));
+            return new TickCounts(counts.getOrDefault(ProgressEntity.Source.GITHUB, 0L).intValue(),
+                    counts.getOrDefault(ProgressEntity.Source.STUDENT, 0L).intValue(),
+                    counts.getOrDefault(ProgressEntity.Source.INSTRUCTOR, 0L).intValue());
+        }
+
+        int of(ProgressEntity.Source source) {
+            return switch (source) {
+                case GITHUB -> github;
+                case STUDENT -> student;
+                case INSTRUCTOR -> instructor;
+            };
+        }
+    }
+
     @Schema(name = "CohortCell")
-    record Cell(@Schema(example = "H3") String code, ChecklistViews.HomeworkStatus status) {
+    record Cell(@Schema(example = "H3") String code, HomeworkStatusRule.HomeworkStatus status) {
     }
 
     @Schema(name = "RosterResult", description = "What a roster upload changed.")

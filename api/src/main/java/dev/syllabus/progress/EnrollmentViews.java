@@ -13,11 +13,10 @@ final class EnrollmentViews {
     }
 
     /** GitHub's rule for logins: letters, digits and single hyphens, not at either end, at most 39. */
-    static final String GITHUB_LOGIN = "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$";
 
     @Schema(name = "JoinRequest", description = "A student joining a course; their identity is their GitHub login.")
     record JoinRequest(
-            @Size(max = 39) @Pattern(regexp = GITHUB_LOGIN, message = "must be a GitHub login")
+            @Size(max = 39) @Pattern(regexp = dev.syllabus.content.GithubNames.LOGIN, message = "must be a GitHub login")
             @Schema(nullable = true, description = "GitHub login of the new account; leave it out when signed in (bearer token)",
                     example = "octocat") String login,
             @Size(max = 200) @Schema(nullable = true, example = "Mona Lisa Octocat") String name,

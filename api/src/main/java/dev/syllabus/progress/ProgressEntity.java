@@ -34,5 +34,7 @@ public class ProgressEntity extends PanacheEntity {
     @Column(nullable = false, length = 20)
     public Source source = Source.STUDENT;
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "TickSource",
+            description = "Who vouches for a tick: STUDENT (self-reported), GITHUB (a webhook delivery proved it) or INSTRUCTOR")
     public enum Source { STUDENT, GITHUB, INSTRUCTOR }
 }

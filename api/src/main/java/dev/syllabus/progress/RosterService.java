@@ -33,7 +33,6 @@ public class RosterService {
 
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
-    private static final Pattern LOGIN = Pattern.compile(EnrollmentViews.GITHUB_LOGIN);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{2,}$");
     private static final int MAX_ROWS = 5000;
 
@@ -94,7 +93,7 @@ public class RosterService {
                 String name = blankToNull(row.get("name"));
                 String email = blankToNull(row.get("email"));
                 String where = "line " + line;
-                if (login == null || !LOGIN.matcher(login).matches()) {
+                if (login == null || !dev.syllabus.content.GithubNames.isLogin(login)) {
                     errors.add(new Problem.FieldError(where + ": login", "must be a GitHub login (letters, digits, single hyphens, at most 39)"));
                 } else if (!seen.add(login.toLowerCase(Locale.ROOT))) {
                     errors.add(new Problem.FieldError(where + ": login", "appears twice in the roster"));

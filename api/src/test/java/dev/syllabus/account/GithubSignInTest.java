@@ -32,6 +32,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
 import dev.syllabus.support.Api;
+import dev.syllabus.support.GithubDeliveries;
 import dev.syllabus.support.GithubSignInProfile;
 
 /** Sign-in with GitHub through HTTP, against a fake GitHub: the whole OAuth dance and what it must refuse. */
@@ -217,5 +218,48 @@ class GithubSignInTest {
                 .post("/api/courses/" + COURSE + "/enrollments").then().statusCode(201).extract().path("token");
         as(joined).contentType("application/json").body(Map.of("url", "https://github.com/" + login + "/course"))
                 .put("/api/courses/" + COURSE + "/repository").then().statusCode(200);
+    }
+
+    @Test
+    void evidenceCountsOnlyForPullRequestsTheStudentsGithubIdOpenedAndApprovalsOfProvenInstructors() {
+        String login = Api.uniqueLogin("proven-pr");
+        githubKnows(5010, login);
+        String token = as(signIn(github, 5010, login)).contentType("application/json").body(Map.of("joinCode", Api.joinCode()))
+                .post("/api/courses/" + COURSE + "/enrollments").then().statusCode(201).extract().<String>path("token");
+        String repo = login + "/course";
+        as(token).contentType("application/json").body(Map.of("url", "https://github.com/" + repo))
+                .put("/api/courses/" + COURSE + "/repository").then().statusCode(200);
+        String sha = "6".repeat(40);
+
+        // Someone else (GitHub user 9) under the student's login: the name matches, the id does not.
+        Map<String, String> impostor = GithubDeliveries.merged(GithubDeliveries.pullRequest(login, repo, 1, "opened", sha,
+                "2026-11-20T10:00:00Z", false), "2026-11-20T11:00:00Z");
+        GithubDeliveries.deliver("pull_request", GithubDeliveries.fixture("pull_request", impostor).replace("\"id\": 583231", "\"id\": 9"));
+        GithubDeliveries.deliver("check_suite", GithubDeliveries.checkSuite(login, repo, sha, "success", "[{\"number\": 1}]"))
+                .then().statusCode(200).body("detail", org.hamcrest.Matchers.containsString("not by the repository's student"));
+        assertThat(itemDone(token, "H2/PR1")).isFalse();
+
+        // The instructor "admin" signed in with a password: their login is not proven, so their approval does not count.
+        String next = "7".repeat(40);
+        Map<String, String> own = GithubDeliveries.pullRequest(login, repo, 2, "opened", next, "2026-11-20T12:00:00Z", false);
+        GithubDeliveries.deliver("pull_request", GithubDeliveries.fixture("pull_request", own).replace("\"id\": 583231", "\"id\": 5010"));
+        GithubDeliveries.deliver("pull_request_review", GithubDeliveries.fixture("pull_request_review", Map.ofEntries(
+                Map.entry("action", "submitted"), Map.entry("repo", repo), Map.entry("student", login), Map.entry("number", "2"),
+                Map.entry("review_state", "approved"), Map.entry("review_sha", next), Map.entry("sha", next),
+                Map.entry("submitted_at", "2026-11-20T12:30:00Z"), Map.entry("updated_at", "2026-11-20T12:30:00Z"),
+                Map.entry("title", "[H2/PR1] Dockerfile"), Map.entry("ref", "week-1-docker"))))
+                .then().statusCode(200).body("outcome", org.hamcrest.Matchers.equalTo("IGNORED"))
+                .body("detail", org.hamcrest.Matchers.containsString("not course staff"));
+
+        GithubDeliveries.deliver("check_suite", GithubDeliveries.checkSuite(login, repo, next, "success", "[{\"number\": 2}]"));
+        GithubDeliveries.deliver("pull_request", GithubDeliveries.fixture("pull_request",
+                GithubDeliveries.merged(own, "2026-11-20T13:00:00Z")).replace("\"id\": 583231", "\"id\": 5010"))
+                .then().statusCode(200).body("detail", org.hamcrest.Matchers.containsString("H2/PR1 done"));
+        assertThat(itemDone(token, "H2/PR1")).isTrue();
+    }
+
+    private static boolean itemDone(String token, String item) {
+        return as(token).get("/api/courses/" + COURSE + "/checklist").then().statusCode(200).extract().jsonPath()
+                .getBoolean("items.find { it.id == '" + item + "' }.done");
     }
 }

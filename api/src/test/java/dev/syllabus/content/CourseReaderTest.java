@@ -168,4 +168,32 @@ class CourseReaderTest {
         assertThat(result.issues()).isEmpty();
         assertThat(result.course().title()).isEqualTo("The Real Title");
     }
+
+    @Test
+    void readsTheEvidencePolicyFromCourseTomlWithDefaultsWhereItSaysNothing() {
+        Course course = CourseReader.read("demo", List.of(
+                new ContentFile("demo/agenda.md", "# Week 1: Start\n- One\n"),
+                new ContentFile("demo/course.toml", "title = \"T\"\n[evidence]\nreviewers = [\"Grace-TA\"]\nchecks = [\"unit-tests\"]\n")))
+                .course();
+        Course plain = read("+++\ntitle = \"T\"\n+++\n# Week 1: Start\n- One\n");
+
+        assertThat(course.evidencePolicy().reviewers()).containsExactly("grace-ta");
+        assertThat(course.evidencePolicy().checks()).containsExactly("unit-tests");
+        assertThat(course.evidencePolicy().isReviewer("GRACE-ta")).isTrue();
+        assertThat(plain.evidencePolicy()).isEqualTo(EvidencePolicy.DEFAULT);
+    }
+
+    @Test
+    void aMalformedEvidencePolicyIsReportedAgainstCourseToml() {
+        CourseReader.Result result = CourseReader.read("demo", List.of(
+                new ContentFile("demo/agenda.md", "# Week 1: Start\n- One\n"),
+                new ContentFile("demo/course.toml",
+                        "title = \"T\"\n[evidence]\nreviewers = [\"not a login\"]\nchecks = \"test\"\nreviewer = []\n")));
+
+        assertThat(result.issues()).extracting(ContentIssue::file).containsOnly("demo/course.toml");
+        assertThat(result.issues()).extracting(ContentIssue::message).containsExactlyInAnyOrder(
+                "[evidence] has no setting 'reviewer': use reviewers or checks",
+                "evidence.reviewers: 'not a login' is not a GitHub login",
+                "evidence.checks must be a list of strings");
+    }
 }

@@ -133,10 +133,16 @@ class MarkdownRoundTripTest {
                 : Combinators.combine(IntStream.rangeClosed(1, count).mapToObj(MarkdownRoundTripTest::week).toList()).as(l -> l));
         Arbitrary<Principle> principle = point(0).map(p -> new Principle(p.title(), p.links(), p.details()));
         Arbitrary<Tool> tool = link().map(l -> new Tool(l.title(), l.url()));
-        return Combinators.combine(text(5), text(10).injectNull(0.5), principle.list().ofMaxSize(3),
+        Arbitrary<Course> courses = Combinators.combine(text(5), text(10).injectNull(0.5), principle.list().ofMaxSize(3),
                 link().list().ofMaxSize(3), tool.list().ofMaxSize(3), point(0).list().ofMaxSize(3),
                 freeSection().list().ofMaxSize(2), weeks)
                 .as((title, description, principles, links, tools, rules, sections, ws) ->
-                        new Course("demo", title, description, null, principles, links, tools, rules, sections, ws));
+                        new Course("demo", title, description, null, principles, links, tools, rules, sections, ws, EvidencePolicy.DEFAULT));
+        Arbitrary<String> login = Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(39);
+        Arbitrary<EvidencePolicy> policies = Combinators.combine(login.list().ofMaxSize(3), text(3).list().ofMaxSize(3))
+                .as(EvidencePolicy::new);
+        return Combinators.combine(courses, policies).as((course, policy) -> new Course(course.slug(), course.title(),
+                course.description(), null, course.principles(), course.links(), course.tools(), course.homeworkRules(), course.sections(),
+                course.weeks(), policy));
     }
 }

@@ -54,7 +54,8 @@ class CurriculumApiTest {
                 .header("Link", containsString("rel=\"next\""))
                 .header("Link", not(containsString("rel=\"prev\"")));
         Response second = given().queryParam("size", 1).queryParam("page", 2).when().get("/api/courses");
-        second.then().statusCode(200).body("$", hasSize(1)).header("Link", containsString("rel=\"prev\""));
+        second.then().statusCode(200).body("$", hasSize(1));
+        assertThat(second.headers().getValues("Link")).anySatisfy(link -> assertThat(link).contains("rel=\"prev\""));
         assertThat(second.path("[0].slug").toString()).isNotEqualTo(first.path("[0].slug").toString());
     }
 

@@ -2,16 +2,17 @@ package dev.syllabus.github;
 
 import static dev.syllabus.support.Api.COURSE;
 import static dev.syllabus.support.Api.as;
+import static dev.syllabus.support.GithubDeliveries.SECRET;
+import static dev.syllabus.support.GithubDeliveries.deliver;
+import static dev.syllabus.support.GithubDeliveries.fixture;
+import static dev.syllabus.support.GithubDeliveries.merged;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,9 +21,9 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 
 import dev.syllabus.support.Api;
+import dev.syllabus.support.GithubDeliveries;
 
 /**
  * The webhook end to end: signed deliveries in GitHub's documented payload shapes (test fixtures)
@@ -31,7 +32,6 @@ import dev.syllabus.support.Api;
 @QuarkusTest
 class GithubWebhookTest {
 
-    private static final String SECRET = "test-webhook-secret";
     private static final String BASE = "/api/courses/" + COURSE;
 
     /** A student who joined the course and registered a repository. */
@@ -47,52 +47,12 @@ class GithubWebhookTest {
         return new Student(login, token, repo);
     }
 
-    private static String fixture(String name, Map<String, String> values) {
-        try (InputStream in = GithubWebhookTest.class.getResourceAsStream("/github/" + name + ".json")) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            for (var entry : values.entrySet()) {
-                text = text.replace("{{" + entry.getKey() + "}}", entry.getValue());
-            }
-            assertThat(text).doesNotContain("{{");
-            return text;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Response deliver(String event, String body, String delivery) {
-        return given().contentType("application/json")
-                .header("X-GitHub-Event", event).header("X-GitHub-Delivery", delivery)
-                .header("X-Hub-Signature-256", WebhookSignature.sign(SECRET, body.getBytes(StandardCharsets.UTF_8)))
-                .body(body).post("/api/github/webhook");
-    }
-
-    private static Response deliver(String event, String body) {
-        return deliver(event, body, UUID.randomUUID().toString());
-    }
-
     private static Map<String, String> pr(Student s, int number, String action, String sha, String updatedAt, boolean merged) {
-        Map<String, String> values = new HashMap<>();
-        values.put("action", action);
-        values.put("number", Integer.toString(number));
-        values.put("repo", s.repo());
-        values.put("head_repo", s.repo());
-        values.put("student", s.login());
-        values.put("state", merged || action.equals("closed") ? "closed" : "open");
-        values.put("title", "[H2/PR1] Dockerfile for a dummy server");
-        values.put("body", "Part of the infrastructure homework.");
-        values.put("ref", "week-1-docker");
-        values.put("sha", sha);
-        values.put("updated_at", updatedAt);
-        values.put("closed_at", merged || action.equals("closed") ? "\"" + updatedAt + "\"" : "null");
-        values.put("merged_at", merged ? "\"" + updatedAt + "\"" : "null");
-        values.put("merged", Boolean.toString(merged));
-        return values;
+        return GithubDeliveries.pullRequest(s.login(), s.repo(), number, action, sha, updatedAt, merged);
     }
 
     private static String checks(Student s, String sha, String conclusion, String pullRequests) {
-        return fixture("check_suite", Map.of("repo", s.repo(), "student", s.login(), "sha", sha, "ref", "week-1-docker",
-                "conclusion", conclusion, "pull_requests", pullRequests));
+        return GithubDeliveries.checkSuite(s.login(), s.repo(), sha, conclusion, pullRequests);
     }
 
     private static String review(Student s, int number, String state, String reviewSha, String headSha, String submittedAt) {
@@ -292,12 +252,6 @@ class GithubWebhookTest {
                 .post("/api/github/webhook").then().statusCode(413);
     }
 
-    private static Map<String, String> merged(Map<String, String> values, String at) {
-        values.putAll(Map.of("action", "closed", "state", "closed", "merged", "true", "merged_at", "\"" + at + "\"",
-                "closed_at", "\"" + at + "\"", "updated_at", at));
-        return values;
-    }
-
     private static String outcomeOf(String delivery) {
         return as(Api.admin()).queryParam("size", 100).get("/api/github/deliveries").then().statusCode(200).extract()
                 .path("find { it.delivery == '" + delivery + "' }.outcome");
@@ -439,5 +393,85 @@ class GithubWebhookTest {
         deliver("pull_request", fixture("pull_request", merged(values, "2026-11-20T11:00:00Z")), id).then().statusCode(200)
                 .body("outcome", equalTo("IGNORED")).body("detail", containsString("not enrolled"));
         assertThat(outcomeOf(id)).isEqualTo("IGNORED");
+    }
+
+    /** A student enrolled in the course whose course.toml names a reviewer and the checks that count. */
+    private static Student reviewedCourseStudent() {
+        String course = "/api/courses/reviewed-course";
+        String code = as(Api.admin()).contentType("application/json").body(Map.of("code", "REVIEWED-COURSE-CODE"))
+                .put(course + "/join-code").then().statusCode(200).extract().path("code");
+        Student s = student();
+        as(s.token()).contentType("application/json").body(Map.of("joinCode", code)).post(course + "/enrollments")
+                .then().statusCode(org.hamcrest.Matchers.either(equalTo(200)).or(equalTo(201)));
+        String repo = s.login() + "/reviewed";
+        as(s.token()).contentType("application/json").body(Map.of("url", "https://github.com/" + repo))
+                .put(course + "/repository").then().statusCode(200);
+        return new Student(s.login(), s.token(), repo);
+    }
+
+    private static String checkRun(Student s, String sha, String name, String conclusion, int number) {
+        return fixture("check_run", Map.of("repo", s.repo(), "student", s.login(), "sha", sha, "ref", "week-1", "name", name,
+                "conclusion", conclusion, "pull_requests", "[{\"number\": " + number + "}]"));
+    }
+
+    private static JsonPath reviewedItem(Student s) {
+        return new JsonPath(as(s.token()).get("/api/courses/reviewed-course/checklist").then().statusCode(200).extract().asString())
+                .setRootPath("items.find { it.id == 'H1/PR1' }");
+    }
+
+    @Test
+    void whereTheCourseNamesItsChecksOnlyThoseRunsCountAndTheSuiteAloneProvesNothing() {
+        Student s = reviewedCourseStudent();
+        String sha = "4".repeat(40);
+        Map<String, String> values = pr(s, 40, "opened", sha, "2026-11-20T10:00:00Z", false);
+        values.put("title", "[H1/PR1] First steps");
+        deliver("pull_request", fixture("pull_request", values));
+        deliver("pull_request", fixture("pull_request", merged(values, "2026-11-20T11:00:00Z")));
+
+        deliver("check_suite", checks(s, sha, "success", "[{\"number\": 40}]")).then().statusCode(200);
+        assertThat(reviewedItem(s).getBoolean("done")).isFalse();
+        deliver("check_run", checkRun(s, sha, "deploy-preview", "success", 40)).then().statusCode(200)
+                .body("outcome", equalTo("IGNORED")).body("detail", containsString("not one the course counts"));
+        deliver("check_run", checkRun(s, sha, "unit-tests", "success", 40)).then().statusCode(200);
+        assertThat(reviewedItem(s).getString("pullRequest.checks")).isEqualTo("PENDING");
+        assertThat(reviewedItem(s).getBoolean("done")).isFalse();
+
+        deliver("check_run", checkRun(s, sha, "lint", "success", 40)).then().statusCode(200)
+                .body("detail", containsString("H1/PR1 done"));
+        JsonPath done = reviewedItem(s);
+        assertThat(done.getBoolean("done")).isTrue();
+        assertThat(done.getString("source")).isEqualTo("GITHUB");
+        assertThat(done.getString("pullRequest.checks")).isEqualTo("PASSING");
+    }
+
+    @Test
+    void theCoursesListedReviewerApprovesButAClassmateDoesNot() {
+        Student s = reviewedCourseStudent();
+        String sha = "5".repeat(40);
+        Map<String, String> values = pr(s, 41, "opened", sha, "2026-11-20T10:00:00Z", false);
+        values.put("title", "[H1/PR1] First steps");
+        deliver("pull_request", fixture("pull_request", values));
+
+        String byClassmate = review(s, 41, "approved", sha, sha, "2026-11-20T12:00:00Z", "[H1/PR1] First steps")
+                .replace("\"login\": \"admin\", \"id\": 1", "\"login\": \"a-classmate\", \"id\": 7");
+        deliver("pull_request_review", byClassmate).then().statusCode(200).body("outcome", equalTo("IGNORED"))
+                .body("detail", containsString("not course staff"));
+        String byTeachingAssistant = review(s, 41, "approved", sha, sha, "2026-11-20T12:30:00Z", "[H1/PR1] First steps")
+                .replace("\"login\": \"admin\", \"id\": 1", "\"login\": \"Grace-TA\", \"id\": 8");
+        deliver("pull_request_review", byTeachingAssistant).then().statusCode(200).body("outcome", equalTo("PROCESSED"));
+        assertThat(reviewedItem(s).getString("pullRequest.review")).isEqualTo("APPROVED");
+
+        deliver("pull_request", fixture("pull_request", merged(values, "2026-11-20T13:00:00Z"))).then().statusCode(200)
+                .body("detail", containsString("H1/PR1 done"));
+        assertThat(reviewedItem(s).getString("source")).isEqualTo("GITHUB");
+    }
+
+    @Test
+    void theCourseServesItsEvidencePolicy() {
+        given().get("/api/courses/reviewed-course").then().statusCode(200)
+                .body("evidencePolicy.reviewers", org.hamcrest.Matchers.contains("grace-ta"))
+                .body("evidencePolicy.checks", org.hamcrest.Matchers.contains("unit-tests", "lint"));
+        given().get("/api/courses/" + COURSE).then().statusCode(200)
+                .body("evidencePolicy.reviewers", org.hamcrest.Matchers.empty());
     }
 }

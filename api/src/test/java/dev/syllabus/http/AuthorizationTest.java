@@ -45,6 +45,8 @@ class AuthorizationTest {
             Map.entry("markItemNotDone", Set.of(Caller.STUDENT)),
             Map.entry("getStudentChecklist", Set.of(Caller.INSTRUCTOR)),
             Map.entry("reviewHomework", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("markStudentItemDone", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("markStudentItemNotDone", Set.of(Caller.INSTRUCTOR)),
             Map.entry("getCohort", Set.of(Caller.INSTRUCTOR)),
             Map.entry("uploadRoster", Set.of(Caller.INSTRUCTOR)),
             Map.entry("getHistory", Set.of(Caller.INSTRUCTOR)),
@@ -63,7 +65,8 @@ class AuthorizationTest {
             "createIntegrationToken", Map.of("label", "walker"),
             "setJoinCode", Map.of("code", "TEST-CODE-1"),
             "reviewHomework", Map.of("decision", "APPROVED"),
-            "markItemDone", Map.of());
+            "markItemDone", Map.of(),
+            "markStudentItemDone", Map.of());
 
     @Test
     void everyOperationAnswersEachCallerAsItsRoleAllows() throws Exception {

@@ -82,7 +82,7 @@ class GeneratedClientJourneyTest {
                 .singleElement().satisfies(item -> assertThat(item.getDone()).isTrue());
 
         CohortApi cohort = new CohortApi(asInstructor);
-        ApiResponse<List<dev.syllabus.client.model.CohortRow>> page = cohort.getCohortWithHttpInfo(COURSE, 1, 100, null, null);
+        ApiResponse<List<dev.syllabus.client.model.CohortRow>> page = cohort.getCohortWithHttpInfo(COURSE, 1, 100, null, null, null);
         assertThat(page.getData()).anySatisfy(row -> assertThat(row.getLogin()).isEqualTo(login));
         assertThat(page.getHeaders()).containsKeys("link", "x-total-count");
         HttpResponse<String> csv = asInstructor.getHttpClient().send(HttpRequest.newBuilder(
@@ -94,7 +94,7 @@ class GeneratedClientJourneyTest {
 
         IntegrationToken integration = new AccountsApi(asInstructor).createIntegrationToken(new TokenRequest().label("journey"));
         ApiClient asIntegration = client(integration.getToken());
-        assertThat(new CohortApi(asIntegration).getCohort(COURSE, 1, 10, null, null)).isNotEmpty();
+        assertThat(new CohortApi(asIntegration).getCohort(COURSE, 1, 10, null, null, null)).isNotEmpty();
         assertThatThrownBy(() -> new EnrolmentApi(asIntegration).setJoinCode(COURSE, new JoinCode().code("NOT-ALLOWED-1")))
                 .isInstanceOfSatisfying(ApiException.class, refused -> assertThat(refused.getCode()).isEqualTo(403));
     }

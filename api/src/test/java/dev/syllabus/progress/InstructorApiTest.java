@@ -111,8 +111,8 @@ class InstructorApiTest {
                 .contentType(containsString("text/csv")).header("Content-Disposition", containsString("attachment")).extract().asString();
 
         List<String> lines = csv.lines().toList();
-        assertThat(lines.get(0)).isEqualTo("login,name,email,verified,completion_percent,H1,H2,H3,H4,H5,H6,H7,H8,H9,H10,H11,H12,H13,H14,H15,H16");
-        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(login + ",").contains(",NOT_STARTED,NOT_STARTED,IN_PROGRESS,"));
+        assertThat(lines.get(0)).isEqualTo("login,name,email,verified,completion_percent,ticks_github,ticks_student,ticks_instructor,H1,H2,H3,H4,H5,H6,H7,H8,H9,H10,H11,H12,H13,H14,H15,H16");
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(login + ",").contains(",0,1,0,NOT_STARTED,NOT_STARTED,IN_PROGRESS,"));
     }
 
     @Test
@@ -215,5 +215,34 @@ class InstructorApiTest {
                 .body("item", equalTo(List.of("H6/PR1", "H6/PR1")))
                 .body("actor", equalTo(List.of(login, login)));
         as(token).get(BASE + "/history").then().statusCode(403);
+    }
+
+    @Test
+    void everyTickSaysWhoVouchesForItAndTheCohortFiltersBySource() {
+        String selfReported = Api.uniqueLogin("src-self");
+        String byInstructor = Api.uniqueLogin("src-staff");
+        tick(Api.student(selfReported), "H3/PR1");
+        String instructorsStudent = Api.student(byInstructor);
+        String admin = Api.admin();
+
+        as(admin).contentType(ContentType.JSON).body(Map.of("evidence", "https://example.org/design.pdf"))
+                .put(BASE + "/students/" + byInstructor + "/checklist/H1/DOC/done").then().statusCode(200)
+                .body("done", equalTo(true)).body("source", equalTo("INSTRUCTOR"));
+        as(instructorsStudent).get(BASE + "/checklist").then().statusCode(200)
+                .body("items.find { it.id == 'H1/DOC' }.source", equalTo("INSTRUCTOR"));
+        as(instructorsStudent).contentType(ContentType.JSON).put(BASE + "/students/" + selfReported + "/checklist/H1/DOC/done")
+                .then().statusCode(403);
+
+        JsonPath instructorTicks = as(admin).queryParam("source", "instructor").queryParam("size", 100).get(BASE + "/cohort")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(instructorTicks.getList("login", String.class)).contains(byInstructor).doesNotContain(selfReported);
+        assertThat(instructorTicks.getInt("find { it.login == '" + byInstructor + "' }.ticks.instructor")).isEqualTo(1);
+        JsonPath studentTicks = as(admin).queryParam("source", "STUDENT").queryParam("size", 100).get(BASE + "/cohort")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(studentTicks.getList("login", String.class)).contains(selfReported).doesNotContain(byInstructor);
+        as(admin).queryParam("source", "ROBOT").get(BASE + "/cohort").then().statusCode(400).body("errors.field", hasItem("source"));
+
+        as(admin).delete(BASE + "/students/" + byInstructor + "/checklist/H1/DOC/done").then().statusCode(200).body("done", equalTo(false));
+        as(admin).put(BASE + "/students/nobody-here/checklist/H1/DOC/done").then().statusCode(404);
     }
 }

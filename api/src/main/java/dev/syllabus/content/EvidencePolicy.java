@@ -1,0 +1,85 @@
+package dev.syllabus.content;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * What counts as GitHub evidence in one course, from the {@code [evidence]} table of
+ * {@code course.toml}. Approvals count from instructors who signed in with GitHub and from the
+ * listed reviewers; checks count when the listed check runs (or, with none listed, the check
+ * suite) conclude {@code success} on the pull request's current head commit.
+ */
+@Schema(name = "EvidencePolicy", description = "What counts as GitHub evidence in this course (course.toml's [evidence] table).")
+public record EvidencePolicy(
+        @Schema(description = "GitHub logins, besides the instructors', whose approving reviews count", example = "[\"grace-ta\"]")
+        List<String> reviewers,
+        @Schema(description = "Check runs that must all conclude success on the head commit; empty: the check suite's conclusion counts",
+                example = "[\"test\", \"lint\"]")
+        List<String> checks) {
+
+    public static final EvidencePolicy DEFAULT = new EvidencePolicy(List.of(), List.of());
+    static final String TABLE = "evidence";
+    static final int MAX_ENTRIES = 50;
+    static final int MAX_CHECK_NAME = 100;
+
+    public EvidencePolicy {
+        reviewers = reviewers.stream().map(r -> r.toLowerCase(Locale.ROOT)).distinct().toList();
+        checks = checks.stream().distinct().toList();
+    }
+
+    public boolean isReviewer(String login) {
+        return login != null && reviewers.contains(login.toLowerCase(Locale.ROOT));
+    }
+
+    /** Reads the {@code [evidence]} table; anything malformed is reported against {@code file} and left out. */
+    static EvidencePolicy read(Object table, String file, List<ContentIssue> issues) {
+        if (table == null) {
+            return DEFAULT;
+        }
+        if (!(table instanceof Map<?, ?> fields)) {
+            issues.add(new ContentIssue(file, 0, "'evidence' must be a table: [evidence] with reviewers = [...] and checks = [...]"));
+            return DEFAULT;
+        }
+        for (Object key : fields.keySet()) {
+            if (!key.equals("reviewers") && !key.equals("checks")) {
+                issues.add(new ContentIssue(file, 0, "[evidence] has no setting '" + key + "': use reviewers or checks"));
+            }
+        }
+        List<String> reviewers = names(fields.get("reviewers"), "reviewers", file, issues, GithubNames::isLogin, "is not a GitHub login");
+        List<String> checks = names(fields.get("checks"), "checks", file, issues,
+                name -> !name.isBlank() && name.length() <= MAX_CHECK_NAME, "is not a check name (1 to " + MAX_CHECK_NAME + " characters)");
+        return new EvidencePolicy(reviewers, checks);
+    }
+
+    private static List<String> names(Object value, String key, String file, List<ContentIssue> issues,
+            java.util.function.Predicate<String> valid, String invalid) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            issues.add(new ContentIssue(file, 0, "evidence." + key + " must be a list of strings"));
+            return List.of();
+        }
+        if (list.size() > MAX_ENTRIES) {
+            issues.add(new ContentIssue(file, 0, "evidence." + key + " lists " + list.size() + " entries; at most " + MAX_ENTRIES));
+        }
+        List<String> names = new ArrayList<>();
+        for (Object entry : list.subList(0, Math.min(list.size(), MAX_ENTRIES))) {
+            if (entry instanceof String name && valid.test(name)) {
+                names.add(name);
+            } else {
+                issues.add(new ContentIssue(file, 0, "evidence." + key + ": '" + entry + "' " + invalid));
+            }
+        }
+        return names;
+    }
+
+    /** The table as TOML writes it, or null when it says nothing beyond the defaults. */
+    Map<String, Object> table() {
+        return equals(DEFAULT) ? null : Map.of("reviewers", reviewers, "checks", checks);
+    }
+}
