@@ -3,14 +3,15 @@
 # registry is reachable), runs PostgreSQL, the API and the web image on the host network and
 # checks through the web container that the app, its deep links, the API (from PostgreSQL) and
 # the security headers are right; then does the same with the rendered Kubernetes manifests
-# through `podman kube play`. Uses docker where a Docker engine answers, podman otherwise.
+# through `podman kube play` (two API replicas behind the web client, one restarted under load:
+# no request may fail). Uses docker where a Docker engine answers, podman otherwise.
 # Stops everything it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source deploy/lib/engine.sh
 source deploy/lib/secrets.sh
 pick_engine
-ensure_secrets
+ensure_smoke_secrets
 
 DB=syllabus-smoke-db
 API=syllabus-smoke-api
@@ -78,6 +79,36 @@ check_through_web() { # base-url label
   echo "  $label: app, deep link, caching, gzip, security headers and /api/agenda are right"
 }
 
+# A rolling restart as Kubernetes does it, under load: one API replica is stopped (SIGTERM, then
+# Quarkus finishes what is in flight) and started again while four clients keep reading through
+# the web client, which balances the two replicas and retries what a stopping one refused.
+restart_under_load() { # base-url
+  local base=$1 pod loops=4 i
+  pod=$($ENGINE pod ps --format '{{.Name}}' | grep '^syllabus-api' | grep -v 'api-b' | head -1)
+  [ -n "$pod" ] || fail "no API pod to restart"
+  rm -f "$work/stop" "$work"/load-*
+  for i in $(seq 1 $loops); do
+    ( while [ ! -f "$work/stop" ]; do
+        for path in /api/courses/ml-in-production/agenda /api/courses /api/courses/ml-in-production/weeks/3; do
+          curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 "$base$path" || echo 000
+        done
+      done >"$work/load-$i" ) &
+  done
+  sleep 2
+  $ENGINE pod stop -t 30 "$pod" >/dev/null
+  $ENGINE pod start "$pod" >/dev/null
+  wait_for http://127.0.0.1:18180/q/health/ready 120
+  sleep 2
+  touch "$work/stop"
+  wait
+  local total failed
+  total=$(cat "$work"/load-* | wc -l)
+  failed=$(grep -cv '^200$' <(cat "$work"/load-*) || true)
+  echo "  rolling restart of $pod under load: $total requests, $failed failed"
+  [ "$total" -gt 100 ] || fail "the load was too light to prove anything ($total requests)"
+  [ "$failed" = 0 ] || fail "$failed of $total requests failed while an API replica restarted: $(grep -v '^200$' <(cat "$work"/load-*) | sort | uniq -c | tr '\n' ' ')"
+}
+
 check_from_postgres() {
   local title
   title=$($ENGINE exec -e PGPASSWORD="$(secret_value SYLLABUS_DB_PASSWORD)" "$DB" \
@@ -128,7 +159,8 @@ else
   played="$work/smoke.yaml"
   [ -d k8s/validate/node_modules ] || (cd k8s/validate && npm ci --no-audit --no-fund --silent)
   mkdir -p "$work/secrets"
-  kubectl kustomize k8s/overlays/podman-smoke | node k8s/validate/split-secrets.mjs "$work/secrets" >"$played"
+  kubectl kustomize k8s/overlays/podman-smoke | node k8s/validate/second-replica.mjs \
+    | node k8s/validate/split-secrets.mjs "$work/secrets" >"$played"
   for secret in "$work"/secrets/*.json; do
     name=$(basename "$secret" .json)
     secrets+=("$name")
@@ -138,8 +170,10 @@ else
   # podman logs harmless systemd health-check complaints on hosts without systemd: keep them aside.
   $ENGINE kube play --quiet "$played" >/dev/null 2>"$work/kube-play.log" || fail "kube play failed: $(cat "$work/kube-play.log")"
   wait_for http://127.0.0.1:18181/api/agenda 120
+  wait_for http://127.0.0.1:18182/q/health/ready 60
   check_through_web http://127.0.0.1:18181 "kube play"
+  restart_under_load http://127.0.0.1:18181
   $ENGINE kube down "$played" >/dev/null 2>&1 || true
   played=""
 fi
-echo "container-smoke: 2 passed, 0 failed"
+echo "container-smoke: 3 passed, 0 failed"

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Deploys Syllabus to a local kind cluster (make deploy-kind), or removes it (make undeploy-kind).
 #   deploy/kind.sh up     create the cluster if needed, build and load the images, install
-#                         ingress-nginx, apply k8s/overlays/kind, wait, smoke-test, print the URL
+#                         cert-manager and ingress-nginx (ENTRY=gateway: Envoy Gateway), apply
+#                         k8s/overlays/kind (or kind-gateway), wait, smoke-test, print the URL
 #   deploy/kind.sh down   delete the cluster
 # Needs kind, kubectl, curl and docker or podman (podman is used through KIND_EXPERIMENTAL_PROVIDER).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source deploy/lib/engine.sh
-source deploy/lib/secrets.sh
 source deploy/lib/cluster.sh
 CLUSTER=syllabus
 
@@ -35,10 +35,15 @@ for image in syllabus-api:1.0.0 syllabus-web:1.0.0; do
   kind load image-archive "$(image_archive "$ENGINE" "$image")" --name "$CLUSTER"
 done
 
-echo "Installing ingress-nginx ($INGRESS_NGINX_VERSION) ..."
-kubectl apply -f "https://raw.githubusercontent.com/kubernetes/ingress-nginx/$INGRESS_NGINX_VERSION/deploy/static/provider/kind/deploy.yaml"
-kubectl -n ingress-nginx wait --for=condition=ready pod -l app.kubernetes.io/component=controller --timeout=300s
+overlay=$(entry_overlay kind)
+install_cert_manager
+if [ "$ENTRY" = gateway ]; then
+  install_envoy_gateway
+else
+  echo "Installing ingress-nginx ($INGRESS_NGINX_VERSION) ..."
+  kubectl apply -f "https://raw.githubusercontent.com/kubernetes/ingress-nginx/$INGRESS_NGINX_VERSION/deploy/static/provider/kind/deploy.yaml"
+  kubectl -n ingress-nginx wait --for=condition=ready pod -l app.kubernetes.io/component=controller --timeout=300s
+fi
 
-ensure_secrets
-apply_and_wait kind
-smoke http://localhost
+apply_and_wait "$overlay"
+if [ "$ENTRY" = gateway ]; then smoke "$(gateway_forward)"; else smoke https://localhost; fi

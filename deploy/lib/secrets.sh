@@ -1,18 +1,16 @@
-# Sourced by the deploy scripts: makes k8s/base/secrets.env (git-ignored) with random values
-# for every key of secrets.env.example, unless it exists already.
+# Sourced by the container smoke test: the secrets that a cluster's Job would make, written with
+# random values to k8s/overlays/podman-smoke/secrets.env (git-ignored), unless it exists already.
 secrets_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+smoke_secrets_file="$secrets_root/k8s/overlays/podman-smoke/secrets.env"
 
-ensure_secrets() {
-  local root="$secrets_root" file
-  file="$root/k8s/base/secrets.env"
-  [ -f "$file" ] && return
+ensure_smoke_secrets() {
+  [ -f "$smoke_secrets_file" ] && return
   umask 077
-  grep -E '^[A-Z_]+=' "$root/k8s/base/secrets.env.example" | cut -d= -f1 | while read -r key; do
-    printf '%s=%s\n' "$key" "$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 28)"
-  done >"$file"
-  echo "Created k8s/base/secrets.env with random values (git-ignored)."
+  for key in SYLLABUS_DB_PASSWORD SYLLABUS_ADMIN_PASSWORD SYLLABUS_GITHUB_WEBHOOK_SECRET; do
+    printf '%s=%s\n' "$key" "$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)"
+  done >"$smoke_secrets_file"
 }
 
-secret_value() { # KEY -> value from k8s/base/secrets.env
-  sed -n "s/^$1=//p" "$secrets_root/k8s/base/secrets.env"
+secret_value() { # KEY -> value from the smoke test's secrets
+  sed -n "s/^$1=//p" "$smoke_secrets_file"
 }
