@@ -106,6 +106,12 @@ restart_under_load() { # base-url
   failed=$(grep -cv '^200$' <(cat "$work"/load-*) || true)
   echo "  rolling restart of $pod under load: $total requests, $failed failed"
   [ "$total" -gt 100 ] || fail "the load was too light to prove anything ($total requests)"
+  if [ "$failed" != 0 ]; then
+    for c in $($ENGINE ps -a --format '{{.Names}}' | grep -E 'syllabus-(web|api)-.*pod'); do
+      echo "--- last errors of $c" >&2
+      $ENGINE logs "$c" 2>&1 | grep -iE 'error|warn|upstream|shut' | sed -E 's/^.{0,20}\[/[/; s/client:.*//; s/[0-9]+#[0-9]+: \*[0-9]+ //' | sort | uniq -c | sort -rn | head -12 >&2 || true
+    done
+  fi
   [ "$failed" = 0 ] || fail "$failed of $total requests failed while an API replica restarted: $(grep -v '^200$' <(cat "$work"/load-*) | sort | uniq -c | tr '\n' ' ')"
 }
 
@@ -167,6 +173,8 @@ else
     $ENGINE secret rm "$name" >/dev/null 2>&1 || true
     $ENGINE secret create "$name" "$secret" >/dev/null
   done
+  # What an interrupted earlier run may have left.
+  $ENGINE pod ps --format '{{.Name}}' | grep -E '^syllabus-(api|api-b|web)-pod' | xargs -r $ENGINE pod rm -f >/dev/null 2>&1 || true
   # podman logs harmless systemd health-check complaints on hosts without systemd: keep them aside.
   $ENGINE kube play --quiet "$played" >/dev/null 2>"$work/kube-play.log" || fail "kube play failed: $(cat "$work/kube-play.log")"
   wait_for http://127.0.0.1:18181/api/agenda 120

@@ -11,7 +11,7 @@ const api = docs.find((o) => o.kind === 'Deployment' && o.metadata.name === 'syl
 const second = structuredClone(api);
 second.metadata.name = 'syllabus-api-b';
 const container = second.spec.template.spec.containers[0];
-container.env = [...(container.env ?? []), { name: 'QUARKUS_HTTP_PORT', value: String(PORT) }];
+container.env = container.env.map((e) => (e.name === 'QUARKUS_HTTP_PORT' ? { ...e, value: String(PORT) } : e));
 for (const probe of ['startupProbe', 'livenessProbe', 'readinessProbe']) {
   if (container[probe]?.httpGet) container[probe].httpGet.port = PORT;
 }

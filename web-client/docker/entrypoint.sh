@@ -21,7 +21,7 @@ for upstream in $upstreams; do
   esac
   scheme="${upstream%%://*}"
   hostport="${upstream#*://}"
-  servers="$servers server ${hostport%%/*} max_fails=1 fail_timeout=2s;"
+  servers="$servers server ${hostport%%/*} max_fails=0;"
 done
 api_url="${SYLLABUS_API_URL:-}"
 connect_src="'self'"
