@@ -2,7 +2,9 @@
 # The write path on PostgreSQL: starts a throwaway PostgreSQL server and the production (PostgreSQL)
 # build of the API, then runs WriteBench.java: many students ticking and unticking items at once,
 # requests per second and latency percentiles, and a check from the database that no acknowledged
-# change was lost. Settings (environment): STUDENTS (50), DURATION (seconds, 15).
+# change was lost. Then the reference, on the same box and database in the same run: pgbench with
+# as many clients running the transaction a tick makes (update one progress row, insert one history
+# row), and the API's ratio to it. Settings (environment): STUDENTS (50), DURATION (seconds, 15).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -47,4 +49,28 @@ for _ in $(seq 1 240); do
 done
 
 java -cp "$driver" api/bench/WriteBench.java --api "http://127.0.0.1:$API_PORT" --students "${STUDENTS:-50}" --seconds "${DURATION:-15}" \
-  --admin-password "$admin_password" --jdbc "jdbc:postgresql://127.0.0.1:$DB_PORT/syllabus" --db-user syllabus --db-password "$password"
+  --admin-password "$admin_password" --jdbc "jdbc:postgresql://127.0.0.1:$DB_PORT/syllabus" --db-user syllabus --db-password "$password" \
+  | tee "$work/api-bench.txt"
+api_rate=$(sed -n 's/.*, \([0-9]*\) requests\/s/\1/p' "$work/api-bench.txt")
+
+# The reference: the API stopped, pgbench runs a tick's transaction on the rows the students made.
+kill "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null || true; api_pid=""
+export PGPASSWORD="$password"
+psql_db=("$PG_BIN/psql" -h 127.0.0.1 -p $DB_PORT -U syllabus -d syllabus -qAt)
+"${psql_db[@]}" -c "create table bench_rows as select row_number() over (order by id) as n, id from progress" >/dev/null
+rows=$("${psql_db[@]}" -c "select count(*) from bench_rows")
+cat >"$work/tick.sql" <<SQL
+\\set n random(1, $rows)
+BEGIN;
+UPDATE progress SET done = NOT done, version = version + 1, updated_at = now() WHERE id = (SELECT id FROM bench_rows WHERE n = :n);
+INSERT INTO progress_event (id, course_id, account_id, item_id, action, at)
+  SELECT nextval('progress_event_seq'), course_id, account_id, item_id, 'DONE', now() FROM progress WHERE id = (SELECT id FROM bench_rows WHERE n = :n);
+END;
+SQL
+clients=${STUDENTS:-50}
+"$PG_BIN/pgbench" -h 127.0.0.1 -p $DB_PORT -U syllabus -n -c "$clients" -j 2 -T "${DURATION:-15}" -f "$work/tick.sql" syllabus \
+  >"$work/pgbench.txt" 2>&1 || { cat "$work/pgbench.txt"; exit 1; }
+pg_rate=$(sed -n 's/^tps = \([0-9]*\).*/\1/p' "$work/pgbench.txt" | head -1)
+echo "Reference: pgbench, $clients clients running a tick's transaction (update a progress row, insert a history row) for ${DURATION:-15} s"
+echo "  $pg_rate transactions/s"
+awk -v a="$api_rate" -v p="$pg_rate" 'BEGIN { printf "  API / pgbench: %.2f (target: 2,000 ticks/s, ratio 0.5 or better)\n", a / p }'

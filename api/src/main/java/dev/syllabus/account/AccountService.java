@@ -19,10 +19,12 @@ public class AccountService {
 
     private final AuthConfig config;
     private final Passwords passwords;
+    private final ResolvedTokens resolvedTokens;
 
-    AccountService(AuthConfig config, Passwords passwords) {
+    AccountService(AuthConfig config, Passwords passwords, ResolvedTokens resolvedTokens) {
         this.config = config;
         this.passwords = passwords;
+        this.resolvedTokens = resolvedTokens;
     }
 
     /** The outcome of a sign-in: a session, a refusal, or a lock until some time. */
@@ -93,15 +95,21 @@ public class AccountService {
         if (token != null && token.revokedAt == null) {
             token.revokedAt = Instant.now();
         }
+        resolvedTokens.forgetToken(tokenId);
+    }
+
+    /** The account a bearer token stands for, while it is usable; recently resolved tokens come from {@link ResolvedTokens}. */
+    public Optional<Principal> resolve(String token) {
+        return resolvedTokens.resolve(Tokens.digest(token), Instant.now(), this::lookUp);
     }
 
     @Transactional
-    public Optional<Principal> resolve(String token) {
-        Instant now = Instant.now();
-        return AccessTokenEntity.<AccessTokenEntity>find("from AccessToken t join fetch t.account where t.tokenHash = ?1",
-                Tokens.digest(token)).firstResultOptional()
-                .filter(t -> t.usableAt(now))
-                .map(t -> new Principal(t.account.id, t.account.login, t.account.role, t.readOnly, t.id));
+    Optional<ResolvedTokens.Resolved> lookUp(String digest) {
+        return AccessTokenEntity.<AccessTokenEntity>find("from AccessToken t join fetch t.account where t.tokenHash = ?1", digest)
+                .firstResultOptional()
+                .filter(t -> t.revokedAt == null)
+                .map(t -> new ResolvedTokens.Resolved(new Principal(t.account.id, t.account.login, t.account.role, t.readOnly, t.id),
+                        t.expiresAt));
     }
 
     @Transactional
@@ -136,6 +144,7 @@ public class AccountService {
         if (token.revokedAt == null) {
             token.revokedAt = Instant.now();
         }
+        resolvedTokens.forgetToken(tokenId);
         return true;
     }
 
@@ -214,8 +223,9 @@ public class AccountService {
     }
 
     /** Revokes every token of an account: its role or password changed, so what they stood for did too. Call within a transaction. */
-    public static void revokeAll(long accountId) {
+    void revokeAll(long accountId) {
         AccessTokenEntity.update("revokedAt = ?1 where account.id = ?2 and revokedAt is null", Instant.now(), accountId);
+        resolvedTokens.forgetAccount(accountId);
     }
 
     private static AccessTokenEntity token(AccountEntity account, String token, AccessTokenEntity.Kind kind, String label,

@@ -46,6 +46,13 @@ public interface AuthConfig {
         @WithDefault("12h")
         Duration sessionLifetime();
 
+        /**
+         * How long a resolved bearer token is reused without asking the database: the longest a
+         * revocation made on another replica takes to reach this one (SYLLABUS_AUTH_TOKEN_CACHE).
+         */
+        @WithDefault("5s")
+        Duration tokenCache();
+
         /** Failed sign-ins in a row after which an account is locked. */
         @WithDefault("5")
         int maxFailedLogins();

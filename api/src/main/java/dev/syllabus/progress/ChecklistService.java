@@ -30,6 +30,12 @@ public class ChecklistService {
     private final jakarta.enterprise.inject.Instance<PullRequestStates> pullRequests;
     /** Course rows are updated in place and never deleted, so a slug's id never changes. */
     private final Map<String, Long> courseIds = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The checklist items of each published course, built once per course object: the read model
+     * replaces the object on every import, and weak keys (compared by identity) let old ones go.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<Course, Map<String, ChecklistItem>> itemsByCourse =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().build();
 
     ChecklistService(CourseCatalog catalog, jakarta.enterprise.inject.Instance<PullRequestStates> pullRequests) {
         this.catalog = catalog;
@@ -67,7 +73,7 @@ public class ChecklistService {
         if (!EnrollmentEntity.exists(ref.id(), studentId)) {
             return "the student is not enrolled in course '" + slug + "'";
         }
-        if (ChecklistItem.of(ref.course()).stream().noneMatch(i -> i.id().equals(itemId))) {
+        if (!items(ref.course()).containsKey(itemId)) {
             return "course '" + slug + "' has no checklist item " + itemId;
         }
         return null;
@@ -75,12 +81,12 @@ public class ChecklistService {
 
     /** The ids of every checklist item of a course, for matching evidence to items. */
     public List<String> itemIds(String slug) {
-        return ChecklistItem.of(course(slug).course()).stream().map(ChecklistItem::id).toList();
+        return List.copyOf(items(course(slug).course()).keySet());
     }
 
     /** The setup item whose title mentions {@code word}, if any (e.g. adding the instructor as admin). */
     public java.util.Optional<String> setupItem(String slug, String word) {
-        return ChecklistItem.of(course(slug).course()).stream()
+        return items(course(slug).course()).values().stream()
                 .filter(i -> i.kind() == ItemKind.SETUP && i.title().toLowerCase(java.util.Locale.ROOT).contains(word))
                 .map(ChecklistItem::id).findFirst();
     }
@@ -93,6 +99,15 @@ public class ChecklistService {
 
     /** A course's id and published content, or 404. */
     record CourseRef(long id, Course course) {
+    }
+
+    /** The course's checklist items by id, in checklist order. */
+    private Map<String, ChecklistItem> items(Course course) {
+        return itemsByCourse.get(course, c -> {
+            Map<String, ChecklistItem> byId = new java.util.LinkedHashMap<>();
+            ChecklistItem.of(c).forEach(item -> byId.put(item.id(), item));
+            return java.util.Collections.unmodifiableMap(byId);
+        });
     }
 
     /** A course's database id, or 404; cached, since course rows are never deleted. */
@@ -165,7 +180,7 @@ public class ChecklistService {
         if (!EnrollmentEntity.lock(ref.id(), studentId)) {
             throw notEnrolled(ref);
         }
-        ChecklistItem item = ChecklistItem.of(ref.course()).stream().filter(i -> i.id().equals(itemId)).findFirst()
+        ChecklistItem item = java.util.Optional.ofNullable(items(ref.course()).get(itemId))
                 .orElseThrow(() -> ProblemException.notFound("Course '" + slug + "' has no checklist item " + itemId + "."));
         String checkedEvidence = Evidence.check(item.kind(), evidence);
         ProgressEntity state = ProgressEntity.<ProgressEntity>find("courseId = ?1 and accountId = ?2 and itemId = ?3",

@@ -86,6 +86,23 @@ class AccountApiTest {
     }
 
     @Test
+    void aTokenRevokedOnAnotherReplicaStopsWorkingWithinTheTokenCacheTime() throws InterruptedException {
+        String token = Api.student(Api.uniqueLogin("replica"));
+        as(token).get("/api/auth/me").then().statusCode(200);
+        // Another replica revokes it: only the database knows, not this replica's resolved tokens.
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> AccessTokenEntity.update(
+                "revokedAt = ?1 where tokenHash = ?2", java.time.Instant.now(), Tokens.digest(token)));
+        java.time.Duration bound = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("syllabus.auth.token-cache", java.time.Duration.class);
+        long start = System.nanoTime();
+        while (as(token).get("/api/auth/me").statusCode() == 200) {
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(bound.plusSeconds(1));
+            Thread.sleep(100);
+        }
+        as(token).get("/api/auth/me").then().statusCode(401);
+    }
+
+    @Test
     void repeatedFailuresLockTheAccountForAWhile() {
         String login = Api.uniqueLogin("locked");
         Api.student(login);
