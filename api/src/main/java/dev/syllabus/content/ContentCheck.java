@@ -35,6 +35,26 @@ public final class ContentCheck {
         return check.issues;
     }
 
+    /**
+     * What an author probably did not mean, though the course can be published: a pull request
+     * marked optional where the pass criterion asks for every listed one, so the mark changes nothing.
+     */
+    static List<ContentIssue> warnings(Course course, Locations locations, String file) {
+        ContentCheck check = new ContentCheck(locations, file);
+        for (Week week : course.weeks()) {
+            for (Homework homework : week.homework()) {
+                PassCriterion pass = homework.pass();
+                if (pass == null || pass.requiredPrs() < pass.listedPrs()) {
+                    continue;
+                }
+                homework.tasks().stream().filter(t -> t.kind() == TaskKind.PR && t.optional()).forEach(task -> check.report(task,
+                        homework.code() + ": " + task.code() + " is marked optional, but the pass criterion asks for "
+                                + pass.requiredPrs() + " PRs, every one listed: the mark changes nothing"));
+            }
+        }
+        return check.issues;
+    }
+
     private void report(Object element, String message) {
         issues.add(locations.issue(element, file, message));
     }

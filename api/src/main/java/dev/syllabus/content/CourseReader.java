@@ -50,8 +50,15 @@ public final class CourseReader {
     private final List<Point> rules = new ArrayList<>();
     private final List<Section> sections = new ArrayList<>();
 
-    /** The result of reading: the course (null when it could not be read at all) and every issue found. */
-    public record Result(Course course, List<ContentIssue> issues) {
+    /**
+     * The result of reading: the course (null when it could not be read at all), every issue found
+     * (errors: the content is not published), and warnings (published all the same).
+     */
+    public record Result(Course course, List<ContentIssue> issues, List<ContentIssue> warnings) {
+        public Result(Course course, List<ContentIssue> issues) {
+            this(course, issues, List.of());
+        }
+
         public boolean valid() {
             return course != null && issues.isEmpty();
         }
@@ -111,7 +118,7 @@ public final class CourseReader {
         EvidencePolicy policy = EvidencePolicy.read(evidence, courseFile != null ? courseFile.name() : agenda.name(), issues);
         Course course = new Course(slug, title, description, null, principles, links, tools, rules, sections, builtWeeks, policy);
         issues.addAll(ContentCheck.check(course, locations, agenda.name()));
-        return new Result(course, List.copyOf(issues));
+        return new Result(course, List.copyOf(issues), ContentCheck.warnings(course, locations, agenda.name()));
     }
 
     private static String firstText(Object... candidates) {

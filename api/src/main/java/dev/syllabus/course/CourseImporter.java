@@ -50,6 +50,8 @@ public class CourseImporter {
         for (CourseSource source : sources.all()) {
             CourseReader.Result result = source.read();
             issues.addAll(result.issues());
+            // Warnings do not stop the start: the author sees them here, with file and line.
+            result.warnings().forEach(warning -> LOG.warnf("Content warning: %s", warning));
             if (result.course() != null) {
                 courses.put(source, result.course().withVersion(source.version()));
             }

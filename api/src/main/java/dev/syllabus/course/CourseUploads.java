@@ -15,6 +15,8 @@ import dev.syllabus.http.ProblemException;
 @ApplicationScoped
 public class CourseUploads {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CourseUploads.class);
+
     private final CourseStore store;
     private final CourseCatalog catalog;
 
@@ -35,6 +37,7 @@ public class CourseUploads {
             throw ProblemException.unprocessable("The content check found " + errors.size()
                     + " problem(s); the course is unchanged.", errors);
         }
+        result.warnings().forEach(warning -> LOG.warnf("Content warning in the upload of %s: %s", slug, warning));
         Course course = result.course().withVersion(source.version());
         store.upload(course);
         catalog.reload();

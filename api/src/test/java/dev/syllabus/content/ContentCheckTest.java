@@ -113,4 +113,16 @@ class ContentCheckTest {
             assertThat(issue.message()).startsWith("front matter is not valid TOML");
         });
     }
+
+    @Test
+    void anOptionalMarkThePassCriterionMakesMeaninglessIsAWarningWithItsLineNotAnError() {
+        CourseReader.Result result = CourseReader.read("demo", List.of(new ContentFile("demo/agenda.md",
+                "+++\ntitle = \"T\"\n+++\n# Week 1: Start\n\n## H1: First\n\n- PR1: One\n- PR2 (optional): Two\n\nPass: 2 PRs merged.\n\n"
+                        + "## H2: Second\n\n- PR1: One\n- PR2 (optional): Two\n\nPass: 1 PR merged.\n")));
+
+        assertThat(result.issues()).isEmpty();
+        assertThat(result.valid()).isTrue();
+        assertThat(result.warnings()).extracting(ContentIssue::toString).containsExactly(
+                "demo/agenda.md:9: H1: PR2 is marked optional, but the pass criterion asks for 2 PRs, every one listed: the mark changes nothing");
+    }
 }
