@@ -53,6 +53,8 @@ java -cp "$driver" api/bench/WriteBench.java --api "http://127.0.0.1:$API_PORT" 
   | tee "$work/api-bench.txt"
 api_rate=$(sed -n 's/.*, \([0-9]*\) requests\/s/\1/p' "$work/api-bench.txt")
 
+echo "  API resident memory after the run: $(awk '/VmRSS/ { printf "%d MB", $2 / 1024 }' /proc/$api_pid/status) (JVM options: ${JAVA_OPTS:-none})"
+
 # The reference: the API stopped, pgbench runs a tick's transaction on the rows the students made.
 kill "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null || true; api_pid=""
 export PGPASSWORD="$password"
