@@ -42,9 +42,8 @@ openapi: ## Refresh the committed OpenAPI document (api/openapi.json) from the r
 
 bench: api api-postgres ## Benchmarks: the agenda (API against nginx) and the write path on PostgreSQL
 	@.ci/install-packages wrk nginx-light postgresql
-	@api/bench/agenda-bench.sh
-	@echo
-	@api/bench/write-bench.sh
+	@summary=$$(mktemp) && export BENCH_SUMMARY=$$summary && api/bench/agenda-bench.sh && echo && api/bench/write-bench.sh \
+	  && api/bench/summary.sh $$summary; status=$$?; rm -f $$summary; exit $$status
 
 bench-web: api web-deps ## Web budgets: initial-route JavaScript size and Lighthouse scores (agenda, checklist)
 	@.ci/install-packages chromium

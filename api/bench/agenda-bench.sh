@@ -129,7 +129,13 @@ row "nginx 200" "$nginx_200"
 row "api 304" "$api_304"
 row "nginx 304" "$nginx_304"
 echo
-echo "ratio api/nginx, 200: $(ratio "${api_200%% *}" "${nginx_200%% *}")  (target >= 0.50)"
-echo "ratio api/nginx, 304: $(ratio "${api_304%% *}" "${nginx_304%% *}")  (target: more than the 200 ratio)"
+echo "ratio api/nginx, 200: $(ratio "${api_200%% *}" "${nginx_200%% *}")  (target >= 0.90)"
+echo "ratio api/nginx, 304: $(ratio "${api_304%% *}" "${nginx_304%% *}")  (target >= 0.90)"
 echo "API start-up to ready: ${ready_ms} ms ($(grep -o 'started in [0-9.]*s' "$work/api.log"))"
 echo "API resident memory after the run: $(( rss_kb / 1024 )) MiB"
+
+source api/bench/record.sh
+record "Agenda 200: API / nginx" "$(ratio "${api_200%% *}" "${nginx_200%% *}")" "x" ">=" 0.9
+record "Agenda 304: API / nginx" "$(ratio "${api_304%% *}" "${nginx_304%% *}")" "x" ">=" 0.9
+record "Start-up to ready (embedded database)" "$ready_ms" "ms" "<=" 1500
+record "Resident memory after the agenda bench" "$(( rss_kb / 1024 ))" "MB" "<=" 200

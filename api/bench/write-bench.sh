@@ -52,8 +52,13 @@ java -cp "$driver" api/bench/WriteBench.java --api "http://127.0.0.1:$API_PORT" 
   --admin-password "$admin_password" --jdbc "jdbc:postgresql://127.0.0.1:$DB_PORT/syllabus" --db-user syllabus --db-password "$password" \
   | tee "$work/api-bench.txt"
 api_rate=$(sed -n 's/.*, \([0-9]*\) requests\/s/\1/p' "$work/api-bench.txt")
+# The same, warm, with 10 students: the latency a quiet class sees.
+java -cp "$driver" api/bench/WriteBench.java --api "http://127.0.0.1:$API_PORT" --students 10 --seconds "${DURATION:-15}" --warmup 3 \
+  --admin-password "$admin_password" --jdbc "jdbc:postgresql://127.0.0.1:$DB_PORT/syllabus" --db-user syllabus --db-password "$password" \
+  | tee "$work/api-bench-10.txt"
+rss_mb=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' /proc/$api_pid/status)
 
-echo "  API resident memory after the run: $(awk '/VmRSS/ { printf "%d MB", $2 / 1024 }' /proc/$api_pid/status) (JVM options: ${JAVA_OPTS:-none})"
+echo "  API resident memory after the runs: $rss_mb MB (JVM options: ${JAVA_OPTS:-none})"
 
 # The reference: the API stopped, pgbench runs a tick's transaction on the rows the students made.
 kill "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null || true; api_pid=""
@@ -76,3 +81,13 @@ pg_rate=$(sed -n 's/^tps = \([0-9]*\).*/\1/p' "$work/pgbench.txt" | head -1)
 echo "Reference: pgbench, $clients clients running a tick's transaction (update a progress row, insert a history row) for ${DURATION:-15} s"
 echo "  $pg_rate transactions/s"
 awk -v a="$api_rate" -v p="$pg_rate" 'BEGIN { printf "  API / pgbench: %.2f (target: 2,000 ticks/s, ratio 0.5 or better)\n", a / p }'
+
+p99() { sed -n 's/.* p99 \([0-9.]*\)ms .*/\1/p' "$1"; }
+lost() { sed -n 's/.*, \([0-9]*\) lost updates/\1/p' "$1"; }
+source api/bench/record.sh
+record "Ticks/s, ${STUDENTS:-50} students (PostgreSQL)" "$api_rate" "/s" ">=" 2000
+record "Tick p99, ${STUDENTS:-50} students" "$(p99 "$work/api-bench.txt")" "ms" "<=" 60
+record "Tick p99, 10 students" "$(p99 "$work/api-bench-10.txt")" "ms" "<=" 10
+record "Ticks: API / pgbench" "$(awk -v a="$api_rate" -v p="$pg_rate" 'BEGIN { printf "%.2f", a / p }')" "x" ">=" 0.5
+record "Lost updates" "$(( $(lost "$work/api-bench.txt") + $(lost "$work/api-bench-10.txt") ))" "" "=" 0
+record "Resident memory after the write bench" "$rss_mb" "MB" "<=" 200
