@@ -21,6 +21,7 @@ test('a rostered student signs in with GitHub, lands on their checklist, registe
     await expect(page).toHaveURL(/\/checklist$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('My checklist');
     await expect(page.getByRole('navigation', { name: 'Main' })).toContainText(login);
+    await expect(page.getByText(/A task is ticked for you when a pull request you opened/)).toBeVisible();
     await page.getByLabel(/Your course repository on GitHub/).fill(`https://github.com/${login}/ml-in-production`);
     await page.getByRole('button', { name: 'Register the repository' }).click();
     await expect(page.getByText(`Pull requests in ${login}/ml-in-production now count as evidence.`)).toBeVisible();
