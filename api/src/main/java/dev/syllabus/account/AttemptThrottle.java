@@ -47,6 +47,22 @@ public final class AttemptThrottle {
         return window.start().plus(period);
     }
 
+    /**
+     * When {@code key} may try again, or null when it may now; counts nothing. For checks that are
+     * cheap and guard a large space (join codes): only their failures count ({@link #failed}), so
+     * that many honest attempts at once (a classroom behind one address) are never refused. A burst
+     * of guesses can overshoot the limit by the requests in flight, then waits like any other.
+     */
+    public Instant blockedUntil(String key) {
+        Window window = windows.getIfPresent(key);
+        return window != null && window.attempts().get() >= max ? window.start().plus(period) : null;
+    }
+
+    /** A checked attempt failed: it counts against {@code key}. */
+    public void failed(String key) {
+        windows.get(key, k -> new Window(clock.instant(), new AtomicInteger())).attempts().incrementAndGet();
+    }
+
     /** The attempt succeeded: it does not count against the key. */
     public void succeeded(String key) {
         Window window = windows.getIfPresent(key);

@@ -60,7 +60,7 @@ public class EnrollmentService {
      * takes an account that exists (a rostered one included: anyone in the cohort knows the join
      * code). With a personal invite code, the rostered account it was issued for is claimed, once.
      * The password is hashed between two short transactions, never inside one. Failed attempts are
-     * counted per client address and per course before the code is checked.
+     * counted per client address and per course; honest joins, however many at once, never are.
      */
     AccountViews.Session join(String slug, EnrollmentViews.JoinRequest request, String address) {
         if (!passwordsOn) {
@@ -81,11 +81,7 @@ public class EnrollmentService {
             throw ProblemException.invalidField(invited ? "inviteCode" : "joinCode",
                     "send either the course's joinCode (a new account) or your personal inviteCode (a rostered account)");
         }
-        throttle(perAddress.attempt(address), "address");
-        throttle(perCourse.attempt(slug), "course");
-        QuarkusTransaction.requiringNew().run(() -> checkJoin(slug, request, invited));
-        perAddress.succeeded(address);
-        perCourse.succeeded(slug);
+        throttled(address, slug, () -> QuarkusTransaction.requiringNew().run(() -> checkJoin(slug, request, invited)));
         String passwordHash = passwords.hash(request.password());
         return QuarkusTransaction.requiringNew().call(() -> {
             CourseEntity course = checkJoin(slug, request, invited);
@@ -100,9 +96,8 @@ public class EnrollmentService {
         if (request.joinCode() == null || request.joinCode().isBlank()) {
             throw ProblemException.invalidField("joinCode", "is required");
         }
-        throttle(perAddress.attempt(address), "address");
-        throttle(perCourse.attempt(slug), "course");
-        AccountViews.Session session = QuarkusTransaction.requiringNew().call(() -> {
+        throttled(address, slug, () -> QuarkusTransaction.requiringNew().run(() -> requireJoinCode(course(slug), request.joinCode())));
+        return QuarkusTransaction.requiringNew().call(() -> {
             CourseEntity course = course(slug);
             requireJoinCode(course, request.joinCode());
             AccountEntity account = AccountEntity.findById(accountId);
@@ -112,9 +107,22 @@ public class EnrollmentService {
             EnrollmentEntity.enrol(course, account);
             return accounts.signIn(account);
         });
-        perAddress.succeeded(address);
-        perCourse.succeeded(slug);
-        return session;
+    }
+
+    /**
+     * Runs a join's checks unless the address or the course made too many failed attempts lately;
+     * a refusal from the checks counts as a failed attempt for both.
+     */
+    private void throttled(String address, String slug, Runnable checks) {
+        throttle(perAddress.blockedUntil(address), "address");
+        throttle(perCourse.blockedUntil(slug), "course");
+        try {
+            checks.run();
+        } catch (ProblemException refused) {
+            perAddress.failed(address);
+            perCourse.failed(slug);
+            throw refused;
+        }
     }
 
     private static void throttle(Instant blockedUntil, String what) {

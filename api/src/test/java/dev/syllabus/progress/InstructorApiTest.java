@@ -192,6 +192,26 @@ class InstructorApiTest {
     }
 
     @Test
+    void aWholeClassJoiningAtOnceFromOneAddressIsNeverThrottled() throws Exception {
+        String address = Api.address();
+        String code = Api.joinCode();
+        java.util.concurrent.ExecutorService classroom = java.util.concurrent.Executors.newFixedThreadPool(30);
+        try {
+            List<java.util.concurrent.Future<Integer>> joins = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                joins.add(classroom.submit(() -> given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
+                        .body(Map.of("login", Api.uniqueLogin("class"), "password", STUDENT_PASSWORD, "joinCode", code))
+                        .post(BASE + "/enrollments").statusCode()));
+            }
+            for (var join : joins) {
+                assertThat(join.get()).as("only failed attempts count against an address").isEqualTo(201);
+            }
+        } finally {
+            classroom.shutdown();
+        }
+    }
+
+    @Test
     void aRosterWithBadRowsIsRefusedWholeListingEveryProblem() {
         String fine = Api.uniqueLogin("fine");
         String csv = "login,name,email\n" + fine + ",Fine,fine@example.org\n-bad-login-,Bad,\n" + fine + ",Again,\nok-login,Ok,not-an-email\n";
