@@ -19,6 +19,11 @@ public final class EvidenceRule {
 
     /** The student a pull request's repository belongs to, as far as GitHub has proven who they are. */
     public record Student(String login, Long githubId, boolean proofRequired) {
+
+        /** Whether the student's login counts: proven by GitHub, or nobody can be proven here. */
+        public boolean proven() {
+            return !proofRequired || githubId != null;
+        }
     }
 
     /**
@@ -63,7 +68,7 @@ public final class EvidenceRule {
         if (pr.state() != State.MERGED || !accepted || itemId == null) {
             return new NotYet();
         }
-        if (student.proofRequired() && student.githubId() == null) {
+        if (!student.proven()) {
             return new Refused(student.login() + " has not signed in with GitHub, so their login is not proven");
         }
         String authorship = authorship(pr, student);

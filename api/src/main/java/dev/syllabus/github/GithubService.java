@@ -48,7 +48,11 @@ public class GithubService implements PullRequestStates {
      * (Without it, nobody can be proven, and the login the student joined with is what there is.)
      */
     boolean provenEnough(long accountId) {
-        return !signIn.enabled() || AccountEntity.<AccountEntity>findByIdOptional(accountId).map(a -> a.githubId != null).orElse(false);
+        return student(AccountEntity.findById(accountId)).proven();
+    }
+
+    private EvidenceRule.Student student(AccountEntity account) {
+        return new EvidenceRule.Student(account.login, account.githubId, signIn.enabled());
     }
 
     /** The course's evidence policy, as its content says (course.toml's [evidence]). */
@@ -115,8 +119,8 @@ public class GithubService implements PullRequestStates {
     /** The outcome once {@code row} changed: processed, or ignored with the reason its task could not be credited. */
     private Outcome completed(PullRequestEntity row, String detail) {
         Credit credit = complete(row);
-        return credit.refusal() != null ? Outcome.ignored(detail + "; not credited: " + credit.refusal())
-                : Outcome.processed(detail + credit.detail());
+        String summary = detail + credit.summary();
+        return credit.refusal() != null ? Outcome.ignored(summary) : Outcome.processed(summary);
     }
 
     private Outcome review(JsonNode payload, String action) {
@@ -135,7 +139,7 @@ public class GithubService implements PullRequestStates {
         String state = review.path("state").asText("").toLowerCase(Locale.ROOT);
         if ("dismissed".equals(action) || "dismissed".equals(state)) {
             Instant updated = instant(pr.path("updated_at").asText(null));
-            row.take(row.facts().onDismissal(commit, updated != null && (at == null || updated.isAfter(at)) ? updated : at));
+            row.take(row.facts().onDismissal(commit, PullRequestFacts.latest(updated, at)));
             return Outcome.processed(describe(row) + ": review dismissed");
         }
         if (!"submitted".equals(action)) {
@@ -194,8 +198,7 @@ public class GithubService implements PullRequestStates {
             row.take(((PullRequestFacts.Applied) transition).facts());
             Credit credit = complete(row);
             String what = runName == null ? "checks " : "check '" + runName + "' ";
-            done.add(describe(row) + ": " + what + PullRequestFacts.Checks.ofConclusion(conclusion)
-                    + (credit.refusal() != null ? "; not credited: " + credit.refusal() : credit.detail()));
+            done.add(describe(row) + ": " + what + PullRequestFacts.Checks.ofConclusion(conclusion) + credit.summary());
         }
         return Outcome.processed(String.join("; ", done));
     }
@@ -280,6 +283,11 @@ public class GithubService implements PullRequestStates {
     /** What crediting a pull request's task came to: a detail to report, or the reason it could not be credited. */
     record Credit(String detail, String refusal) {
         static final Credit NOTHING = new Credit("", null);
+
+        /** What to add to a delivery's report: what was credited, or why nothing could be. */
+        String summary() {
+            return refusal != null ? "; not credited: " + refusal : detail;
+        }
     }
 
     /**
@@ -289,9 +297,7 @@ public class GithubService implements PullRequestStates {
      */
     Credit complete(PullRequestEntity row) {
         String slug = slug(row.courseId);
-        AccountEntity owner = AccountEntity.findById(row.accountId);
-        EvidenceRule.Student student = new EvidenceRule.Student(owner.login, owner.githubId, signIn.enabled());
-        EvidenceRule.Verdict verdict = EvidenceRule.judge(row.facts(), row.itemId, student, policy(slug));
+        EvidenceRule.Verdict verdict = EvidenceRule.judge(row.facts(), row.itemId, student(AccountEntity.findById(row.accountId)), policy(slug));
         if (verdict instanceof EvidenceRule.Refused refused) {
             return new Credit("", refused.reason());
         }
@@ -335,14 +341,15 @@ public class GithubService implements PullRequestStates {
     @Override
     @Transactional
     public Map<String, PullRequestState> byItem(long courseId, long accountId) {
+        EvidencePolicy policy = policy(slug(courseId));
         return PullRequestEntity.<PullRequestEntity>list("courseId = ?1 and accountId = ?2 and itemId is not null order by updatedAt",
                 courseId, accountId).stream()
-                .collect(Collectors.toMap(p -> p.itemId, this::state, (older, newer) -> newer));
+                .collect(Collectors.toMap(p -> p.itemId, p -> state(p, policy), (older, newer) -> newer));
     }
 
-    private PullRequestState state(PullRequestEntity row) {
-        return new PullRequestState(row.number, row.url, row.state.name(), row.facts().currentChecks(policy(slug(row.courseId))).name(),
-                row.facts().currentReview().name());
+    private static PullRequestState state(PullRequestEntity row, EvidencePolicy policy) {
+        PullRequestFacts facts = row.facts();
+        return new PullRequestState(row.number, row.url, row.state.name(), facts.currentChecks(policy).name(), facts.currentReview().name());
     }
 
     static PullRequestEntity find(String fullName, int number) {

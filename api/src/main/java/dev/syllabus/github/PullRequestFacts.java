@@ -142,7 +142,8 @@ public record PullRequestFacts(
         return new PullRequestFacts(state, headSha, updatedAt, authorId, authorLogin, newChecks, sha, runs, review, reviewSha, reviewAt);
     }
 
-    private static Instant latest(Instant a, Instant b) {
+    /** The later of two times, either of which may be unknown. */
+    static Instant latest(Instant a, Instant b) {
         return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.syllabus.account.AccountEntity;
+import dev.syllabus.content.EvidencePolicy;
 import dev.syllabus.http.ProblemException;
 import dev.syllabus.progress.ChecklistService;
 
@@ -93,8 +94,9 @@ public class RepositoryService {
     @Transactional
     List<GithubViews.PullRequest> pullRequests(String slug, long accountId) {
         long courseId = checklists.courseId(slug);
+        EvidencePolicy policy = github.policy(slug);
         return PullRequestEntity.<PullRequestEntity>list("courseId = ?1 and accountId = ?2 order by number", courseId, accountId)
-                .stream().map(row -> GithubViews.PullRequest.of(row, github.policy(slug))).toList();
+                .stream().map(row -> GithubViews.PullRequest.of(row, policy)).toList();
     }
 
     /** Assigns one of the student's pull requests to a task by hand; the convention no longer overrides it. */

@@ -102,7 +102,7 @@ public class ChecklistService {
     }
 
     /** The course's checklist items by id, in checklist order. */
-    private Map<String, ChecklistItem> items(Course course) {
+    Map<String, ChecklistItem> items(Course course) {
         return itemsByCourse.get(course, c -> {
             Map<String, ChecklistItem> byId = new java.util.LinkedHashMap<>();
             ChecklistItem.of(c).forEach(item -> byId.put(item.id(), item));
@@ -129,17 +129,18 @@ public class ChecklistService {
         CourseRef ref = course(slug);
         AccountEntity student = AccountEntity.findById(accountId);
         requireEnrolled(ref, student);
-        return build(ref.course(), student.login, student.githubId != null,
+        return build(ref.course(), items(ref.course()).values(), student.login, student.githubId != null,
                 ProgressEntity.list("courseId = ?1 and accountId = ?2", ref.id(), accountId),
                 ReviewEntity.list("courseId = ?1 and accountId = ?2 order by at", ref.id(), accountId),
                 new java.util.HashMap<>(), pullRequestsOf(ref.id(), accountId));
     }
 
-    /** A checklist from its rows; {@code logins} names reviewers (looked up when missing). */
-    static ChecklistViews.Checklist build(Course course, String login, boolean verified, List<ProgressEntity> rows, List<ReviewEntity> reviewsOldestFirst,
+    /** A checklist from the course's {@link #items} and the student's rows; {@code logins} names reviewers (looked up when missing). */
+    static ChecklistViews.Checklist build(Course course, java.util.Collection<ChecklistItem> courseItems, String login, boolean verified,
+            List<ProgressEntity> rows, List<ReviewEntity> reviewsOldestFirst,
             Map<Long, String> logins, Map<String, PullRequestStates.PullRequestState> pullRequests) {
         Map<String, ProgressEntity> states = rows.stream().collect(Collectors.toMap(p -> p.itemId, Function.identity()));
-        List<ChecklistViews.Item> items = ChecklistItem.of(course).stream()
+        List<ChecklistViews.Item> items = courseItems.stream()
                 .map(item -> view(item, states.get(item.id()), pullRequests.get(item.id()))).toList();
         Map<String, ChecklistViews.Review> latest = new java.util.HashMap<>();
         for (ReviewEntity review : reviewsOldestFirst) {

@@ -41,10 +41,11 @@ public class CohortService {
         Map<Long, List<ReviewEntity>> reviews = ReviewEntity.<ReviewEntity>list("courseId = ?1 order by at", ref.id()).stream()
                 .collect(Collectors.groupingBy(r -> r.accountId));
         Map<Long, String> logins = new HashMap<>();
+        java.util.Collection<ChecklistItem> items = checklists.items(ref.course()).values();
         List<CohortViews.Row> rows = new ArrayList<>();
         for (EnrollmentEntity enrollment : enrolled) {
             AccountEntity student = enrollment.account;
-            ChecklistViews.Checklist checklist = ChecklistService.build(ref.course(), student.login, student.githubId != null,
+            ChecklistViews.Checklist checklist = ChecklistService.build(ref.course(), items, student.login, student.githubId != null,
                     progress.getOrDefault(student.id, List.of()), reviews.getOrDefault(student.id, List.of()), logins, Map.of());
             List<CohortViews.Cell> cells = checklist.homework().stream()
                     .filter(h -> week == null || h.week() == week)

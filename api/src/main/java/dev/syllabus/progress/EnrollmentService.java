@@ -99,6 +99,7 @@ public class EnrollmentService {
         throttled(address, slug, () -> QuarkusTransaction.requiringNew().run(() -> requireJoinCode(course(slug), request.joinCode())));
         return QuarkusTransaction.requiringNew().call(() -> {
             CourseEntity course = course(slug);
+            // Again in the writing transaction, as join() does: the code may have changed meanwhile.
             requireJoinCode(course, request.joinCode());
             AccountEntity account = AccountEntity.findById(accountId);
             if (account.role != Role.STUDENT) {

@@ -60,10 +60,7 @@ class GithubWebhookTest {
     }
 
     private static String review(Student s, int number, String state, String reviewSha, String headSha, String submittedAt, String title) {
-        return fixture("pull_request_review", Map.ofEntries(Map.entry("action", "submitted"), Map.entry("repo", s.repo()),
-                Map.entry("student", s.login()), Map.entry("number", Integer.toString(number)), Map.entry("review_state", state),
-                Map.entry("review_sha", reviewSha), Map.entry("sha", headSha), Map.entry("submitted_at", submittedAt),
-                Map.entry("updated_at", submittedAt), Map.entry("title", title), Map.entry("ref", "week-1-docker")));
+        return GithubDeliveries.review(s.login(), s.repo(), number, state, reviewSha, headSha, submittedAt, title);
     }
 
     private static JsonPath item(Student s, String id) {

@@ -75,6 +75,15 @@ public final class GithubDeliveries {
         return values;
     }
 
+    /** A review submitted on {@code reviewSha} of the pull request whose head is {@code headSha} (by "admin", GitHub user 1). */
+    public static String review(String login, String repo, int number, String state, String reviewSha, String headSha, String submittedAt,
+            String title) {
+        return fixture("pull_request_review", Map.ofEntries(Map.entry("action", "submitted"), Map.entry("repo", repo),
+                Map.entry("student", login), Map.entry("number", Integer.toString(number)), Map.entry("review_state", state),
+                Map.entry("review_sha", reviewSha), Map.entry("sha", headSha), Map.entry("submitted_at", submittedAt),
+                Map.entry("updated_at", submittedAt), Map.entry("title", title), Map.entry("ref", "week-1-docker")));
+    }
+
     /** A completed check suite on {@code sha}. */
     public static String checkSuite(String login, String repo, String sha, String conclusion, String pullRequests) {
         return fixture("check_suite", Map.of("repo", repo, "student", login, "sha", sha, "ref", "week-1-docker",
