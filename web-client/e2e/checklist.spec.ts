@@ -1,11 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { ADMIN, COURSE, PASSWORD, expectNoAxeViolations, failOnConsoleErrors, screenshots, signIn } from './helpers';
 
-const COURSE = '/api/courses/ml-in-production';
-// The embedded build's documented default; the container smoke test passes the deployment's own.
-const ADMIN = { login: 'admin', password: process.env.E2E_ADMIN_PASSWORD ?? 'syllabus-admin' };
-const PASSWORD = 'a long enough password';
-const screenshots = 'target/screenshots';
 const PR1 = /Write a Dockerfile for a dummy server/;
 
 async function setJoinCode(request: APIRequestContext) {
@@ -13,25 +8,8 @@ async function setJoinCode(request: APIRequestContext) {
   await request.put(`${COURSE}/join-code`, { headers: { Authorization: `Bearer ${token}` }, data: { code: 'E2E-JOIN-CODE' } });
 }
 
-async function signIn(page: Page, login: string, password: string) {
-  await page.goto('/signin');
-  await page.getByLabel('GitHub login', { exact: true }).first().fill(login);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
-
 test.beforeEach(async ({ page, request }) => {
-  page.on('console', (message) => {
-    // The browser logs each 4xx answer (a wrong password, a refused change) that these tests cause on
-    // purpose and check in the page; any other error logged is a bug.
-    const expected = /Failed to load resource: the server responded with a status of 4\d\d/.test(message.text());
-    if (message.type() === 'error' && !expected) throw new Error(`console error: ${message.text()}`);
-  });
+  failOnConsoleErrors(page);
   await setJoinCode(request);
 });
 

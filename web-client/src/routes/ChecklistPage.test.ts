@@ -71,3 +71,44 @@ describe('ChecklistPage', () => {
     expect(screen.getByRole('button', { name: 'Save and mark done' })).toBeEnabled();
   });
 });
+
+describe('ChecklistPage dates', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it('puts what is due this week at the top, marks late passes and hands out the private calendar', async () => {
+    vi.useFakeTimers({ now: new Date('2026-09-16T12:00:00Z'), toFake: ['Date'] });
+    const dated = {
+      ...checklist,
+      homework: [
+        { ...checklist.homework[0]!, code: 'H1', title: 'Initial design draft', status: 'PASSED' as const, late: true,
+          due: '2026-09-13T23:59:00+03:00', passedAt: '2026-09-15T10:00:00Z' },
+        checklist.homework[0]!,
+      ],
+    };
+    const fetch = vi.fn(async (request: Request) =>
+      request.method === 'POST' ? json({ calendarUrl: 'http://localhost:5173/api/calendars/ffffffffffffffffffffffffffffffffffffffff.ics' }) : json(dated));
+    vi.stubGlobal('fetch', fetch);
+    // user-event puts its own clipboard in place; the copied text is read back from it.
+    const user = userEvent.setup();
+    render(ChecklistPage, { slug: 'demo' });
+
+    const soon = await screen.findByRole('region', { name: 'Due this week' });
+    // H2 is due Sunday 20 September (in 4 days); H1 passed (late), so it is not listed.
+    expect(soon).toHaveTextContent('H2: Infrastructure');
+    expect(soon).not.toHaveTextContent('H1');
+    expect(soon).toHaveTextContent('in 4 days');
+    expect(screen.getByText('Passed late')).toBeInTheDocument();
+
+    const address = screen.getByLabelText('Your private calendar address');
+    expect(address).toHaveValue(checklist.calendarUrl);
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    expect(await navigator.clipboard.readText()).toBe(checklist.calendarUrl);
+    await user.click(screen.getByRole('button', { name: 'New address' }));
+    expect(await screen.findByText(/the old one no longer works/)).toBeInTheDocument();
+    expect(address).toHaveValue('http://localhost:5173/api/calendars/ffffffffffffffffffffffffffffffffffffffff.ics');
+    expect(screen.getByRole('link', { name: 'The course calendar' })).toHaveAttribute('href', expect.stringMatching(/\/api\/courses\/demo\/calendar\.ics$/));
+  });
+});

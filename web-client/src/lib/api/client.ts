@@ -20,6 +20,9 @@ export type RosterResult = components['schemas']['RosterResult'];
 export type ReviewRequest = components['schemas']['ReviewRequest'];
 export type HomeworkStatus = HomeworkProgress['status'];
 export type TickSource = components['schemas']['TickSource'];
+export type CourseRun = components['schemas']['CourseRun'];
+export type RunRequest = components['schemas']['RunRequest'];
+export type GradebookFormat = 'canvas' | 'moodle';
 
 /** A failed call: `status` is 0 when the server could not be reached at all. */
 export class ApiError extends Error {
@@ -163,33 +166,75 @@ export function setItemDone(slug: string, itemId: string, done: boolean, version
     : call(() => client().DELETE('/api/courses/{slug}/checklist/{group}/{item}/done', { params }));
 }
 
+export interface CohortFilters {
+  week?: number;
+  status?: HomeworkStatus;
+  source?: TickSource;
+  late?: boolean;
+}
+
+/** A run's cohort (the current run's without `run`), one page of it. */
 export async function getCohort(
   slug: string,
-  filters: { week?: number; status?: HomeworkStatus; source?: TickSource; page?: number; size?: number },
+  filters: CohortFilters & { page?: number; size?: number },
+  run?: string,
 ): Promise<{ rows: CohortRow[]; total: number }> {
   const api = client();
-  const result = await api.GET('/api/courses/{slug}/cohort', {
-    params: { path: { slug }, query: { ...filters } as never },
-    headers: { Accept: 'application/json' },
-  });
+  const query = { ...filters, late: filters.late === undefined ? undefined : String(filters.late) } as never;
+  const result = run
+    ? await api.GET('/api/courses/{slug}/runs/{run}/cohort', { params: { path: { slug, run }, query }, headers: { Accept: 'application/json' } })
+    : await api.GET('/api/courses/{slug}/cohort', { params: { path: { slug }, query }, headers: { Accept: 'application/json' } });
   const rows = await call(async () => result);
   if (typeof rows !== 'object') throw new ApiError('The server sent the cohort in an unexpected format.', 200);
   return { rows, total: Number(result.response.headers.get('X-Total-Count') ?? rows.length) };
 }
 
 /** The filtered cohort as CSV text, for a download. */
-export async function getCohortCsv(
-  slug: string,
-  filters: { week?: number; status?: HomeworkStatus; source?: TickSource },
-): Promise<string> {
+export async function getCohortCsv(slug: string, filters: CohortFilters, run?: string): Promise<string> {
+  const query = { ...filters, late: filters.late === undefined ? undefined : String(filters.late) } as never;
   const csv = await call(() =>
-    client().GET('/api/courses/{slug}/cohort', {
-      params: { path: { slug }, query: { ...filters } as never },
-      headers: { Accept: 'text/csv' },
-      parseAs: 'text',
-    }),
+    run
+      ? client().GET('/api/courses/{slug}/runs/{run}/cohort', { params: { path: { slug, run }, query }, headers: { Accept: 'text/csv' }, parseAs: 'text' })
+      : client().GET('/api/courses/{slug}/cohort', { params: { path: { slug }, query }, headers: { Accept: 'text/csv' }, parseAs: 'text' }),
   );
   return String(csv);
+}
+
+/** A run's grades (the current run's without `run`) in the layout Canvas or Moodle imports, as CSV text. */
+export async function getGradebook(slug: string, format: GradebookFormat, run?: string): Promise<string> {
+  const csv = await call(() =>
+    run
+      ? client().GET('/api/courses/{slug}/runs/{run}/gradebook', { params: { path: { slug, run }, query: { format } }, parseAs: 'text' })
+      : client().GET('/api/courses/{slug}/gradebook', { params: { path: { slug }, query: { format } }, parseAs: 'text' }),
+  );
+  return String(csv);
+}
+
+export function listRuns(slug: string): Promise<CourseRun[]> {
+  return call(() => client().GET('/api/courses/{slug}/runs', { params: { path: { slug } } }));
+}
+
+/** Creates the run `name`, or changes it; dates derived from it move with it. */
+export function saveRun(slug: string, name: string, run: RunRequest): Promise<CourseRun> {
+  return call(() => client().PUT('/api/courses/{slug}/runs/{run}', { params: { path: { slug, run: name } }, body: run }));
+}
+
+/** The public calendar of the course's current run, for calendar apps. */
+export function courseCalendarUrl(slug: string): string {
+  return `${baseUrl()}/api/courses/${encodeURIComponent(slug)}/calendar.ics`;
+}
+
+/** A new address for my private calendar feed; the old one stops working. */
+export function renewCalendarUrl(slug: string): Promise<{ calendarUrl: string }> {
+  return call(() => client().POST('/api/courses/{slug}/checklist/calendar-url', { params: { path: { slug } } }));
+}
+
+/** Moves one student's deadline (`due` null: back to the run's date). */
+export function extendDeadline(slug: string, loginName: string, code: string, due: string | null): Promise<HomeworkProgress> {
+  const params = { path: { slug, login: loginName, code } };
+  return due
+    ? call(() => client().PUT('/api/courses/{slug}/students/{login}/homework/{code}/extension', { params, body: { due } }))
+    : call(() => client().DELETE('/api/courses/{slug}/students/{login}/homework/{code}/extension', { params }));
 }
 
 export function getJoinCode(slug: string): Promise<{ code?: string | null }> {

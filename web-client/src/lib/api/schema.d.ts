@@ -188,6 +188,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendars/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A student's private calendar feed: their deadlines and where each homework stands
+         * @description The address is the secret (the `calendarUrl` of the student's checklist); the student can replace it.
+         */
+        get: operations["getStudentCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/courses": {
         parameters: {
             query?: never;
@@ -248,6 +268,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/courses/{slug}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current run's calendar: weeks, webinars and homework deadlines
+         * @description Public. Subscribe to it in a calendar app; events keep their UIDs when dates move, so the app updates them.
+         */
+        get: operations["getCourseCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/courses/{slug}/checklist": {
         parameters: {
             query?: never;
@@ -262,6 +302,26 @@ export interface paths {
         get: operations["getMyChecklist"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/checklist/calendar-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new address for my private calendar feed; the old one stops working
+         * @description For when the address leaked: calendar apps subscribed to the old one stop receiving updates.
+         */
+        post: operations["renewCalendarUrl"];
         delete?: never;
         options?: never;
         head?: never;
@@ -300,8 +360,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The cohort: students x homework statuses (instructors)
-         * @description Paged with `page` and `size` (Link headers, X-Total-Count); filter by `week` (only its homework), `status` (students with a homework in that status) and `source` (students with a tick GitHub, they or an instructor vouch for). With `Accept: text/csv` the whole filtered cohort comes as CSV.
+         * The current run's cohort: students x homework statuses (instructors)
+         * @description Paged with `page` and `size` (Link headers, X-Total-Count); filter by `week` (only its homework), `status` (students with a homework in that status), `source` (students with a tick GitHub, they or an instructor vouch for) and `late` (students with a homework passed after its due date). Each cell says whether the homework passed late and when it is due for that student. With `Accept: text/csv` the whole filtered cohort comes as CSV (a late pass reads PASSED_LATE).
          */
         get: operations["getCohort"];
         put?: never;
@@ -346,6 +406,26 @@ export interface paths {
          * @description Signed in (a bearer token, as after signing in with GitHub): send only the `joinCode`; the account joins. Otherwise, with the course's `joinCode`: creates a new student account, enrols it and signs it in; the join code never takes an account that exists. With a personal `inviteCode` from the instructor's roster invites: claims that rostered account, sets its password and signs it in; each invite code works once. Failed attempts are throttled per client address and per course (429 with Retry-After).
          */
         post: operations["joinCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/gradebook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current run's grades as Canvas or Moodle import them (instructors)
+         * @description One row per student of the run, one column per homework. Scores: passed on time 100; passed late 100 less the course's late penalty (course.toml's schedule.late_penalty), marked late (Canvas: the Notes column; Moodle: the homework's feedback column); not passed once due 0; not passed and not yet due blank (an import leaves the cell alone). The README gives each platform's import steps.
+         */
+        get: operations["getGradebook"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -420,12 +500,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The course's join code (instructors)
-         * @description The code students join the course with; null until an instructor sets one.
+         * The join code of the course's current run (instructors)
+         * @description The code students join the current run with; null until an instructor sets one. Each run has its own code (see /runs); the code a student joins with says which run they take.
          */
         get: operations["getJoinCode"];
         /**
-         * Set or regenerate the course's join code (instructors)
+         * Set or regenerate the join code of the course's current run (instructors)
          * @description Leave `code` out for a random one. The old code stops working at once.
          */
         put: operations["setJoinCode"];
@@ -536,6 +616,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/courses/{slug}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The course's runs, earliest first (instructors)
+         * @description Each run with its dates, time zone, join code and whether it is the current run.
+         */
+        get: operations["listRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/runs/{run}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One run of the course (instructors)
+         * @description The run's dates, time zone, join code and whether it is the current run.
+         */
+        get: operations["getRun"];
+        /**
+         * Create a run, or change its title, start, time zone or join code (instructors)
+         * @description Dates move with the run: its weeks, due dates, late flags and calendars follow at once. The current run (the latest that has started) is what the curriculum's dates and the endpoints without a run use.
+         */
+        put: operations["putRun"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/runs/{run}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One run's calendar: weeks, webinars and homework deadlines
+         * @description Public.
+         */
+        get: operations["getRunCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/runs/{run}/cohort": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One run's cohort: students x homework statuses (instructors)
+         * @description Paged with `page` and `size` (Link headers, X-Total-Count); filter by `week` (only its homework), `status` (students with a homework in that status), `source` (students with a tick GitHub, they or an instructor vouch for) and `late` (students with a homework passed after its due date). Each cell says whether the homework passed late and when it is due for that student. With `Accept: text/csv` the whole filtered cohort comes as CSV (a late pass reads PASSED_LATE).
+         */
+        get: operations["getRunCohort"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/runs/{run}/gradebook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One run's grades as Canvas or Moodle import them (instructors)
+         * @description One row per student of the run, one column per homework. Scores: passed on time 100; passed late 100 less the course's late penalty (course.toml's schedule.late_penalty), marked late (Canvas: the Notes column; Moodle: the homework's feedback column); not passed once due 0; not passed and not yet due blank (an import leaves the cell alone). The README gives each platform's import steps.
+         */
+        get: operations["getRunGradebook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/courses/{slug}/students/{login}/checklist": {
         parameters: {
             query?: never;
@@ -575,6 +759,30 @@ export interface paths {
          * @description Takes back a tick whatever its source; the history keeps who did. Idempotent; honours If-Match.
          */
         delete: operations["markStudentItemNotDone"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/students/{login}/homework/{code}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Move one student's deadline for one homework (instructors)
+         * @description The student's checklist, calendar feed, the cohort and the gradebook use the new due time; passing before it is on time.
+         */
+        put: operations["extendDeadline"];
+        post?: never;
+        /**
+         * Give one student's homework its run's due date back (instructors)
+         * @description Undoes an extension; late flags, calendars and the gradebook follow the run's due date again.
+         */
+        delete: operations["removeExtension"];
         options?: never;
         head?: never;
         patch?: never;
@@ -738,8 +946,19 @@ export interface components {
             item: string;
         };
         /**
+         * @description The address of a student's private calendar feed.
+         * @example {
+         *       "calendarUrl": "https://syllabus.example.org/api/calendars/2b9c0c6f7e1d4a3b8f5e.ics"
+         *     }
+         */
+        CalendarFeed: {
+            /** @example https://syllabus.example.org/api/calendars/2b9c0c6f7e1d4a3b8f5e.ics */
+            calendarUrl: string;
+        };
+        /**
          * @description A student's checklist for a course: every item, per-homework status and completion.
          * @example {
+         *       "calendarUrl": "https://syllabus.example.org/api/calendars/2b9c0c6f7e1d4a3b8f5e.ics",
          *       "completion": {
          *         "done": 1,
          *         "percent": 42,
@@ -751,6 +970,10 @@ export interface components {
          *           "code": "H3",
          *           "doneItems": 1,
          *           "donePrs": 1,
+         *           "due": "2026-09-16T23:59:00+03:00",
+         *           "extended": false,
+         *           "late": false,
+         *           "passedAt": "2022-03-10T16:15:50Z",
          *           "requiredItems": 1,
          *           "requiredPrs": 1,
          *           "review": {
@@ -766,6 +989,7 @@ export interface components {
          *       ],
          *       "items": [
          *         {
+         *           "completedAt": "2022-03-10T16:15:50Z",
          *           "done": false,
          *           "evidence": "https://github.com/octocat/ml-in-production/pull/7",
          *           "homework": "H3",
@@ -786,6 +1010,12 @@ export interface components {
          *           "week": 2
          *         }
          *       ],
+         *       "run": {
+         *         "name": "2026-autumn",
+         *         "start": "2026-09-01",
+         *         "timeZone": "Europe/Kyiv",
+         *         "title": "Autumn 2026"
+         *       },
          *       "student": "octocat",
          *       "verified": false,
          *       "weeks": [
@@ -799,11 +1029,18 @@ export interface components {
          *     }
          */
         Checklist: {
+            /**
+             * @description The student's private calendar feed (iCalendar): their deadlines and statuses. Anyone with the address can read it; POST .../checklist/calendar-url replaces it and the old one stops working
+             * @example https://syllabus.example.org/api/calendars/2b9c0c6f7e1d4a3b8f5e.ics
+             */
+            calendarUrl: string | null;
             completion: components["schemas"]["Completion"];
             /** @example ml-in-production */
             course: string;
             homework: components["schemas"]["HomeworkProgress"][];
             items: components["schemas"]["ChecklistItem"][];
+            /** @description The run the student takes, whose dates the due dates follow */
+            run: ((components["schemas"]["RunDates"] | null) | null) | components["schemas"]["RunDates"] | null;
             /** @example octocat */
             student: string;
             /** @description Whether GitHub has proven the student's login (they signed in with GitHub) */
@@ -813,6 +1050,7 @@ export interface components {
         /**
          * @description One item of a student's checklist and its state.
          * @example {
+         *       "completedAt": "2022-03-10T16:15:50Z",
          *       "done": false,
          *       "evidence": "https://github.com/octocat/ml-in-production/pull/7",
          *       "homework": "H3",
@@ -834,6 +1072,8 @@ export interface components {
          *     }
          */
         ChecklistItem: {
+            /** @description When it was done: the merge time GitHub reports for a pull request, else the tick's; null while not done */
+            completedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             done: boolean;
             /** @example https://github.com/octocat/ml-in-production/pull/7 */
             evidence: string | null;
@@ -868,12 +1108,21 @@ export interface components {
         /**
          * @example {
          *       "code": "H3",
+         *       "due": "2022-03-10T12:15:50-04:00",
+         *       "late": false,
          *       "status": "NOT_STARTED"
          *     }
          */
         CohortCell: {
             /** @example H3 */
             code: string;
+            /**
+             * @description When it is due for this student (an extension counts)
+             * @example 2022-03-10T12:15:50-04:00
+             */
+            due: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /** @description Passed after its due date */
+            late: boolean;
             status: components["schemas"]["HomeworkStatus"];
         };
         /**
@@ -888,6 +1137,8 @@ export interface components {
          *       "homework": [
          *         {
          *           "code": "H3",
+         *           "due": "2022-03-10T12:15:50-04:00",
+         *           "late": false,
          *           "status": "NOT_STARTED"
          *         }
          *       ],
@@ -993,6 +1244,21 @@ export interface components {
          *           "text": "Practice first"
          *         }
          *       ],
+         *       "run": {
+         *         "name": "2026-autumn",
+         *         "start": "2026-09-01",
+         *         "timeZone": "Europe/Kyiv",
+         *         "title": "Autumn 2026"
+         *       },
+         *       "schedule": {
+         *         "due": "+10 days",
+         *         "firstRunStart": "2022-03-10",
+         *         "latePenalty": 10,
+         *         "timeZone": "Europe/Kyiv",
+         *         "webinarDay": "SATURDAY",
+         *         "webinarMinutes": 90,
+         *         "webinarTime": "10:00:00"
+         *       },
          *       "sections": [
          *         {
          *           "body": "Demo: from an empty repository to a running cluster.",
@@ -1010,10 +1276,13 @@ export interface components {
          *       "version": "3f2a9c1d0b7e4a65",
          *       "weeks": [
          *         {
+         *           "end": "2022-03-10",
          *           "goal": "text",
          *           "homework": [
          *             {
          *               "code": "H2",
+         *               "due": "2026-09-16T23:59:00+03:00",
+         *               "dueRule": "+10 days",
          *               "pass": {
          *                 "instructorApproval": false,
          *                 "listedPrs": 3,
@@ -1041,6 +1310,7 @@ export interface components {
          *               "title": "Webinar"
          *             }
          *           ],
+         *           "start": "2022-03-10",
          *           "title": "Introduction",
          *           "topics": [
          *             {
@@ -1065,6 +1335,9 @@ export interface components {
             homeworkRules: components["schemas"]["Point"][];
             links: components["schemas"]["Link"][];
             principles: components["schemas"]["Principle"][];
+            /** @description The run whose dates the weeks and homework carry: the course's current run */
+            run: components["schemas"]["RunDates"] | null;
+            schedule: components["schemas"]["Schedule"];
             /** @description Sections the importer does not know, kept as titled free text. */
             sections: components["schemas"]["Section"][];
             /** @example ml-in-production */
@@ -1183,6 +1456,46 @@ export interface components {
             weeks: components["schemas"]["WeekSummary"][];
         };
         /**
+         * @description One offering of a course to one cohort.
+         * @example {
+         *       "current": false,
+         *       "end": "2026-09-01",
+         *       "joinCode": "K7QX2MPARW",
+         *       "name": "2026-autumn",
+         *       "start": "2026-09-01",
+         *       "timeZone": "Europe/Kyiv",
+         *       "title": "Autumn 2026"
+         *     }
+         */
+        CourseRun: {
+            /** @description Whether endpoints without a run in their address use this run: the latest that has started, or the first to start when none has */
+            current: boolean;
+            /**
+             * @description The last day of the course's last week
+             * @example 2026-11-01
+             */
+            end: components["schemas"]["LocalDate"];
+            /**
+             * @description What students type to join this run
+             * @example K7QX2MPARW
+             */
+            joinCode: string | null;
+            /**
+             * @description The run's address in /runs/{run}
+             * @example 2026-autumn
+             */
+            name: string;
+            /**
+             * @description The first day of week 1
+             * @example 2026-09-07
+             */
+            start: components["schemas"]["LocalDate"];
+            /** @example Europe/Kyiv */
+            timeZone: string;
+            /** @example Autumn 2026 */
+            title: string;
+        };
+        /**
          * @description A course in the list of courses.
          * @example {
          *       "description": "text",
@@ -1214,6 +1527,11 @@ export interface components {
              */
             weeks: number;
         };
+        /**
+         * @example MONDAY
+         * @enum {string}
+         */
+        DayOfWeek: "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
         /**
          * @example APPROVED
          * @enum {string}
@@ -1270,6 +1588,11 @@ export interface components {
             evidence?: string | null;
         };
         /**
+         * @description When a homework is due, as its author wrote it: '+N days' after its week starts, optionally at HH:MM (default 23:59), or 'week N Weekday HH:MM'
+         * @example +10 days
+         */
+        DueRule: string;
+        /**
          * @description What counts as GitHub evidence in this course (course.toml's [evidence] table).
          * @example {
          *       "checks": [
@@ -1299,6 +1622,19 @@ export interface components {
             reviewers: string[];
         };
         /**
+         * @description A new deadline for one student's homework.
+         * @example {
+         *       "due": "2026-09-01T09:00:00Z"
+         *     }
+         */
+        ExtensionRequest: {
+            /**
+             * @description The new due time, with its offset
+             * @example 2026-09-20T23:59:00+03:00
+             */
+            due: components["schemas"]["OffsetDateTime"];
+        };
+        /**
          * @description A parameter, header or body field at fault, and what is wrong with it.
          * @example {
          *       "field": "number",
@@ -1325,6 +1661,7 @@ export interface components {
          *       "at": "2022-03-10T16:15:50Z",
          *       "evidence": "text",
          *       "item": "H3/PR2",
+         *       "late": false,
          *       "student": "octocat"
          *     }
          */
@@ -1343,12 +1680,16 @@ export interface components {
              * @example H3/PR2
              */
             item: string;
+            /** @description A change made after the homework was due for the student (an extension counts) */
+            late: boolean;
             /** @example octocat */
             student: string;
         };
         /**
          * @example {
          *       "code": "H2",
+         *       "due": "2026-09-16T23:59:00+03:00",
+         *       "dueRule": "+10 days",
          *       "pass": {
          *         "instructorApproval": false,
          *         "listedPrs": 3,
@@ -1390,6 +1731,13 @@ export interface components {
         Homework: {
             /** @example H2 */
             code: string;
+            /**
+             * @description When the homework is due in the course's current run (its time zone's offset)
+             * @example 2026-09-16T23:59:00+03:00
+             */
+            due: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /** @description The homework's own 'Due:' line; null when the course's default applies */
+            dueRule: ((string | components["schemas"]["DueRule"] | null) | null) | components["schemas"]["DueRule"] | null;
             /** @description When the homework passes; null when the author gave none. */
             pass: ((components["schemas"]["PassCriterion"] | null) | null) | components["schemas"]["PassCriterion"] | null;
             /** @description Reading list and other non-task bullets. */
@@ -1411,6 +1759,10 @@ export interface components {
          *       "code": "H3",
          *       "doneItems": 1,
          *       "donePrs": 1,
+         *       "due": "2026-09-16T23:59:00+03:00",
+         *       "extended": false,
+         *       "late": false,
+         *       "passedAt": "2022-03-10T16:15:50Z",
          *       "requiredItems": 1,
          *       "requiredPrs": 1,
          *       "review": {
@@ -1437,6 +1789,17 @@ export interface components {
              * @description Pull-request tasks done
              */
             donePrs: number;
+            /**
+             * @description When it is due for this student: the run's due date, or the extension an instructor granted
+             * @example 2026-09-16T23:59:00+03:00
+             */
+            due: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /** @description Whether an instructor extended this student's deadline */
+            extended: boolean;
+            /** @description Passed after its due date (the status stays PASSED: late work is never refused) */
+            late: boolean;
+            /** @description When it passed: the moment its pass criterion was first met (merge times for pull requests), or the approval where an instructor passed it otherwise; null unless PASSED */
+            passedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             /**
              * Format: int32
              * @description Items that are not optional
@@ -1599,6 +1962,16 @@ export interface components {
             url: string;
         };
         /**
+         * Format: date
+         * @example 2026-09-01
+         */
+        LocalDate: string;
+        /**
+         * Format: local-time
+         * @example 10:00:00
+         */
+        LocalTime: string;
+        /**
          * @example {
          *       "login": "octocat",
          *       "password": "correct horse battery staple"
@@ -1613,6 +1986,11 @@ export interface components {
              */
             password: string;
         };
+        /**
+         * Format: date-time
+         * @example 2026-09-01T09:00:00Z
+         */
+        OffsetDateTime: string;
         /**
          * @example {
          *       "instructorApproval": false,
@@ -1927,6 +2305,107 @@ export interface components {
             updated: number;
         };
         /**
+         * @description The course run the dates belong to.
+         * @example {
+         *       "name": "2026-autumn",
+         *       "start": "2026-09-01",
+         *       "timeZone": "Europe/Kyiv",
+         *       "title": "Autumn 2026"
+         *     }
+         */
+        RunDates: {
+            /** @example 2026-autumn */
+            name: string;
+            /**
+             * @description The first day of week 1
+             * @example 2026-09-07
+             */
+            start: components["schemas"]["LocalDate"];
+            /**
+             * @description IANA time zone of the run's dates and times
+             * @example Europe/Kyiv
+             */
+            timeZone: string;
+            /** @example Autumn 2026 */
+            title: string;
+        };
+        /**
+         * @description A run's settings; dates derived from them (weeks, due dates, calendars) move with them.
+         * @example {
+         *       "joinCode": "K7QX2MPARW",
+         *       "start": "2026-09-01",
+         *       "timeZone": "Europe/Kyiv",
+         *       "title": "Autumn 2026"
+         *     }
+         */
+        RunRequest: {
+            /**
+             * @description The run's join code; a new run without one gets a random code, an existing run keeps its own
+             * @example K7QX2MPARW
+             */
+            joinCode?: string | null;
+            /**
+             * @description The first day of week 1
+             * @example 2026-09-07
+             */
+            start: components["schemas"]["LocalDate"];
+            /**
+             * @description IANA time zone
+             * @example Europe/Kyiv
+             */
+            timeZone: string;
+            /** @example Autumn 2026 */
+            title: string;
+        };
+        /**
+         * @description A course's timetable rules (course.toml's [schedule] table); dates come from a course run.
+         * @example {
+         *       "due": "+10 days",
+         *       "firstRunStart": "2022-03-10",
+         *       "latePenalty": 10,
+         *       "timeZone": "Europe/Kyiv",
+         *       "webinarDay": "SATURDAY",
+         *       "webinarMinutes": 90,
+         *       "webinarTime": "10:00:00"
+         *     }
+         */
+        Schedule: {
+            /** @description When homework without its own 'Due:' line is due */
+            due: components["schemas"]["DueRule"];
+            /**
+             * @description Where the course's first run starts, when the content says; later runs are created by instructors
+             * @example 2022-03-10
+             */
+            firstRunStart: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /**
+             * Format: int32
+             * @description Percentage points a homework passed after its due date loses in the gradebook export
+             * @example 10
+             */
+            latePenalty: number;
+            /**
+             * @description The IANA time zone new runs start in unless an instructor says otherwise
+             * @example Europe/Kyiv
+             */
+            timeZone: string;
+            /**
+             * @description The weekday of each week's webinar, or null when the course gives none
+             * @example SATURDAY
+             */
+            webinarDay: ((string | components["schemas"]["DayOfWeek"] | null) | null) | components["schemas"]["DayOfWeek"] | null;
+            /**
+             * Format: int32
+             * @description How long a webinar lasts, in minutes
+             * @example 90
+             */
+            webinarMinutes: number;
+            /**
+             * @description The webinar's local start time
+             * @example 10:00:00
+             */
+            webinarTime: ((string | components["schemas"]["LocalTime"] | null) | null) | components["schemas"]["LocalTime"] | null;
+        };
+        /**
          * @example {
          *       "body": "Demo: from an empty repository to a running cluster.",
          *       "title": "Webinar"
@@ -2049,10 +2528,13 @@ export interface components {
         };
         /**
          * @example {
+         *       "end": "2022-03-10",
          *       "goal": "text",
          *       "homework": [
          *         {
          *           "code": "H2",
+         *           "due": "2026-09-16T23:59:00+03:00",
+         *           "dueRule": "+10 days",
          *           "pass": {
          *             "instructorApproval": false,
          *             "listedPrs": 3,
@@ -2122,6 +2604,7 @@ export interface components {
          *           "title": "Webinar"
          *         }
          *       ],
+         *       "start": "2022-03-10",
          *       "title": "Introduction",
          *       "topics": [
          *         {
@@ -2159,6 +2642,11 @@ export interface components {
          *     }
          */
         Week: {
+            /**
+             * @description The week's last day (inclusive) in the course's current run
+             * @example 2022-03-10
+             */
+            end: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
             /** @description What the week is for (from the week page), or null. */
             goal: string | null;
             homework: components["schemas"]["Homework"][];
@@ -2169,6 +2657,11 @@ export interface components {
              */
             number: number;
             sections: components["schemas"]["Section"][];
+            /**
+             * @description The week's first day in the course's current run
+             * @example 2022-03-10
+             */
+            start: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
             /** @example Introduction */
             title: string;
             topics: components["schemas"]["Point"][];
@@ -2307,6 +2800,21 @@ export interface operations {
                      *           "text": "Practice first"
                      *         }
                      *       ],
+                     *       "run": {
+                     *         "name": "2026-autumn",
+                     *         "start": "2026-09-01",
+                     *         "timeZone": "Europe/Kyiv",
+                     *         "title": "Autumn 2026"
+                     *       },
+                     *       "schedule": {
+                     *         "due": "+10 days",
+                     *         "firstRunStart": "2022-03-10",
+                     *         "latePenalty": 10,
+                     *         "timeZone": "Europe/Kyiv",
+                     *         "webinarDay": "SATURDAY",
+                     *         "webinarMinutes": 90,
+                     *         "webinarTime": "10:00:00"
+                     *       },
                      *       "sections": [
                      *         {
                      *           "body": "Demo: from an empty repository to a running cluster.",
@@ -2324,10 +2832,13 @@ export interface operations {
                      *       "version": "3f2a9c1d0b7e4a65",
                      *       "weeks": [
                      *         {
+                     *           "end": "2022-03-10",
                      *           "goal": "text",
                      *           "homework": [
                      *             {
                      *               "code": "H2",
+                     *               "due": "2026-09-16T23:59:00+03:00",
+                     *               "dueRule": "+10 days",
                      *               "pass": {
                      *                 "instructorApproval": false,
                      *                 "listedPrs": 3,
@@ -2355,6 +2866,7 @@ export interface operations {
                      *               "title": "Webinar"
                      *             }
                      *           ],
+                     *           "start": "2022-03-10",
                      *           "title": "Introduction",
                      *           "topics": [
                      *             {
@@ -3782,6 +4294,138 @@ export interface operations {
             };
         };
     };
+    getStudentCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description A parameter or the body is malformed; `errors` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listCourses: {
         parameters: {
             query?: {
@@ -4220,6 +4864,21 @@ export interface operations {
                      *           "text": "Practice first"
                      *         }
                      *       ],
+                     *       "run": {
+                     *         "name": "2026-autumn",
+                     *         "start": "2026-09-01",
+                     *         "timeZone": "Europe/Kyiv",
+                     *         "title": "Autumn 2026"
+                     *       },
+                     *       "schedule": {
+                     *         "due": "+10 days",
+                     *         "firstRunStart": "2022-03-10",
+                     *         "latePenalty": 10,
+                     *         "timeZone": "Europe/Kyiv",
+                     *         "webinarDay": "SATURDAY",
+                     *         "webinarMinutes": 90,
+                     *         "webinarTime": "10:00:00"
+                     *       },
                      *       "sections": [
                      *         {
                      *           "body": "Demo: from an empty repository to a running cluster.",
@@ -4237,10 +4896,13 @@ export interface operations {
                      *       "version": "3f2a9c1d0b7e4a65",
                      *       "weeks": [
                      *         {
+                     *           "end": "2022-03-10",
                      *           "goal": "text",
                      *           "homework": [
                      *             {
                      *               "code": "H2",
+                     *               "due": "2026-09-16T23:59:00+03:00",
+                     *               "dueRule": "+10 days",
                      *               "pass": {
                      *                 "instructorApproval": false,
                      *                 "listedPrs": 3,
@@ -4268,6 +4930,7 @@ export interface operations {
                      *               "title": "Webinar"
                      *             }
                      *           ],
+                     *           "start": "2022-03-10",
                      *           "title": "Introduction",
                      *           "topics": [
                      *             {
@@ -4389,6 +5052,138 @@ export interface operations {
             };
         };
     };
+    getCourseCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description A parameter or the body is malformed; `errors` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMyChecklist: {
         parameters: {
             query?: never;
@@ -4408,6 +5203,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "calendarUrl": "https://syllabus.example.org/api/calendars/2b9c0c6f7e1d4a3b8f5e.ics",
                      *       "completion": {
                      *         "done": 1,
                      *         "percent": 42,
@@ -4419,6 +5215,10 @@ export interface operations {
                      *           "code": "H3",
                      *           "doneItems": 1,
                      *           "donePrs": 1,
+                     *           "due": "2026-09-16T23:59:00+03:00",
+                     *           "extended": false,
+                     *           "late": false,
+                     *           "passedAt": "2022-03-10T16:15:50Z",
                      *           "requiredItems": 1,
                      *           "requiredPrs": 1,
                      *           "review": {
@@ -4434,6 +5234,7 @@ export interface operations {
                      *       ],
                      *       "items": [
                      *         {
+                     *           "completedAt": "2022-03-10T16:15:50Z",
                      *           "done": false,
                      *           "evidence": "https://github.com/octocat/ml-in-production/pull/7",
                      *           "homework": "H3",
@@ -4454,6 +5255,12 @@ export interface operations {
                      *           "week": 2
                      *         }
                      *       ],
+                     *       "run": {
+                     *         "name": "2026-autumn",
+                     *         "start": "2026-09-01",
+                     *         "timeZone": "Europe/Kyiv",
+                     *         "title": "Autumn 2026"
+                     *       },
                      *       "student": "octocat",
                      *       "verified": false,
                      *       "weeks": [
@@ -4599,6 +5406,179 @@ export interface operations {
             };
         };
     };
+    renewCalendarUrl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new address. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "calendarUrl": "https://syllabus.example.org/api/calendars/2b9c0c6f7e1d4a3b8f5e.ics"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            /** @description A parameter or the body is malformed; `errors` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     markItemDone: {
         parameters: {
             query?: never;
@@ -4642,6 +5622,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "completedAt": "2022-03-10T16:15:50Z",
                      *       "done": false,
                      *       "evidence": "https://github.com/octocat/ml-in-production/pull/7",
                      *       "homework": "H3",
@@ -4892,6 +5873,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "completedAt": "2022-03-10T16:15:50Z",
                      *       "done": false,
                      *       "evidence": "https://github.com/octocat/ml-in-production/pull/7",
                      *       "homework": "H3",
@@ -5084,6 +6066,8 @@ export interface operations {
     getCohort: {
         parameters: {
             query?: {
+                /** @description true: only students with a homework (in scope) passed late; false: only those without */
+                late?: boolean;
                 page?: number;
                 size?: number;
                 /** @description Only students with a done item (in scope) vouched for by this source: GITHUB, STUDENT or INSTRUCTOR */
@@ -5123,6 +6107,8 @@ export interface operations {
                      *         "homework": [
                      *           {
                      *             "code": "H3",
+                     *             "due": "2022-03-10T12:15:50-04:00",
+                     *             "late": false,
                      *             "status": "NOT_STARTED"
                      *           }
                      *         ],
@@ -5739,6 +6725,159 @@ export interface operations {
             };
         };
     };
+    getGradebook: {
+        parameters: {
+            query: {
+                /** @description The platform's layout */
+                format: "canvas" | "moodle";
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The gradebook, as CSV. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter or the body is malformed; `errors` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getHistory: {
         parameters: {
             query?: {
@@ -5773,6 +6912,7 @@ export interface operations {
                      *         "at": "2022-03-10T16:15:50Z",
                      *         "evidence": "text",
                      *         "item": "H3/PR2",
+                     *         "late": false,
                      *         "student": "octocat"
                      *       }
                      *     ]
@@ -5942,6 +7082,8 @@ export interface operations {
                      * @example [
                      *       {
                      *         "code": "H2",
+                     *         "due": "2026-09-16T23:59:00+03:00",
+                     *         "dueRule": "+10 days",
                      *         "pass": {
                      *           "instructorApproval": false,
                      *           "listedPrs": 3,
@@ -6121,6 +7263,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "code": "H2",
+                     *       "due": "2026-09-16T23:59:00+03:00",
+                     *       "dueRule": "+10 days",
                      *       "pass": {
                      *         "instructorApproval": false,
                      *         "listedPrs": 3,
@@ -7652,6 +8796,1063 @@ export interface operations {
             };
         };
     };
+    listRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "current": false,
+                     *         "end": "2026-09-01",
+                     *         "joinCode": "K7QX2MPARW",
+                     *         "name": "2026-autumn",
+                     *         "start": "2026-09-01",
+                     *         "timeZone": "Europe/Kyiv",
+                     *         "title": "Autumn 2026"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["CourseRun"][];
+                };
+            };
+            /** @description A parameter or the body is malformed; `errors` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run: unknown;
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "current": false,
+                     *       "end": "2026-09-01",
+                     *       "joinCode": "K7QX2MPARW",
+                     *       "name": "2026-autumn",
+                     *       "start": "2026-09-01",
+                     *       "timeZone": "Europe/Kyiv",
+                     *       "title": "Autumn 2026"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CourseRun"];
+                };
+            };
+            /** @description A parameter or the body is malformed; `errors` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run: unknown;
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "joinCode": "K7QX2MPARW",
+                 *       "start": "2026-09-01",
+                 *       "timeZone": "Europe/Kyiv",
+                 *       "title": "Autumn 2026"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RunRequest"];
+            };
+        };
+        responses: {
+            /** @description The run, changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "current": false,
+                     *       "end": "2026-09-01",
+                     *       "joinCode": "K7QX2MPARW",
+                     *       "name": "2026-autumn",
+                     *       "start": "2026-09-01",
+                     *       "timeZone": "Europe/Kyiv",
+                     *       "title": "Autumn 2026"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CourseRun"];
+                };
+            };
+            /** @description The run, created. */
+            201: {
+                headers: {
+                    /** @description Where the new resource is. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "current": false,
+                     *       "end": "2026-09-01",
+                     *       "joinCode": "K7QX2MPARW",
+                     *       "name": "2026-autumn",
+                     *       "start": "2026-09-01",
+                     *       "timeZone": "Europe/Kyiv",
+                     *       "title": "Autumn 2026"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CourseRun"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Bad Request",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is larger than 1 MiB.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 413,
+                     *       "title": "Content Too Large",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body's Content-Type is not one this operation takes.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 415,
+                     *       "title": "Unsupported Media Type",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRunCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run: unknown;
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description A parameter or the body is malformed; `errors` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRunCohort: {
+        parameters: {
+            query?: {
+                /** @description true: only students with a homework (in scope) passed late; false: only those without */
+                late?: boolean;
+                page?: number;
+                size?: number;
+                /** @description Only students with a done item (in scope) vouched for by this source: GITHUB, STUDENT or INSTRUCTOR */
+                source?: components["schemas"]["TickSource"];
+                /** @description Only students with a homework in this status */
+                status?: components["schemas"]["HomeworkStatus"];
+                /** @description Only this week's homework */
+                week?: number;
+            };
+            header?: never;
+            path: {
+                run: unknown;
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The students, by login. */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages. */
+                    Link?: string;
+                    /** @description How many there are in all. */
+                    "X-Total-Count"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "completion": {
+                     *           "done": 1,
+                     *           "percent": 42,
+                     *           "total": 1
+                     *         },
+                     *         "email": "text",
+                     *         "homework": [
+                     *           {
+                     *             "code": "H3",
+                     *             "due": "2022-03-10T12:15:50-04:00",
+                     *             "late": false,
+                     *             "status": "NOT_STARTED"
+                     *           }
+                     *         ],
+                     *         "login": "octocat",
+                     *         "name": "text",
+                     *         "ticks": {
+                     *           "github": 1,
+                     *           "instructor": 1,
+                     *           "student": 1
+                     *         },
+                     *         "verified": false
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["CohortRow"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter or the body is malformed; `errors` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRunGradebook: {
+        parameters: {
+            query: {
+                /** @description The platform's layout */
+                format: "canvas" | "moodle";
+            };
+            header?: never;
+            path: {
+                run: unknown;
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The gradebook, as CSV. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter or the body is malformed; `errors` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getStudentChecklist: {
         parameters: {
             query?: never;
@@ -7672,6 +9873,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "calendarUrl": "https://syllabus.example.org/api/calendars/2b9c0c6f7e1d4a3b8f5e.ics",
                      *       "completion": {
                      *         "done": 1,
                      *         "percent": 42,
@@ -7683,6 +9885,10 @@ export interface operations {
                      *           "code": "H3",
                      *           "doneItems": 1,
                      *           "donePrs": 1,
+                     *           "due": "2026-09-16T23:59:00+03:00",
+                     *           "extended": false,
+                     *           "late": false,
+                     *           "passedAt": "2022-03-10T16:15:50Z",
                      *           "requiredItems": 1,
                      *           "requiredPrs": 1,
                      *           "review": {
@@ -7698,6 +9904,7 @@ export interface operations {
                      *       ],
                      *       "items": [
                      *         {
+                     *           "completedAt": "2022-03-10T16:15:50Z",
                      *           "done": false,
                      *           "evidence": "https://github.com/octocat/ml-in-production/pull/7",
                      *           "homework": "H3",
@@ -7718,6 +9925,12 @@ export interface operations {
                      *           "week": 2
                      *         }
                      *       ],
+                     *       "run": {
+                     *         "name": "2026-autumn",
+                     *         "start": "2026-09-01",
+                     *         "timeZone": "Europe/Kyiv",
+                     *         "title": "Autumn 2026"
+                     *       },
                      *       "student": "octocat",
                      *       "verified": false,
                      *       "weeks": [
@@ -7907,6 +10120,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "completedAt": "2022-03-10T16:15:50Z",
                      *       "done": false,
                      *       "evidence": "https://github.com/octocat/ml-in-production/pull/7",
                      *       "homework": "H3",
@@ -8158,6 +10372,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "completedAt": "2022-03-10T16:15:50Z",
                      *       "done": false,
                      *       "evidence": "https://github.com/octocat/ml-in-production/pull/7",
                      *       "homework": "H3",
@@ -8301,6 +10516,437 @@ export interface operations {
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 412,
                      *       "title": "Precondition Failed",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    extendDeadline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example H3 */
+                code: string;
+                login: string;
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "due": "2026-09-01T09:00:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExtensionRequest"];
+            };
+        };
+        responses: {
+            /** @description The student's homework now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "H3",
+                     *       "doneItems": 1,
+                     *       "donePrs": 1,
+                     *       "due": "2026-09-16T23:59:00+03:00",
+                     *       "extended": false,
+                     *       "late": false,
+                     *       "passedAt": "2022-03-10T16:15:50Z",
+                     *       "requiredItems": 1,
+                     *       "requiredPrs": 1,
+                     *       "review": {
+                     *         "at": "2022-03-10T16:15:50Z",
+                     *         "comment": "Add the cost estimate, then it is good to go.",
+                     *         "decision": "APPROVED",
+                     *         "reviewer": "admin"
+                     *       },
+                     *       "status": "NOT_STARTED",
+                     *       "title": "text",
+                     *       "week": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HomeworkProgress"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Bad Request",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is larger than 1 MiB.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 413,
+                     *       "title": "Content Too Large",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body's Content-Type is not one this operation takes.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 415,
+                     *       "title": "Unsupported Media Type",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeExtension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example H3 */
+                code: string;
+                login: string;
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The student's homework now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "H3",
+                     *       "doneItems": 1,
+                     *       "donePrs": 1,
+                     *       "due": "2026-09-16T23:59:00+03:00",
+                     *       "extended": false,
+                     *       "late": false,
+                     *       "passedAt": "2022-03-10T16:15:50Z",
+                     *       "requiredItems": 1,
+                     *       "requiredPrs": 1,
+                     *       "review": {
+                     *         "at": "2022-03-10T16:15:50Z",
+                     *         "comment": "Add the cost estimate, then it is good to go.",
+                     *         "decision": "APPROVED",
+                     *         "reviewer": "admin"
+                     *       },
+                     *       "status": "NOT_STARTED",
+                     *       "title": "text",
+                     *       "week": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HomeworkProgress"];
+                };
+            };
+            /** @description A parameter or the body is malformed; `errors` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 409,
+                     *       "title": "Conflict",
                      *       "type": "about:blank"
                      *     }
                      */
@@ -8825,10 +11471,13 @@ export interface operations {
                     /**
                      * @example [
                      *       {
+                     *         "end": "2022-03-10",
                      *         "goal": "text",
                      *         "homework": [
                      *           {
                      *             "code": "H2",
+                     *             "due": "2026-09-16T23:59:00+03:00",
+                     *             "dueRule": "+10 days",
                      *             "pass": {
                      *               "instructorApproval": false,
                      *               "listedPrs": 3,
@@ -8898,6 +11547,7 @@ export interface operations {
                      *             "title": "Webinar"
                      *           }
                      *         ],
+                     *         "start": "2022-03-10",
                      *         "title": "Introduction",
                      *         "topics": [
                      *           {
@@ -9074,10 +11724,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "end": "2022-03-10",
                      *       "goal": "text",
                      *       "homework": [
                      *         {
                      *           "code": "H2",
+                     *           "due": "2026-09-16T23:59:00+03:00",
+                     *           "dueRule": "+10 days",
                      *           "pass": {
                      *             "instructorApproval": false,
                      *             "listedPrs": 3,
@@ -9147,6 +11800,7 @@ export interface operations {
                      *           "title": "Webinar"
                      *         }
                      *       ],
+                     *       "start": "2022-03-10",
                      *       "title": "Introduction",
                      *       "topics": [
                      *         {

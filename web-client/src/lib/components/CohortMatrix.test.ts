@@ -8,10 +8,11 @@ describe('CohortMatrix', () => {
       rows: [
         { login: 'ada', name: 'Ada', email: null, verified: true, completion: { done: 2, total: 4, percent: 50 },
           ticks: { github: 2, student: 1, instructor: 0 },
-          homework: [{ code: 'H1', status: 'PASSED' }, { code: 'H2', status: 'CHANGES_REQUESTED' }] },
+          homework: [{ code: 'H1', status: 'PASSED', late: true, due: '2026-09-13T23:59:00+03:00' },
+            { code: 'H2', status: 'CHANGES_REQUESTED', late: false, due: null }] },
         { login: 'bob', name: null, email: null, verified: false, completion: { done: 0, total: 4, percent: 0 },
           ticks: { github: 0, student: 0, instructor: 0 },
-          homework: [{ code: 'H1', status: 'NOT_STARTED' }, { code: 'H2', status: 'IN_PROGRESS' }] },
+          homework: [{ code: 'H1', status: 'PASSED', late: false, due: null }, { code: 'H2', status: 'IN_PROGRESS', late: false, due: null }] },
       ],
     });
 
@@ -20,7 +21,8 @@ describe('CohortMatrix', () => {
     expect(within(ada).getByRole('link', { name: 'ada' })).toHaveAttribute('href', '/instructor/students/ada');
     expect(within(ada).getByText('2 GitHub')).toBeInTheDocument();
     expect(within(ada).getByText(/1 self/)).toBeInTheDocument();
-    expect(within(ada).getByText('Passed')).toBeInTheDocument();
+    expect(within(ada).getByText('Passed late')).toBeInTheDocument();
+    expect(within(screen.getByRole('row', { name: /bob/ })).getByText('Passed')).toBeInTheDocument();
     expect(within(ada).getByText('Changes requested')).toBeInTheDocument();
     expect(within(screen.getByRole('row', { name: /bob/ })).getByText('In progress')).toBeInTheDocument();
   });

@@ -92,6 +92,10 @@ public final class ContentCheck {
             byKind.computeIfAbsent(task.kind(), k -> new ArrayList<>()).add(task);
         }
         byKind.forEach((kind, tasks) -> numbering(homework, kind, tasks));
+        DueRule due = homework.dueRule();
+        if (due != null && due.week() != null && due.week() < homework.week()) {
+            report(due, homework.code() + " is due in week " + due.week() + ", before its week " + homework.week() + " starts");
+        }
         PassCriterion pass = homework.pass();
         if (pass == null) {
             return;

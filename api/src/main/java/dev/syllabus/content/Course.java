@@ -1,6 +1,9 @@
 package dev.syllabus.content;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -18,10 +21,13 @@ public record Course(
         @Schema(description = "Course-wide checklist items from the homework instructions.") List<Point> homeworkRules,
         @Schema(description = "Sections the importer does not know, kept as titled free text.") List<Section> sections,
         List<Week> weeks,
-        EvidencePolicy evidencePolicy) {
+        EvidencePolicy evidencePolicy,
+        Schedule schedule,
+        @Schema(nullable = true, description = "The run whose dates the weeks and homework carry: the course's current run") Run run) {
 
     public Course {
         evidencePolicy = evidencePolicy == null ? EvidencePolicy.DEFAULT : evidencePolicy;
+        schedule = schedule == null ? Schedule.DEFAULT : schedule;
         principles = List.copyOf(principles);
         links = List.copyOf(links);
         tools = List.copyOf(tools);
@@ -31,6 +37,20 @@ public record Course(
     }
 
     public Course withVersion(String newVersion) {
-        return new Course(slug, title, description, newVersion, principles, links, tools, homeworkRules, sections, weeks, evidencePolicy);
+        return new Course(slug, title, description, newVersion, principles, links, tools, homeworkRules, sections, weeks, evidencePolicy,
+                schedule, run);
+    }
+
+    /** The course as taught in {@code run}: every week with its dates, every homework with its due date. */
+    public Course on(Run run) {
+        ZoneId zone = ZoneId.of(run.timeZone());
+        IntFunction<LocalDate> weekStart = number -> run.start().plusWeeks(number - 1L);
+        return new Course(slug, title, description, version, principles, links, tools, homeworkRules, sections,
+                weeks.stream().map(week -> week.dated(weekStart, zone, schedule.due())).toList(), evidencePolicy, schedule, run);
+    }
+
+    /** Every homework, week by week. */
+    public java.util.stream.Stream<Homework> homework() {
+        return weeks.stream().flatMap(week -> week.homework().stream());
     }
 }

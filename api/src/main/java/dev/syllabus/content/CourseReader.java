@@ -36,6 +36,7 @@ public final class CourseReader {
     private static final Pattern TASK = Pattern.compile(
             "(?i)(PR|DOC|OTHER)(\\d{0,3})\\s*(?:\\(\\s*(optional|opt)\\s*\\)|(optional|opt))?\\s*:\\s*(.*)", Pattern.DOTALL);
     private static final Pattern PASS = Pattern.compile("(?i)pass(?:\\s+criterion)?\\s*:\\s*(.*)", Pattern.DOTALL);
+    private static final Pattern DUE = Pattern.compile("(?i)due\\s*:\\s*(.*)", Pattern.DOTALL);
     private static final Pattern REQUIRED_PRS = Pattern.compile("(?i)(\\d{1,3})\\s+PRs?\\b");
     private static final Pattern APPROVAL = Pattern.compile("(?i)\\bapprov");
     private static final Parser MARKDOWN = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
@@ -116,7 +117,10 @@ public final class CourseReader {
         List<Week> builtWeeks = weeks.values().stream().map(WeekDraft::build).toList();
         Object evidence = meta.containsKey(EvidencePolicy.TABLE) ? meta.get(EvidencePolicy.TABLE) : front.fields().get(EvidencePolicy.TABLE);
         EvidencePolicy policy = EvidencePolicy.read(evidence, courseFile != null ? courseFile.name() : agenda.name(), issues);
-        Course course = new Course(slug, title, description, null, principles, links, tools, rules, sections, builtWeeks, policy);
+        Object scheduleTable = meta.containsKey(Schedule.TABLE) ? meta.get(Schedule.TABLE) : front.fields().get(Schedule.TABLE);
+        Schedule schedule = Schedule.read(scheduleTable, courseFile != null ? courseFile.name() : agenda.name(), issues);
+        Course course = new Course(slug, title, description, null, principles, links, tools, rules, sections, builtWeeks, policy,
+                schedule, null);
         issues.addAll(ContentCheck.check(course, locations, agenda.name()));
         return new Result(course, List.copyOf(issues), ContentCheck.warnings(course, locations, agenda.name()));
     }
@@ -367,7 +371,10 @@ public final class CourseReader {
             public void accept(Node block) {
                 if (block instanceof Paragraph paragraph) {
                     Matcher pass = PASS.matcher(rawStart(paragraph));
-                    if (pass.matches()) {
+                    Matcher due = DUE.matcher(rawStart(paragraph));
+                    if (due.matches()) {
+                        due(paragraph, due.group(1).strip());
+                    } else if (pass.matches()) {
                         if (homework.pass != null) {
                             issue(block, homework.code + " has more than one 'Pass:' line");
                         }
@@ -383,6 +390,16 @@ public final class CourseReader {
                 } else if (!(block instanceof ThematicBreak)) {
                     issue(block, "expected a summary, a list of tasks or a 'Pass:' line in " + homework.code);
                 }
+            }
+
+            private void due(Paragraph paragraph, String text) {
+                if (homework.dueRule != null || homework.dueLine > 0) {
+                    issue(paragraph, homework.code + " has more than one 'Due:' line");
+                    return;
+                }
+                homework.dueLine = line(paragraph);
+                DueRule.parse(text).ifPresentOrElse(rule -> homework.dueRule = rule,
+                        () -> issue(paragraph, homework.code + ": 'Due: " + text + "' is not a due date: write " + DueRule.FORMS));
             }
 
             private void item(ListItem item) {
@@ -516,6 +533,8 @@ public final class CourseReader {
         final int line;
         String summary;
         String pass;
+        DueRule dueRule;
+        int dueLine;
         final List<Task> tasks = new ArrayList<>();
         final List<Point> reading = new ArrayList<>();
 
@@ -530,8 +549,11 @@ public final class CourseReader {
         Homework build() {
             int listed = (int) tasks.stream().filter(t -> t.kind() == TaskKind.PR).count();
             PassCriterion criterion = pass == null ? null : criterion(pass, listed);
-            Homework built = new Homework(code, week, title, summary, tasks, reading, criterion);
+            Homework built = new Homework(code, week, title, summary, tasks, reading, criterion, dueRule);
             locations.put(built, file, line);
+            if (dueRule != null) {
+                locations.put(dueRule, file, dueLine);
+            }
             return built;
         }
     }

@@ -34,6 +34,9 @@ public final class CourseWriter {
         if (course.evidencePolicy().table() != null) {
             front.put(EvidencePolicy.TABLE, course.evidencePolicy().table());
         }
+        if (course.schedule().table() != null) {
+            front.put(Schedule.TABLE, course.schedule().table());
+        }
         try {
             out.append("+++\n").append(TOML.writeValueAsString(front)).append("+++\n");
         } catch (JsonProcessingException e) {
@@ -93,6 +96,9 @@ public final class CourseWriter {
         points(0, homework.reading());
         if (homework.pass() != null) {
             out.append("\nPass: ").append(Text.escape(homework.pass().text())).append('\n');
+        }
+        if (homework.dueRule() != null) {
+            out.append("\nDue: ").append(homework.dueRule().text()).append('\n');
         }
     }
 
@@ -162,7 +168,7 @@ public final class CourseWriter {
 
     /** Keeps a paragraph or bullet that starts like 'Pass:' or 'PR1:' from being read as a marker. */
     private static String leadingLabelSafe(String text) {
-        return text.replaceFirst("(?i)^(pass(?:\\s+criterion)?|(?:PR|DOC|OTHER)\\d*(?:\\s*\\(?opt(?:ional)?\\)?)?)(\\s*):",
+        return text.replaceFirst("(?i)^(pass(?:\\s+criterion)?|due|(?:PR|DOC|OTHER)\\d*(?:\\s*\\(?opt(?:ional)?\\)?)?)(\\s*):",
                 "$1$2\\\\:");
     }
 }

@@ -1,6 +1,10 @@
 package dev.syllabus.content;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -11,10 +15,25 @@ public record Homework(
         @Schema(nullable = true, example = "Package a small server and let a pipeline check every change.") String summary,
         List<Task> tasks,
         @Schema(description = "Reading list and other non-task bullets.") List<Point> reading,
-        @Schema(nullable = true, description = "When the homework passes; null when the author gave none.") PassCriterion pass) {
+        @Schema(nullable = true, description = "When the homework passes; null when the author gave none.") PassCriterion pass,
+        @Schema(nullable = true, description = "The homework's own 'Due:' line; null when the course's default applies") DueRule dueRule,
+        @Schema(nullable = true, description = "When the homework is due in the course's current run (its time zone's offset)",
+                example = "2026-09-16T23:59:00+03:00") OffsetDateTime due) {
 
     public Homework {
         tasks = List.copyOf(tasks);
         reading = List.copyOf(reading);
+    }
+
+    public Homework(String code, int week, String title, String summary, List<Task> tasks, List<Point> reading, PassCriterion pass,
+            DueRule dueRule) {
+        this(code, week, title, summary, tasks, reading, pass, dueRule, null);
+    }
+
+    /** This homework with its due date in a run whose weeks start on {@code weekStart}. */
+    Homework dated(IntFunction<LocalDate> weekStart, ZoneId zone, DueRule fallback) {
+        DueRule rule = dueRule == null ? fallback : dueRule;
+        return new Homework(code, week, title, summary, tasks, reading, pass, dueRule,
+                rule.dueAt(week, weekStart).atZone(zone).toOffsetDateTime());
     }
 }

@@ -75,7 +75,8 @@ public class CourseCatalog implements RepresentationIndex {
             return false;
         }
         java.util.Map<String, String> served = new java.util.HashMap<>();
-        current.courses().forEach((slug, published) -> served.put(slug, published.course().version()));
+        current.courses().forEach((slug, published) -> served.put(slug,
+                CourseStore.served(published.course().version(), published.course().run())));
         if (served.equals(store.versions())) {
             return false;
         }
@@ -143,7 +144,9 @@ public class CourseCatalog implements RepresentationIndex {
     }
 
     private PublishedCourse publish(Course course) {
-        String version = course.version();
+        // The documents carry the current run's dates, so their tag changes with the run too.
+        String version = course.run() == null ? course.version()
+                : course.version() + "-" + digest(CourseStore.served(course.version(), course.run())).substring(0, 8);
         Map<Integer, Representation> weeks = new LinkedHashMap<>();
         for (Week week : course.weeks()) {
             weeks.put(week.number(), json(week, version));

@@ -49,6 +49,10 @@ public class CourseEntity extends PanacheEntity {
     @Column(name = "evidence_policy", length = 20_000)
     public String evidencePolicy;
 
+    /** The course's timetable rules (course.toml's [schedule]), as JSON; null before V7. */
+    @Column(length = 2_000)
+    public String schedule;
+
     /** Digest of the content files last imported; an upload leaves it alone (see V3 migration). */
     @Column(name = "source_version", length = 64)
     public String sourceVersion;

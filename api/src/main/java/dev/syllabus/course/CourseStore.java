@@ -1,5 +1,10 @@
 package dev.syllabus.course;
 
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,12 +16,15 @@ import org.jboss.logging.Logger;
 import io.quarkus.panache.common.Sort;
 
 import dev.syllabus.content.Course;
+import dev.syllabus.content.Run;
+import dev.syllabus.content.Schedule;
 
 /** Writes imported courses to the database and reads them back for the read model. */
 @ApplicationScoped
 public class CourseStore {
 
     private static final Logger LOG = Logger.getLogger(CourseStore.class);
+    static final String FIRST_RUN = "first";
 
     private final CurriculumMapper mapper;
     private final EntityManager entityManager;
@@ -42,6 +50,7 @@ public class CourseStore {
         }
         row = replace(row, course, origin);
         row.sourceVersion = course.version();
+        ensureRun(row, course.schedule());
         LOG.infof("Imported course %s at version %s from %s", course.slug(), course.version(), origin);
         return true;
     }
@@ -54,6 +63,7 @@ public class CourseStore {
             return false;
         }
         replace(row, course, "upload");
+        ensureRun(row, course.schedule());
         LOG.infof("Course %s replaced by an upload, now at version %s", course.slug(), course.version());
         return true;
     }
@@ -70,16 +80,66 @@ public class CourseStore {
         return row;
     }
 
-    /** Every stored course's slug and content version: what the read model must match. */
-    @Transactional
-    public java.util.Map<String, String> versions() {
-        List<Object[]> rows = entityManager.createQuery("select c.slug, c.version from Course c", Object[].class).getResultList();
-        return rows.stream().collect(java.util.stream.Collectors.toMap(r -> (String) r[0], r -> (String) r[1]));
+    /**
+     * A course always has a run to take its dates from: the first one starts where the content says
+     * (course.toml's schedule.start) or on this week's Monday. A course that was imported before runs
+     * existed also gets its join code and its students placed in it.
+     */
+    private void ensureRun(CourseEntity course, Schedule schedule) {
+        if (CourseRunEntity.count("courseId", course.id) > 0) {
+            return;
+        }
+        ZoneId zone = ZoneId.of(schedule.timeZone());
+        CourseRunEntity run = new CourseRunEntity();
+        run.courseId = course.id;
+        run.name = FIRST_RUN;
+        run.title = "First run";
+        run.startsOn = schedule.firstRunStart() != null ? schedule.firstRunStart()
+                : LocalDate.now(zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        run.timeZone = zone.getId();
+        run.joinCode = course.joinCode;
+        run.createdAt = Instant.now();
+        run.persist();
+        entityManager.flush();
+        // Enrolments from before V7 belong to the course's only run.
+        entityManager.createNativeQuery("update enrollment set run_id = ?1 where course_id = ?2 and run_id is null")
+                .setParameter(1, run.id).setParameter(2, course.id).executeUpdate();
+        LOG.infof("Course %s: first run starts %s (%s)", course.slug, run.startsOn, run.timeZone);
     }
 
+    /**
+     * Every stored course's slug and what the read model must match for it: its content version and
+     * its current run's dates (which move when an instructor edits the run, or a new run starts).
+     */
+    @Transactional
+    public java.util.Map<String, String> versions() {
+        List<Object[]> rows = entityManager.createQuery("select c.id, c.slug, c.version from Course c", Object[].class).getResultList();
+        java.util.Map<Long, List<Run>> runs = runsByCourse();
+        Instant now = Instant.now();
+        return rows.stream().collect(java.util.stream.Collectors.toMap(r -> (String) r[1],
+                r -> served((String) r[2], CurrentRunRule.current(runs.getOrDefault((Long) r[0], List.of()), now).orElse(null))));
+    }
+
+    /** What a published course is compared by: content version and current run. */
+    static String served(String version, Run run) {
+        return run == null ? version : version + "@" + run.name() + "/" + run.start() + "/" + run.timeZone() + "/" + run.title();
+    }
+
+    /** Every course, dated by its current run. */
     @Transactional
     public List<Course> loadAll() {
         List<CourseEntity> rows = CourseEntity.listAll(Sort.by("slug"));
-        return rows.stream().map(mapper::course).toList();
+        java.util.Map<Long, List<Run>> runs = runsByCourse();
+        Instant now = Instant.now();
+        return rows.stream().map(row -> {
+            Course course = mapper.course(row);
+            return CurrentRunRule.current(runs.getOrDefault(row.id, List.of()), now).map(course::on).orElse(course);
+        }).toList();
+    }
+
+    private java.util.Map<Long, List<Run>> runsByCourse() {
+        List<CourseRunEntity> all = CourseRunEntity.listAll();
+        return all.stream().collect(java.util.stream.Collectors.groupingBy(run -> run.courseId,
+                java.util.stream.Collectors.mapping(CourseRunEntity::dates, java.util.stream.Collectors.toList())));
     }
 }

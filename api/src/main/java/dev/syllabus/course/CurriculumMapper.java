@@ -11,7 +11,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.syllabus.content.Course;
+import dev.syllabus.content.DueRule;
 import dev.syllabus.content.EvidencePolicy;
+import dev.syllabus.content.Schedule;
 import dev.syllabus.content.Homework;
 import dev.syllabus.content.Lecture;
 import dev.syllabus.content.Link;
@@ -30,6 +32,7 @@ class CurriculumMapper {
     private static final TypeReference<List<Principle>> PRINCIPLES = new TypeReference<>() { };
     private static final TypeReference<List<Link>> LINKS = new TypeReference<>() { };
     private static final TypeReference<EvidencePolicy> EVIDENCE_POLICY = new TypeReference<>() { };
+    private static final TypeReference<Schedule> SCHEDULE = new TypeReference<>() { };
     private static final TypeReference<List<Tool>> TOOLS = new TypeReference<>() { };
     private static final TypeReference<List<Point>> POINTS = new TypeReference<>() { };
     private static final TypeReference<List<Section>> SECTIONS = new TypeReference<>() { };
@@ -56,6 +59,7 @@ class CurriculumMapper {
         row.homeworkRules = write(course.homeworkRules());
         row.sections = write(course.sections());
         row.evidencePolicy = write(course.evidencePolicy());
+        row.schedule = write(course.schedule());
         for (Week week : course.weeks()) {
             row.weeks.add(week(row, week));
         }
@@ -91,6 +95,7 @@ class CurriculumMapper {
             row.requiredPrs = homework.pass().requiredPrs();
             row.instructorApproval = homework.pass().instructorApproval();
         }
+        row.dueRule = homework.dueRule() == null ? null : homework.dueRule().text();
         int order = 0;
         for (Task task : homework.tasks()) {
             TaskEntity taskRow = new TaskEntity();
@@ -110,7 +115,8 @@ class CurriculumMapper {
                 read(row.principles, PRINCIPLES), read(row.links, LINKS), read(row.tools, TOOLS),
                 read(row.homeworkRules, POINTS), read(row.sections, SECTIONS),
                 row.weeks.stream().map(this::week).toList(),
-                row.evidencePolicy == null ? EvidencePolicy.DEFAULT : read(row.evidencePolicy, EVIDENCE_POLICY));
+                row.evidencePolicy == null ? EvidencePolicy.DEFAULT : read(row.evidencePolicy, EVIDENCE_POLICY),
+                row.schedule == null ? Schedule.DEFAULT : read(row.schedule, SCHEDULE), null);
     }
 
     private Week week(WeekEntity row) {
@@ -126,7 +132,8 @@ class CurriculumMapper {
         int listedPrs = (int) tasks.stream().filter(t -> t.kind() == dev.syllabus.content.TaskKind.PR).count();
         PassCriterion pass = row.passText == null ? null
                 : new PassCriterion(row.passText, row.requiredPrs, listedPrs, row.instructorApproval);
-        return new Homework(row.code, week, row.title, row.summary, tasks, read(row.reading, POINTS), pass);
+        return new Homework(row.code, week, row.title, row.summary, tasks, read(row.reading, POINTS), pass,
+                row.dueRule == null ? null : DueRule.parse(row.dueRule).orElseThrow());
     }
 
     private String write(Object value) {

@@ -38,6 +38,9 @@ public class HomeworkEntity extends PanacheEntity {
     public int requiredPrs;
     @Column(name = "instructor_approval", nullable = false)
     public boolean instructorApproval;
+    /** The homework's own 'Due:' rule as text; null when the course's default applies. */
+    @Column(name = "due_rule", length = 100)
+    public String dueRule;
 
     @OneToMany(mappedBy = "homework", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")

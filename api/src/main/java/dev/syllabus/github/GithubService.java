@@ -219,7 +219,7 @@ public class GithubService implements PullRequestStates {
             if (refusal != null) {
                 return Outcome.ignored(item + " not credited: " + refusal);
             }
-            checklists.recordEvidence(slug, repository.accountId, item, "https://github.com/" + repository.fullName);
+            checklists.recordEvidence(slug, repository.accountId, item, "https://github.com/" + repository.fullName, null);
             return Outcome.processed(item + " done: " + login + " was added to " + repository.fullName);
         }).orElse(Outcome.ignored("the course has no setup item about adding the instructor"));
     }
@@ -260,6 +260,10 @@ public class GithubService implements PullRequestStates {
         row.url = pullRequestUrl(repository.fullName, number, pr.path("html_url").asText(""));
         row.title = truncate(pr.path("title").asText(""), 1000);
         row.headRef = truncate(pr.path("head").path("ref").asText(null), 300);
+        Instant mergedAt = instant(pr.path("merged_at").asText(null));
+        if (mergedAt != null && row.facts().state() == PullRequestFacts.State.MERGED) {
+            row.mergedAt = mergedAt;
+        }
         if (!row.assignedByHand) {
             row.itemId = TaskMatcher.match(checklists.itemIds(slug(repository.courseId)), row.title, pr.path("body").asText(""), row.headRef)
                     .orElse(null);
@@ -308,7 +312,7 @@ public class GithubService implements PullRequestStates {
         if (refusal != null) {
             return new Credit("", refusal);
         }
-        checklists.recordEvidence(slug, row.accountId, credit.itemId(), row.url);
+        checklists.recordEvidence(slug, row.accountId, credit.itemId(), row.url, row.mergedAt);
         return new Credit("; " + credit.itemId() + " done", null);
     }
 

@@ -68,6 +68,9 @@ public class PullRequestEntity extends PanacheEntity {
     public Long authorId;
     @Column(name = "author_login", length = 39)
     public String authorLogin;
+    /** When GitHub says it was merged: the completion time of the task it credits. */
+    @Column(name = "merged_at")
+    public Instant mergedAt;
 
     public PullRequestFacts facts() {
         Set<String> passed = passedChecks == null || passedChecks.isEmpty() ? Set.of() : Set.of(passedChecks.split("\n"));

@@ -50,4 +50,15 @@ public final class PathParams {
         }
         throw ProblemException.invalidParameter(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
     }
+
+    /** true or false, any case; null when the parameter is absent or empty. */
+    public static Boolean bool(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.valueOf(value.toLowerCase(java.util.Locale.ROOT));
+        }
+        throw ProblemException.invalidParameter(field, "must be true or false");
+    }
 }

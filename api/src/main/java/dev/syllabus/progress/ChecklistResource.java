@@ -41,6 +41,7 @@ public class ChecklistResource {
 
     private static final String ITEM = "/courses/{slug}/checklist/{group}/{item}/done";
     private static final String STUDENT_ITEM = "/courses/{slug}/students/{login}/checklist/{group}/{item}/done";
+    private static final String EXTENSION = "/courses/{slug}/students/{login}/homework/{code}/extension";
 
     private final ChecklistService checklists;
     private final CurrentAccount current;
@@ -76,7 +77,7 @@ public class ChecklistResource {
                     description = "Optional: evidence for the item") @Valid ChecklistViews.DoneRequest body) {
         long me = current.id();
         return respond(checklists.mark(PathParams.slug("slug", slug), me, me, itemId(group, item), true,
-                body == null ? null : body.evidence(), ifMatch));
+                body == null ? null : body.evidence(), ifMatch, null));
     }
 
     @DELETE
@@ -88,7 +89,7 @@ public class ChecklistResource {
     public Response markNotDone(@PathParam("slug") String slug, @PathParam("group") String group, @PathParam("item") String item,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long me = current.id();
-        return respond(checklists.mark(PathParams.slug("slug", slug), me, me, itemId(group, item), false, null, ifMatch));
+        return respond(checklists.mark(PathParams.slug("slug", slug), me, me, itemId(group, item), false, null, ifMatch, null));
     }
 
     @GET
@@ -143,6 +144,46 @@ public class ChecklistResource {
         ChecklistViews.Review review = checklists.review(PathParams.slug("slug", slug), login,
                 PathParams.homeworkCode("code", code), current.id(), request);
         return Response.status(Response.Status.CREATED).entity(review).build();
+    }
+
+    @POST
+    @Path("/courses/{slug}/checklist/calendar-url")
+    @RolesAllowed("STUDENT")
+    @Operation(operationId = "renewCalendarUrl", summary = "A new address for my private calendar feed; the old one stops working",
+            description = "For when the address leaked: calendar apps subscribed to the old one stop receiving updates.")
+    @APIResponse(responseCode = "200", description = "The new address.", content = @Content(schema = @Schema(implementation = ChecklistViews.CalendarFeed.class)))
+    public ChecklistViews.CalendarFeed renewCalendarUrl(@PathParam("slug") String slug) {
+        return new ChecklistViews.CalendarFeed(checklists.newCalendarUrl(PathParams.slug("slug", slug), current.id()));
+    }
+
+    @PUT
+    @Path(EXTENSION)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("INSTRUCTOR")
+    @Operation(operationId = "extendDeadline", summary = "Move one student's deadline for one homework (instructors)",
+            description = "The student's checklist, calendar feed, the cohort and the gradebook use the new due time; passing before it is on time.")
+    @APIResponse(responseCode = "200", description = "The student's homework now.",
+            content = @Content(schema = @Schema(implementation = ChecklistViews.HomeworkProgress.class)))
+    public ChecklistViews.HomeworkProgress extend(@PathParam("slug") String slug, @PathParam("login") String login,
+            @Parameter(example = "H3") @PathParam("code") String code, @NotNull @Valid ChecklistViews.ExtensionRequest request) {
+        int year = request.due().getYear();
+        if (year < 2000 || year > 2200) {
+            throw ProblemException.invalidField("due", "must be a time between the years 2000 and 2200");
+        }
+        return checklists.extend(PathParams.slug("slug", slug), login, PathParams.homeworkCode("code", code), request.due().toInstant(),
+                current.id());
+    }
+
+    @DELETE
+    @Path(EXTENSION)
+    @RolesAllowed("INSTRUCTOR")
+    @Operation(operationId = "removeExtension", summary = "Give one student's homework its run's due date back (instructors)",
+            description = "Undoes an extension; late flags, calendars and the gradebook follow the run's due date again.")
+    @APIResponse(responseCode = "200", description = "The student's homework now.",
+            content = @Content(schema = @Schema(implementation = ChecklistViews.HomeworkProgress.class)))
+    public ChecklistViews.HomeworkProgress removeExtension(@PathParam("slug") String slug, @PathParam("login") String login,
+            @Parameter(example = "H3") @PathParam("code") String code) {
+        return checklists.extend(PathParams.slug("slug", slug), login, PathParams.homeworkCode("code", code), null, current.id());
     }
 
     private static String itemId(String group, String item) {

@@ -37,15 +37,21 @@ public class ChecklistService {
     private final com.github.benmanes.caffeine.cache.Cache<Course, Map<String, ChecklistItem>> itemsByCourse =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().build();
 
-    ChecklistService(CourseCatalog catalog, jakarta.enterprise.inject.Instance<PullRequestStates> pullRequests) {
+    private final CalendarFeeds feeds;
+
+    ChecklistService(CourseCatalog catalog, jakarta.enterprise.inject.Instance<PullRequestStates> pullRequests, CalendarFeeds feeds) {
         this.catalog = catalog;
+        this.feeds = feeds;
         this.pullRequests = pullRequests;
     }
 
-    /** Marks an item done on evidence GitHub sent (no person acted). Check {@link #refusal} first. */
+    /**
+     * Marks an item done on evidence GitHub sent (no person acted), completed when GitHub says the
+     * pull request was merged ({@code completedAt}; null: now). Check {@link #refusal} first.
+     */
     @Transactional
-    public void recordEvidence(String slug, long studentId, String itemId, String url) {
-        mark(slug, studentId, null, itemId, true, url, null);
+    public void recordEvidence(String slug, long studentId, String itemId, String url, Instant completedAt) {
+        mark(slug, studentId, null, itemId, true, url, null, completedAt);
     }
 
     /**
@@ -58,7 +64,7 @@ public class ChecklistService {
         ProgressEntity state = ProgressEntity.<ProgressEntity>find("courseId = ?1 and accountId = ?2 and itemId = ?3",
                 ref.id(), studentId, itemId).firstResult();
         if (state != null && state.done && state.source == ProgressEntity.Source.GITHUB && url.equals(state.evidenceUrl)) {
-            mark(slug, studentId, null, itemId, false, null, null);
+            mark(slug, studentId, null, itemId, false, null, null, null);
         }
     }
 
@@ -124,21 +130,39 @@ public class ChecklistService {
         return new CourseRef(id, course);
     }
 
+    /** A student's checklist, dated by their run, with the path of their calendar feed (made on first read). */
     @Transactional
     ChecklistViews.Checklist checklist(String slug, long accountId) {
         CourseRef ref = course(slug);
         AccountEntity student = AccountEntity.findById(accountId);
-        requireEnrolled(ref, student);
-        return build(ref.course(), items(ref.course()).values(), student.login, student.githubId != null,
+        EnrollmentEntity enrollment = student == null ? null : EnrollmentEntity.of(ref.id(), accountId).orElseThrow(() -> notEnrolled(ref));
+        if (enrollment == null) {
+            throw notEnrolled(ref);
+        }
+        if (enrollment.calendarToken == null) {
+            enrollment.calendarToken = CalendarFeeds.newToken();
+        }
+        return build(dated(ref, enrollment.runId), items(ref.course()).values(), student.login, student.githubId != null,
                 ProgressEntity.list("courseId = ?1 and accountId = ?2", ref.id(), accountId),
                 ReviewEntity.list("courseId = ?1 and accountId = ?2 order by at", ref.id(), accountId),
-                new java.util.HashMap<>(), pullRequestsOf(ref.id(), accountId));
+                new java.util.HashMap<>(), pullRequestsOf(ref.id(), accountId), DeadlineExtensionEntity.of(ref.id(), accountId))
+                .withCalendarUrl(feeds.url(enrollment.calendarToken));
     }
 
-    /** A checklist from the course's {@link #items} and the student's rows; {@code logins} names reviewers (looked up when missing). */
+    /** The published course with the dates of run {@code runId} (the current run's when null). */
+    static Course dated(CourseRef ref, Long runId) {
+        dev.syllabus.course.CourseRunEntity run = runId == null ? null : dev.syllabus.course.CourseRunEntity.findById(runId);
+        return run == null ? ref.course() : dev.syllabus.course.CourseRuns.in(ref.course(), run.dates());
+    }
+
+    /**
+     * A checklist from the course's {@link #items} and the student's rows; {@code logins} names
+     * reviewers (looked up when missing); {@code course} carries the student's run's dates and
+     * {@code extensions} the deadlines an instructor moved for them.
+     */
     static ChecklistViews.Checklist build(Course course, java.util.Collection<ChecklistItem> courseItems, String login, boolean verified,
             List<ProgressEntity> rows, List<ReviewEntity> reviewsOldestFirst,
-            Map<Long, String> logins, Map<String, PullRequestStates.PullRequestState> pullRequests) {
+            Map<Long, String> logins, Map<String, PullRequestStates.PullRequestState> pullRequests, Map<String, Instant> extensions) {
         Map<String, ProgressEntity> states = rows.stream().collect(Collectors.toMap(p -> p.itemId, Function.identity()));
         List<ChecklistViews.Item> items = courseItems.stream()
                 .map(item -> view(item, states.get(item.id()), pullRequests.get(item.id()))).toList();
@@ -147,7 +171,7 @@ public class ChecklistService {
             String reviewer = review.reviewerId == null ? null : logins.computeIfAbsent(review.reviewerId, AccountEntity::loginOf);
             latest.put(review.homeworkCode, new ChecklistViews.Review(review.decision, review.comment, reviewer, review.at));
         }
-        return summarise(course, login, verified, items, latest);
+        return summarise(course, login, verified, items, latest, extensions);
     }
 
     /** Records an instructor's decision on a student's homework. */
@@ -174,9 +198,13 @@ public class ChecklistService {
         return new ChecklistViews.Review(review.decision, review.comment, AccountEntity.loginOf(reviewerId), review.at);
     }
 
-    /** Marks an item done or not done; {@code ifMatch} (an item ETag) guards against overwriting a newer change. */
+    /**
+     * Marks an item done or not done; {@code ifMatch} (an item ETag) guards against overwriting a
+     * newer change; {@code completedAt} is when the work was done where GitHub says so (else now).
+     */
     @Transactional
-    ChecklistViews.Item mark(String slug, long studentId, Long actorId, String itemId, boolean done, String evidence, String ifMatch) {
+    ChecklistViews.Item mark(String slug, long studentId, Long actorId, String itemId, boolean done, String evidence, String ifMatch,
+            Instant completedAt) {
         CourseRef ref = course(slug);
         if (!EnrollmentEntity.lock(ref.id(), studentId)) {
             throw notEnrolled(ref);
@@ -203,6 +231,9 @@ public class ChecklistService {
         if (state.done == done && !evidenceChanged && state.id != null) {
             return view(item, state);
         }
+        if (state.done != done) {
+            state.completedAt = done ? (completedAt != null && completedAt.isBefore(now) ? completedAt : now) : null;
+        }
         state.done = done;
         if (evidenceChanged) {
             state.evidenceUrl = checkedEvidence;
@@ -220,13 +251,74 @@ public class ChecklistService {
     /** An instructor marks a student's item; 404 when there is no such student. */
     @Transactional
     ChecklistViews.Item markFor(String slug, String login, long instructorId, String itemId, boolean done, String evidence, String ifMatch) {
-        return mark(slug, student(login).id, instructorId, itemId, done, evidence, ifMatch);
+        return mark(slug, student(login).id, instructorId, itemId, done, evidence, ifMatch, null);
     }
 
-    /** An instructor's view of one student's checklist; 404 when there is no such student. */
+    /** An instructor's view of one student's checklist (without the student's calendar address); 404 when there is no such student. */
     @Transactional
     ChecklistViews.Checklist studentChecklist(String slug, String login) {
-        return checklist(slug, student(login).id);
+        return checklist(slug, student(login).id).withCalendarUrl(null);
+    }
+
+    /** A new address for the student's calendar feed; the old one stops working. */
+    @Transactional
+    String newCalendarUrl(String slug, long accountId) {
+        CourseRef ref = course(slug);
+        EnrollmentEntity enrollment = EnrollmentEntity.of(ref.id(), accountId).orElseThrow(() -> notEnrolled(ref));
+        enrollment.calendarToken = CalendarFeeds.newToken();
+        return feeds.url(enrollment.calendarToken);
+    }
+
+    /** The private calendar feed behind {@code token}, or empty when no enrolment has it. */
+    @Transactional
+    java.util.Optional<String> calendarFeed(String token) {
+        return EnrollmentEntity.<EnrollmentEntity>find("calendarToken", token).firstResultOptional().flatMap(enrollment -> {
+            String slug = enrollment.course.slug;
+            CourseRef ref = course(slug);
+            ChecklistViews.Checklist checklist = checklist(slug, enrollment.account.id);
+            return java.util.Optional.of(Calendars.student(dated(ref, enrollment.runId), checklist, feeds.host(), Instant.now()));
+        });
+    }
+
+    /** The public calendar of a run of the course (the current one when {@code run} is null). */
+    @Transactional
+    String courseCalendar(String slug, dev.syllabus.course.CourseRunEntity run) {
+        CourseRef ref = course(slug);
+        return Calendars.course(run == null ? ref.course() : dated(ref, run.id), feeds.host(), Instant.now());
+    }
+
+    /**
+     * Moves one student's deadline for one homework ({@code due} null: back to the run's); the
+     * checklist, cohort, calendars and late flags follow.
+     */
+    @Transactional
+    ChecklistViews.HomeworkProgress extend(String slug, String login, String code, Instant due, long instructorId) {
+        CourseRef ref = course(slug);
+        AccountEntity student = student(login);
+        requireEnrolled(ref, student);
+        if (ref.course().homework().noneMatch(h -> h.code().equals(code))) {
+            throw ProblemException.notFound("Course '" + slug + "' has no homework " + code + ".");
+        }
+        DeadlineExtensionEntity extension = DeadlineExtensionEntity.<DeadlineExtensionEntity>find(
+                "courseId = ?1 and accountId = ?2 and homeworkCode = ?3", ref.id(), student.id, code).firstResult();
+        if (due == null) {
+            if (extension != null) {
+                extension.delete();
+            }
+        } else {
+            if (extension == null) {
+                extension = new DeadlineExtensionEntity();
+                extension.courseId = ref.id();
+                extension.accountId = student.id;
+                extension.homeworkCode = code;
+            }
+            extension.dueAt = due;
+            extension.grantedBy = instructorId;
+            extension.grantedAt = Instant.now();
+            extension.persist();
+        }
+        DeadlineExtensionEntity.flush();
+        return checklist(slug, student.id).homework().stream().filter(h -> h.code().equals(code)).findFirst().orElseThrow();
     }
 
     private static AccountEntity student(String login) {
@@ -261,11 +353,12 @@ public class ChecklistService {
         return new ChecklistViews.Item(item.id(), item.kind(), item.title(), item.homework(), item.week(), item.optional(),
                 state != null && state.done, state == null ? null : state.evidenceUrl,
                 state == null ? null : state.updatedAt, state == null ? 0 : state.version, state == null ? null : state.source,
-                pullRequest);
+                pullRequest, state == null || !state.done ? null : state.completedAt);
     }
 
     private static ChecklistViews.Checklist summarise(Course course, String login, boolean verified, List<ChecklistViews.Item> items,
-            Map<String, ChecklistViews.Review> reviews) {
+            Map<String, ChecklistViews.Review> reviews, Map<String, Instant> extensions) {
+        java.time.ZoneId zone = course.run() == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(course.run().timeZone());
         Map<String, List<ChecklistViews.Item>> byHomework = items.stream().filter(i -> i.homework() != null)
                 .collect(Collectors.groupingBy(ChecklistViews.Item::homework));
         List<ChecklistViews.HomeworkProgress> homework = new ArrayList<>();
@@ -275,7 +368,7 @@ public class ChecklistService {
             int weekDone = 0;
             for (Homework hw : week.homework()) {
                 List<ChecklistViews.Item> own = byHomework.getOrDefault(hw.code(), List.of());
-                ChecklistViews.HomeworkProgress progress = progress(hw, own, reviews.get(hw.code()));
+                ChecklistViews.HomeworkProgress progress = progress(hw, own, reviews.get(hw.code()), extensions.get(hw.code()), zone);
                 homework.add(progress);
                 weekRequired += progress.requiredItems();
                 weekDone += progress.doneItems();
@@ -284,15 +377,24 @@ public class ChecklistService {
         }
         int required = (int) items.stream().filter(i -> !i.optional()).count();
         int done = (int) items.stream().filter(i -> !i.optional() && i.done()).count();
-        return new ChecklistViews.Checklist(course.slug(), login, verified, ChecklistViews.Completion.of(done, required), weeks, homework, items);
+        return new ChecklistViews.Checklist(course.slug(), login, verified, ChecklistViews.Completion.of(done, required), weeks, homework, items,
+                course.run(), null);
     }
 
-    /** A homework's progress: its status by {@link HomeworkStatusRule}, with the latest review. */
-    static ChecklistViews.HomeworkProgress progress(Homework homework, List<ChecklistViews.Item> items, ChecklistViews.Review review) {
+    /**
+     * A homework's progress: its status by {@link HomeworkStatusRule}, with the latest review, and its
+     * due date ({@code extension} when an instructor moved it, in the run's offset).
+     */
+    static ChecklistViews.HomeworkProgress progress(Homework homework, List<ChecklistViews.Item> items, ChecklistViews.Review review,
+            Instant extension, java.time.ZoneId zone) {
+        java.time.OffsetDateTime due = extension == null ? homework.due() : extension.atZone(zone).toOffsetDateTime();
         HomeworkStatusRule.Outcome outcome = HomeworkStatusRule.status(homework.pass(),
-                items.stream().map(i -> new HomeworkStatusRule.ItemState(i.kind(), i.optional(), i.done(), i.updatedAt())).toList(),
-                review == null ? null : new HomeworkStatusRule.LatestReview(review.decision() == ReviewEntity.Decision.APPROVED, review.at()));
+                items.stream().map(i -> new HomeworkStatusRule.ItemState(i.kind(), i.optional(), i.done(), i.updatedAt(), i.completedAt()))
+                        .toList(),
+                review == null ? null : new HomeworkStatusRule.LatestReview(review.decision() == ReviewEntity.Decision.APPROVED, review.at()),
+                due == null ? null : due.toInstant());
         return new ChecklistViews.HomeworkProgress(homework.code(), homework.title(), homework.week(), outcome.status(),
-                outcome.requiredPrs(), outcome.donePrs(), outcome.requiredItems(), outcome.doneItems(), review);
+                outcome.requiredPrs(), outcome.donePrs(), outcome.requiredItems(), outcome.doneItems(), review,
+                due, extension != null, outcome.passedAt(), outcome.late());
     }
 }

@@ -1,12 +1,15 @@
 package dev.syllabus.progress;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import dev.syllabus.content.Run;
 
 /** What the checklist endpoints send and receive. */
 final class ChecklistViews {
@@ -30,7 +33,9 @@ final class ChecklistViews {
                     + "delivery proved it) or INSTRUCTOR; null while the item was never changed")
             ProgressEntity.Source source,
             @Schema(nullable = true, description = "The pull request behind it, where GitHub has told us of one")
-            PullRequestStates.PullRequestState pullRequest) {
+            PullRequestStates.PullRequestState pullRequest,
+            @Schema(nullable = true, description = "When it was done: the merge time GitHub reports for a pull request, else the tick's; "
+                    + "null while not done") Instant completedAt) {
     }
 
     @Schema(name = "HomeworkProgress")
@@ -43,7 +48,13 @@ final class ChecklistViews {
             @Schema(description = "Pull-request tasks done") int donePrs,
             @Schema(description = "Items that are not optional") int requiredItems,
             @Schema(description = "Of those, done") int doneItems,
-            @Schema(nullable = true, description = "The instructor's latest review") Review review) {
+            @Schema(nullable = true, description = "The instructor's latest review") Review review,
+            @Schema(nullable = true, description = "When it is due for this student: the run's due date, or the extension an "
+                    + "instructor granted", example = "2026-09-16T23:59:00+03:00") OffsetDateTime due,
+            @Schema(description = "Whether an instructor extended this student's deadline") boolean extended,
+            @Schema(nullable = true, description = "When it passed: the moment its pass criterion was first met (merge times for pull "
+                    + "requests), or the approval where an instructor passed it otherwise; null unless PASSED") Instant passedAt,
+            @Schema(description = "Passed after its due date (the status stays PASSED: late work is never refused)") boolean late) {
     }
 
     @Schema(name = "Review", description = "An instructor's decision on a student's homework.")
@@ -83,7 +94,25 @@ final class ChecklistViews {
             Completion completion,
             List<WeekProgress> weeks,
             List<HomeworkProgress> homework,
-            List<Item> items) {
+            List<Item> items,
+            @Schema(nullable = true, description = "The run the student takes, whose dates the due dates follow") Run run,
+            @Schema(nullable = true, description = "The student's private calendar feed (iCalendar): their deadlines and statuses. "
+                    + "Anyone with the address can read it; POST .../checklist/calendar-url replaces it and the old one stops working",
+                    example = "https://syllabus.example.org/api/calendars/2b9c0c6f7e1d4a3b8f5e.ics") String calendarUrl) {
+
+        Checklist withCalendarUrl(String url) {
+            return new Checklist(course, student, verified, completion, weeks, homework, items, run, url);
+        }
+    }
+
+    @Schema(name = "CalendarFeed", description = "The address of a student's private calendar feed.")
+    record CalendarFeed(
+            @Schema(example = "https://syllabus.example.org/api/calendars/2b9c0c6f7e1d4a3b8f5e.ics") String calendarUrl) {
+    }
+
+    @Schema(name = "ExtensionRequest", description = "A new deadline for one student's homework.")
+    record ExtensionRequest(
+            @NotNull @Schema(description = "The new due time, with its offset", example = "2026-09-20T23:59:00+03:00") OffsetDateTime due) {
     }
 
     @Schema(name = "DoneRequest", description = "Optional body of marking an item done.")

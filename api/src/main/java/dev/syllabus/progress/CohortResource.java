@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -53,35 +54,92 @@ public class CohortResource {
     @Path("/courses/{slug}/cohort")
     @Produces({ MediaType.APPLICATION_JSON, CSV })
     @RolesAllowed({ "INSTRUCTOR", "READER" })
-    @Operation(operationId = "getCohort", summary = "The cohort: students x homework statuses (instructors)",
-            description = "Paged with `page` and `size` (Link headers, X-Total-Count); filter by `week` (only its homework), `status` "
-                    + "(students with a homework in that status) and `source` (students with a tick GitHub, they or an instructor vouch for). With `Accept: text/csv` the whole filtered cohort comes as CSV.")
+    @Operation(operationId = "getCohort", summary = "The current run's cohort: students x homework statuses (instructors)",
+            description = COHORT)
     @APIResponse(responseCode = "200", description = "The students, by login.", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CohortViews.Row.class)),
         @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)) },
             headers = @Header(name = "Link", description = "RFC 8288 links to the other pages", schema = @Schema(type = SchemaType.STRING)))
     public Response cohort(@PathParam("slug") String slug,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("size") String size,
-            @Parameter(description = "Only this week's homework", schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
-            @QueryParam("week") String week,
-            @Parameter(description = "Only students with a homework in this status",
-                    schema = @Schema(implementation = HomeworkStatusRule.HomeworkStatus.class)) @QueryParam("status") String status,
-            @Parameter(description = "Only students with a done item (in scope) vouched for by this source: GITHUB, STUDENT or INSTRUCTOR",
-                    schema = @Schema(implementation = ProgressEntity.Source.class)) @QueryParam("source") String source,
+            @BeanParam CohortQuery query,
             HttpHeaders headers, UriInfo uri) {
+        return cohortOf(slug, null, query, headers, uri);
+    }
+
+    @GET
+    @Path("/courses/{slug}/runs/{run}/cohort")
+    @Produces({ MediaType.APPLICATION_JSON, CSV })
+    @RolesAllowed({ "INSTRUCTOR", "READER" })
+    @Operation(operationId = "getRunCohort", summary = "One run's cohort: students x homework statuses (instructors)", description = COHORT)
+    @APIResponse(responseCode = "200", description = "The students, by login.", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CohortViews.Row.class)),
+        @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)) },
+            headers = @Header(name = "Link", description = "RFC 8288 links to the other pages", schema = @Schema(type = SchemaType.STRING)))
+    public Response runCohort(@PathParam("slug") String slug,
+            @Parameter(schema = @Schema(pattern = dev.syllabus.course.CourseRunResource.RUN_NAME, maxLength = 40)) @PathParam("run") String run,
+            @BeanParam CohortQuery query,
+            HttpHeaders headers, UriInfo uri) {
+        return cohortOf(slug, dev.syllabus.course.CourseRunResource.runName(run), query, headers, uri);
+    }
+
+    private static final String COHORT = "Paged with `page` and `size` (Link headers, X-Total-Count); filter by `week` (only its homework), `status` "
+            + "(students with a homework in that status), `source` (students with a tick GitHub, they or an instructor vouch for) and "
+            + "`late` (students with a homework passed after its due date). Each cell says whether the homework passed late and when it is "
+            + "due for that student. With `Accept: text/csv` the whole filtered cohort comes as CSV (a late pass reads PASSED_LATE).";
+
+    private Response cohortOf(String slug, String run, CohortQuery query, HttpHeaders headers, UriInfo uri) {
         String course = PathParams.slug("slug", slug);
-        Integer weekNumber = week == null || week.isEmpty() ? null : PathParams.number("week", week, 9999);
-        List<CohortViews.Row> rows = cohorts.cohort(course, weekNumber, PathParams.oneOf("status", status, HomeworkStatusRule.HomeworkStatus.class),
-                PathParams.oneOf("source", source, ProgressEntity.Source.class));
+        CohortService.Filter filter = query.filter();
+        Integer weekNumber = filter.week();
+        List<CohortViews.Row> rows = cohorts.cohort(course, run, filter);
         boolean csv = headers.getAcceptableMediaTypes().stream().findFirst()
                 .map(t -> t.isCompatible(MediaType.valueOf(CSV)) && !t.isWildcardType()).orElse(false);
         if (csv) {
             return Response.ok(cohorts.csv(course, rows, weekNumber), CSV + ";charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"" + course + "-cohort.csv\"").build();
+                    .header("Content-Disposition", "attachment; filename=\"" + course + (run == null ? "" : "-" + run) + "-cohort.csv\"").build();
         }
-        PageRequest request = PageRequest.of(page, size);
+        PageRequest request = PageRequest.of(query.page, query.size);
         return request.headers(Response.ok(request.slice(rows), MediaType.APPLICATION_JSON), uri, rows.size()).build();
+    }
+
+    @GET
+    @Path("/courses/{slug}/gradebook")
+    @Produces(CSV)
+    @RolesAllowed({ "INSTRUCTOR", "READER" })
+    @Operation(operationId = "getGradebook", summary = "The current run's grades as Canvas or Moodle import them (instructors)", description = GRADEBOOK)
+    @APIResponse(responseCode = "200", description = "The gradebook, as CSV.", content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    public Response gradebook(@PathParam("slug") String slug, @Parameter(required = true, description = "The platform's layout",
+            schema = @Schema(enumeration = { "canvas", "moodle" })) @QueryParam("format") String format) {
+        return gradebookOf(slug, null, format);
+    }
+
+    @GET
+    @Path("/courses/{slug}/runs/{run}/gradebook")
+    @Produces(CSV)
+    @RolesAllowed({ "INSTRUCTOR", "READER" })
+    @Operation(operationId = "getRunGradebook", summary = "One run's grades as Canvas or Moodle import them (instructors)", description = GRADEBOOK)
+    @APIResponse(responseCode = "200", description = "The gradebook, as CSV.", content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    public Response runGradebook(@PathParam("slug") String slug,
+            @Parameter(schema = @Schema(pattern = dev.syllabus.course.CourseRunResource.RUN_NAME, maxLength = 40)) @PathParam("run") String run,
+            @Parameter(required = true, description = "The platform's layout", schema = @Schema(enumeration = { "canvas", "moodle" }))
+            @QueryParam("format") String format) {
+        return gradebookOf(slug, dev.syllabus.course.CourseRunResource.runName(run), format);
+    }
+
+    private static final String GRADEBOOK = "One row per student of the run, one column per homework. Scores: passed on time 100; "
+            + "passed late 100 less the course's late penalty (course.toml's schedule.late_penalty), marked late (Canvas: the Notes "
+            + "column; Moodle: the homework's feedback column); not passed once due 0; not passed and not yet due blank (an import "
+            + "leaves the cell alone). The README gives each platform's import steps.";
+
+    private Response gradebookOf(String slug, String run, String format) {
+        String course = PathParams.slug("slug", slug);
+        if (format == null || format.isEmpty()) {
+            throw ProblemException.invalidParameter("format", "is required: canvas or moodle");
+        }
+        Gradebook.Format layout = PathParams.oneOf("format", format, Gradebook.Format.class);
+        String name = course + (run == null ? "" : "-" + run) + "-" + layout.name().toLowerCase(Locale.ROOT) + "-grades.csv";
+        return Response.ok(cohorts.gradebook(course, run, layout), CSV + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
     @POST

@@ -11,7 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.syllabus.account.AccountEntity;
+import dev.syllabus.content.Course;
 import dev.syllabus.content.Homework;
+import dev.syllabus.course.CourseRunEntity;
+import dev.syllabus.course.CourseRuns;
 import dev.syllabus.http.ProblemException;
 
 /** The instructors' view of a whole cohort: every enrolled student's homework statuses. */
@@ -19,23 +22,39 @@ import dev.syllabus.http.ProblemException;
 public class CohortService {
 
     private final ChecklistService checklists;
+    private final CourseRuns runs;
 
-    CohortService(ChecklistService checklists) {
+    CohortService(ChecklistService checklists, CourseRuns runs) {
         this.checklists = checklists;
+        this.runs = runs;
     }
 
     /**
      * Every enrolled student, by login, filtered by week (only its homework), status (any homework in
      * scope) and tick source (any done item in scope vouched for by it).
      */
+    /** What a cohort is narrowed to; null fields do not narrow it. */
+    record Filter(Integer week, HomeworkStatusRule.HomeworkStatus status, ProgressEntity.Source source, Boolean late) {
+        static final Filter NONE = new Filter(null, null, null, null);
+    }
+
+    /**
+     * Every student of a run (the current one when {@code runName} is null), by login, filtered by week
+     * (only its homework), status (any homework in scope), tick source (any done item in scope vouched
+     * for by it) and lateness (any homework in scope passed late, or none).
+     */
     @Transactional
-    List<CohortViews.Row> cohort(String slug, Integer week, HomeworkStatusRule.HomeworkStatus status, ProgressEntity.Source source) {
+    List<CohortViews.Row> cohort(String slug, String runName, Filter filter) {
         ChecklistService.CourseRef ref = checklists.course(slug);
+        Integer week = filter.week();
         if (week != null && ref.course().weeks().stream().noneMatch(w -> w.number() == week)) {
             throw ProblemException.invalidField("week", "is not a week of this course");
         }
-        List<EnrollmentEntity> enrolled = EnrollmentEntity.list("select e from Enrollment e join fetch e.account where e.course.id = ?1",
-                ref.id());
+        CourseRunEntity run = runName == null ? runs.current(ref.id()) : runs.named(ref.id(), runName);
+        Course course = CourseRuns.in(ref.course(), run.dates());
+        List<EnrollmentEntity> enrolled = EnrollmentEntity.list("select e from Enrollment e join fetch e.account where e.course.id = ?1 "
+                + "and e.runId = ?2", ref.id(), run.id);
+        Map<Long, Map<String, java.time.Instant>> extensions = DeadlineExtensionEntity.ofCourse(ref.id());
         Map<Long, List<ProgressEntity>> progress = ProgressEntity.<ProgressEntity>list("courseId", ref.id()).stream()
                 .collect(Collectors.groupingBy(p -> p.accountId));
         Map<Long, List<ReviewEntity>> reviews = ReviewEntity.<ReviewEntity>list("courseId = ?1 order by at", ref.id()).stream()
@@ -45,15 +64,17 @@ public class CohortService {
         List<CohortViews.Row> rows = new ArrayList<>();
         for (EnrollmentEntity enrollment : enrolled) {
             AccountEntity student = enrollment.account;
-            ChecklistViews.Checklist checklist = ChecklistService.build(ref.course(), items, student.login, student.githubId != null,
-                    progress.getOrDefault(student.id, List.of()), reviews.getOrDefault(student.id, List.of()), logins, Map.of());
+            ChecklistViews.Checklist checklist = ChecklistService.build(course, items, student.login, student.githubId != null,
+                    progress.getOrDefault(student.id, List.of()), reviews.getOrDefault(student.id, List.of()), logins, Map.of(),
+                    extensions.getOrDefault(student.id, Map.of()));
             List<CohortViews.Cell> cells = checklist.homework().stream()
                     .filter(h -> week == null || h.week() == week)
-                    .map(h -> new CohortViews.Cell(h.code(), h.status())).toList();
+                    .map(h -> new CohortViews.Cell(h.code(), h.status(), h.late(), h.due())).toList();
             CohortViews.TickCounts ticks = CohortViews.TickCounts.of(checklist.items().stream()
                     .filter(i -> i.done() && (week == null || week.equals(i.week()))).toList());
-            boolean statusMatches = status == null || cells.stream().anyMatch(c -> c.status() == status);
-            if (statusMatches && (source == null || ticks.of(source) > 0)) {
+            boolean statusMatches = filter.status() == null || cells.stream().anyMatch(c -> c.status() == filter.status());
+            boolean lateMatches = filter.late() == null || cells.stream().anyMatch(CohortViews.Cell::late) == filter.late();
+            if (statusMatches && lateMatches && (filter.source() == null || ticks.of(filter.source()) > 0)) {
                 rows.add(new CohortViews.Row(student.login, student.name, student.email, checklist.verified(), checklist.completion(),
                         ticks, cells));
             }
@@ -76,10 +97,20 @@ public class CohortService {
                     row.email() == null ? "" : row.email(), Boolean.toString(row.verified()), Integer.toString(row.completion().percent()),
                     Integer.toString(row.ticks().github()), Integer.toString(row.ticks().student()), Integer.toString(row.ticks().instructor())));
             Map<String, String> statuses = row.homework().stream()
-                    .collect(Collectors.toMap(CohortViews.Cell::code, c -> c.status().name()));
+                    .collect(Collectors.toMap(CohortViews.Cell::code, CohortViews.Cell::label));
             codes.forEach(code -> line.add(statuses.getOrDefault(code, "")));
             lines.add(line);
         }
         return SpreadsheetCsv.write(header, lines);
+    }
+
+    /** The run's gradebook (the current run's when {@code runName} is null) in a learning platform's import layout. */
+    @Transactional
+    String gradebook(String slug, String runName, Gradebook.Format format) {
+        ChecklistService.CourseRef ref = checklists.course(slug);
+        CourseRunEntity run = runName == null ? runs.current(ref.id()) : runs.named(ref.id(), runName);
+        List<CohortViews.Row> rows = cohort(slug, run.name, Filter.NONE);
+        List<Homework> homework = ref.course().homework().toList();
+        return Gradebook.write(format, homework, rows, run.name, ref.course().schedule().latePenalty(), java.time.Instant.now());
     }
 }

@@ -46,7 +46,14 @@ final class CohortViews {
     }
 
     @Schema(name = "CohortCell")
-    record Cell(@Schema(example = "H3") String code, HomeworkStatusRule.HomeworkStatus status) {
+    record Cell(@Schema(example = "H3") String code, HomeworkStatusRule.HomeworkStatus status,
+            @Schema(description = "Passed after its due date") boolean late,
+            @Schema(nullable = true, description = "When it is due for this student (an extension counts)") java.time.OffsetDateTime due) {
+
+        /** The status as a spreadsheet shows it: PASSED_LATE for a late pass. */
+        String label() {
+            return late ? "PASSED_LATE" : status.name();
+        }
     }
 
     @Schema(name = "RosterResult", description = "What a roster upload changed.")
@@ -64,6 +71,7 @@ final class CohortViews {
             @Schema(example = "H3/PR2", description = "The item, or the homework for a review") String item,
             @Schema(example = "DONE", description = "DONE, UNDONE, APPROVED or CHANGES_REQUESTED") String action,
             @Schema(nullable = true) String evidence,
-            @Schema(nullable = true, example = "octocat") String actor) {
+            @Schema(nullable = true, example = "octocat") String actor,
+            @Schema(description = "A change made after the homework was due for the student (an extension counts)") boolean late) {
     }
 }

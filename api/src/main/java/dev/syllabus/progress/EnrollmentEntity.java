@@ -30,21 +30,38 @@ public class EnrollmentEntity extends PanacheEntity {
     /** SHA-256 of a rostered student's personal one-time invite code; null once claimed, or for self-joined students. */
     @Column(name = "invite_hash", length = 64)
     public String inviteHash;
+    /** The run the student takes; set for every enrolment (see CourseStore.ensureRun for older ones). */
+    @Column(name = "run_id")
+    public Long runId;
+    /**
+     * The secret in the address of the student's private calendar feed. Kept as it is, unlike
+     * passwords and bearer tokens, because the checklist hands the address out again on every
+     * read (calendar apps cannot send headers); it opens only that read-only feed, of data the
+     * database holds anyway, and replacing it revokes the old address.
+     */
+    @Column(name = "calendar_token", length = 64)
+    public String calendarToken;
 
     static java.util.Optional<EnrollmentEntity> of(long courseId, long accountId) {
         return EnrollmentEntity.<EnrollmentEntity>find("course.id = ?1 and account.id = ?2", courseId, accountId).firstResultOptional();
     }
 
-    /** The student's enrolment in the course, made now if there was none. Call within a transaction. */
-    static EnrollmentEntity enrol(CourseEntity course, AccountEntity account) {
-        return of(course.id, account.id).orElseGet(() -> {
-            EnrollmentEntity enrollment = new EnrollmentEntity();
-            enrollment.course = course;
-            enrollment.account = account;
-            enrollment.joinedAt = java.time.Instant.now();
-            enrollment.persist();
-            return enrollment;
+    /**
+     * The student's enrolment in the course, in {@code runId}, made now if there was none. A student
+     * takes one run of a course at a time: joining another run (a retake) moves the enrolment, and
+     * the checklist comes along. Call within a transaction.
+     */
+    static EnrollmentEntity enrol(CourseEntity course, AccountEntity account, long runId) {
+        EnrollmentEntity enrollment = of(course.id, account.id).orElseGet(() -> {
+            EnrollmentEntity fresh = new EnrollmentEntity();
+            fresh.course = course;
+            fresh.account = account;
+            fresh.joinedAt = java.time.Instant.now();
+            return fresh;
         });
+        enrollment.runId = runId;
+        enrollment.persist();
+        return enrollment;
     }
 
     static boolean exists(long courseId, long accountId) {

@@ -71,8 +71,9 @@ public class EnrollmentResource {
     @Path("/courses/{slug}/join-code")
     @RolesAllowed("INSTRUCTOR")
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "getJoinCode", summary = "The course's join code (instructors)",
-            description = "The code students join the course with; null until an instructor sets one.")
+    @Operation(operationId = "getJoinCode", summary = "The join code of the course's current run (instructors)",
+            description = "The code students join the current run with; null until an instructor sets one. Each run has its own code "
+                    + "(see /runs); the code a student joins with says which run they take.")
     @APIResponse(responseCode = "200", description = "The code; null until one is set.", content = @Content(schema = @Schema(implementation = EnrollmentViews.JoinCode.class)))
     public EnrollmentViews.JoinCode joinCode(@PathParam("slug") String slug) {
         return new EnrollmentViews.JoinCode(enrollments.joinCode(PathParams.slug("slug", slug)));
@@ -83,7 +84,7 @@ public class EnrollmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("INSTRUCTOR")
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "setJoinCode", summary = "Set or regenerate the course's join code (instructors)",
+    @Operation(operationId = "setJoinCode", summary = "Set or regenerate the join code of the course's current run (instructors)",
             description = "Leave `code` out for a random one. The old code stops working at once.")
     @APIResponse(responseCode = "200", description = "The code now in force.", content = @Content(schema = @Schema(implementation = EnrollmentViews.JoinCode.class)))
     public EnrollmentViews.JoinCode setJoinCode(@PathParam("slug") String slug, @NotNull @Valid EnrollmentViews.JoinCode request) {

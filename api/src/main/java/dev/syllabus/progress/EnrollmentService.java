@@ -1,6 +1,5 @@
 package dev.syllabus.progress;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,14 +16,14 @@ import dev.syllabus.account.AuthConfig;
 import dev.syllabus.account.Passwords;
 import dev.syllabus.account.Role;
 import dev.syllabus.course.CourseEntity;
+import dev.syllabus.course.CourseRunEntity;
+import dev.syllabus.course.CourseRuns;
 import dev.syllabus.http.ProblemException;
 
 /** Joining a course with its join code, and the instructors' management of that code. */
 @ApplicationScoped
 public class EnrollmentService {
 
-    private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AccountService accounts;
     private final Passwords passwords;
@@ -32,8 +31,10 @@ public class EnrollmentService {
     private final AttemptThrottle perCourse;
     private final String publicUrl;
     private final boolean passwordsOn;
+    private final CourseRuns runs;
 
-    EnrollmentService(AccountService accounts, Passwords passwords, AuthConfig auth, dev.syllabus.config.SyllabusConfig config) {
+    EnrollmentService(CourseRuns runs, AccountService accounts, Passwords passwords, AuthConfig auth, dev.syllabus.config.SyllabusConfig config) {
+        this.runs = runs;
         this.accounts = accounts;
         this.passwords = passwords;
         this.perAddress = new AttemptThrottle(auth.auth().maxFailedJoinsPerAddress(), auth.auth().lockout());
@@ -42,17 +43,23 @@ public class EnrollmentService {
         this.passwordsOn = auth.auth().passwords();
     }
 
+    /** The join code of the course's current run. */
     @Transactional
     String joinCode(String slug) {
-        return course(slug).joinCode;
+        return runs.current(course(slug).id).joinCode;
     }
 
-    /** Sets the course's join code; a blank one is replaced by a random code. */
+    /** Sets the join code of the course's current run; a blank one is replaced by a random code. */
     @Transactional
     String setJoinCode(String slug, String code) {
         CourseEntity course = course(slug);
-        course.joinCode = code == null || code.isBlank() ? randomCode() : code.strip();
-        return course.joinCode;
+        CourseRunEntity run = runs.current(course.id);
+        String wanted = code == null || code.isBlank() ? CourseRuns.randomCode() : code.strip();
+        runs.byJoinCode(course.id, wanted).filter(owner -> owner != run).ifPresent(owner -> {
+            throw ProblemException.invalidField("joinCode", "is the join code of run '" + owner.name + "'");
+        });
+        run.joinCode = wanted;
+        return run.joinCode;
     }
 
     /**
@@ -84,9 +91,9 @@ public class EnrollmentService {
         throttled(address, slug, () -> QuarkusTransaction.requiringNew().run(() -> checkJoin(slug, request, invited)));
         String passwordHash = passwords.hash(request.password());
         return QuarkusTransaction.requiringNew().call(() -> {
-            CourseEntity course = checkJoin(slug, request, invited);
+            Opening opening = checkJoin(slug, request, invited);
             AccountEntity account = accounts.register(request.login(), Role.STUDENT, request.name(), request.email(), passwordHash);
-            EnrollmentEntity.enrol(course, account).inviteHash = null;
+            EnrollmentEntity.enrol(opening.course(), account, opening.runId()).inviteHash = null;
             return accounts.signIn(account);
         });
     }
@@ -100,12 +107,12 @@ public class EnrollmentService {
         return QuarkusTransaction.requiringNew().call(() -> {
             CourseEntity course = course(slug);
             // Again in the writing transaction, as join() does: the code may have changed meanwhile.
-            requireJoinCode(course, request.joinCode());
+            CourseRunEntity run = requireJoinCode(course, request.joinCode());
             AccountEntity account = AccountEntity.findById(accountId);
             if (account.role != Role.STUDENT) {
                 throw ProblemException.forbidden("Only students join courses.");
             }
-            EnrollmentEntity.enrol(course, account);
+            EnrollmentEntity.enrol(course, account, run.id);
             return accounts.signIn(account);
         });
     }
@@ -132,15 +139,19 @@ public class EnrollmentService {
         }
     }
 
-    private static void requireJoinCode(CourseEntity course, String joinCode) {
-        if (course.joinCode == null || !constantTimeEquals(course.joinCode, joinCode.strip())) {
-            throw new ProblemException(jakarta.ws.rs.core.Response.Status.FORBIDDEN, "That join code does not open this course.",
-                    java.util.List.of(new dev.syllabus.http.Problem.FieldError("joinCode", "does not match the course's join code")));
-        }
+    /** The run a join code opens: each run of a course has its own, and the code says which cohort a student joins. */
+    private CourseRunEntity requireJoinCode(CourseEntity course, String joinCode) {
+        return runs.byJoinCode(course.id, joinCode).orElseThrow(() -> new ProblemException(jakarta.ws.rs.core.Response.Status.FORBIDDEN,
+                "That join code does not open this course.",
+                java.util.List.of(new dev.syllabus.http.Problem.FieldError("joinCode", "does not match the join code of a run of this course"))));
+    }
+
+    /** A course and the run a student enters it by. */
+    private record Opening(CourseEntity course, long runId) {
     }
 
     /** The course, when the code opens it for this login: a join code for a new login, an invite code for its rostered account. */
-    private static CourseEntity checkJoin(String slug, EnrollmentViews.JoinRequest request, boolean invited) {
+    private Opening checkJoin(String slug, EnrollmentViews.JoinRequest request, boolean invited) {
         CourseEntity course = course(slug);
         AccountEntity existing = AccountEntity.findByLogin(request.login()).orElse(null);
         if (invited) {
@@ -151,15 +162,15 @@ public class EnrollmentService {
                 throw new ProblemException(jakarta.ws.rs.core.Response.Status.FORBIDDEN, "That invite code does not open this account.",
                         java.util.List.of(new dev.syllabus.http.Problem.FieldError("inviteCode", "does not match an invite for this login")));
             }
-            return course;
+            return new Opening(course, enrollment.runId);
         }
-        requireJoinCode(course, request.joinCode());
+        CourseRunEntity run = requireJoinCode(course, request.joinCode());
         if (existing != null) {
             throw ProblemException.conflict(existing.passwordHash != null
                     ? "An account '" + existing.login + "' exists already: sign in instead."
                     : "'" + existing.login + "' is on the roster: join with your personal invite code from your instructor.");
         }
-        return course;
+        return new Opening(course, run.id);
     }
 
     /**
@@ -172,7 +183,7 @@ public class EnrollmentService {
         List<List<String>> rows = new java.util.ArrayList<>();
         List<EnrollmentEntity> unclaimed = EnrollmentEntity.list("course.id = ?1 and account.passwordHash is null order by account.login", course.id);
         for (EnrollmentEntity enrollment : unclaimed) {
-            String code = randomCode(12);
+            String code = CourseRuns.randomCode(12);
             enrollment.inviteHash = dev.syllabus.account.Tokens.digest(code);
             String login = enrollment.account.login;
             rows.add(List.of(login, enrollment.account.name == null ? "" : enrollment.account.name, code,
@@ -181,21 +192,8 @@ public class EnrollmentService {
         return SpreadsheetCsv.write(List.of("login", "name", "invite", "link"), rows);
     }
 
-
     private static CourseEntity course(String slug) {
         return CourseEntity.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("No course '" + slug + "'."));
-    }
-
-    private static String randomCode() {
-        return randomCode(10);
-    }
-
-    private static String randomCode(int length) {
-        StringBuilder code = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
-        }
-        return code.toString();
     }
 
     private static boolean constantTimeEquals(String expected, String given) {

@@ -29,7 +29,8 @@ public class HistoryService {
 
     @Transactional
     HistoryPage history(String slug, String studentLogin, PageRequest page) {
-        long courseId = checklists.course(slug).id();
+        ChecklistService.CourseRef ref = checklists.course(slug);
+        long courseId = ref.id();
         var query = studentLogin == null
                 ? ProgressEventEntity.<ProgressEventEntity>find("courseId", Sort.descending("at", "id"), courseId)
                 : ProgressEventEntity.<ProgressEventEntity>find("courseId = ?1 and accountId = ?2", Sort.descending("at", "id"), courseId,
@@ -37,9 +38,35 @@ public class HistoryService {
                                 .orElseThrow(() -> ProblemException.notFound("No student '" + studentLogin + "'.")));
         List<ProgressEventEntity> events = query.page(Page.of(page.page() - 1, page.size())).list();
         Map<Long, String> logins = new HashMap<>();
+        Deadlines deadlines = new Deadlines(ref);
         List<CohortViews.HistoryEntry> entries = events.stream().map(e -> new CohortViews.HistoryEntry(e.at, login(logins, e.accountId),
-                e.itemId, e.action, e.evidenceUrl, e.actorId == null ? null : login(logins, e.actorId))).toList();
+                e.itemId, e.action, e.evidenceUrl, e.actorId == null ? null : login(logins, e.actorId),
+                deadlines.due(e.accountId, e.itemId.split("/", 2)[0]).map(e.at::isAfter).orElse(false))).toList();
         return new HistoryPage(entries, query.count());
+    }
+
+    /** Each student's due times in their run, extensions included, looked up once per student. */
+    private static final class Deadlines {
+        private final ChecklistService.CourseRef ref;
+        private final Map<Long, Map<String, java.time.Instant>> byStudent = new HashMap<>();
+        private final Map<Long, dev.syllabus.content.Course> byRun = new HashMap<>();
+
+        Deadlines(ChecklistService.CourseRef ref) {
+            this.ref = ref;
+        }
+
+        java.util.Optional<java.time.Instant> due(long accountId, String homeworkCode) {
+            return java.util.Optional.ofNullable(byStudent.computeIfAbsent(accountId, this::load).get(homeworkCode));
+        }
+
+        private Map<String, java.time.Instant> load(long accountId) {
+            Long runId = EnrollmentEntity.of(ref.id(), accountId).map(e -> e.runId).orElse(null);
+            dev.syllabus.content.Course course = runId == null ? ref.course() : byRun.computeIfAbsent(runId, id -> ChecklistService.dated(ref, id));
+            Map<String, java.time.Instant> due = new HashMap<>();
+            course.homework().filter(h -> h.due() != null).forEach(h -> due.put(h.code(), h.due().toInstant()));
+            due.putAll(DeadlineExtensionEntity.of(ref.id(), accountId));
+            return due;
+        }
     }
 
     private static String login(Map<Long, String> cache, long id) {

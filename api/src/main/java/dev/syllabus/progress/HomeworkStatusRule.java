@@ -1,14 +1,17 @@
 package dev.syllabus.progress;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 import dev.syllabus.content.PassCriterion;
 import dev.syllabus.progress.ChecklistItem.ItemKind;
 
 /**
- * A homework's status from its items, its pass criterion and the instructor's latest review. Pure,
- * so that its many cases are tested directly.
+ * A homework's status from its items, its pass criterion and the instructor's latest review, and
+ * when it passed: the moment its criterion was first met, so a homework passed after its due time is
+ * late (never refused). Pure, so that its many cases are tested directly.
  */
 public final class HomeworkStatusRule {
 
@@ -17,15 +20,35 @@ public final class HomeworkStatusRule {
 
     public enum HomeworkStatus { NOT_STARTED, IN_PROGRESS, SUBMITTED, CHANGES_REQUESTED, PASSED }
 
-    /** One of the homework's checklist items as far as the rule cares. */
-    record ItemState(ItemKind kind, boolean optional, boolean done, Instant updatedAt) {
+    /**
+     * One of the homework's checklist items as far as the rule cares.
+     *
+     * @param completedAt when it was done (a pull request's merge time, or the tick's); null while not done
+     */
+    record ItemState(ItemKind kind, boolean optional, boolean done, Instant updatedAt, Instant completedAt) {
+        ItemState(ItemKind kind, boolean optional, boolean done, Instant updatedAt) {
+            this(kind, optional, done, updatedAt, done ? updatedAt : null);
+        }
+
+        ItemState undone() {
+            return new ItemState(kind, optional, false, updatedAt, null);
+        }
     }
 
     /** The instructor's latest decision on the homework. */
     record LatestReview(boolean approved, Instant at) {
     }
 
-    record Outcome(HomeworkStatus status, int requiredPrs, int donePrs, int requiredItems, int doneItems) {
+    /**
+     * @param passedAt when the homework passed (null unless PASSED): when its criterion was first met,
+     *                 or the approval's time where the instructor passed it without that
+     * @param late     passed after {@code due}
+     */
+    record Outcome(HomeworkStatus status, int requiredPrs, int donePrs, int requiredItems, int doneItems, Instant passedAt, boolean late) {
+    }
+
+    static Outcome status(PassCriterion pass, List<ItemState> items, LatestReview review) {
+        return status(pass, items, review, null);
     }
 
     /**
@@ -35,15 +58,15 @@ public final class HomeworkStatusRule {
      *
      * @param pass   the homework's pass criterion, or null when it has none
      * @param review the latest review, or null
+     * @param due    when the homework is due for this student, or null for no deadline
      */
-    static Outcome status(PassCriterion pass, List<ItemState> items, LatestReview review) {
+    static Outcome status(PassCriterion pass, List<ItemState> items, LatestReview review, Instant due) {
         int requiredPrs = pass == null ? 0 : pass.requiredPrs();
         boolean approval = pass != null && pass.instructorApproval();
         int donePrs = (int) items.stream().filter(i -> i.kind() == ItemKind.PR && i.done()).count();
         int requiredItems = (int) items.stream().filter(i -> !i.optional()).count();
         int doneItems = (int) items.stream().filter(i -> !i.optional() && i.done()).count();
-        boolean otherRequiredDone = items.stream().filter(i -> !i.optional() && i.kind() != ItemKind.PR).allMatch(ItemState::done);
-        boolean met = !items.isEmpty() && donePrs >= requiredPrs && otherRequiredDone;
+        boolean met = met(pass, items);
         boolean started = items.stream().anyMatch(ItemState::done);
         HomeworkStatus status = met ? (approval ? HomeworkStatus.SUBMITTED : HomeworkStatus.PASSED)
                 : started ? HomeworkStatus.IN_PROGRESS : HomeworkStatus.NOT_STARTED;
@@ -52,6 +75,42 @@ public final class HomeworkStatusRule {
         if (review != null && !changedSinceReview) {
             status = review.approved() ? HomeworkStatus.PASSED : HomeworkStatus.CHANGES_REQUESTED;
         }
-        return new Outcome(status, requiredPrs, donePrs, requiredItems, doneItems);
+        Instant passedAt = null;
+        if (status == HomeworkStatus.PASSED) {
+            passedAt = met ? metAt(pass, items) : null;
+            if (passedAt == null && !met && review != null) {
+                passedAt = review.at();
+            }
+        }
+        boolean late = passedAt != null && due != null && passedAt.isAfter(due);
+        return new Outcome(status, requiredPrs, donePrs, requiredItems, doneItems, passedAt, late);
+    }
+
+    private static boolean met(PassCriterion pass, List<ItemState> items) {
+        int requiredPrs = pass == null ? 0 : pass.requiredPrs();
+        long donePrs = items.stream().filter(i -> i.kind() == ItemKind.PR && i.done()).count();
+        boolean otherRequiredDone = items.stream().filter(i -> !i.optional() && i.kind() != ItemKind.PR).allMatch(ItemState::done);
+        return !items.isEmpty() && donePrs >= requiredPrs && otherRequiredDone;
+    }
+
+    /**
+     * The first moment the criterion held: items done by then count, later ones do not. Optional
+     * work finished after the deadline does not make an on-time pass late. Null when it held with
+     * nothing done (a criterion that asks for nothing): such a homework is never late.
+     */
+    static Instant metAt(PassCriterion pass, List<ItemState> items) {
+        if (met(pass, items.stream().map(ItemState::undone).toList())) {
+            return null;
+        }
+        List<Instant> moments = items.stream().filter(ItemState::done).map(ItemState::completedAt).filter(Objects::nonNull)
+                .distinct().sorted(Comparator.naturalOrder()).toList();
+        for (Instant moment : moments) {
+            List<ItemState> byThen = items.stream()
+                    .map(i -> i.done() && i.completedAt() != null && !i.completedAt().isAfter(moment) ? i : i.undone()).toList();
+            if (met(pass, byThen)) {
+                return moment;
+            }
+        }
+        return null;
     }
 }

@@ -29,6 +29,9 @@ public class ProgressEntity extends PanacheEntity {
     public Instant updatedAt;
     @Column(name = "updated_by")
     public Long updatedBy;
+    /** When the item was done: the merge time GitHub reports for a pull request, else the tick's; null while not done. */
+    @Column(name = "completed_at")
+    public Instant completedAt;
     /** Who vouches for the current state: the student, GitHub (a delivery proved it) or an instructor. */
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     @Column(nullable = false, length = 20)

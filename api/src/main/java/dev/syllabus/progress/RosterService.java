@@ -39,10 +39,18 @@ public class RosterService {
     private record Entry(String login, String name, String email) {
     }
 
+    private final dev.syllabus.course.CourseRuns runs;
+
+    RosterService(dev.syllabus.course.CourseRuns runs) {
+        this.runs = runs;
+    }
+
     @Transactional
     CohortViews.RosterResult upload(String slug, String csv) {
         CourseEntity course = CourseEntity.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("No course '" + slug + "'."));
         List<Entry> entries = parse(csv);
+        // A roster fills the current run; a run's own roster comes with its join code or invites.
+        long runId = runs.current(course.id).id;
         int created = 0;
         int updated = 0;
         int enrolled = 0;
@@ -63,7 +71,7 @@ public class RosterService {
                 updated++;
             }
             if (!EnrollmentEntity.exists(course.id, account.id)) {
-                EnrollmentEntity.enrol(course, account);
+                EnrollmentEntity.enrol(course, account, runId);
                 enrolled++;
             }
         }

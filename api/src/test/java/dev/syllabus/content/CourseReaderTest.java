@@ -209,4 +209,49 @@ class CourseReaderTest {
                 "evidence.reviewers: 'not a login' is not a GitHub login",
                 "evidence.checks must be a list of strings");
     }
+
+    @Test
+    void aMalformedDueLineIsNamedByFileAndLineAndAGoodOneIsRead() {
+        String week = """
+                +++
+                title = "Week 1"
+                +++
+
+                ## H1: One
+
+                - PR1: Do it
+
+                Pass: 1 PR merged.
+
+                Due: next Friday
+
+                ## H2: Two
+
+                - PR1: Do it
+
+                Pass: 1 PR merged.
+
+                Due: week 1 Sunday 18:00
+                """;
+        CourseReader.Result result = CourseReader.read("demo", List.of(
+                new ContentFile("demo/agenda.md", "# Week 1: Intro\n\n- Topic\n"),
+                new ContentFile("demo/week-1.md", week),
+                new ContentFile("demo/course.toml", "title = \"Demo\"\n[schedule]\ndue = \"+3 days\"\ntime_zone = \"Mars/Base\"\n")));
+
+        assertThat(result.issues()).extracting(Object::toString).containsExactlyInAnyOrder(
+                "demo/week-1.md:11: H1: 'Due: next Friday' is not a due date: write " + DueRule.FORMS,
+                "demo/course.toml: schedule.time_zone: 'Mars/Base' is not an IANA time zone like Europe/Kyiv");
+        Homework h2 = result.course().weeks().get(0).homework().get(1);
+        assertThat(h2.dueRule()).isEqualTo(new DueRule(1, java.time.DayOfWeek.SUNDAY, 0, java.time.LocalTime.of(18, 0)));
+        assertThat(result.course().schedule().due()).isEqualTo(DueRule.parse("+3 days").orElseThrow());
+    }
+
+    @Test
+    void aDueDateBeforeTheHomeworksOwnWeekIsRefused() {
+        String agenda = "# Week 1: Intro\n\n- Topic\n\n# Week 2: More\n\n- Topic\n\n## H3: Late\n\n- PR1: Do it\n\nPass: 1 PR merged.\n\nDue: week 1 Friday\n";
+        CourseReader.Result result = CourseReader.read("demo", List.of(new ContentFile("demo/agenda.md", agenda),
+                new ContentFile("demo/course.toml", "title = \"Demo\"\n")));
+        assertThat(result.issues()).extracting(Object::toString)
+                .containsExactly("demo/agenda.md:15: H3 is due in week 1, before its week 2 starts");
+    }
 }

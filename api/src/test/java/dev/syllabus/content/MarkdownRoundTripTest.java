@@ -87,8 +87,8 @@ class MarkdownRoundTripTest {
         Arbitrary<List<Boolean>> prOptional = Arbitraries.of(true, false).list().ofMaxSize(5);
         Arbitrary<Integer> others = Arbitraries.integers().between(0, 2);
         return Combinators.combine(headingText(), paragraphs().injectNull(0.3), prOptional, others, point(0).list().ofMaxSize(2),
-                Arbitraries.integers().between(0, 100), text(3).list().ofMinSize(8).ofMaxSize(8))
-                .as((title, summary, optional, docs, reading, pick, taskTitles) -> {
+                Arbitraries.integers().between(0, 100), text(3).list().ofMinSize(8).ofMaxSize(8), dueRule(week).injectNull(0.4))
+                .as((title, summary, optional, docs, reading, pick, taskTitles, due) -> {
                     List<Task> tasks = new ArrayList<>();
                     for (int i = 0; i < optional.size(); i++) {
                         tasks.add(new Task(code + "/PR" + (i + 1), "PR" + (i + 1), TaskKind.PR, taskTitles.get(i), optional.get(i)));
@@ -101,8 +101,29 @@ class MarkdownRoundTripTest {
                     int required = mandatory + (optional.size() == mandatory ? 0 : pick % (optional.size() - mandatory + 1));
                     String passText = required + " PRs merged" + (pick % 3 == 0 ? ", approved by the instructor" : "");
                     PassCriterion pass = new PassCriterion(passText, required, optional.size(), pick % 3 == 0);
-                    return new Homework(code, week, title, summary, tasks, reading, pass);
+                    return new Homework(code, week, title, summary, tasks, reading, pass, due);
                 });
+    }
+
+    /** A 'Due:' rule a homework of {@code week} may have: days after its week starts, or a weekday of that week or a later one. */
+    private static Arbitrary<DueRule> dueRule(int week) {
+        Arbitrary<java.time.LocalTime> times = Combinators.combine(Arbitraries.integers().between(0, 23), Arbitraries.integers().between(0, 59))
+                .as(java.time.LocalTime::of);
+        return Arbitraries.oneOf(
+                Combinators.combine(Arbitraries.integers().between(0, 40), times).as((days, time) -> new DueRule(null, null, days, time)),
+                Combinators.combine(Arbitraries.integers().between(week, week + 3), Arbitraries.of(java.time.DayOfWeek.class), times)
+                        .as((w, day, time) -> new DueRule(w, day, 0, time)));
+    }
+
+    private static Arbitrary<Schedule> schedule() {
+        Arbitrary<java.time.DayOfWeek> days = Arbitraries.of(java.time.DayOfWeek.class).injectNull(0.3);
+        Arbitrary<java.time.LocalTime> times = Combinators.combine(Arbitraries.integers().between(0, 23), Arbitraries.integers().between(0, 59))
+                .as(java.time.LocalTime::of);
+        Arbitrary<java.time.LocalDate> starts = Arbitraries.integers().between(0, 3000).map(d -> java.time.LocalDate.of(2024, 1, 1).plusDays(d))
+                .injectNull(0.5);
+        return Combinators.combine(dueRule(1).filter(r -> r.week() == null), days, times, Arbitraries.integers().between(1, 600),
+                Arbitraries.integers().between(0, 100), starts, Arbitraries.of("UTC", "Europe/Kyiv", "America/New_York", "Asia/Kolkata"))
+                .as(Schedule::new);
     }
 
     private static Arbitrary<Week> week(int number) {
@@ -137,12 +158,13 @@ class MarkdownRoundTripTest {
                 link().list().ofMaxSize(3), tool.list().ofMaxSize(3), point(0).list().ofMaxSize(3),
                 freeSection().list().ofMaxSize(2), weeks)
                 .as((title, description, principles, links, tools, rules, sections, ws) ->
-                        new Course("demo", title, description, null, principles, links, tools, rules, sections, ws, EvidencePolicy.DEFAULT));
+                        new Course("demo", title, description, null, principles, links, tools, rules, sections, ws, EvidencePolicy.DEFAULT,
+                                null, null));
         Arbitrary<String> login = Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(39);
         Arbitrary<EvidencePolicy> policies = Combinators.combine(login.list().ofMaxSize(3), text(3).list().ofMaxSize(3))
                 .as(EvidencePolicy::new);
-        return Combinators.combine(courses, policies).as((course, policy) -> new Course(course.slug(), course.title(),
-                course.description(), null, course.principles(), course.links(), course.tools(), course.homeworkRules(), course.sections(),
-                course.weeks(), policy));
+        return Combinators.combine(courses, policies, schedule().injectNull(0.3)).as((course, policy, schedule) -> new Course(course.slug(),
+                course.title(), course.description(), null, course.principles(), course.links(), course.tools(), course.homeworkRules(),
+                course.sections(), course.weeks(), policy, schedule, null));
     }
 }

@@ -56,6 +56,15 @@ class AuthorizationTest {
             Map.entry("registerStudentRepository", Set.of(Caller.INSTRUCTOR)),
             Map.entry("createRosterInvites", Set.of(Caller.INSTRUCTOR)),
             Map.entry("listMyPullRequests", Set.of(Caller.STUDENT)),
+            Map.entry("listRuns", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("getRun", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("putRun", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("getRunCohort", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("getGradebook", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("getRunGradebook", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("renewCalendarUrl", Set.of(Caller.STUDENT)),
+            Map.entry("extendDeadline", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("removeExtension", Set.of(Caller.INSTRUCTOR)),
             Map.entry("assignPullRequest", Set.of(Caller.STUDENT)));
 
     /** Bodies that are valid for each operation that takes one, so only the caller decides the answer. */
@@ -66,7 +75,10 @@ class AuthorizationTest {
             "setJoinCode", Map.of("code", "TEST-CODE-1"),
             "reviewHomework", Map.of("decision", "APPROVED"),
             "markItemDone", Map.of(),
-            "markStudentItemDone", Map.of());
+            "markStudentItemDone", Map.of(),
+            // A run that started long ago, so it never becomes the current run other suites use.
+            "putRun", Map.of("title", "Walked", "start", "2025-01-06", "timeZone", "UTC"),
+            "extendDeadline", Map.of("due", "2200-01-01T00:00:00Z"));
 
     @Test
     void everyOperationAnswersEachCallerAsItsRoleAllows() throws Exception {
@@ -90,7 +102,8 @@ class AuthorizationTest {
                 }
                 String url = path.getKey().replace("{slug}", id.equals("replaceCourseContent") ? "demo-course" : COURSE)
                         .replace("{login}", studentB).replace("{code}", "H1").replace("{group}", "H2").replace("{item}", "PR2")
-                        .replace("{id}", "999999").replace("{number}", "1");
+                        .replace("{id}", "999999").replace("{number}", "1")
+                        .replace("{run}", id.equals("putRun") ? "walked-run" : "first");
                 for (Caller caller : Caller.values()) {
                     String token = switch (caller) {
                         case ANONYMOUS -> null;

@@ -51,6 +51,10 @@ class GeneratedClientJourneyTest {
         CurriculumApi curriculum = new CurriculumApi(anonymous);
         Course agenda = curriculum.getDefaultAgenda(null);
         assertThat(agenda.getWeeks()).hasSize(8);
+        // Dates arrive typed: a week's first day, a homework's due time with its offset.
+        assertThat(agenda.getWeeks().get(1).getStart()).isEqualTo(agenda.getWeeks().get(0).getStart().plusWeeks(1));
+        assertThat(agenda.getWeeks().get(0).getHomework().get(1).getDue().toLocalDate())
+                .isEqualTo(agenda.getWeeks().get(0).getStart().plusDays(13));
         ApiResponse<Homework> homework = curriculum.getHomeworkWithHttpInfo("H3", COURSE, null);
         assertThat(homework.getData().getTasks()).extracting(task -> task.getId()).contains("H3/PR1", "H3/PR2");
         String etag = homework.getHeaders().get("etag").get(0);
@@ -82,7 +86,7 @@ class GeneratedClientJourneyTest {
                 .singleElement().satisfies(item -> assertThat(item.getDone()).isTrue());
 
         CohortApi cohort = new CohortApi(asInstructor);
-        ApiResponse<List<dev.syllabus.client.model.CohortRow>> page = cohort.getCohortWithHttpInfo(COURSE, 1, 100, null, null, null);
+        ApiResponse<List<dev.syllabus.client.model.CohortRow>> page = cohort.getCohortWithHttpInfo(COURSE, null, 1, 100, null, null, null);
         assertThat(page.getData()).anySatisfy(row -> assertThat(row.getLogin()).isEqualTo(login));
         assertThat(page.getHeaders()).containsKeys("link", "x-total-count");
         HttpResponse<String> csv = asInstructor.getHttpClient().send(HttpRequest.newBuilder(
@@ -94,7 +98,7 @@ class GeneratedClientJourneyTest {
 
         IntegrationToken integration = new AccountsApi(asInstructor).createIntegrationToken(new TokenRequest().label("journey"));
         ApiClient asIntegration = client(integration.getToken());
-        assertThat(new CohortApi(asIntegration).getCohort(COURSE, 1, 10, null, null, null)).isNotEmpty();
+        assertThat(new CohortApi(asIntegration).getCohort(COURSE, null, 1, 10, null, null, null)).isNotEmpty();
         assertThatThrownBy(() -> new EnrolmentApi(asIntegration).setJoinCode(COURSE, new JoinCode().code("NOT-ALLOWED-1")))
                 .isInstanceOfSatisfying(ApiException.class, refused -> assertThat(refused.getCode()).isEqualTo(403));
     }

@@ -125,4 +125,63 @@ class HomeworkStatusRuleTest {
     Arbitrary<Integer> seconds() {
         return Arbitraries.integers().between(0, 20);
     }
+
+    @Test
+    void aPassAfterItsDueTimeIsLateButStillAPassAndOptionalWorkAfterwardsDoesNotMakeItLate() {
+        Instant due = T0.plusSeconds(10);
+        List<ItemState> onTime = List.of(new ItemState(ItemKind.PR, false, true, T0, T0.plusSeconds(5)),
+                new ItemState(ItemKind.PR, true, true, T0, T0.plusSeconds(8)),
+                new ItemState(ItemKind.PR, true, true, T0.plusSeconds(60), T0.plusSeconds(60)));
+        HomeworkStatusRule.Outcome outcome = HomeworkStatusRule.status(TWO_PRS, onTime, null, due);
+        assertThat(outcome.status()).isEqualTo(HomeworkStatus.PASSED);
+        assertThat(outcome.passedAt()).isEqualTo(T0.plusSeconds(8));
+        assertThat(outcome.late()).isFalse();
+
+        List<ItemState> late = List.of(new ItemState(ItemKind.PR, false, true, T0, T0.plusSeconds(5)),
+                new ItemState(ItemKind.PR, true, true, T0, T0.plusSeconds(11)));
+        assertThat(HomeworkStatusRule.status(TWO_PRS, late, null, due)).satisfies(o -> {
+            assertThat(o.status()).isEqualTo(HomeworkStatus.PASSED);
+            assertThat(o.late()).isTrue();
+        });
+        assertThat(HomeworkStatusRule.status(TWO_PRS, late, null, null).late()).as("no deadline, never late").isFalse();
+    }
+
+    @Test
+    void whereTheInstructorMustApproveTheSubmissionTimeCountsNotTheApprovalsTime() {
+        List<ItemState> submitted = List.of(new ItemState(ItemKind.PR, false, true, T0, T0), new ItemState(ItemKind.PR, false, true, T0, T0));
+        HomeworkStatusRule.Outcome approvedLater = HomeworkStatusRule.status(TWO_PRS_APPROVED, submitted,
+                new LatestReview(true, T0.plusSeconds(100)), T0.plusSeconds(50));
+        assertThat(approvedLater.status()).isEqualTo(HomeworkStatus.PASSED);
+        assertThat(approvedLater.passedAt()).isEqualTo(T0);
+        assertThat(approvedLater.late()).isFalse();
+        // Passed by the instructor without the criterion met: the approval is the pass.
+        HomeworkStatusRule.Outcome byApproval = HomeworkStatusRule.status(TWO_PRS_APPROVED, List.of(pr(false)),
+                new LatestReview(true, T0.plusSeconds(100)), T0.plusSeconds(50));
+        assertThat(byApproval.passedAt()).isEqualTo(T0.plusSeconds(100));
+        assertThat(byApproval.late()).isTrue();
+    }
+
+    /** The pass time is the first moment the criterion held: met with the items done by then, not met just before. */
+    @Property(tries = 1000)
+    void aHomeworkPassesAtTheFirstMomentItsCriterionHeld(@ForAll("criteria") PassCriterion pass, @ForAll("items") List<ItemState> items) {
+        HomeworkStatusRule.Outcome outcome = HomeworkStatusRule.status(pass, items, null, T0.plusSeconds(10));
+        if (outcome.status() != HomeworkStatus.PASSED) {
+            assertThat(outcome.passedAt()).isNull();
+            assertThat(outcome.late()).isFalse();
+            return;
+        }
+        Instant at = outcome.passedAt();
+        if (at == null) {
+            assertThat(HomeworkStatusRule.status(pass, items.stream().map(ItemState::undone).toList(), null).status())
+                    .as("passed with nothing done").isEqualTo(HomeworkStatus.PASSED);
+            assertThat(outcome.late()).isFalse();
+            return;
+        }
+        assertThat(items).anySatisfy(i -> assertThat(i.completedAt()).isEqualTo(at));
+        List<ItemState> byThen = items.stream().map(i -> i.done() && !i.completedAt().isAfter(at) ? i : i.undone()).toList();
+        List<ItemState> justBefore = items.stream().map(i -> i.done() && i.completedAt().isBefore(at) ? i : i.undone()).toList();
+        assertThat(HomeworkStatusRule.status(pass, byThen, null).status()).isEqualTo(HomeworkStatus.PASSED);
+        assertThat(HomeworkStatusRule.status(pass, justBefore, null).status()).isNotEqualTo(HomeworkStatus.PASSED);
+        assertThat(outcome.late()).isEqualTo(at.isAfter(T0.plusSeconds(10)));
+    }
 }

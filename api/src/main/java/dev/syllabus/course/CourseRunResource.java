@@ -1,0 +1,93 @@
+package dev.syllabus.course;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.syllabus.http.PathParams;
+
+/** Instructors create and edit a course's runs. */
+// One root for every resource under /api (see EnrollmentResource).
+@Path("/api")
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Runs", description = "Course runs: one offering of a course to one cohort, with its dates, time zone and join code.")
+public class CourseRunResource {
+
+    private final CourseRuns runs;
+
+    CourseRunResource(CourseRuns runs) {
+        this.runs = runs;
+    }
+
+    @GET
+    @Path("/courses/{slug}/runs")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "INSTRUCTOR", "READER" })
+    @Operation(operationId = "listRuns", summary = "The course's runs, earliest first (instructors)",
+            description = "Each run with its dates, time zone, join code and whether it is the current run.")
+    @APIResponse(responseCode = "200", description = "Every run.",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CourseRunViews.RunView.class)))
+    public List<CourseRunViews.RunView> list(@PathParam("slug") String slug) {
+        return runs.list(PathParams.slug("slug", slug));
+    }
+
+    @GET
+    @Path("/courses/{slug}/runs/{run}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "INSTRUCTOR", "READER" })
+    @Operation(operationId = "getRun", summary = "One run of the course (instructors)",
+            description = "The run's dates, time zone, join code and whether it is the current run.")
+    @APIResponse(responseCode = "200", description = "The run.", content = @Content(schema = @Schema(implementation = CourseRunViews.RunView.class)))
+    public CourseRunViews.RunView get(@PathParam("slug") String slug, @Parameter(schema = @Schema(pattern = RUN_NAME, maxLength = 40)) @PathParam("run") String run) {
+        return runs.get(PathParams.slug("slug", slug), runName(run));
+    }
+
+    @PUT
+    @Path("/courses/{slug}/runs/{run}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("INSTRUCTOR")
+    @Operation(operationId = "putRun", summary = "Create a run, or change its title, start, time zone or join code (instructors)",
+            description = "Dates move with the run: its weeks, due dates, late flags and calendars follow at once. The current run "
+                    + "(the latest that has started) is what the curriculum's dates and the endpoints without a run use.")
+    @APIResponse(responseCode = "200", description = "The run, changed.", content = @Content(schema = @Schema(implementation = CourseRunViews.RunView.class)))
+    @APIResponse(responseCode = "201", description = "The run, created.", content = @Content(schema = @Schema(implementation = CourseRunViews.RunView.class)))
+    public Response put(@PathParam("slug") String slug, @Parameter(schema = @Schema(pattern = RUN_NAME, maxLength = 40)) @PathParam("run") String run,
+            @NotNull @Valid CourseRunViews.RunRequest request) {
+        CourseRuns.Saved saved = runs.put(PathParams.slug("slug", slug), runName(run), request);
+        return saved.created() ? Response.created(URI.create("/api/courses/" + slug + "/runs/" + run)).entity(saved.run()).build()
+                : Response.ok(saved.run()).build();
+    }
+
+    /** A run's name in an address: a slug of at most 40 characters. */
+    public static final String RUN_NAME = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+    /** A run's name: a slug of at most 40 characters. */
+    public static String runName(String run) {
+        String name = PathParams.slug("run", run);
+        if (name.length() > 40) {
+            throw dev.syllabus.http.ProblemException.invalidParameter("run", "must be at most 40 characters");
+        }
+        return name;
+    }
+}

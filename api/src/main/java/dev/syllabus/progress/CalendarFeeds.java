@@ -1,0 +1,42 @@
+package dev.syllabus.progress;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.syllabus.config.SyllabusConfig;
+
+/**
+ * Addresses of students' private calendar feeds. Calendar apps cannot send a bearer token, so the
+ * address itself is the secret: 160 random bits, replaced on request (the old address then stops
+ * working). It is handed out under SYLLABUS_PUBLIC_URL, where the web client passes /api on.
+ */
+@ApplicationScoped
+public class CalendarFeeds {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    static final String TOKEN_PATTERN = "[0-9a-f]{40}";
+
+    private final String publicUrl;
+
+    CalendarFeeds(SyllabusConfig config) {
+        this.publicUrl = config.publicUrl().replaceAll("/+$", "");
+    }
+
+    static String newToken() {
+        byte[] secret = new byte[20];
+        RANDOM.nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
+    }
+
+    String url(String token) {
+        return publicUrl + "/api/calendars/" + token + ".ics";
+    }
+
+    /** The host the feeds' event UIDs are scoped to. */
+    String host() {
+        String host = java.net.URI.create(publicUrl).getHost();
+        return host == null ? "syllabus" : host;
+    }
+}
