@@ -51,6 +51,9 @@ public class CourseRuns {
 
     /** Creates the run {@code name} or replaces its settings; the read model follows at once on this replica. */
     public Saved put(String slug, String name, CourseRunViews.RunRequest request) {
+        if (request.title().isBlank()) {
+            throw ProblemException.invalidField("title", "must not be blank");
+        }
         if (!Schedule.isTimeZone(request.timeZone())) {
             throw ProblemException.invalidField("timeZone", "is not an IANA time zone such as Europe/Kyiv or UTC");
         }

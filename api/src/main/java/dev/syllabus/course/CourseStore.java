@@ -46,6 +46,8 @@ public class CourseStore {
         CourseEntity row = CourseEntity.findForUpdate(course.slug()).orElse(null);
         if (row != null && course.version().equals(row.sourceVersion)) {
             LOG.debugf("Course %s is unchanged at version %s", course.slug(), course.version());
+            // A database from before runs existed gets its first run even when the content is unchanged.
+            ensureRun(row, course.schedule());
             return false;
         }
         row = replace(row, course, origin);

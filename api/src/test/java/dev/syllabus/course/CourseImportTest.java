@@ -101,4 +101,31 @@ class CourseImportTest {
         return QuarkusTransaction.requiringNew().call(
                 () -> ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue());
     }
+
+    @Test
+    void aCourseStoredBeforeRunsExistedGetsItsFirstRunAtTheNextStartEvenWhenItsContentIsUnchanged() {
+        long courseId = QuarkusTransaction.requiringNew().call(() -> CourseEntity.findBySlug("demo-course").orElseThrow().id);
+        QuarkusTransaction.requiringNew().run(() -> {
+            // What V7 leaves behind for a course imported earlier: no run, the join code on the course.
+            entityManager.createNativeQuery("update enrollment set run_id = null where course_id = ?1").setParameter(1, courseId).executeUpdate();
+            entityManager.createNativeQuery("delete from course_run where course_id = ?1").setParameter(1, courseId).executeUpdate();
+            entityManager.createNativeQuery("update course set join_code = 'OLD-DEMO-CODE' where id = ?1").setParameter(1, courseId).executeUpdate();
+        });
+
+        assertThat(importer.importAll()).as("the content is unchanged: nothing rewritten").isZero();
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            java.util.List<CourseRunEntity> runs = CourseRunEntity.ofCourse(courseId);
+            assertThat(runs).singleElement().satisfies(run -> {
+                assertThat(run.name).isEqualTo(CourseStore.FIRST_RUN);
+                assertThat(run.joinCode).isEqualTo("OLD-DEMO-CODE");
+                assertThat(run.startsOn.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+            });
+            Number unplaced = (Number) entityManager.createNativeQuery("select count(*) from enrollment where course_id = ?1 and run_id is null")
+                    .setParameter(1, courseId).getSingleResult();
+            assertThat(unplaced.longValue()).isZero();
+        });
+        given().get(DEMO + "/agenda").then().statusCode(200).body("run.name", equalTo(CourseStore.FIRST_RUN))
+                .body("weeks[0].start", org.hamcrest.Matchers.notNullValue());
+    }
 }

@@ -260,4 +260,13 @@ class CurriculumApiTest {
                 .body("tasks.flatten().kind", everyItem(org.hamcrest.Matchers.oneOf("PR", "DOC", "OTHER")))
                 .body("tasks.flatten().id", everyItem(org.hamcrest.Matchers.matchesPattern("H\\d+/(PR|DOC|OTHER)\\d*")));
     }
+
+    @Test
+    void theCourseCalendarIsServedAsICalendarWithItsTimeZone() throws Exception {
+        String ics = given().get(COURSE + "/calendar.ics").then().statusCode(200).contentType(startsWith("text/calendar"))
+                .extract().asString();
+        net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(ics));
+        assertThat(calendar.getComponents(net.fortuna.ical4j.model.Component.VTIMEZONE)).hasSize(1);
+        assertThat(calendar.getComponents(net.fortuna.ical4j.model.Component.VEVENT)).hasSizeGreaterThan(16);
+    }
 }
