@@ -4,7 +4,8 @@
 # for a 200 and for a 304 (If-None-Match). Also prints the API's start-up time and memory.
 #
 # Settings (environment): DURATION (seconds per run, 10), CONNECTIONS (50), THREADS (2),
-# JAVA_OPTS for the API (for example -Xmx128m to see it under a container-sized heap).
+# The API runs with the JVM settings the image and the manifests ship (k8s/base/api-jvm.env);
+# JAVA_OPTS adds to them (for example -Xmx256m to see what a larger heap changes).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -33,9 +34,10 @@ done
 [ -f "$JAR" ] || { echo "bench: $JAR is missing: run make api" >&2; exit 1; }
 
 # ---- the API, on a fresh embedded database
+source api/bench/api-jvm.sh
 start=$(date +%s%N)
 SYLLABUS_DB_URL="jdbc:h2:file:$work/db/syllabus" QUARKUS_HTTP_PORT=$API_PORT \
-  java ${JAVA_OPTS:-} -jar "$JAR" >"$work/api.log" 2>&1 &
+  env "${API_ENV[@]}" java ${JAVA_OPTS:-} -jar "$JAR" >"$work/api.log" 2>&1 &
 api_pid=$!
 wait_for() { # url pid what
   for _ in $(seq 1 1200); do
@@ -132,7 +134,7 @@ echo
 echo "ratio api/nginx, 200: $(ratio "${api_200%% *}" "${nginx_200%% *}")  (target >= 0.90)"
 echo "ratio api/nginx, 304: $(ratio "${api_304%% *}" "${nginx_304%% *}")  (target >= 0.90)"
 echo "API start-up to ready: ${ready_ms} ms ($(grep -o 'started in [0-9.]*s' "$work/api.log"))"
-echo "API resident memory after the run: $(( rss_kb / 1024 )) MiB"
+echo "API resident memory after the run: $(( rss_kb / 1024 )) MiB ($(api_jvm_settings))"
 
 source api/bench/record.sh
 record "Agenda 200: API / nginx" "$(ratio "${api_200%% *}" "${nginx_200%% *}")" "x" ">=" 0.9

@@ -39,8 +39,9 @@ printf '%s' "$password" >"$work/pwfile" && chmod 644 "$work/pwfile"
 "${run_as_postgres[@]}" "$PG_BIN/pg_ctl" -D "$work/pg" -o "-p $DB_PORT -k $work/pg -c max_connections=200 ${PG_OPTIONS:-}" -l "$work/pg/log" -w start >/dev/null
 PGPASSWORD="$password" "$PG_BIN/psql" -h 127.0.0.1 -p $DB_PORT -U syllabus -d postgres -qc "create database syllabus" >/dev/null
 
+source api/bench/api-jvm.sh
 SYLLABUS_DB_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/syllabus" SYLLABUS_DB_USER=syllabus SYLLABUS_DB_PASSWORD="$password" \
-SYLLABUS_ADMIN_PASSWORD="$admin_password" QUARKUS_HTTP_PORT=$API_PORT java ${JAVA_OPTS:-} -jar "$JAR" >"$work/api.log" 2>&1 &
+SYLLABUS_ADMIN_PASSWORD="$admin_password" QUARKUS_HTTP_PORT=$API_PORT env "${API_ENV[@]}" java ${JAVA_OPTS:-} -jar "$JAR" >"$work/api.log" 2>&1 &
 api_pid=$!
 for _ in $(seq 1 240); do
   curl -fsS -o /dev/null "http://127.0.0.1:$API_PORT/q/health/ready" 2>/dev/null && break
@@ -58,7 +59,7 @@ java -cp "$driver" api/bench/WriteBench.java --api "http://127.0.0.1:$API_PORT" 
   | tee "$work/api-bench-10.txt"
 rss_mb=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' /proc/$api_pid/status)
 
-echo "  API resident memory after the runs: $rss_mb MB (JVM options: ${JAVA_OPTS:-none})"
+echo "  API resident memory after the runs: $rss_mb MB ($(api_jvm_settings))"
 
 # The reference: the API stopped, pgbench runs a tick's transaction on the rows the students made.
 kill "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null || true; api_pid=""

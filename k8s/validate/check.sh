@@ -20,6 +20,15 @@ trap 'rm -rf "$run" $made_secrets' EXIT
 node check.mjs --self-test
 node check.mjs
 
+# The image and the manifests run the API with the same JVM settings (k8s/base/api-jvm.env).
+jvm_mismatch=0
+while IFS='=' read -r key value; do
+  grep -qF "$key=\"$value\"" ../../api/Dockerfile || grep -qE "(^|[[:space:]])$key=$value([[:space:]]|$)" ../../api/Dockerfile \
+    || { echo "api/Dockerfile does not set $key=$value as k8s/base/api-jvm.env does" >&2; jvm_mismatch=1; }
+done < <(grep -E '^[A-Z_]+=' ../base/api-jvm.env)
+[ "$jvm_mismatch" = 0 ] || exit 1
+echo "JVM settings: the image and the manifests agree (k8s/base/api-jvm.env)"
+
 SYLLABUS_WEB_TEMPLATES=../../web-client/docker SYLLABUS_WEB_RUN="$run" SYLLABUS_API_UPSTREAM=http://127.0.0.1:8080 \
   ../../web-client/docker/entrypoint.sh test
 echo "nginx -t: 1 passed, 0 failed"
