@@ -61,11 +61,14 @@ rss_mb=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' /proc/$api_pid/status)
 
 echo "  API resident memory after the runs: $rss_mb MB ($(api_jvm_settings))"
 
-# The reference: the API stopped, pgbench runs a tick's transaction on the rows the students made.
-kill "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null || true; api_pid=""
 export PGPASSWORD="$password"
 psql_db=("$PG_BIN/psql" -h 127.0.0.1 -p $DB_PORT -U syllabus -d syllabus -qAt)
+# The pgbench reference ticks the rows the write benchmark's students made, not the seeded cohort's.
 "${psql_db[@]}" -c "create table bench_rows as select row_number() over (order by id) as n, id from progress" >/dev/null
+source api/bench/cohort-scale.sh
+
+# The reference: the API stopped, pgbench runs a tick's transaction on the rows the students made.
+kill "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null || true; api_pid=""
 rows=$("${psql_db[@]}" -c "select count(*) from bench_rows")
 cat >"$work/tick.sql" <<SQL
 \\set n random(1, $rows)
@@ -92,3 +95,5 @@ record "Tick p99, 10 students" "$(p99 "$work/api-bench-10.txt")" "ms" "<=" 10
 record "Ticks: API / pgbench" "$(awk -v a="$api_rate" -v p="$pg_rate" 'BEGIN { printf "%.2f", a / p }')" "x" ">=" 0.5
 record "Lost updates" "$(( $(lost "$work/api-bench.txt") + $(lost "$work/api-bench-10.txt") ))" "" "=" 0
 record "Resident memory after the write bench" "$rss_mb" "MB" "<=" 200
+record "Cohort page of 100 p99, ${COHORT_STUDENTS:-1000} students" "$(wrk_p99_ms "$work/cohort-page.txt")" "ms" "<=" 100
+record "Cohort CSV p99, ${COHORT_STUDENTS:-1000} students" "$(wrk_p99_ms "$work/cohort-csv.txt")" "ms" "<=" 1000

@@ -38,10 +38,13 @@ public class ChecklistService {
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().build();
 
     private final CalendarFeeds feeds;
+    private final CohortCache cohorts;
 
-    ChecklistService(CourseCatalog catalog, jakarta.enterprise.inject.Instance<PullRequestStates> pullRequests, CalendarFeeds feeds) {
+    ChecklistService(CourseCatalog catalog, jakarta.enterprise.inject.Instance<PullRequestStates> pullRequests, CalendarFeeds feeds,
+            CohortCache cohorts) {
         this.catalog = catalog;
         this.feeds = feeds;
+        this.cohorts = cohorts;
         this.pullRequests = pullRequests;
     }
 
@@ -194,6 +197,7 @@ public class ChecklistService {
         review.comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
         review.at = Instant.now();
         review.persist();
+        cohorts.changed(ref.id());
         ProgressEventEntity.record(ref.id(), student.id, homework, request.decision().name(), null, reviewerId, review.at);
         return new ChecklistViews.Review(review.decision, review.comment, AccountEntity.loginOf(reviewerId), review.at);
     }
@@ -245,6 +249,7 @@ public class ChecklistService {
                 : actorId == studentId ? ProgressEntity.Source.STUDENT : ProgressEntity.Source.INSTRUCTOR;
         state.persist();
         ProgressEventEntity.record(ref.id(), studentId, itemId, done ? "DONE" : "UNDONE", state.evidenceUrl, actorId, now);
+        cohorts.changed(ref.id());
         return view(item, state);
     }
 
@@ -318,6 +323,7 @@ public class ChecklistService {
             extension.persist();
         }
         DeadlineExtensionEntity.flush();
+        cohorts.changed(ref.id());
         return checklist(slug, student.id).homework().stream().filter(h -> h.code().equals(code)).findFirst().orElseThrow();
     }
 

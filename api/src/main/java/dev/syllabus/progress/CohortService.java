@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.jpa.HibernateHints;
+
 import dev.syllabus.account.AccountEntity;
 import dev.syllabus.content.Course;
 import dev.syllabus.content.Homework;
@@ -23,10 +25,17 @@ public class CohortService {
 
     private final ChecklistService checklists;
     private final CourseRuns runs;
+    private final CohortCache cache;
 
-    CohortService(ChecklistService checklists, CourseRuns runs) {
+    CohortService(ChecklistService checklists, CourseRuns runs, CohortCache cache) {
         this.checklists = checklists;
         this.runs = runs;
+        this.cache = cache;
+        cache.computeWith(key -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            ChecklistService.CourseRef ref = checklists.course(key.slug());
+            CourseRunEntity run = runs.named(ref.id(), key.run().name());
+            return compute(ref, run, CourseRuns.in(ref.course(), key.run()), key.filter());
+        }));
     }
 
     /**
@@ -51,14 +60,21 @@ public class CohortService {
             throw ProblemException.invalidField("week", "is not a week of this course");
         }
         CourseRunEntity run = runName == null ? runs.current(ref.id()) : runs.named(ref.id(), runName);
-        Course course = CourseRuns.in(ref.course(), run.dates());
-        List<EnrollmentEntity> enrolled = EnrollmentEntity.list("select e from Enrollment e join fetch e.account where e.course.id = ?1 "
-                + "and e.runId = ?2", ref.id(), run.id);
+        return cache.get(new CohortCache.Key(ref.id(), slug, ref.course().version(), run.dates(), filter));
+    }
+
+    private List<CohortViews.Row> compute(ChecklistService.CourseRef ref, CourseRunEntity run, Course course, Filter filter) {
+        Integer week = filter.week();
+        // Read-only: a thousand students' rows are read, never changed, so Hibernate keeps no snapshots
+        // to compare at commit; and only this run's students' rows are read.
+        List<EnrollmentEntity> enrolled = EnrollmentEntity.<EnrollmentEntity>find("select e from Enrollment e join fetch e.account "
+                + "where e.course.id = ?1 and e.runId = ?2", ref.id(), run.id).withHint(HibernateHints.HINT_READ_ONLY, true).list();
         Map<Long, Map<String, java.time.Instant>> extensions = DeadlineExtensionEntity.ofCourse(ref.id());
-        Map<Long, List<ProgressEntity>> progress = ProgressEntity.<ProgressEntity>list("courseId", ref.id()).stream()
-                .collect(Collectors.groupingBy(p -> p.accountId));
-        Map<Long, List<ReviewEntity>> reviews = ReviewEntity.<ReviewEntity>list("courseId = ?1 order by at", ref.id()).stream()
-                .collect(Collectors.groupingBy(r -> r.accountId));
+        String ofRun = "courseId = ?1 and accountId in (select e.account.id from Enrollment e where e.course.id = ?1 and e.runId = ?2)";
+        Map<Long, List<ProgressEntity>> progress = ProgressEntity.<ProgressEntity>find(ofRun, ref.id(), run.id)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).stream().collect(Collectors.groupingBy(p -> p.accountId));
+        Map<Long, List<ReviewEntity>> reviews = ReviewEntity.<ReviewEntity>find(ofRun + " order by at", ref.id(), run.id)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).stream().collect(Collectors.groupingBy(r -> r.accountId));
         Map<Long, String> logins = new HashMap<>();
         java.util.Collection<ChecklistItem> items = checklists.items(ref.course()).values();
         List<CohortViews.Row> rows = new ArrayList<>();

@@ -32,9 +32,11 @@ public class EnrollmentService {
     private final String publicUrl;
     private final boolean passwordsOn;
     private final CourseRuns runs;
+    private final CohortCache cohorts;
 
-    EnrollmentService(CourseRuns runs, AccountService accounts, Passwords passwords, AuthConfig auth, dev.syllabus.config.SyllabusConfig config) {
+    EnrollmentService(CourseRuns runs, CohortCache cohorts, AccountService accounts, Passwords passwords, AuthConfig auth, dev.syllabus.config.SyllabusConfig config) {
         this.runs = runs;
+        this.cohorts = cohorts;
         this.accounts = accounts;
         this.passwords = passwords;
         this.perAddress = new AttemptThrottle(auth.auth().maxFailedJoinsPerAddress(), auth.auth().lockout());
@@ -94,6 +96,7 @@ public class EnrollmentService {
             Opening opening = checkJoin(slug, request, invited);
             AccountEntity account = accounts.register(request.login(), Role.STUDENT, request.name(), request.email(), passwordHash);
             EnrollmentEntity.enrol(opening.course(), account, opening.runId()).inviteHash = null;
+            cohorts.changed(opening.course().id);
             return accounts.signIn(account);
         });
     }
@@ -113,6 +116,7 @@ public class EnrollmentService {
                 throw ProblemException.forbidden("Only students join courses.");
             }
             EnrollmentEntity.enrol(course, account, run.id);
+            cohorts.changed(course.id);
             return accounts.signIn(account);
         });
     }

@@ -40,9 +40,11 @@ public class RosterService {
     }
 
     private final dev.syllabus.course.CourseRuns runs;
+    private final CohortCache cohorts;
 
-    RosterService(dev.syllabus.course.CourseRuns runs) {
+    RosterService(dev.syllabus.course.CourseRuns runs, CohortCache cohorts) {
         this.runs = runs;
+        this.cohorts = cohorts;
     }
 
     @Transactional
@@ -75,6 +77,7 @@ public class RosterService {
                 enrolled++;
             }
         }
+        cohorts.changed(course.id);
         return new CohortViews.RosterResult(created, updated, enrolled, entries.size());
     }
 
