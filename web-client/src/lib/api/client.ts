@@ -70,8 +70,10 @@ function isProblem(value: unknown): value is Problem {
   return typeof value === 'object' && value !== null && 'status' in value && 'title' in value;
 }
 
-/** Turns an openapi-fetch result into its data, or throws an ApiError with a readable message. */
-async function call<T>(request: () => Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+/** Turns an openapi-fetch result into its data and response, or throws an ApiError with a readable message. */
+async function answer<T>(
+  request: () => Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<{ data: T; response: Response }> {
   let result: { data?: T; error?: unknown; response: Response };
   try {
     result = await request();
@@ -79,7 +81,7 @@ async function call<T>(request: () => Promise<{ data?: T; error?: unknown; respo
     throw new ApiError('Cannot reach the server. Check your connection and try again.', 0);
   }
   if (result.data !== undefined) {
-    return result.data;
+    return { data: result.data, response: result.response };
   }
   const { error, response } = result;
   if (isProblem(error)) {
@@ -87,6 +89,11 @@ async function call<T>(request: () => Promise<{ data?: T; error?: unknown; respo
     throw new ApiError(fields || error.detail || error.title, response.status, error);
   }
   throw new ApiError(`The server answered ${response.status} ${response.statusText}.`.trim(), response.status);
+}
+
+/** The data of an openapi-fetch call, or an ApiError: every call goes through here or {@link answer}. */
+async function call<T>(request: () => Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  return (await answer(request)).data;
 }
 
 const json = { headers: { Accept: 'application/json' } };
@@ -180,18 +187,20 @@ export async function getCohort(
   run?: string,
 ): Promise<{ rows: CohortRow[]; total: number }> {
   const api = client();
-  const query = { ...filters, late: filters.late === undefined ? undefined : String(filters.late) } as never;
-  const result = run
-    ? await api.GET('/api/courses/{slug}/runs/{run}/cohort', { params: { path: { slug, run }, query }, headers: { Accept: 'application/json' } })
-    : await api.GET('/api/courses/{slug}/cohort', { params: { path: { slug }, query }, headers: { Accept: 'application/json' } });
-  const rows = await call(async () => result);
+  const query = { ...filters };
+  const headers = { Accept: 'application/json' };
+  const { data: rows, response } = await answer(() =>
+    run
+      ? api.GET('/api/courses/{slug}/runs/{run}/cohort', { params: { path: { slug, run }, query }, headers })
+      : api.GET('/api/courses/{slug}/cohort', { params: { path: { slug }, query }, headers }),
+  );
   if (typeof rows !== 'object') throw new ApiError('The server sent the cohort in an unexpected format.', 200);
-  return { rows, total: Number(result.response.headers.get('X-Total-Count') ?? rows.length) };
+  return { rows, total: Number(response.headers.get('X-Total-Count') ?? rows.length) };
 }
 
 /** The filtered cohort as CSV text, for a download. */
 export async function getCohortCsv(slug: string, filters: CohortFilters, run?: string): Promise<string> {
-  const query = { ...filters, late: filters.late === undefined ? undefined : String(filters.late) } as never;
+  const query = { ...filters };
   const csv = await call(() =>
     run
       ? client().GET('/api/courses/{slug}/runs/{run}/cohort', { params: { path: { slug, run }, query }, headers: { Accept: 'text/csv' }, parseAs: 'text' })
@@ -249,7 +258,7 @@ export function uploadRoster(slug: string, csv: string): Promise<RosterResult> {
   return call(() =>
     client().POST('/api/courses/{slug}/roster', {
       params: { path: { slug } },
-      body: csv as never,
+      body: csv,
       bodySerializer: (body: unknown) => String(body),
       headers: { 'Content-Type': 'text/csv' },
     }),

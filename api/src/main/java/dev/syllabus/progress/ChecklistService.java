@@ -210,15 +210,19 @@ public class ChecklistService {
     ChecklistViews.Item mark(String slug, long studentId, Long actorId, String itemId, boolean done, String evidence, String ifMatch,
             Instant completedAt) {
         CourseRef ref = course(slug);
-        if (!EnrollmentEntity.lock(ref.id(), studentId)) {
-            throw notEnrolled(ref);
+        // The item's row, locked: changes to one item take turns. A row exists only for an enrolled
+        // student (enrolments are never removed). Without one, the student's enrolment is locked
+        // first, so two first ticks of the same item cannot both insert, and the row is looked up again.
+        ProgressEntity state = lockedState(ref.id(), studentId, itemId);
+        if (state == null) {
+            if (!EnrollmentEntity.lock(ref.id(), studentId)) {
+                throw notEnrolled(ref);
+            }
+            state = lockedState(ref.id(), studentId, itemId);
         }
         ChecklistItem item = java.util.Optional.ofNullable(items(ref.course()).get(itemId))
                 .orElseThrow(() -> ProblemException.notFound("Course '" + slug + "' has no checklist item " + itemId + "."));
         String checkedEvidence = Evidence.check(item.kind(), evidence);
-        ProgressEntity state = ProgressEntity.<ProgressEntity>find("courseId = ?1 and accountId = ?2 and itemId = ?3",
-                ref.id(), studentId, itemId).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
-                .orElse(null);
         if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.strip().equals("*")
                 && !ifMatch.strip().equals(etag(state == null ? 0 : state.version))) {
             throw ProblemException.preconditionFailed("Item " + itemId + " changed since you read it (now "
@@ -251,6 +255,11 @@ public class ChecklistService {
         ProgressEventEntity.record(ref.id(), studentId, itemId, done ? "DONE" : "UNDONE", state.evidenceUrl, actorId, now);
         cohorts.changed(ref.id());
         return view(item, state);
+    }
+
+    private static ProgressEntity lockedState(long courseId, long studentId, String itemId) {
+        return ProgressEntity.<ProgressEntity>find("courseId = ?1 and accountId = ?2 and itemId = ?3", courseId, studentId, itemId)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional().orElse(null);
     }
 
     /** An instructor marks a student's item; 404 when there is no such student. */
