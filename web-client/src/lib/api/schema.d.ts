@@ -2896,6 +2896,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A header is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A header is malformed.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The browser's Origin may not call this API (CORS). */
             403: {
                 headers: {
@@ -2992,7 +3010,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3000,7 +3018,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -3146,7 +3164,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3154,7 +3172,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -3483,6 +3501,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A header is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A header is malformed.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No valid bearer token. */
             401: {
                 headers: {
@@ -3604,6 +3640,24 @@ export interface operations {
                     "application/json": components["schemas"]["Account"];
                 };
             };
+            /** @description A header is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A header is malformed.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No valid bearer token. */
             401: {
                 headers: {
@@ -3722,6 +3776,24 @@ export interface operations {
                     "application/json": components["schemas"]["Providers"];
                 };
             };
+            /** @description A header is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A header is malformed.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The browser's Origin may not call this API (CORS). */
             403: {
                 headers: {
@@ -3826,6 +3898,24 @@ export interface operations {
                      *     ]
                      */
                     "application/json": components["schemas"]["IntegrationToken"][];
+                };
+            };
+            /** @description A header is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A header is malformed.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid bearer token. */
@@ -4146,7 +4236,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4154,7 +4244,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -4314,7 +4404,7 @@ export interface operations {
                     "text/calendar": string;
                 };
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4322,7 +4412,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -4490,7 +4580,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4498,7 +4588,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -4690,7 +4780,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4698,7 +4788,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -4960,7 +5050,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4968,7 +5058,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -5072,7 +5162,7 @@ export interface operations {
                     "text/calendar": string;
                 };
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5080,7 +5170,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -5276,7 +5366,7 @@ export interface operations {
                     "application/json": components["schemas"]["Checklist"];
                 };
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5284,7 +5374,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -5431,7 +5521,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarFeed"];
                 };
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5439,7 +5529,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -5897,7 +5987,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChecklistItem"];
                 };
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5905,7 +5995,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -6127,7 +6217,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6135,7 +6225,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -6292,7 +6382,7 @@ export interface operations {
                     "application/json": components["schemas"]["CourseSummary"];
                 };
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6300,7 +6390,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -6748,7 +6838,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6756,7 +6846,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -6920,7 +7010,7 @@ export interface operations {
                     "application/json": components["schemas"]["HistoryEntry"][];
                 };
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6928,7 +7018,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -7135,7 +7225,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7143,7 +7233,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -7315,7 +7405,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7323,7 +7413,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -7432,7 +7522,7 @@ export interface operations {
                     "application/json": components["schemas"]["JoinCode"];
                 };
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7440,7 +7530,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -7814,7 +7904,7 @@ export interface operations {
                     "application/json": components["schemas"]["PullRequest"][];
                 };
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7822,7 +7912,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -8422,7 +8512,7 @@ export interface operations {
                     "application/json": components["schemas"]["RosterResult"];
                 };
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8430,7 +8520,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -8648,7 +8738,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8656,7 +8746,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -8829,7 +8919,7 @@ export interface operations {
                     "application/json": components["schemas"]["CourseRun"][];
                 };
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8837,7 +8927,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -8991,7 +9081,7 @@ export interface operations {
                     "application/json": components["schemas"]["CourseRun"];
                 };
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8999,7 +9089,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -9392,7 +9482,7 @@ export interface operations {
                     "text/calendar": string;
                 };
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9400,7 +9490,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -9569,7 +9659,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9577,7 +9667,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -9723,7 +9813,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9731,7 +9821,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -9946,7 +10036,7 @@ export interface operations {
                     "application/json": components["schemas"]["Checklist"];
                 };
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9954,7 +10044,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -10396,7 +10486,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChecklistItem"];
                 };
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10404,7 +10494,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -10845,7 +10935,7 @@ export interface operations {
                     "application/json": components["schemas"]["HomeworkProgress"];
                 };
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10853,7 +10943,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -11597,7 +11687,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11605,7 +11695,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -11849,7 +11939,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11857,7 +11947,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -11979,7 +12069,7 @@ export interface operations {
                     "application/json": components["schemas"]["Delivery"][];
                 };
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11987,7 +12077,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",
@@ -12127,7 +12217,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryResult"];
                 };
             };
-            /** @description A parameter or the body is malformed; `errors` names the field. */
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12135,7 +12225,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "A parameter or the body is malformed; `errors` names the field.",
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 400,
                      *       "title": "Bad Request",

@@ -185,9 +185,10 @@ public class OpenApiConventions implements OASFilter {
             operation.setSecurity(List.of(OASFactory.createSecurityRequirement()));
         }
 
-        if (!parameters.isEmpty() || body) {
-            add(responses, "400", "A parameter or the body is malformed; `errors` names the field.");
-        }
+        // Even an operation without parameters reads headers, and a malformed one (an Accept of
+        // "*/*;q=abc") is refused with 400 before the operation runs.
+        add(responses, "400", !parameters.isEmpty() || body ? "A parameter, a header or the body is malformed; `errors` names the field."
+                : "A header is malformed.");
         if (secured) {
             add(responses, "401", "No valid bearer token.");
             add(responses, "403", "The account may not do this, or the browser's Origin may not call this API (CORS).");

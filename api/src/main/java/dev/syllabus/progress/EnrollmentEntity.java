@@ -69,9 +69,9 @@ public class EnrollmentEntity extends PanacheEntity {
     }
 
     /**
-     * Locks the student's enrolment until the transaction ends, so one student's checklist changes
-     * (two devices, a tick and a webhook delivery) happen one after the other: the first tick of an
-     * item can then never race another insert of the same row.
+     * Locks the student's enrolment until the transaction ends. Taken when an item has no progress
+     * row yet (see ChecklistService.mark), so two first ticks of one item (two devices, a tick and a
+     * webhook delivery) take turns and never both insert the row.
      *
      * @return whether the student is enrolled
      */
