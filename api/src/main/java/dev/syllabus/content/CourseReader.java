@@ -393,7 +393,7 @@ public final class CourseReader {
             }
 
             private void due(Paragraph paragraph, String text) {
-                if (homework.dueRule != null || homework.dueLine > 0) {
+                if (homework.dueLine > 0) {
                     issue(paragraph, homework.code + " has more than one 'Due:' line");
                     return;
                 }

@@ -60,7 +60,6 @@ public class OpenApiConventions implements OASFilter {
         addProblemSchemas(openAPI);
         Set<String> requestModels = requestModels(openAPI);
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
-        dropUnreferencedTimeTypes(schemas);
         schemas.forEach((name, schema) -> {
             if (schema.getProperties() != null && schema.getRequired() == null && !requestModels.contains(name)) {
                 schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
@@ -103,38 +102,6 @@ public class OpenApiConventions implements OASFilter {
                         .description("The fields or parameters at fault, when the request was malformed.")
                         .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
                 .required(List.of("type", "title", "status")));
-    }
-
-    /**
-     * SmallRye registers a component for each java.time type it meets, even where a property's own
-     * schema inlines it (a nullable time of day): a component nothing refers to only confuses readers.
-     */
-    private static void dropUnreferencedTimeTypes(Map<String, Schema> schemas) {
-        Set<String> referenced = new HashSet<>();
-        schemas.values().forEach(schema -> collectRefs(schema, referenced, 0));
-        List.of("LocalTime").forEach(name -> {
-            if (!referenced.contains(name)) {
-                schemas.remove(name);
-            }
-        });
-    }
-
-    private static void collectRefs(Schema schema, Set<String> into, int depth) {
-        if (schema == null || depth > 6) {
-            return;
-        }
-        if (schema.getRef() != null) {
-            into.add(refName(schema.getRef()));
-        }
-        if (schema.getProperties() != null) {
-            schema.getProperties().values().forEach(property -> collectRefs(property, into, depth + 1));
-        }
-        collectRefs(schema.getItems(), into, depth + 1);
-        for (List<Schema> options : java.util.Arrays.asList(schema.getAnyOf(), schema.getOneOf(), schema.getAllOf())) {
-            if (options != null) {
-                options.forEach(option -> collectRefs(option, into, depth + 1));
-            }
-        }
     }
 
     /** The schemas clients send: they require only what validation requires. */

@@ -99,7 +99,7 @@ final class Calendars {
         if (run == null) {
             return;
         }
-        ZoneId zone = ZoneId.of(run.timeZone());
+        ZoneId zone = zone(dated);
         Schedule schedule = dated.schedule();
         for (Week week : dated.weeks()) {
             VEvent span = new VEvent(week.start(), week.end().plusDays(1), "Week " + week.number() + ": " + week.title());

@@ -133,23 +133,25 @@ public class ChecklistService {
         return new CourseRef(id, course);
     }
 
-    /** A student's checklist, dated by their run, with the path of their calendar feed (made on first read). */
+    /** A student's checklist, dated by their run, with the address of their calendar feed (made on first read). */
     @Transactional
     ChecklistViews.Checklist checklist(String slug, long accountId) {
         CourseRef ref = course(slug);
         AccountEntity student = AccountEntity.findById(accountId);
-        EnrollmentEntity enrollment = student == null ? null : EnrollmentEntity.of(ref.id(), accountId).orElseThrow(() -> notEnrolled(ref));
-        if (enrollment == null) {
-            throw notEnrolled(ref);
-        }
+        EnrollmentEntity enrollment = (student == null ? java.util.Optional.<EnrollmentEntity>empty() : EnrollmentEntity.of(ref.id(), accountId))
+                .orElseThrow(() -> notEnrolled(ref));
         if (enrollment.calendarToken == null) {
             enrollment.calendarToken = CalendarFeeds.newToken();
         }
-        return build(dated(ref, enrollment.runId), items(ref.course()).values(), student.login, student.githubId != null,
-                ProgressEntity.list("courseId = ?1 and accountId = ?2", ref.id(), accountId),
-                ReviewEntity.list("courseId = ?1 and accountId = ?2 order by at", ref.id(), accountId),
-                new java.util.HashMap<>(), pullRequestsOf(ref.id(), accountId), DeadlineExtensionEntity.of(ref.id(), accountId))
-                .withCalendarUrl(feeds.url(enrollment.calendarToken));
+        return checklist(ref, dated(ref, enrollment.runId), student).withCalendarUrl(feeds.url(enrollment.calendarToken));
+    }
+
+    /** A student's checklist in {@code dated}, the course as their run dates it. */
+    private ChecklistViews.Checklist checklist(CourseRef ref, Course dated, AccountEntity student) {
+        return build(dated, items(ref.course()).values(), student.login, student.githubId != null,
+                ProgressEntity.list("courseId = ?1 and accountId = ?2", ref.id(), student.id),
+                ReviewEntity.list("courseId = ?1 and accountId = ?2 order by at", ref.id(), student.id),
+                new java.util.HashMap<>(), pullRequestsOf(ref.id(), student.id), DeadlineExtensionEntity.of(ref.id(), student.id));
     }
 
     /** The published course with the dates of run {@code runId} (the current run's when null). */
@@ -286,11 +288,10 @@ public class ChecklistService {
     /** The private calendar feed behind {@code token}, or empty when no enrolment has it. */
     @Transactional
     java.util.Optional<String> calendarFeed(String token) {
-        return EnrollmentEntity.<EnrollmentEntity>find("calendarToken", token).firstResultOptional().flatMap(enrollment -> {
-            String slug = enrollment.course.slug;
-            CourseRef ref = course(slug);
-            ChecklistViews.Checklist checklist = checklist(slug, enrollment.account.id);
-            return java.util.Optional.of(Calendars.student(dated(ref, enrollment.runId), checklist, feeds.host(), Instant.now()));
+        return EnrollmentEntity.<EnrollmentEntity>find("calendarToken", token).firstResultOptional().map(enrollment -> {
+            CourseRef ref = course(enrollment.course.slug);
+            Course dated = dated(ref, enrollment.runId);
+            return Calendars.student(dated, checklist(ref, dated, enrollment.account), feeds.host(), Instant.now());
         });
     }
 
@@ -298,7 +299,8 @@ public class ChecklistService {
     @Transactional
     String courseCalendar(String slug, dev.syllabus.course.CourseRunEntity run) {
         CourseRef ref = course(slug);
-        return Calendars.course(run == null ? ref.course() : dated(ref, run.id), feeds.host(), Instant.now());
+        return Calendars.course(run == null ? ref.course() : dev.syllabus.course.CourseRuns.in(ref.course(), run.dates()), feeds.host(),
+                Instant.now());
     }
 
     /**
