@@ -38,6 +38,7 @@ export async function acceptTokenFromFragment(): Promise<boolean> {
   globalThis.history?.replaceState(null, '', globalThis.location.pathname + globalThis.location.search);
   useToken(token, () => apply(null));
   const account = await getMe();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp turned into text at once, never changed
   apply({ token, expiresAt: new Date(Date.now() + SESSION_HOURS * 3_600_000).toISOString(), account });
   return true;
 }

@@ -30,6 +30,30 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /**
+     * Services and rules speak the domain's language: they refuse with {@code DomainException} and
+     * leave statuses, headers and routes to the edge. Only the resources, the query beans they read
+     * and the read model (which keeps finished HTTP representations) may know HTTP.
+     */
+    @Test
+    void onlyTheEdgeSpeaksHttp() {
+        noClasses().that().resideOutsideOfPackage("dev.syllabus.http..")
+                .and().haveSimpleNameNotEndingWith("Resource")
+                .and().haveSimpleNameNotEndingWith("Query")
+                .and().haveNameNotMatching("dev\\.syllabus\\.course\\.(CourseCatalog|PublishedCourse)(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.syllabus.http..", "jakarta.ws.rs..",
+                        "org.jboss.resteasy..")
+                .because("domain code refuses with DomainException; the problem mapper turns it into HTTP")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theDomainsRefusalsKnowNoFeature() {
+        noClasses().that().resideInAPackage("dev.syllabus.domain..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.syllabus.domain..", "java..")
+                .check(CLASSES);
+    }
+
     @Test
     void resourcesDoNotTouchEntities() {
         noClasses().that().areAnnotatedWith(jakarta.ws.rs.Path.class)

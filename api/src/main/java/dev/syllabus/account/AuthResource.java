@@ -32,7 +32,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import dev.syllabus.http.HttpEdge;
 import dev.syllabus.http.PathParams;
-import dev.syllabus.http.ProblemException;
+import dev.syllabus.domain.DomainException;
 
 /** Signing in and out, and read-only tokens for integrations. */
 @Path("/api/auth")
@@ -107,15 +107,15 @@ public class AuthResource {
     @APIResponse(responseCode = "503", description = "Too many sign-ins at once; try again after Retry-After seconds.")
     public AccountViews.Session login(@NotNull @Valid AccountViews.LoginRequest request, RoutingContext http) {
         if (!Passwords.fits(request.password())) {
-            throw ProblemException.invalidField("password", "must be at most " + Passwords.MAX_BYTES + " bytes in UTF-8");
+            throw DomainException.invalid("password", "must be at most " + Passwords.MAX_BYTES + " bytes in UTF-8");
         }
         if (!config.auth().passwords() && !request.login().strip().equalsIgnoreCase(config.admin().login())) {
-            throw ProblemException.forbidden("Password sign-in is off here: sign in with GitHub (GET /api/auth/github/login).");
+            throw DomainException.forbidden("Password sign-in is off here: sign in with GitHub (GET /api/auth/github/login).");
         }
         String address = HttpEdge.clientAddress(http);
         Instant blocked = throttle.attempt(address);
         if (blocked != null) {
-            throw ProblemException.tooManyRequests("Too many failed sign-ins from this address; try again later.", blocked);
+            throw DomainException.throttled("Too many failed sign-ins from this address; try again later.", blocked);
         }
         AccountService.LoginOutcome outcome = accounts.login(request.login().strip(), request.password());
         if (outcome instanceof AccountService.LoginOutcome.Success success) {
@@ -123,9 +123,9 @@ public class AuthResource {
             return success.session();
         }
         if (outcome instanceof AccountService.LoginOutcome.Locked locked) {
-            throw ProblemException.tooManyRequests("Too many failed sign-ins for this account; try again later.", locked.until());
+            throw DomainException.throttled("Too many failed sign-ins for this account; try again later.", locked.until());
         }
-        throw ProblemException.unauthorized("Wrong login or password.");
+        throw DomainException.unauthenticated("Wrong login or password.");
     }
 
     @POST
@@ -187,7 +187,7 @@ public class AuthResource {
     public Response revokeToken(@PathParam("id") String id) {
         long tokenId = PathParams.number("id", id, Integer.MAX_VALUE);
         if (!accounts.revokeIntegrationToken(current.id(), tokenId)) {
-            throw ProblemException.notFound("You have no integration token " + tokenId + ".");
+            throw DomainException.notFound("You have no integration token " + tokenId + ".");
         }
         return Response.noContent().build();
     }

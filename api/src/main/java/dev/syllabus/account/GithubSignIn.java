@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -24,8 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.syllabus.config.SyllabusConfig;
-import dev.syllabus.http.Problem;
-import dev.syllabus.http.ProblemException;
+import dev.syllabus.domain.DomainException;
 
 /**
  * Sign-in with GitHub: the OAuth 2.0 authorization code flow with a one-time {@code state} and
@@ -68,7 +66,7 @@ public class GithubSignIn {
         String clientId = requireEnabled();
         String path = redirect == null || redirect.isBlank() ? "/checklist" : redirect.strip();
         if (!SAME_ORIGIN_PATH.matcher(path).matches()) {
-            throw ProblemException.invalidParameter("redirect", "must be a path on this site, such as /checklist");
+            throw DomainException.invalid("redirect", "must be a path on this site, such as /checklist");
         }
         String state = Tokens.newToken();
         String verifier = Pkce.verifier();
@@ -97,21 +95,21 @@ public class GithubSignIn {
     public URI finish(String code, String state, String error) {
         requireEnabled();
         if (state == null || state.isBlank()) {
-            throw ProblemException.invalidParameter("state", "is missing: start again at /api/auth/github/login");
+            throw DomainException.invalid("state", "is missing: start again at /api/auth/github/login");
         }
         OAuthStateEntity pending = QuarkusTransaction.requiringNew().call(() -> {
             OAuthStateEntity found = OAuthStateEntity.findById(Tokens.digest(state.strip()));
             return found != null && OAuthStateEntity.delete("stateHash", found.stateHash) == 1 ? found : null;
         });
         if (pending == null || pending.createdAt.isBefore(Instant.now().minus(STATE_LIFETIME))) {
-            throw ProblemException.invalidParameter("state", "is unknown, expired or used already: start again at /api/auth/github/login");
+            throw DomainException.invalid("state", "is unknown, expired or used already: start again at /api/auth/github/login");
         }
         if (error != null && !error.isBlank()) {
-            throw new ProblemException(403, "GitHub did not sign you in (" + error.strip() + "): nothing was created. "
-                    + "Start again at /api/auth/github/login to allow Syllabus to read your GitHub profile.", List.of(), Map.of());
+            throw DomainException.forbidden("GitHub did not sign you in (" + error.strip() + "): nothing was created. "
+                    + "Start again at /api/auth/github/login to allow Syllabus to read your GitHub profile.");
         }
         if (code == null || code.isBlank()) {
-            throw ProblemException.invalidParameter("code", "is missing");
+            throw DomainException.invalid("code", "is missing");
         }
         String githubToken = exchange(code.strip(), pending.verifier);
         JsonNode user = get(apiUrl + "/user", githubToken);
@@ -139,8 +137,8 @@ public class GithubSignIn {
         String token = answer.path("access_token").asText("");
         if (token.isEmpty()) {
             String reason = answer.path("error").asText("no access token");
-            throw new ProblemException(403, "GitHub refused the sign-in (" + reason + "): start again at /api/auth/github/login.",
-                    List.of(new Problem.FieldError("code", "was refused by GitHub: " + reason)), Map.of());
+            throw DomainException.forbidden("GitHub refused the sign-in (" + reason + "): start again at /api/auth/github/login.",
+                    "code", "was refused by GitHub: " + reason);
         }
         return token;
     }
@@ -157,8 +155,8 @@ public class GithubSignIn {
                 throw unavailable("GitHub answered " + answer.statusCode(), null);
             }
             if (answer.statusCode() >= 400) {
-                throw new ProblemException(403, "GitHub refused the sign-in (" + answer.statusCode() + "): start again at /api/auth/github/login.",
-                        List.of(), Map.of());
+                throw DomainException.forbidden(
+                        "GitHub refused the sign-in (" + answer.statusCode() + "): start again at /api/auth/github/login.");
             }
             return json.readTree(answer.body());
         } catch (IOException e) {
@@ -169,15 +167,15 @@ public class GithubSignIn {
         }
     }
 
-    private static ProblemException unavailable(String why, Exception cause) {
+    private static DomainException unavailable(String why, Exception cause) {
         LOG.warnf("GitHub sign-in failed: %s%s", why, cause == null ? "" : ": " + cause);
-        return new ProblemException(502, "GitHub did not answer as expected (" + why + "); nothing was created. Try again in a moment.",
-                List.of(), Map.of());
+        return DomainException.upstreamFailed(
+                "GitHub did not answer as expected (" + why + "); nothing was created. Try again in a moment.");
     }
 
     private String requireEnabled() {
         return config.github().clientId().filter(id -> !id.isBlank())
-                .orElseThrow(() -> ProblemException.notFound("Sign-in with GitHub is not set up here (SYLLABUS_GITHUB_CLIENT_ID)."));
+                .orElseThrow(() -> DomainException.notFound("Sign-in with GitHub is not set up here (SYLLABUS_GITHUB_CLIENT_ID)."));
     }
 
     private static String text(JsonNode user, String field, int max) {

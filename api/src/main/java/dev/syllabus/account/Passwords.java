@@ -1,8 +1,7 @@
 package dev.syllabus.account;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
+import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -11,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 
-import dev.syllabus.http.ProblemException;
+import dev.syllabus.domain.DomainException;
 
 /**
  * Password hashing with bcrypt. Hashing is slow on purpose, so at most
@@ -65,8 +64,7 @@ public class Passwords {
         try {
             acquired = permits.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS);
             if (!acquired) {
-                throw new ProblemException(503, "Too many sign-ins at once; try again in a moment.", List.of(),
-                        Map.of("Retry-After", "1"));
+                throw DomainException.busy("Too many sign-ins at once; try again in a moment.", Instant.now().plusSeconds(1));
             }
             return work.get();
         } catch (InterruptedException e) {

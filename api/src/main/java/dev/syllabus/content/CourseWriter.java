@@ -89,16 +89,15 @@ public final class CourseWriter {
         if (!homework.tasks().isEmpty()) {
             out.append('\n');
             for (Task task : homework.tasks()) {
-                out.append("- ").append(task.code()).append(task.optional() ? " (optional)" : "").append(": ")
-                        .append(Text.escape(task.title())).append('\n');
+                out.append("- ").append(HomeworkGrammar.taskLine(task)).append(Text.escape(task.title())).append('\n');
             }
         }
         points(0, homework.reading());
         if (homework.pass() != null) {
-            out.append("\nPass: ").append(Text.escape(homework.pass().text())).append('\n');
+            out.append('\n').append(HomeworkGrammar.passLine(Text.escape(homework.pass().text()))).append('\n');
         }
         if (homework.dueRule() != null) {
-            out.append("\nDue: ").append(homework.dueRule().text()).append('\n');
+            out.append('\n').append(HomeworkGrammar.dueLine(homework.dueRule())).append('\n');
         }
     }
 
@@ -115,7 +114,7 @@ public final class CourseWriter {
 
     private void paragraphs(String text) {
         for (String paragraph : text.split("\n\n")) {
-            out.append('\n').append(leadingLabelSafe(Text.escape(paragraph))).append('\n');
+            out.append('\n').append(HomeworkGrammar.unmarked(Text.escape(paragraph))).append('\n');
         }
     }
 
@@ -127,7 +126,7 @@ public final class CourseWriter {
     }
 
     private void item(int depth, String text, List<Link> links, List<Point> details) {
-        out.append("    ".repeat(depth)).append("- ").append(leadingLabelSafe(inline(text, links))).append('\n');
+        out.append("    ".repeat(depth)).append("- ").append(HomeworkGrammar.unmarked(inline(text, links))).append('\n');
         points(depth + 1, details);
     }
 
@@ -164,11 +163,5 @@ public final class CourseWriter {
 
     private static String destination(String url) {
         return url.matches(".*[\\s()<>].*") ? "<" + url.replace("<", "%3C").replace(">", "%3E") + ">" : url;
-    }
-
-    /** Keeps a paragraph or bullet that starts like 'Pass:' or 'PR1:' from being read as a marker. */
-    private static String leadingLabelSafe(String text) {
-        return text.replaceFirst("(?i)^(pass(?:\\s+criterion)?|due|(?:PR|DOC|OTHER)\\d*(?:\\s*\\(?opt(?:ional)?\\)?)?)(\\s*):",
-                "$1$2\\\\:");
     }
 }

@@ -127,7 +127,7 @@ public class CourseCatalog implements RepresentationIndex {
     }
 
     /** The published course, as served: what checklists are derived from. */
-    public Optional<Course> course(String slug) {
+    Optional<Course> course(String slug) {
         return find(slug).map(PublishedCourse::course);
     }
 

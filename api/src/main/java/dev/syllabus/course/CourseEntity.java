@@ -65,7 +65,7 @@ public class CourseEntity extends PanacheEntity {
     @OrderBy("number")
     public List<WeekEntity> weeks = new ArrayList<>();
 
-    public static Optional<CourseEntity> findBySlug(String slug) {
+    static Optional<CourseEntity> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }
 

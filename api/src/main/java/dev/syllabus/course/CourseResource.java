@@ -26,9 +26,10 @@ import dev.syllabus.config.SyllabusConfig;
 import dev.syllabus.content.Course;
 import dev.syllabus.content.Homework;
 import dev.syllabus.content.Week;
+import dev.syllabus.http.Negotiation;
 import dev.syllabus.http.PageRequest;
 import dev.syllabus.http.PathParams;
-import dev.syllabus.http.ProblemException;
+import dev.syllabus.domain.DomainException;
 import dev.syllabus.http.Representation;
 
 /**
@@ -41,6 +42,7 @@ import dev.syllabus.http.Representation;
 public class CourseResource {
 
     private static final String SLUG_EXAMPLE = "ml-in-production";
+    private static final MediaType MARKDOWN = MediaType.valueOf(CourseCatalog.MARKDOWN);
 
     private final CourseCatalog catalog;
     private final SyllabusConfig config;
@@ -112,7 +114,7 @@ public class CourseResource {
     public Response getDefaultAgenda(HttpHeaders headers) {
         String slug = config.defaultCourse();
         PublishedCourse course = catalog.find(slug)
-                .orElseThrow(() -> ProblemException.notFound("The default course '" + slug + "' is not published."));
+                .orElseThrow(() -> DomainException.notFound("The default course '" + slug + "' is not published."));
         return agenda(course, headers);
     }
 
@@ -141,7 +143,7 @@ public class CourseResource {
         PublishedCourse course = course(slug);
         int wanted = PathParams.number("number", number, 9999);
         return course.week(wanted)
-                .orElseThrow(() -> ProblemException.notFound("Course '" + slug + "' has no week " + wanted + "."))
+                .orElseThrow(() -> DomainException.notFound("Course '" + slug + "' has no week " + wanted + "."))
                 .respond(headers);
     }
 
@@ -171,28 +173,19 @@ public class CourseResource {
         PublishedCourse course = course(slug);
         String wanted = PathParams.homeworkCode("code", code);
         return course.homework(wanted)
-                .orElseThrow(() -> ProblemException.notFound("Course '" + slug + "' has no homework " + wanted + "."))
+                .orElseThrow(() -> DomainException.notFound("Course '" + slug + "' has no homework " + wanted + "."))
                 .respond(headers);
     }
 
     private PublishedCourse course(String slug) {
         PathParams.slug("slug", slug);
-        return catalog.find(slug).orElseThrow(() -> ProblemException.notFound("No course '" + slug + "'."));
+        return catalog.find(slug).orElseThrow(() -> Courses.notFound(slug));
     }
 
     /** JSON unless the client prefers Markdown; both carry their own entity tag. */
     private static Response agenda(PublishedCourse course, HttpHeaders headers) {
-        Representation chosen = course.agenda();
-        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
-            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                break;
-            }
-            if (accepted.isCompatible(MediaType.valueOf(CourseCatalog.MARKDOWN))) {
-                chosen = course.agendaMarkdown();
-                break;
-            }
-        }
-        return chosen.respond(headers);
+        MediaType chosen = Negotiation.preferred(headers, MediaType.APPLICATION_JSON_TYPE, MARKDOWN);
+        return (chosen == MARKDOWN ? course.agendaMarkdown() : course.agenda()).respond(headers);
     }
 
 }

@@ -86,7 +86,7 @@ public class CourseRunResource {
     public static String runName(String run) {
         String name = PathParams.slug("run", run);
         if (name.length() > 40) {
-            throw dev.syllabus.http.ProblemException.invalidParameter("run", "must be at most 40 characters");
+            throw dev.syllabus.domain.DomainException.invalid("run", "must be at most 40 characters");
         }
         return name;
     }

@@ -13,7 +13,7 @@ import jakarta.transaction.Transactional;
 import dev.syllabus.content.Course;
 import dev.syllabus.content.Run;
 import dev.syllabus.content.Schedule;
-import dev.syllabus.http.ProblemException;
+import dev.syllabus.domain.DomainException;
 
 /**
  * A course's runs: listing, creating and editing them (dates can move; everything derived from them
@@ -26,14 +26,16 @@ public class CourseRuns {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CourseCatalog catalog;
+    private final Courses courses;
 
-    CourseRuns(CourseCatalog catalog) {
+    CourseRuns(CourseCatalog catalog, Courses courses) {
         this.catalog = catalog;
+        this.courses = courses;
     }
 
     @Transactional
     public List<CourseRunViews.RunView> list(String slug) {
-        CourseEntity course = course(slug);
+        CourseEntity course = courses.row(slug);
         List<CourseRunEntity> runs = CourseRunEntity.ofCourse(course.id);
         Run current = current(runs).dates();
         return runs.stream().map(run -> view(slug, run, current)).toList();
@@ -41,7 +43,7 @@ public class CourseRuns {
 
     @Transactional
     public CourseRunViews.RunView get(String slug, String name) {
-        CourseEntity course = course(slug);
+        CourseEntity course = courses.row(slug);
         return view(slug, named(course.id, name), current(course.id).dates());
     }
 
@@ -52,13 +54,13 @@ public class CourseRuns {
     /** Creates the run {@code name} or replaces its settings; the read model follows at once on this replica. */
     public Saved put(String slug, String name, CourseRunViews.RunRequest request) {
         if (request.title().isBlank()) {
-            throw ProblemException.invalidField("title", "must not be blank");
+            throw DomainException.invalid("title", "must not be blank");
         }
         if (!Schedule.isTimeZone(request.timeZone())) {
-            throw ProblemException.invalidField("timeZone", "is not an IANA time zone such as Europe/Kyiv or UTC");
+            throw DomainException.invalid("timeZone", "is not an IANA time zone such as Europe/Kyiv or UTC");
         }
         if (request.start().getYear() < 2000 || request.start().getYear() > 2200) {
-            throw ProblemException.invalidField("start", "must be a date between the years 2000 and 2200");
+            throw DomainException.invalid("start", "must be a date between the years 2000 and 2200");
         }
         Saved saved = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> save(slug, name, request));
         catalog.reload();
@@ -66,7 +68,7 @@ public class CourseRuns {
     }
 
     private Saved save(String slug, String name, CourseRunViews.RunRequest request) {
-        CourseEntity course = CourseEntity.findForUpdate(slug).orElseThrow(() -> noCourse(slug));
+        CourseEntity course = CourseEntity.findForUpdate(slug).orElseThrow(() -> Courses.notFound(slug));
         CourseRunEntity run = CourseRunEntity.byName(course.id, name).orElse(null);
         boolean created = run == null;
         if (created) {
@@ -83,7 +85,7 @@ public class CourseRuns {
             String code = request.joinCode();
             CourseRunEntity owner = byJoinCode(course.id, code).orElse(null);
             if (owner != null && owner != run) {
-                throw ProblemException.invalidField("joinCode", "is the join code of run '" + owner.name + "'");
+                throw DomainException.invalid("joinCode", "is the join code of run '" + owner.name + "'");
             }
             run.joinCode = code;
         }
@@ -106,11 +108,11 @@ public class CourseRuns {
     /** A course's run by name, for a caller outside a transaction; 404 for either. */
     @Transactional
     public CourseRunEntity namedIn(String slug, String name) {
-        return named(course(slug).id, name);
+        return named(courses.row(slug).id, name);
     }
 
     public CourseRunEntity named(long courseId, String name) {
-        return CourseRunEntity.byName(courseId, name).orElseThrow(() -> ProblemException.notFound("The course has no run '" + name + "'."));
+        return CourseRunEntity.byName(courseId, name).orElseThrow(() -> DomainException.notFound("The course has no run '" + name + "'."));
     }
 
     /** The run whose join code this is, compared in constant time. */
@@ -144,16 +146,9 @@ public class CourseRuns {
     }
 
     private CourseRunViews.RunView view(String slug, CourseRunEntity run, Run current) {
-        int weeks = catalog.course(slug).map(c -> c.weeks().size()).orElse(0);
+        int weeks = courses.published(slug).weeks().size();
         return new CourseRunViews.RunView(run.name, run.title, run.startsOn, run.startsOn.plusWeeks(weeks).minusDays(1), run.timeZone,
                 run.dates().equals(current), run.joinCode);
     }
 
-    private static CourseEntity course(String slug) {
-        return CourseEntity.findBySlug(slug).orElseThrow(() -> noCourse(slug));
-    }
-
-    private static ProblemException noCourse(String slug) {
-        return ProblemException.notFound("No course '" + slug + "'.");
-    }
 }

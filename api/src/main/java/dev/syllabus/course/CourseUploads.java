@@ -8,8 +8,7 @@ import dev.syllabus.content.ContentFile;
 import dev.syllabus.content.Course;
 import dev.syllabus.content.CourseReader;
 import dev.syllabus.content.CourseSource;
-import dev.syllabus.http.Problem;
-import dev.syllabus.http.ProblemException;
+import dev.syllabus.domain.DomainException;
 
 /** Checks an uploaded course page and, when it passes, publishes it in place of the course. */
 @ApplicationScoped
@@ -19,28 +18,28 @@ public class CourseUploads {
 
     private final CourseStore store;
     private final CourseCatalog catalog;
+    private final Courses courses;
 
-    CourseUploads(CourseStore store, CourseCatalog catalog) {
+    CourseUploads(CourseStore store, CourseCatalog catalog, Courses courses) {
         this.store = store;
         this.catalog = catalog;
+        this.courses = courses;
     }
 
     CourseViews.CourseSummary replace(String slug, String markdown) {
-        if (catalog.course(slug).isEmpty()) {
-            throw ProblemException.notFound("No course '" + slug + "'.");
-        }
+        courses.published(slug);
         CourseSource source = new CourseSource(slug, "upload", List.of(new ContentFile(slug + "/" + CourseReader.AGENDA, markdown)));
         CourseReader.Result result = source.read();
         if (!result.valid()) {
-            List<Problem.FieldError> errors = result.issues().stream()
-                    .map(issue -> new Problem.FieldError("content", issue.toString())).toList();
-            throw ProblemException.unprocessable("The content check found " + errors.size()
+            List<DomainException.FieldError> errors = result.issues().stream()
+                    .map(issue -> new DomainException.FieldError("content", issue.toString())).toList();
+            throw DomainException.brokenRules("The content check found " + errors.size()
                     + " problem(s); the course is unchanged.", errors);
         }
         result.warnings().forEach(warning -> LOG.warnf("Content warning in the upload of %s: %s", slug, warning));
         Course course = result.course().withVersion(source.version());
         store.upload(course);
         catalog.reload();
-        return CourseViews.CourseSummary.of(catalog.course(slug).orElseThrow());
+        return CourseViews.CourseSummary.of(courses.published(slug));
     }
 }

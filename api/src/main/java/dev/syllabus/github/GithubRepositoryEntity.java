@@ -21,4 +21,9 @@ public class GithubRepositoryEntity extends PanacheEntity {
     public String fullName;
     @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
+
+    /** The repository with this "owner/name" (lower case), whoever registered it. */
+    static GithubRepositoryEntity named(String fullName) {
+        return find("fullName", fullName).firstResult();
+    }
 }

@@ -31,10 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.panache.common.Page;
+
 import dev.syllabus.account.CurrentAccount;
 import dev.syllabus.http.PageRequest;
 import dev.syllabus.http.PathParams;
-import dev.syllabus.http.ProblemException;
+import dev.syllabus.domain.DomainException;
 
 /** GitHub's webhook, and the students' and instructors' side of the evidence it brings. */
 // One root for every resource under /api (see EnrollmentResource).
@@ -74,26 +76,26 @@ public class GithubResource {
             @Parameter(example = "pull_request") @HeaderParam("X-GitHub-Event") String event,
             @Parameter(example = "72d3162e-cc78-11e3-81ab-4c9367dc0958") @HeaderParam("X-GitHub-Delivery") String delivery,
             byte[] body) {
-        String secret = config.webhookSecret().filter(s -> !s.isBlank()).orElseThrow(() -> new ProblemException(503,
-                "The GitHub webhook is not configured: set SYLLABUS_GITHUB_WEBHOOK_SECRET.", List.of(), java.util.Map.of()));
+        String secret = config.webhookSecret().filter(s -> !s.isBlank()).orElseThrow(() -> DomainException.unavailable(
+                "The GitHub webhook is not configured: set SYLLABUS_GITHUB_WEBHOOK_SECRET."));
         byte[] raw = body == null ? new byte[0] : body;
         if (!WebhookSignature.verify(secret, raw, signature)) {
-            throw ProblemException.unauthorized("The X-Hub-Signature-256 header is missing or does not match the body.");
+            throw DomainException.unauthenticated("The X-Hub-Signature-256 header is missing or does not match the body.");
         }
         if (event == null || !event.matches("[a-z_]{1,50}")) {
-            throw ProblemException.invalidField("X-GitHub-Event", "is missing or not an event name");
+            throw DomainException.invalid("X-GitHub-Event", "is missing or not an event name");
         }
         if (delivery == null || !delivery.matches("[A-Za-z0-9-]{1,100}")) {
-            throw ProblemException.invalidField("X-GitHub-Delivery", "is missing or not a delivery id");
+            throw DomainException.invalid("X-GitHub-Delivery", "is missing or not a delivery id");
         }
         JsonNode payload;
         try {
             payload = json.readTree(new String(raw, StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {
-            throw ProblemException.invalidField("body", "is not valid JSON");
+            throw DomainException.invalid("body", "is not valid JSON");
         }
         if (payload == null || !payload.isObject()) {
-            throw ProblemException.invalidField("body", "is not a JSON object");
+            throw DomainException.invalid("body", "is not a JSON object");
         }
         GithubService.Outcome outcome = github.deliver(delivery, WebhookSignature.sha256Hex(raw), event, payload);
         return new GithubViews.DeliveryResult(delivery, outcome.outcome(), outcome.detail());
@@ -112,7 +114,7 @@ public class GithubResource {
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("size") String size,
             UriInfo uri) {
         PageRequest request = PageRequest.of(page, size);
-        GithubService.DeliveryPage found = github.deliveries(request);
+        GithubService.DeliveryPage found = github.deliveries(Page.of(request.index(), request.size()));
         return request.headers(Response.ok(found.deliveries(), MediaType.APPLICATION_JSON), uri,
                 (int) Math.min(Integer.MAX_VALUE, found.total())).build();
     }

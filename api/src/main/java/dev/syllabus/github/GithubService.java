@@ -18,8 +18,7 @@ import dev.syllabus.account.GithubSignIn;
 import dev.syllabus.account.Role;
 import dev.syllabus.content.Course;
 import dev.syllabus.content.EvidencePolicy;
-import dev.syllabus.course.CourseCatalog;
-import dev.syllabus.course.CourseEntity;
+import dev.syllabus.course.Courses;
 import dev.syllabus.progress.ChecklistService;
 import dev.syllabus.progress.PullRequestStates;
 
@@ -35,12 +34,12 @@ public class GithubService implements PullRequestStates {
 
     private final ChecklistService checklists;
     private final GithubSignIn signIn;
-    private final CourseCatalog catalog;
+    private final Courses courses;
 
-    GithubService(ChecklistService checklists, GithubSignIn signIn, CourseCatalog catalog) {
+    GithubService(ChecklistService checklists, GithubSignIn signIn, Courses courses) {
         this.checklists = checklists;
         this.signIn = signIn;
-        this.catalog = catalog;
+        this.courses = courses;
     }
 
     /**
@@ -56,8 +55,8 @@ public class GithubService implements PullRequestStates {
     }
 
     /** The course's evidence policy, as its content says (course.toml's [evidence]). */
-    EvidencePolicy policy(String slug) {
-        return catalog.course(slug).map(Course::evidencePolicy).orElse(EvidencePolicy.DEFAULT);
+    EvidencePolicy policy(long courseId) {
+        return courses.published(courseId).map(Course::evidencePolicy).orElse(EvidencePolicy.DEFAULT);
     }
 
     public record Outcome(String outcome, String detail) {
@@ -213,7 +212,7 @@ public class GithubService implements PullRequestStates {
         if (!instructor) {
             return Outcome.ignored(login + " is not an instructor");
         }
-        String slug = slug(repository.courseId);
+        String slug = courses.slug(repository.courseId);
         return checklists.setupItem(slug, "admin").map(item -> {
             String refusal = checklists.refusal(slug, repository.accountId, item);
             if (refusal != null) {
@@ -235,7 +234,7 @@ public class GithubService implements PullRequestStates {
         if (repository == null) {
             return Outcome.ignored("repository " + repository(payload) + " is not registered by a student");
         }
-        if (!policy(slug(repository.courseId)).checks().contains(name)) {
+        if (!policy(repository.courseId).checks().contains(name)) {
             return Outcome.ignored("check run '" + truncate(name, 100) + "' is not one the course counts");
         }
         return checks(payload, run, name);
@@ -265,7 +264,7 @@ public class GithubService implements PullRequestStates {
             row.mergedAt = mergedAt;
         }
         if (!row.assignedByHand) {
-            row.itemId = TaskMatcher.match(checklists.itemIds(slug(repository.courseId)), row.title, pr.path("body").asText(""), row.headRef)
+            row.itemId = TaskMatcher.match(checklists.itemIds(courses.slug(repository.courseId)), row.title, pr.path("body").asText(""), row.headRef)
                     .orElse(null);
         }
         row.persist();
@@ -300,8 +299,8 @@ public class GithubService implements PullRequestStates {
      * recorded as ignored.
      */
     Credit complete(PullRequestEntity row) {
-        String slug = slug(row.courseId);
-        EvidenceRule.Verdict verdict = EvidenceRule.judge(row.facts(), row.itemId, student(AccountEntity.findById(row.accountId)), policy(slug));
+        String slug = courses.slug(row.courseId);
+        EvidenceRule.Verdict verdict = EvidenceRule.judge(row.facts(), row.itemId, student(AccountEntity.findById(row.accountId)), policy(row.courseId));
         if (verdict instanceof EvidenceRule.Refused refused) {
             return new Credit("", refused.reason());
         }
@@ -322,7 +321,7 @@ public class GithubService implements PullRequestStates {
         return new EvidenceRule.Staff(
                 instructors.stream().map(a -> a.githubId).filter(java.util.Objects::nonNull).collect(Collectors.toSet()),
                 instructors.stream().map(a -> a.login.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
-                signIn.enabled(), policy(slug(courseId)));
+                signIn.enabled(), policy(courseId));
     }
 
     /** GitHub's link to the pull request, when it is one of this repository's; else the canonical one. */
@@ -335,9 +334,9 @@ public class GithubService implements PullRequestStates {
     }
 
     @Transactional
-    DeliveryPage deliveries(dev.syllabus.http.PageRequest request) {
+    DeliveryPage deliveries(io.quarkus.panache.common.Page page) {
         List<GithubViews.Delivery> rows = DeliveryEntity.<DeliveryEntity>findAll(io.quarkus.panache.common.Sort.descending("receivedAt", "id"))
-                .page(io.quarkus.panache.common.Page.of(request.page() - 1, request.size())).list().stream()
+                .page(page).list().stream()
                 .map(GithubViews.Delivery::of).toList();
         return new DeliveryPage(rows, DeliveryEntity.count());
     }
@@ -345,7 +344,7 @@ public class GithubService implements PullRequestStates {
     @Override
     @Transactional
     public Map<String, PullRequestState> byItem(long courseId, long accountId) {
-        EvidencePolicy policy = policy(slug(courseId));
+        EvidencePolicy policy = policy(courseId);
         return PullRequestEntity.<PullRequestEntity>list("courseId = ?1 and accountId = ?2 and itemId is not null order by updatedAt",
                 courseId, accountId).stream()
                 .collect(Collectors.toMap(p -> p.itemId, p -> state(p, policy), (older, newer) -> newer));
@@ -362,16 +361,12 @@ public class GithubService implements PullRequestStates {
 
     private static GithubRepositoryEntity registered(JsonNode payload) {
         String fullName = repository(payload);
-        return fullName == null ? null : GithubRepositoryEntity.<GithubRepositoryEntity>find("fullName", fullName).firstResult();
+        return fullName == null ? null : GithubRepositoryEntity.named(fullName);
     }
 
     private static String repository(JsonNode payload) {
         String name = payload.path("repository").path("full_name").asText(null);
         return name == null ? null : name.toLowerCase(Locale.ROOT);
-    }
-
-    private static String slug(long courseId) {
-        return CourseEntity.<CourseEntity>findById(courseId).slug;
     }
 
     private static String describe(PullRequestEntity row) {

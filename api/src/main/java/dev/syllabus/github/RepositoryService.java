@@ -11,7 +11,8 @@ import jakarta.transaction.Transactional;
 
 import dev.syllabus.account.AccountEntity;
 import dev.syllabus.content.EvidencePolicy;
-import dev.syllabus.http.ProblemException;
+import dev.syllabus.domain.DomainException;
+import dev.syllabus.course.Courses;
 import dev.syllabus.progress.ChecklistService;
 
 /** Students register their course repository and assign unmatched pull requests to tasks by hand. */
@@ -22,10 +23,12 @@ public class RepositoryService {
             "https://github\\.com/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/([A-Za-z0-9._-]{1,100}?)(?:\\.git)?/?");
 
     private final ChecklistService checklists;
+    private final Courses courses;
     private final GithubService github;
 
-    RepositoryService(ChecklistService checklists, GithubService github) {
+    RepositoryService(ChecklistService checklists, Courses courses, GithubService github) {
         this.checklists = checklists;
+        this.courses = courses;
         this.github = github;
     }
 
@@ -39,22 +42,22 @@ public class RepositoryService {
     GithubViews.Repository register(String slug, long accountId, String url, boolean byInstructor) {
         Matcher match = REPOSITORY.matcher(url.strip());
         if (!match.matches()) {
-            throw ProblemException.invalidField("url", "must be a GitHub repository URL: https://github.com/{owner}/{repo}");
+            throw DomainException.invalid("url", "must be a GitHub repository URL: https://github.com/{owner}/{repo}");
         }
-        long courseId = checklists.courseId(slug);
+        long courseId = courses.id(slug);
         String owner = match.group(1).toLowerCase(Locale.ROOT);
         String fullName = (owner + "/" + match.group(2)).toLowerCase(Locale.ROOT);
         String student = AccountEntity.loginOf(accountId);
         if (!byInstructor && !github.provenEnough(accountId)) {
-            throw ProblemException.forbidden("Sign in with GitHub first: only a login GitHub has proven can register a repository.");
+            throw DomainException.forbidden("Sign in with GitHub first: only a login GitHub has proven can register a repository.");
         }
         if (!byInstructor && !owner.equalsIgnoreCase(student)) {
-            throw ProblemException.forbidden("You can register only a repository you own (https://github.com/" + student
+            throw DomainException.forbidden("You can register only a repository you own (https://github.com/" + student
                     + "/...); an instructor can register another one for you.");
         }
         GithubRepositoryEntity mine = GithubRepositoryEntity.<GithubRepositoryEntity>find("courseId = ?1 and accountId = ?2", courseId, accountId)
                 .firstResult();
-        GithubRepositoryEntity taken = GithubRepositoryEntity.<GithubRepositoryEntity>find("fullName", fullName).firstResult();
+        GithubRepositoryEntity taken = GithubRepositoryEntity.named(fullName);
         if (taken != null && taken.accountId != accountId) {
             long previous = taken.accountId;
             taken.delete();
@@ -76,7 +79,7 @@ public class RepositoryService {
     @Transactional
     GithubViews.Repository registerForStudent(String slug, String login, String url) {
         AccountEntity student = AccountEntity.findByLogin(login).filter(a -> a.role == dev.syllabus.account.Role.STUDENT)
-                .orElseThrow(() -> ProblemException.notFound("No student '" + login + "'."));
+                .orElseThrow(() -> DomainException.notFound("No student '" + login + "'."));
         return register(slug, student.id, url, true);
     }
 
@@ -93,8 +96,8 @@ public class RepositoryService {
 
     @Transactional
     List<GithubViews.PullRequest> pullRequests(String slug, long accountId) {
-        long courseId = checklists.courseId(slug);
-        EvidencePolicy policy = github.policy(slug);
+        long courseId = courses.id(slug);
+        EvidencePolicy policy = github.policy(courseId);
         return PullRequestEntity.<PullRequestEntity>list("courseId = ?1 and accountId = ?2 order by number", courseId, accountId)
                 .stream().map(row -> GithubViews.PullRequest.of(row, policy)).toList();
     }
@@ -102,15 +105,15 @@ public class RepositoryService {
     /** Assigns one of the student's pull requests to a task by hand; the convention no longer overrides it. */
     @Transactional
     GithubViews.PullRequest assign(String slug, long accountId, int number, String item) {
-        long courseId = checklists.courseId(slug);
+        long courseId = courses.id(slug);
         PullRequestEntity row = PullRequestEntity.<PullRequestEntity>find("courseId = ?1 and accountId = ?2 and number = ?3",
                 courseId, accountId, number).firstResult();
         if (row == null) {
-            throw ProblemException.notFound("You have no pull request #" + number + " in this course.");
+            throw DomainException.notFound("You have no pull request #" + number + " in this course.");
         }
         String id = item.strip().toUpperCase(Locale.ROOT);
         if (!checklists.itemIds(slug).contains(id) || !id.contains("/PR")) {
-            throw ProblemException.invalidField("item", "must be a pull-request task of this course, such as H3/PR2");
+            throw DomainException.invalid("item", "must be a pull-request task of this course, such as H3/PR2");
         }
         if (row.itemId != null && !row.itemId.equals(id)) {
             // One pull request credits one task: moving it takes its tick along.
@@ -120,8 +123,8 @@ public class RepositoryService {
         row.assignedByHand = true;
         GithubService.Credit credit = github.complete(row);
         if (credit.refusal() != null) {
-            throw ProblemException.conflict("Pull request #" + number + " cannot count for " + id + ": " + credit.refusal() + ".");
+            throw DomainException.conflict("Pull request #" + number + " cannot count for " + id + ": " + credit.refusal() + ".");
         }
-        return GithubViews.PullRequest.of(row, github.policy(slug));
+        return GithubViews.PullRequest.of(row, github.policy(courseId));
     }
 }

@@ -1,5 +1,6 @@
 package dev.syllabus.http;
 
+import dev.syllabus.domain.DomainException;
 import java.util.List;
 
 import jakarta.ws.rs.core.Link;
@@ -35,7 +36,12 @@ public record PageRequest(int page, int size) {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ProblemException.invalidParameter(field, "must be a whole number from " + min + " to " + max);
+        throw DomainException.invalid(field, "must be a whole number from " + min + " to " + max);
+    }
+
+    /** The page's index counting from 0, as the persistence layer counts. */
+    public int index() {
+        return page - 1;
     }
 
     public <T> List<T> slice(List<T> all) {

@@ -1,5 +1,6 @@
 package dev.syllabus.http;
 
+import dev.syllabus.domain.DomainException;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +16,7 @@ public final class PathParams {
 
     public static String slug(String field, String value) {
         if (value.length() > 100 || !SLUG.matcher(value).matches()) {
-            throw ProblemException.invalidParameter(field, "must be a slug: lower-case letters, digits and single hyphens");
+            throw DomainException.invalid(field, "must be a slug: lower-case letters, digits and single hyphens");
         }
         return value;
     }
@@ -23,7 +24,7 @@ public final class PathParams {
     /** A homework code such as H3, any case, as the upper-case code. */
     public static String homeworkCode(String field, String value) {
         if (!value.matches("[Hh]\\d{1,4}")) {
-            throw ProblemException.invalidParameter(field, "must be a homework code such as H3");
+            throw DomainException.invalid(field, "must be a homework code such as H3");
         }
         return value.toUpperCase(java.util.Locale.ROOT);
     }
@@ -35,7 +36,7 @@ public final class PathParams {
                 return number;
             }
         }
-        throw ProblemException.invalidParameter(field, "must be a whole number from 1 to " + max);
+        throw DomainException.invalid(field, "must be a whole number from 1 to " + max);
     }
 
     /** One of an enum's constants, any case; null when the parameter is absent or empty. */
@@ -48,7 +49,7 @@ public final class PathParams {
                 return constant;
             }
         }
-        throw ProblemException.invalidParameter(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        throw DomainException.invalid(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
     }
 
     /** true or false, any case; null when the parameter is absent or empty. */
@@ -59,6 +60,6 @@ public final class PathParams {
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
             return Boolean.valueOf(value.toLowerCase(java.util.Locale.ROOT));
         }
-        throw ProblemException.invalidParameter(field, "must be true or false");
+        throw DomainException.invalid(field, "must be true or false");
     }
 }

@@ -39,6 +39,8 @@ public class PrecomputedResponses {
     private void handle(RoutingContext context) {
         HttpServerRequest request = context.request();
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        // Only Accept values whose answer needs no negotiation; anything else goes to the resources,
+        // which negotiate (Negotiation) and give the same bytes (FastPathTest keeps the two equal).
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         boolean markdown = MARKDOWN.equals(accept);
         if (request.query() != null || !(markdown || accept == null || "*/*".equals(accept) || JSON.equals(accept))) {

@@ -1,5 +1,7 @@
 package dev.syllabus.http;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.ConstraintViolationException;
@@ -8,6 +10,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
+
+import dev.syllabus.domain.DomainException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -29,16 +33,36 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    /** The domain's refusals: each reason has its status, and the headers that let a client act on it. */
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        Response response = respond(e.status(), e.getMessage(), uri, e.errors());
-        e.headers().forEach(response.getHeaders()::putSingle);
+    public Response refused(DomainException e, UriInfo uri) {
+        int status = switch (e.reason()) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case STALE -> 412;
+            case BROKEN_RULES -> 422;
+            case THROTTLED -> 429;
+            case UPSTREAM_FAILED -> 502;
+            case UNAVAILABLE -> 503;
+        };
+        Response response = respond(status, e.getMessage(), uri,
+                e.errors().stream().map(error -> new Problem.FieldError(error.field(), error.message())).toList());
+        if (e.reason() == DomainException.Reason.UNAUTHENTICATED) {
+            response.getHeaders().putSingle("WWW-Authenticate", "Bearer realm=\"syllabus\"");
+        }
+        if (e.retryAt() != null) {
+            long seconds = Math.max(1, Duration.between(Instant.now(), e.retryAt()).toSeconds());
+            response.getHeaders().putSingle("Retry-After", Long.toString(seconds));
+        }
         return response;
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthorized(RuntimeException e, UriInfo uri) {
-        return problem(ProblemException.unauthorized(
+        return refused(DomainException.unauthenticated(
                 "Sign in first: send `Authorization: Bearer <token>` with a token from POST /api/auth/login."), uri);
     }
 

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.syllabus.course.CourseRunResource;
 import dev.syllabus.course.CourseRuns;
 import dev.syllabus.http.PathParams;
-import dev.syllabus.http.ProblemException;
+import dev.syllabus.domain.DomainException;
 
 /** Calendars (RFC 5545) for calendar apps: a course run's public one, and each student's private feed. */
 @Path("/api")
@@ -69,9 +69,9 @@ public class CalendarResource {
     public Response studentCalendar(
             @Parameter(schema = @Schema(pattern = "^" + CalendarFeeds.TOKEN_PATTERN + "$")) @PathParam("token") String token) {
         if (!token.matches(CalendarFeeds.TOKEN_PATTERN)) {
-            throw ProblemException.invalidParameter("token", "must be a calendar address from a checklist's calendarUrl");
+            throw DomainException.invalid("token", "must be a calendar address from a checklist's calendarUrl");
         }
-        return ics(checklists.calendarFeed(token).orElseThrow(() -> ProblemException.notFound("No calendar at this address (it may have been replaced).")),
+        return ics(checklists.calendarFeed(token).orElseThrow(() -> DomainException.notFound("No calendar at this address (it may have been replaced).")),
                 "syllabus");
     }
 

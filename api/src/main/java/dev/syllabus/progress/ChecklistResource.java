@@ -28,7 +28,7 @@ import io.quarkus.security.Authenticated;
 
 import dev.syllabus.account.CurrentAccount;
 import dev.syllabus.http.PathParams;
-import dev.syllabus.http.ProblemException;
+import dev.syllabus.domain.DomainException;
 
 /** A student's own checklist, and instructors' view of any student's. */
 // One root for every resource under /api: JAX-RS picks the most specific class path first, and
@@ -168,7 +168,7 @@ public class ChecklistResource {
             @Parameter(example = "H3") @PathParam("code") String code, @NotNull @Valid ChecklistViews.ExtensionRequest request) {
         int year = request.due().getYear();
         if (year < 2000 || year > 2200) {
-            throw ProblemException.invalidField("due", "must be a time between the years 2000 and 2200");
+            throw DomainException.invalid("due", "must be a time between the years 2000 and 2200");
         }
         return checklists.extend(PathParams.slug("slug", slug), login, PathParams.homeworkCode("code", code), request.due().toInstant(),
                 current.id());
@@ -188,7 +188,7 @@ public class ChecklistResource {
 
     private static String itemId(String group, String item) {
         if (!group.matches("setup|[Hh]\\d{1,4}") || !item.matches("[A-Za-z0-9-]{1,50}")) {
-            throw ProblemException.invalidParameter("item", "must be an item id such as H3/PR2 or setup/<name>");
+            throw DomainException.invalid("item", "must be an item id such as H3/PR2 or setup/<name>");
         }
         return group.equals("setup") ? "setup/" + item : group.toUpperCase(java.util.Locale.ROOT) + "/" + item.toUpperCase(java.util.Locale.ROOT);
     }

@@ -14,9 +14,8 @@ import dev.syllabus.account.AccountEntity;
 import dev.syllabus.content.Course;
 import dev.syllabus.content.Homework;
 import dev.syllabus.content.Week;
-import dev.syllabus.course.CourseCatalog;
-import dev.syllabus.course.CourseEntity;
-import dev.syllabus.http.ProblemException;
+import dev.syllabus.course.Courses;
+import dev.syllabus.domain.DomainException;
 import dev.syllabus.progress.ChecklistItem.ItemKind;
 
 /**
@@ -26,10 +25,8 @@ import dev.syllabus.progress.ChecklistItem.ItemKind;
 @ApplicationScoped
 public class ChecklistService {
 
-    private final CourseCatalog catalog;
+    private final Courses courses;
     private final jakarta.enterprise.inject.Instance<PullRequestStates> pullRequests;
-    /** Course rows are updated in place and never deleted, so a slug's id never changes. */
-    private final Map<String, Long> courseIds = new java.util.concurrent.ConcurrentHashMap<>();
     /**
      * The checklist items of each published course, built once per course object: the read model
      * replaces the object on every import, and weak keys (compared by identity) let old ones go.
@@ -40,9 +37,9 @@ public class ChecklistService {
     private final CalendarFeeds feeds;
     private final CohortCache cohorts;
 
-    ChecklistService(CourseCatalog catalog, jakarta.enterprise.inject.Instance<PullRequestStates> pullRequests, CalendarFeeds feeds,
+    ChecklistService(Courses courses, jakarta.enterprise.inject.Instance<PullRequestStates> pullRequests, CalendarFeeds feeds,
             CohortCache cohorts) {
-        this.catalog = catalog;
+        this.courses = courses;
         this.feeds = feeds;
         this.cohorts = cohorts;
         this.pullRequests = pullRequests;
@@ -63,9 +60,8 @@ public class ChecklistService {
      */
     @Transactional
     public void withdrawEvidence(String slug, long studentId, String itemId, String url) {
-        CourseRef ref = course(slug);
-        ProgressEntity state = ProgressEntity.<ProgressEntity>find("courseId = ?1 and accountId = ?2 and itemId = ?3",
-                ref.id(), studentId, itemId).firstResult();
+        Courses.Ref ref = courses.find(slug);
+        ProgressEntity state = ProgressEntity.ofItem(ref.id(), studentId, itemId).firstResult();
         if (state != null && state.done && state.source == ProgressEntity.Source.GITHUB && url.equals(state.evidenceUrl)) {
             mark(slug, studentId, null, itemId, false, null, null, null);
         }
@@ -78,7 +74,7 @@ public class ChecklistService {
      */
     @Transactional
     public String refusal(String slug, long studentId, String itemId) {
-        CourseRef ref = course(slug);
+        Courses.Ref ref = courses.find(slug);
         if (!EnrollmentEntity.exists(ref.id(), studentId)) {
             return "the student is not enrolled in course '" + slug + "'";
         }
@@ -90,12 +86,12 @@ public class ChecklistService {
 
     /** The ids of every checklist item of a course, for matching evidence to items. */
     public List<String> itemIds(String slug) {
-        return List.copyOf(items(course(slug).course()).keySet());
+        return List.copyOf(items(courses.find(slug).course()).keySet());
     }
 
     /** The setup item whose title mentions {@code word}, if any (e.g. adding the instructor as admin). */
     public java.util.Optional<String> setupItem(String slug, String word) {
-        return items(course(slug).course()).values().stream()
+        return items(courses.find(slug).course()).values().stream()
                 .filter(i -> i.kind() == ItemKind.SETUP && i.title().toLowerCase(java.util.Locale.ROOT).contains(word))
                 .map(ChecklistItem::id).findFirst();
     }
@@ -104,10 +100,6 @@ public class ChecklistService {
         Map<String, PullRequestStates.PullRequestState> found = new java.util.HashMap<>();
         pullRequests.forEach(source -> found.putAll(source.byItem(courseId, accountId)));
         return found;
-    }
-
-    /** A course's id and published content, or 404. */
-    record CourseRef(long id, Course course) {
     }
 
     /** The course's checklist items by id, in checklist order. */
@@ -119,24 +111,10 @@ public class ChecklistService {
         });
     }
 
-    /** A course's database id, or 404; cached, since course rows are never deleted. */
-    public long courseId(String slug) {
-        return course(slug).id();
-    }
-
-    CourseRef course(String slug) {
-        Course course = catalog.course(slug).orElseThrow(() -> ProblemException.notFound("No course '" + slug + "'."));
-        Long id = courseIds.computeIfAbsent(slug, key -> CourseEntity.findBySlug(key).map(c -> c.id).orElse(null));
-        if (id == null) {
-            throw ProblemException.notFound("No course '" + slug + "'.");
-        }
-        return new CourseRef(id, course);
-    }
-
     /** A student's checklist, dated by their run, with the address of their calendar feed (made on first read). */
     @Transactional
     ChecklistViews.Checklist checklist(String slug, long accountId) {
-        CourseRef ref = course(slug);
+        Courses.Ref ref = courses.find(slug);
         AccountEntity student = AccountEntity.findById(accountId);
         EnrollmentEntity enrollment = (student == null ? java.util.Optional.<EnrollmentEntity>empty() : EnrollmentEntity.of(ref.id(), accountId))
                 .orElseThrow(() -> notEnrolled(ref));
@@ -147,15 +125,15 @@ public class ChecklistService {
     }
 
     /** A student's checklist in {@code dated}, the course as their run dates it. */
-    private ChecklistViews.Checklist checklist(CourseRef ref, Course dated, AccountEntity student) {
+    private ChecklistViews.Checklist checklist(Courses.Ref ref, Course dated, AccountEntity student) {
         return build(dated, items(ref.course()).values(), student.login, student.githubId != null,
-                ProgressEntity.list("courseId = ?1 and accountId = ?2", ref.id(), student.id),
+                ProgressEntity.ofStudent(ref.id(), student.id),
                 ReviewEntity.list("courseId = ?1 and accountId = ?2 order by at", ref.id(), student.id),
                 new java.util.HashMap<>(), pullRequestsOf(ref.id(), student.id), DeadlineExtensionEntity.of(ref.id(), student.id));
     }
 
     /** The published course with the dates of run {@code runId} (the current run's when null). */
-    static Course dated(CourseRef ref, Long runId) {
+    static Course dated(Courses.Ref ref, Long runId) {
         dev.syllabus.course.CourseRunEntity run = runId == null ? null : dev.syllabus.course.CourseRunEntity.findById(runId);
         return run == null ? ref.course() : dev.syllabus.course.CourseRuns.in(ref.course(), run.dates());
     }
@@ -182,13 +160,13 @@ public class ChecklistService {
     /** Records an instructor's decision on a student's homework. */
     @Transactional
     ChecklistViews.Review review(String slug, String login, String code, long reviewerId, ChecklistViews.ReviewRequest request) {
-        CourseRef ref = course(slug);
+        Courses.Ref ref = courses.find(slug);
         AccountEntity student = student(login);
         requireEnrolled(ref, student);
         String homework = code.toUpperCase(java.util.Locale.ROOT);
         boolean exists = ref.course().weeks().stream().flatMap(w -> w.homework().stream()).anyMatch(h -> h.code().equals(homework));
         if (!exists) {
-            throw ProblemException.notFound("Course '" + slug + "' has no homework " + homework + ".");
+            throw DomainException.notFound("Course '" + slug + "' has no homework " + homework + ".");
         }
         ReviewEntity review = new ReviewEntity();
         review.courseId = ref.id();
@@ -211,7 +189,7 @@ public class ChecklistService {
     @Transactional
     ChecklistViews.Item mark(String slug, long studentId, Long actorId, String itemId, boolean done, String evidence, String ifMatch,
             Instant completedAt) {
-        CourseRef ref = course(slug);
+        Courses.Ref ref = courses.find(slug);
         // The item's row, locked: changes to one item take turns. A row exists only for an enrolled
         // student (enrolments are never removed). Without one, the student's enrolment is locked
         // first, so two first ticks of the same item cannot both insert, and the row is looked up again.
@@ -223,11 +201,11 @@ public class ChecklistService {
             state = lockedState(ref.id(), studentId, itemId);
         }
         ChecklistItem item = java.util.Optional.ofNullable(items(ref.course()).get(itemId))
-                .orElseThrow(() -> ProblemException.notFound("Course '" + slug + "' has no checklist item " + itemId + "."));
+                .orElseThrow(() -> DomainException.notFound("Course '" + slug + "' has no checklist item " + itemId + "."));
         String checkedEvidence = Evidence.check(item.kind(), evidence);
         if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.strip().equals("*")
                 && !ifMatch.strip().equals(etag(state == null ? 0 : state.version))) {
-            throw ProblemException.preconditionFailed("Item " + itemId + " changed since you read it (now "
+            throw DomainException.stale("Item " + itemId + " changed since you read it (now "
                     + etag(state == null ? 0 : state.version) + "); reload it and try again.");
         }
         Instant now = Instant.now();
@@ -260,7 +238,7 @@ public class ChecklistService {
     }
 
     private static ProgressEntity lockedState(long courseId, long studentId, String itemId) {
-        return ProgressEntity.<ProgressEntity>find("courseId = ?1 and accountId = ?2 and itemId = ?3", courseId, studentId, itemId)
+        return ProgressEntity.ofItem(courseId, studentId, itemId)
                 .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional().orElse(null);
     }
 
@@ -279,7 +257,7 @@ public class ChecklistService {
     /** A new address for the student's calendar feed; the old one stops working. */
     @Transactional
     String newCalendarUrl(String slug, long accountId) {
-        CourseRef ref = course(slug);
+        Courses.Ref ref = courses.find(slug);
         EnrollmentEntity enrollment = EnrollmentEntity.of(ref.id(), accountId).orElseThrow(() -> notEnrolled(ref));
         enrollment.calendarToken = CalendarFeeds.newToken();
         return feeds.url(enrollment.calendarToken);
@@ -289,7 +267,7 @@ public class ChecklistService {
     @Transactional
     java.util.Optional<String> calendarFeed(String token) {
         return EnrollmentEntity.<EnrollmentEntity>find("calendarToken", token).firstResultOptional().map(enrollment -> {
-            CourseRef ref = course(enrollment.course.slug);
+            Courses.Ref ref = courses.find(enrollment.course.slug);
             Course dated = dated(ref, enrollment.runId);
             return Calendars.student(dated, checklist(ref, dated, enrollment.account), feeds.host(), Instant.now());
         });
@@ -298,7 +276,7 @@ public class ChecklistService {
     /** The public calendar of a run of the course (the current one when {@code run} is null). */
     @Transactional
     String courseCalendar(String slug, dev.syllabus.course.CourseRunEntity run) {
-        CourseRef ref = course(slug);
+        Courses.Ref ref = courses.find(slug);
         return Calendars.course(run == null ? ref.course() : dev.syllabus.course.CourseRuns.in(ref.course(), run.dates()), feeds.host(),
                 Instant.now());
     }
@@ -309,11 +287,11 @@ public class ChecklistService {
      */
     @Transactional
     ChecklistViews.HomeworkProgress extend(String slug, String login, String code, Instant due, long instructorId) {
-        CourseRef ref = course(slug);
+        Courses.Ref ref = courses.find(slug);
         AccountEntity student = student(login);
         requireEnrolled(ref, student);
         if (ref.course().homework().noneMatch(h -> h.code().equals(code))) {
-            throw ProblemException.notFound("Course '" + slug + "' has no homework " + code + ".");
+            throw DomainException.notFound("Course '" + slug + "' has no homework " + code + ".");
         }
         DeadlineExtensionEntity extension = DeadlineExtensionEntity.<DeadlineExtensionEntity>find(
                 "courseId = ?1 and accountId = ?2 and homeworkCode = ?3", ref.id(), student.id, code).firstResult();
@@ -340,25 +318,25 @@ public class ChecklistService {
 
     private static AccountEntity student(String login) {
         return AccountEntity.findByLogin(login).filter(a -> a.role == dev.syllabus.account.Role.STUDENT)
-                .orElseThrow(() -> ProblemException.notFound("No student '" + login + "'."));
+                .orElseThrow(() -> DomainException.notFound("No student '" + login + "'."));
     }
 
     static String etag(int version) {
         return "\"v" + version + "\"";
     }
 
-    private static void requireEnrolled(CourseRef ref, AccountEntity student) {
+    private static void requireEnrolled(Courses.Ref ref, AccountEntity student) {
         requireEnrolled(ref, student == null ? -1 : student.id);
     }
 
-    private static void requireEnrolled(CourseRef ref, long studentId) {
+    private static void requireEnrolled(Courses.Ref ref, long studentId) {
         if (!EnrollmentEntity.exists(ref.id(), studentId)) {
             throw notEnrolled(ref);
         }
     }
 
-    private static ProblemException notEnrolled(CourseRef ref) {
-        return ProblemException.forbidden("Join course '" + ref.course().slug() + "' first: POST /api/courses/"
+    private static DomainException notEnrolled(Courses.Ref ref) {
+        return DomainException.forbidden("Join course '" + ref.course().slug() + "' first: POST /api/courses/"
                 + ref.course().slug() + "/enrollments with its join code.");
     }
 

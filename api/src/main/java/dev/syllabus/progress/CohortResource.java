@@ -27,9 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.panache.common.Page;
+
+import dev.syllabus.http.Negotiation;
 import dev.syllabus.http.PageRequest;
 import dev.syllabus.http.PathParams;
-import dev.syllabus.http.ProblemException;
+import dev.syllabus.domain.DomainException;
 
 /** The instructors' side: the whole cohort, the roster and the history of changes. */
 // One root for every resource under /api (see EnrollmentResource).
@@ -39,6 +42,7 @@ import dev.syllabus.http.ProblemException;
 public class CohortResource {
 
     private static final String CSV = "text/csv";
+    private static final MediaType CSV_TYPE = MediaType.valueOf(CSV);
 
     private final CohortService cohorts;
     private final RosterService rosters;
@@ -92,9 +96,7 @@ public class CohortResource {
         CohortService.Filter filter = query.filter();
         Integer weekNumber = filter.week();
         List<CohortViews.Row> rows = cohorts.cohort(course, run, filter);
-        boolean csv = headers.getAcceptableMediaTypes().stream().findFirst()
-                .map(t -> t.isCompatible(MediaType.valueOf(CSV)) && !t.isWildcardType()).orElse(false);
-        if (csv) {
+        if (Negotiation.preferred(headers, MediaType.APPLICATION_JSON_TYPE, CSV_TYPE) == CSV_TYPE) {
             return Response.ok(cohorts.csv(course, rows, weekNumber), CSV + ";charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"" + course + (run == null ? "" : "-" + run) + "-cohort.csv\"").build();
         }
@@ -134,7 +136,7 @@ public class CohortResource {
     private Response gradebookOf(String slug, String run, String format) {
         String course = PathParams.slug("slug", slug);
         if (format == null || format.isEmpty()) {
-            throw ProblemException.invalidParameter("format", "is required: canvas or moodle");
+            throw DomainException.invalid("format", "is required: canvas or moodle");
         }
         Gradebook.Format layout = PathParams.oneOf("format", format, Gradebook.Format.class);
         String name = course + (run == null ? "" : "-" + run) + "-" + layout.name().toLowerCase(Locale.ROOT) + "-grades.csv";
@@ -171,10 +173,10 @@ public class CohortResource {
             UriInfo uri) {
         PageRequest request = PageRequest.of(page, size);
         if (student != null && !dev.syllabus.content.GithubNames.isLogin(student)) {
-            throw ProblemException.invalidParameter("student", "must be a GitHub login");
+            throw DomainException.invalid("student", "must be a GitHub login");
         }
         HistoryService.HistoryPage found = history.history(PathParams.slug("slug", slug),
-                student == null ? null : student.toLowerCase(Locale.ROOT), request);
+                student == null ? null : student.toLowerCase(Locale.ROOT), Page.of(request.index(), request.size()));
         return request.headers(Response.ok(found.entries(), MediaType.APPLICATION_JSON), uri, (int) Math.min(Integer.MAX_VALUE, found.total()))
                 .build();
     }

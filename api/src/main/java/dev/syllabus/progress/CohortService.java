@@ -17,22 +17,25 @@ import dev.syllabus.content.Course;
 import dev.syllabus.content.Homework;
 import dev.syllabus.course.CourseRunEntity;
 import dev.syllabus.course.CourseRuns;
-import dev.syllabus.http.ProblemException;
+import dev.syllabus.course.Courses;
+import dev.syllabus.domain.DomainException;
 
 /** The instructors' view of a whole cohort: every enrolled student's homework statuses. */
 @ApplicationScoped
 public class CohortService {
 
     private final ChecklistService checklists;
+    private final Courses courses;
     private final CourseRuns runs;
     private final CohortCache cache;
 
-    CohortService(ChecklistService checklists, CourseRuns runs, CohortCache cache) {
+    CohortService(ChecklistService checklists, Courses courses, CourseRuns runs, CohortCache cache) {
         this.checklists = checklists;
+        this.courses = courses;
         this.runs = runs;
         this.cache = cache;
         cache.computeWith(key -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
-            ChecklistService.CourseRef ref = checklists.course(key.slug());
+            Courses.Ref ref = courses.find(key.slug());
             CourseRunEntity run = runs.named(ref.id(), key.run().name());
             return compute(ref, run, CourseRuns.in(ref.course(), key.run()), key.filter());
         }));
@@ -54,16 +57,16 @@ public class CohortService {
      */
     @Transactional
     List<CohortViews.Row> cohort(String slug, String runName, Filter filter) {
-        ChecklistService.CourseRef ref = checklists.course(slug);
+        Courses.Ref ref = courses.find(slug);
         Integer week = filter.week();
         if (week != null && ref.course().weeks().stream().noneMatch(w -> w.number() == week)) {
-            throw ProblemException.invalidField("week", "is not a week of this course");
+            throw DomainException.invalid("week", "is not a week of this course");
         }
         CourseRunEntity run = runName == null ? runs.current(ref.id()) : runs.named(ref.id(), runName);
         return cache.get(new CohortCache.Key(ref.id(), slug, ref.course().version(), run.dates(), filter));
     }
 
-    private List<CohortViews.Row> compute(ChecklistService.CourseRef ref, CourseRunEntity run, Course course, Filter filter) {
+    private List<CohortViews.Row> compute(Courses.Ref ref, CourseRunEntity run, Course course, Filter filter) {
         Integer week = filter.week();
         // Read-only: a thousand students' rows are read, never changed, so Hibernate keeps no snapshots
         // to compare at commit; and only this run's students' rows are read.
@@ -101,7 +104,7 @@ public class CohortService {
 
     /** The cohort as CSV: one row per student, one column per homework in scope. */
     String csv(String slug, List<CohortViews.Row> rows, Integer week) {
-        List<String> codes = checklists.course(slug).course().weeks().stream()
+        List<String> codes = courses.find(slug).course().weeks().stream()
                 .filter(w -> week == null || w.number() == week)
                 .flatMap(w -> w.homework().stream()).map(Homework::code).toList();
         List<String> header = new ArrayList<>(List.of("login", "name", "email", "verified", "completion_percent",
@@ -123,7 +126,7 @@ public class CohortService {
     /** The run's gradebook (the current run's when {@code runName} is null) in a learning platform's import layout. */
     @Transactional
     String gradebook(String slug, String runName, Gradebook.Format format) {
-        ChecklistService.CourseRef ref = checklists.course(slug);
+        Courses.Ref ref = courses.find(slug);
         CourseRunEntity run = runName == null ? runs.current(ref.id()) : runs.named(ref.id(), runName);
         List<CohortViews.Row> rows = cohort(slug, run.name, Filter.NONE);
         List<Homework> homework = ref.course().homework().toList();

@@ -18,12 +18,12 @@ import dev.syllabus.account.Role;
 import dev.syllabus.course.CourseEntity;
 import dev.syllabus.course.CourseRunEntity;
 import dev.syllabus.course.CourseRuns;
-import dev.syllabus.http.ProblemException;
+import dev.syllabus.course.Courses;
+import dev.syllabus.domain.DomainException;
 
 /** Joining a course with its join code, and the instructors' management of that code. */
 @ApplicationScoped
 public class EnrollmentService {
-
 
     private final AccountService accounts;
     private final Passwords passwords;
@@ -31,10 +31,12 @@ public class EnrollmentService {
     private final AttemptThrottle perCourse;
     private final String publicUrl;
     private final boolean passwordsOn;
+    private final Courses courses;
     private final CourseRuns runs;
     private final CohortCache cohorts;
 
-    EnrollmentService(CourseRuns runs, CohortCache cohorts, AccountService accounts, Passwords passwords, AuthConfig auth, dev.syllabus.config.SyllabusConfig config) {
+    EnrollmentService(Courses courses, CourseRuns runs, CohortCache cohorts, AccountService accounts, Passwords passwords, AuthConfig auth, dev.syllabus.config.SyllabusConfig config) {
+        this.courses = courses;
         this.runs = runs;
         this.cohorts = cohorts;
         this.accounts = accounts;
@@ -48,17 +50,17 @@ public class EnrollmentService {
     /** The join code of the course's current run. */
     @Transactional
     String joinCode(String slug) {
-        return runs.current(course(slug).id).joinCode;
+        return runs.current(courses.row(slug).id).joinCode;
     }
 
     /** Sets the join code of the course's current run; a blank one is replaced by a random code. */
     @Transactional
     String setJoinCode(String slug, String code) {
-        CourseEntity course = course(slug);
+        CourseEntity course = courses.row(slug);
         CourseRunEntity run = runs.current(course.id);
         String wanted = code == null || code.isBlank() ? CourseRuns.randomCode() : code.strip();
         runs.byJoinCode(course.id, wanted).filter(owner -> owner != run).ifPresent(owner -> {
-            throw ProblemException.invalidField("joinCode", "is the join code of run '" + owner.name + "'");
+            throw DomainException.invalid("joinCode", "is the join code of run '" + owner.name + "'");
         });
         run.joinCode = wanted;
         return run.joinCode;
@@ -73,21 +75,21 @@ public class EnrollmentService {
      */
     AccountViews.Session join(String slug, EnrollmentViews.JoinRequest request, String address) {
         if (!passwordsOn) {
-            throw ProblemException.forbidden("Joining with a password is off here: sign in with GitHub, then join with the join code.");
+            throw DomainException.forbidden("Joining with a password is off here: sign in with GitHub, then join with the join code.");
         }
         if (request.login() == null || request.login().isBlank()) {
-            throw ProblemException.invalidField("login", "is required unless you are signed in");
+            throw DomainException.invalid("login", "is required unless you are signed in");
         }
         if (request.password() == null || request.password().isBlank()) {
-            throw ProblemException.invalidField("password", "is required unless you are signed in");
+            throw DomainException.invalid("password", "is required unless you are signed in");
         }
         if (!Passwords.fits(request.password())) {
-            throw ProblemException.invalidField("password", "must be at most " + Passwords.MAX_BYTES + " bytes in UTF-8");
+            throw DomainException.invalid("password", "must be at most " + Passwords.MAX_BYTES + " bytes in UTF-8");
         }
         boolean invited = request.inviteCode() != null && !request.inviteCode().isBlank();
         boolean withJoinCode = request.joinCode() != null && !request.joinCode().isBlank();
         if (invited == withJoinCode) {
-            throw ProblemException.invalidField(invited ? "inviteCode" : "joinCode",
+            throw DomainException.invalid(invited ? "inviteCode" : "joinCode",
                     "send either the course's joinCode (a new account) or your personal inviteCode (a rostered account)");
         }
         throttled(address, slug, () -> QuarkusTransaction.requiringNew().run(() -> checkJoin(slug, request, invited)));
@@ -104,16 +106,16 @@ public class EnrollmentService {
     /** A signed-in student (one who signed in with GitHub, say) joins with the course's join code alone. */
     AccountViews.Session joinSignedIn(String slug, long accountId, EnrollmentViews.JoinRequest request, String address) {
         if (request.joinCode() == null || request.joinCode().isBlank()) {
-            throw ProblemException.invalidField("joinCode", "is required");
+            throw DomainException.invalid("joinCode", "is required");
         }
-        throttled(address, slug, () -> QuarkusTransaction.requiringNew().run(() -> requireJoinCode(course(slug), request.joinCode())));
+        throttled(address, slug, () -> QuarkusTransaction.requiringNew().run(() -> requireJoinCode(courses.row(slug), request.joinCode())));
         return QuarkusTransaction.requiringNew().call(() -> {
-            CourseEntity course = course(slug);
+            CourseEntity course = courses.row(slug);
             // Again in the writing transaction, as join() does: the code may have changed meanwhile.
             CourseRunEntity run = requireJoinCode(course, request.joinCode());
             AccountEntity account = AccountEntity.findById(accountId);
             if (account.role != Role.STUDENT) {
-                throw ProblemException.forbidden("Only students join courses.");
+                throw DomainException.forbidden("Only students join courses.");
             }
             EnrollmentEntity.enrol(course, account, run.id);
             cohorts.changed(course.id);
@@ -130,7 +132,7 @@ public class EnrollmentService {
         throttle(perCourse.blockedUntil(slug), "course");
         try {
             checks.run();
-        } catch (ProblemException refused) {
+        } catch (DomainException refused) {
             perAddress.failed(address);
             perCourse.failed(slug);
             throw refused;
@@ -139,15 +141,14 @@ public class EnrollmentService {
 
     private static void throttle(Instant blockedUntil, String what) {
         if (blockedUntil != null) {
-            throw ProblemException.tooManyRequests("Too many failed attempts to join from this " + what + "; try again later.", blockedUntil);
+            throw DomainException.throttled("Too many failed attempts to join from this " + what + "; try again later.", blockedUntil);
         }
     }
 
     /** The run a join code opens: each run of a course has its own, and the code says which cohort a student joins. */
     private CourseRunEntity requireJoinCode(CourseEntity course, String joinCode) {
-        return runs.byJoinCode(course.id, joinCode).orElseThrow(() -> new ProblemException(jakarta.ws.rs.core.Response.Status.FORBIDDEN,
-                "That join code does not open this course.",
-                java.util.List.of(new dev.syllabus.http.Problem.FieldError("joinCode", "does not match the join code of a run of this course"))));
+        return runs.byJoinCode(course.id, joinCode).orElseThrow(() -> DomainException.forbidden(
+                "That join code does not open this course.", "joinCode", "does not match the join code of a run of this course"));
     }
 
     /** A course and the run a student enters it by. */
@@ -156,21 +157,21 @@ public class EnrollmentService {
 
     /** The course, when the code opens it for this login: a join code for a new login, an invite code for its rostered account. */
     private Opening checkJoin(String slug, EnrollmentViews.JoinRequest request, boolean invited) {
-        CourseEntity course = course(slug);
+        CourseEntity course = courses.row(slug);
         AccountEntity existing = AccountEntity.findByLogin(request.login()).orElse(null);
         if (invited) {
             EnrollmentEntity enrollment = existing == null || existing.passwordHash != null ? null
                     : EnrollmentEntity.of(course.id, existing.id).orElse(null);
             if (enrollment == null || enrollment.inviteHash == null
                     || !constantTimeEquals(enrollment.inviteHash, dev.syllabus.account.Tokens.digest(request.inviteCode().strip()))) {
-                throw new ProblemException(jakarta.ws.rs.core.Response.Status.FORBIDDEN, "That invite code does not open this account.",
-                        java.util.List.of(new dev.syllabus.http.Problem.FieldError("inviteCode", "does not match an invite for this login")));
+                throw DomainException.forbidden("That invite code does not open this account.",
+                        "inviteCode", "does not match an invite for this login");
             }
             return new Opening(course, enrollment.runId);
         }
         CourseRunEntity run = requireJoinCode(course, request.joinCode());
         if (existing != null) {
-            throw ProblemException.conflict(existing.passwordHash != null
+            throw DomainException.conflict(existing.passwordHash != null
                     ? "An account '" + existing.login + "' exists already: sign in instead."
                     : "'" + existing.login + "' is on the roster: join with your personal invite code from your instructor.");
         }
@@ -183,7 +184,7 @@ public class EnrollmentService {
      */
     @Transactional
     String invites(String slug) {
-        CourseEntity course = course(slug);
+        CourseEntity course = courses.row(slug);
         List<List<String>> rows = new java.util.ArrayList<>();
         List<EnrollmentEntity> unclaimed = EnrollmentEntity.list("course.id = ?1 and account.passwordHash is null order by account.login", course.id);
         for (EnrollmentEntity enrollment : unclaimed) {
@@ -196,9 +197,6 @@ public class EnrollmentService {
         return SpreadsheetCsv.write(List.of("login", "name", "invite", "link"), rows);
     }
 
-    private static CourseEntity course(String slug) {
-        return CourseEntity.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("No course '" + slug + "'."));
-    }
 
     private static boolean constantTimeEquals(String expected, String given) {
         return java.security.MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),

@@ -3,7 +3,7 @@ package dev.syllabus.progress;
 import java.util.regex.Pattern;
 
 import dev.syllabus.content.ContentCheck;
-import dev.syllabus.http.ProblemException;
+import dev.syllabus.domain.DomainException;
 
 /** What counts as evidence for each kind of item: a link a person can open and check. */
 final class Evidence {
@@ -23,7 +23,7 @@ final class Evidence {
         }
         String value = url.strip();
         if (value.length() > MAX_LENGTH) {
-            throw ProblemException.invalidField("evidence", "is longer than " + MAX_LENGTH + " characters");
+            throw DomainException.invalid("evidence", "is longer than " + MAX_LENGTH + " characters");
         }
         boolean valid = switch (kind) {
             case PR -> PULL_REQUEST.matcher(value).matches();
@@ -32,7 +32,7 @@ final class Evidence {
             case OTHER -> ContentCheck.isAbsoluteHttpUrl(value);
         };
         if (!valid) {
-            throw ProblemException.invalidField("evidence", switch (kind) {
+            throw DomainException.invalid("evidence", switch (kind) {
                 case PR -> "must be a GitHub pull request URL: https://github.com/{owner}/{repo}/pull/{number}";
                 case SETUP -> "must be a GitHub repository URL: https://github.com/{owner}/{repo}";
                 case DOC -> "must be an https URL of the document";

@@ -11,32 +11,32 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
 import dev.syllabus.account.AccountEntity;
-import dev.syllabus.http.PageRequest;
-import dev.syllabus.http.ProblemException;
+import dev.syllabus.course.Courses;
+import dev.syllabus.domain.DomainException;
 
 /** The history of checklist changes and reviews in a course, newest first. */
 @ApplicationScoped
 public class HistoryService {
 
-    private final ChecklistService checklists;
+    private final Courses courses;
 
-    HistoryService(ChecklistService checklists) {
-        this.checklists = checklists;
+    HistoryService(Courses courses) {
+        this.courses = courses;
     }
 
     record HistoryPage(List<CohortViews.HistoryEntry> entries, long total) {
     }
 
     @Transactional
-    HistoryPage history(String slug, String studentLogin, PageRequest page) {
-        ChecklistService.CourseRef ref = checklists.course(slug);
+    HistoryPage history(String slug, String studentLogin, Page page) {
+        Courses.Ref ref = courses.find(slug);
         long courseId = ref.id();
         var query = studentLogin == null
                 ? ProgressEventEntity.<ProgressEventEntity>find("courseId", Sort.descending("at", "id"), courseId)
                 : ProgressEventEntity.<ProgressEventEntity>find("courseId = ?1 and accountId = ?2", Sort.descending("at", "id"), courseId,
                         AccountEntity.findByLogin(studentLogin).map(a -> a.id)
-                                .orElseThrow(() -> ProblemException.notFound("No student '" + studentLogin + "'.")));
-        List<ProgressEventEntity> events = query.page(Page.of(page.page() - 1, page.size())).list();
+                                .orElseThrow(() -> DomainException.notFound("No student '" + studentLogin + "'.")));
+        List<ProgressEventEntity> events = query.page(page).list();
         Map<Long, String> logins = new HashMap<>();
         Deadlines deadlines = new Deadlines(ref);
         List<CohortViews.HistoryEntry> entries = events.stream().map(e -> new CohortViews.HistoryEntry(e.at, login(logins, e.accountId),
@@ -47,11 +47,11 @@ public class HistoryService {
 
     /** Each student's due times in their run, extensions included, looked up once per student. */
     private static final class Deadlines {
-        private final ChecklistService.CourseRef ref;
+        private final Courses.Ref ref;
         private final Map<Long, Map<String, java.time.Instant>> byStudent = new HashMap<>();
         private final Map<Long, dev.syllabus.content.Course> byRun = new HashMap<>();
 
-        Deadlines(ChecklistService.CourseRef ref) {
+        Deadlines(Courses.Ref ref) {
             this.ref = ref;
         }
 

@@ -1,12 +1,14 @@
 package dev.syllabus.progress;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
 /** One student's state of one checklist item; {@code version} counts its changes, for If-Match. */
 @Entity(name = "Progress")
@@ -40,4 +42,14 @@ public class ProgressEntity extends PanacheEntity {
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "TickSource",
             description = "Who vouches for a tick: STUDENT (self-reported), GITHUB (a webhook delivery proved it) or INSTRUCTOR")
     public enum Source { STUDENT, GITHUB, INSTRUCTOR }
+
+    /** The student's state of one item, if it has one. */
+    static PanacheQuery<ProgressEntity> ofItem(long courseId, long accountId, String itemId) {
+        return find("courseId = ?1 and accountId = ?2 and itemId = ?3", courseId, accountId, itemId);
+    }
+
+    /** Every item state the student has in the course. */
+    static List<ProgressEntity> ofStudent(long courseId, long accountId) {
+        return list("courseId = ?1 and accountId = ?2", courseId, accountId);
+    }
 }

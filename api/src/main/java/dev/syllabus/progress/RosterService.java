@@ -21,8 +21,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.syllabus.account.AccountEntity;
 import dev.syllabus.account.Role;
 import dev.syllabus.course.CourseEntity;
-import dev.syllabus.http.Problem;
-import dev.syllabus.http.ProblemException;
+import dev.syllabus.domain.DomainException;
 
 /**
  * Roster uploads: a CSV of GitHub login, name and email. Every row is checked first; one bad row
@@ -39,17 +38,19 @@ public class RosterService {
     private record Entry(String login, String name, String email) {
     }
 
+    private final dev.syllabus.course.Courses courses;
     private final dev.syllabus.course.CourseRuns runs;
     private final CohortCache cohorts;
 
-    RosterService(dev.syllabus.course.CourseRuns runs, CohortCache cohorts) {
+    RosterService(dev.syllabus.course.Courses courses, dev.syllabus.course.CourseRuns runs, CohortCache cohorts) {
+        this.courses = courses;
         this.runs = runs;
         this.cohorts = cohorts;
     }
 
     @Transactional
     CohortViews.RosterResult upload(String slug, String csv) {
-        CourseEntity course = CourseEntity.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("No course '" + slug + "'."));
+        CourseEntity course = courses.row(slug);
         List<Entry> entries = parse(csv);
         // A roster fills the current run; a run's own roster comes with its join code or invites.
         long runId = runs.current(course.id).id;
@@ -83,7 +84,7 @@ public class RosterService {
 
     /** Reads and checks every row; throws 422 with all problems at once. */
     private static List<Entry> parse(String csv) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<DomainException.FieldError> errors = new ArrayList<>();
         List<Entry> entries = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         try (MappingIterator<Map<String, String>> rows = CSV.readerForMapOf(String.class)
@@ -92,12 +93,12 @@ public class RosterService {
             while (rows.hasNextValue()) {
                 line++;
                 if (entries.size() + errors.size() >= MAX_ROWS) {
-                    errors.add(new Problem.FieldError("roster", "has more than " + MAX_ROWS + " rows"));
+                    errors.add(new DomainException.FieldError("roster", "has more than " + MAX_ROWS + " rows"));
                     break;
                 }
                 Map<String, String> row = lowerCaseKeys(rows.nextValue());
                 if (!row.containsKey("login")) {
-                    errors.add(new Problem.FieldError("roster", "needs a header line: login,name,email"));
+                    errors.add(new DomainException.FieldError("roster", "needs a header line: login,name,email"));
                     break;
                 }
                 String login = blankToNull(row.get("login"));
@@ -105,28 +106,28 @@ public class RosterService {
                 String email = blankToNull(row.get("email"));
                 String where = "line " + line;
                 if (login == null || !dev.syllabus.content.GithubNames.isLogin(login)) {
-                    errors.add(new Problem.FieldError(where + ": login", "must be a GitHub login (letters, digits, single hyphens, at most 39)"));
+                    errors.add(new DomainException.FieldError(where + ": login", "must be a GitHub login (letters, digits, single hyphens, at most 39)"));
                 } else if (!seen.add(login.toLowerCase(Locale.ROOT))) {
-                    errors.add(new Problem.FieldError(where + ": login", "appears twice in the roster"));
+                    errors.add(new DomainException.FieldError(where + ": login", "appears twice in the roster"));
                 } else if (AccountEntity.findByLogin(login).filter(a -> a.role != Role.STUDENT).isPresent()) {
-                    errors.add(new Problem.FieldError(where + ": login", "belongs to an instructor"));
+                    errors.add(new DomainException.FieldError(where + ": login", "belongs to an instructor"));
                 }
                 if (name != null && name.length() > 200) {
-                    errors.add(new Problem.FieldError(where + ": name", "is longer than 200 characters"));
+                    errors.add(new DomainException.FieldError(where + ": name", "is longer than 200 characters"));
                 }
                 if (email != null && (email.length() > 320 || !EMAIL.matcher(email).matches())) {
-                    errors.add(new Problem.FieldError(where + ": email", "is not an email address"));
+                    errors.add(new DomainException.FieldError(where + ": email", "is not an email address"));
                 }
                 entries.add(new Entry(login, name, email));
             }
         } catch (IOException | RuntimeException e) {
-            errors.add(new Problem.FieldError("roster", "is not valid CSV: " + firstLine(e.getMessage())));
+            errors.add(new DomainException.FieldError("roster", "is not valid CSV: " + firstLine(e.getMessage())));
         }
         if (entries.isEmpty() && errors.isEmpty()) {
-            errors.add(new Problem.FieldError("roster", "has no rows"));
+            errors.add(new DomainException.FieldError("roster", "has no rows"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("The roster has " + errors.size() + " problem(s); nothing was changed.", errors);
+            throw DomainException.brokenRules("The roster has " + errors.size() + " problem(s); nothing was changed.", errors);
         }
         return entries;
     }

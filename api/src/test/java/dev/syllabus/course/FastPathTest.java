@@ -1,0 +1,107 @@
+package dev.syllabus.course;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+import dev.syllabus.config.SyllabusConfig;
+import dev.syllabus.content.Course;
+import dev.syllabus.http.Representation;
+
+/**
+ * The pre-serialised fast path ({@code PrecomputedResponses} over {@link CourseCatalog}'s index) is a
+ * second table of addresses beside {@link CourseResource}'s routes: these tests fail when the two drift.
+ */
+@QuarkusTest
+class FastPathTest {
+
+    @Inject
+    CourseCatalog catalog;
+
+    @Inject
+    SyllabusConfig config;
+
+    @Test
+    void theFastPathAnswersExactlyTheAddressesOfTheCurriculumRoutesWithoutQueryParameters() {
+        Set<String> routed = new TreeSet<>();
+        for (String template : routesWithoutQueries()) {
+            for (Course course : courses()) {
+                if (!template.contains("{slug}") && !course.slug().equals(config.defaultCourse())) {
+                    continue;
+                }
+                routed.addAll(addresses(template, course));
+            }
+        }
+        assertThat(new TreeSet<>(catalog.current().json().keySet())).isEqualTo(routed);
+        assertThat(catalog.current().markdown().keySet())
+                .allSatisfy(address -> assertThat(address).endsWith("agenda"))
+                .isSubsetOf(routed);
+    }
+
+    @Test
+    void everyFastAnswerIsTheAnswerTheResourceGives() {
+        Map<String, Representation> json = catalog.current().json();
+        assertThat(json).isNotEmpty();
+        json.keySet().forEach(address -> sameAnswer(address, "application/json"));
+        catalog.current().markdown().keySet().forEach(address -> sameAnswer(address, CourseCatalog.MARKDOWN));
+    }
+
+    /** The exact media type takes the fast path; the same type with a quality goes through the resource. */
+    private static void sameAnswer(String address, String mediaType) {
+        Response fast = given().accept(mediaType).get(address);
+        Response routed = given().accept(mediaType + ";q=0.9").get(address);
+        assertThat(fast.statusCode()).as(address).isEqualTo(200);
+        assertThat(routed.statusCode()).as(address).isEqualTo(200);
+        assertThat(fast.header("ETag")).as(address).isEqualTo(routed.header("ETag"));
+        assertThat(fast.contentType()).as(address).startsWith(mediaType);
+        assertThat(fast.asByteArray()).as(address).isEqualTo(routed.asByteArray());
+    }
+
+    private List<Course> courses() {
+        return catalog.current().courses().values().stream().map(PublishedCourse::course).toList();
+    }
+
+    /** Every GET route of the curriculum resource whose answer depends on its address alone. */
+    private static List<String> routesWithoutQueries() {
+        String base = CourseResource.class.getAnnotation(Path.class).value();
+        List<String> templates = new ArrayList<>();
+        for (Method method : CourseResource.class.getDeclaredMethods()) {
+            boolean readsQuery = Stream.of(method.getParameters()).anyMatch(p -> p.isAnnotationPresent(QueryParam.class));
+            if (method.isAnnotationPresent(GET.class) && !readsQuery) {
+                templates.add(base + method.getAnnotation(Path.class).value());
+            }
+        }
+        assertThat(templates).hasSizeGreaterThan(5);
+        return templates;
+    }
+
+    private static List<String> addresses(String template, Course course) {
+        String withSlug = template.replace("{slug}", course.slug());
+        if (withSlug.contains("{number}")) {
+            return course.weeks().stream().map(week -> withSlug.replace("{number}", Integer.toString(week.number()))).toList();
+        }
+        if (withSlug.contains("{code}")) {
+            return course.weeks().stream().flatMap(week -> week.homework().stream())
+                    .map(homework -> withSlug.replace("{code}", homework.code())).toList();
+        }
+        assertThat(withSlug).as("a route with a parameter these tests do not know").doesNotContain("{");
+        return List.of(withSlug);
+    }
+}
