@@ -34,39 +34,41 @@ export default defineConfig({
       ],
     },
   },
-  webServer: external ? [] : [
-    {
-      command: 'node e2e/fake-github.mjs',
-      url: `http://127.0.0.1:${fakeGithubPort}/`,
-      env: { FAKE_GITHUB_PORT: String(fakeGithubPort) },
-      timeout: 10_000,
-      reuseExistingServer: false,
-    },
-    {
-      command: `java -jar ${apiJar}`,
-      url: `http://127.0.0.1:${apiPort}/q/health/ready`,
-      env: {
-        QUARKUS_HTTP_PORT: String(apiPort),
-        SYLLABUS_DB_URL: 'jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1',
-        SYLLABUS_CORS_ORIGINS: `http://127.0.0.1:${webPort}`,
-        // Sign-in with GitHub against the fake GitHub below; the browser comes back through the web server.
-        SYLLABUS_PUBLIC_URL: `http://127.0.0.1:${webPort}`,
-        SYLLABUS_GITHUB_CLIENT_ID: 'e2e-client',
-        SYLLABUS_GITHUB_CLIENT_SECRET: 'e2e-client-secret',
-        SYLLABUS_GITHUB_OAUTH_URL: `http://127.0.0.1:${fakeGithubPort}`,
-        SYLLABUS_GITHUB_API_URL: `http://127.0.0.1:${fakeGithubPort}`,
-      },
-      timeout: 90_000,
-      reuseExistingServer: false,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
-    {
-      command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${webPort} --strictPort`,
-      url: `http://127.0.0.1:${webPort}/`,
-      env: { SYLLABUS_API_PROXY: `http://127.0.0.1:${apiPort}` },
-      timeout: 30_000,
-      reuseExistingServer: false,
-    },
-  ],
+  webServer: external
+    ? []
+    : [
+        {
+          command: 'node e2e/fake-github.mjs',
+          url: `http://127.0.0.1:${fakeGithubPort}/`,
+          env: { FAKE_GITHUB_PORT: String(fakeGithubPort) },
+          timeout: 10_000,
+          reuseExistingServer: false,
+        },
+        {
+          command: `java -jar ${apiJar}`,
+          url: `http://127.0.0.1:${apiPort}/q/health/ready`,
+          env: {
+            QUARKUS_HTTP_PORT: String(apiPort),
+            SYLLABUS_DB_URL: 'jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1',
+            SYLLABUS_CORS_ORIGINS: `http://127.0.0.1:${webPort}`,
+            // Sign-in with GitHub against the fake GitHub below; the browser comes back through the web server.
+            SYLLABUS_PUBLIC_URL: `http://127.0.0.1:${webPort}`,
+            SYLLABUS_GITHUB_CLIENT_ID: 'e2e-client',
+            SYLLABUS_GITHUB_CLIENT_SECRET: 'e2e-client-secret',
+            SYLLABUS_GITHUB_OAUTH_URL: `http://127.0.0.1:${fakeGithubPort}`,
+            SYLLABUS_GITHUB_API_URL: `http://127.0.0.1:${fakeGithubPort}`,
+          },
+          timeout: 90_000,
+          reuseExistingServer: false,
+          stdout: 'ignore',
+          stderr: 'pipe',
+        },
+        {
+          command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${webPort} --strictPort`,
+          url: `http://127.0.0.1:${webPort}/`,
+          env: { SYLLABUS_API_PROXY: `http://127.0.0.1:${apiPort}` },
+          timeout: 30_000,
+          reuseExistingServer: false,
+        },
+      ],
 });

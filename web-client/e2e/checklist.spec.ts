@@ -5,7 +5,10 @@ const PR1 = /Write a Dockerfile for a dummy server/;
 
 async function setJoinCode(request: APIRequestContext) {
   const { token } = await (await request.post('/api/auth/login', { data: ADMIN })).json();
-  await request.put(`${COURSE}/join-code`, { headers: { Authorization: `Bearer ${token}` }, data: { code: 'E2E-JOIN-CODE' } });
+  await request.put(`${COURSE}/join-code`, {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { code: 'E2E-JOIN-CODE' },
+  });
 }
 
 test.beforeEach(async ({ page, request }) => {
@@ -13,7 +16,10 @@ test.beforeEach(async ({ page, request }) => {
   await setJoinCode(request);
 });
 
-test('a student joins, ticks a task, reloads and it is still ticked; the instructor sees it', async ({ page, browser }) => {
+test('a student joins, ticks a task, reloads and it is still ticked; the instructor sees it', async ({
+  page,
+  browser,
+}) => {
   const login = `e2e-${Date.now()}`;
   await page.goto('/signin');
   await page.getByLabel('Join code from your instructor').fill('E2E-JOIN-CODE');
@@ -52,7 +58,9 @@ test('a student joins, ticks a task, reloads and it is still ticked; the instruc
 
 test('a change refused by the server rolls back and shows its message', async ({ page, request }) => {
   const login = `e2e-refused-${Date.now()}`;
-  const joined = await request.post(`${COURSE}/enrollments`, { data: { login, password: PASSWORD, joinCode: 'E2E-JOIN-CODE' } });
+  const joined = await request.post(`${COURSE}/enrollments`, {
+    data: { login, password: PASSWORD, joinCode: 'E2E-JOIN-CODE' },
+  });
   const { token } = await joined.json();
   await signIn(page, login, PASSWORD);
   await expect(page.getByLabel(PR1)).not.toBeChecked();

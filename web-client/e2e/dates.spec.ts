@@ -9,7 +9,10 @@ test('the agenda and a week show their dates and due times, with the course cale
   const week1 = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Week 1: Introduction/ }) });
   await expect(week1.locator('.dates')).toBeVisible();
   await expect(week1.locator('time').first()).toHaveAttribute('datetime', agenda.weeks[0].homework[0].due);
-  await expect(page.getByRole('link', { name: 'Add the calendar' })).toHaveAttribute('href', /\/api\/courses\/ml-in-production\/calendar\.ics$/);
+  await expect(page.getByRole('link', { name: 'Add the calendar' })).toHaveAttribute(
+    'href',
+    /\/api\/courses\/ml-in-production\/calendar\.ics$/,
+  );
   const calendar = await request.get(`${COURSE}/calendar.ics`);
   expect(calendar.headers()['content-type']).toContain('text/calendar');
   expect(await calendar.text()).toContain('BEGIN:VCALENDAR');
@@ -19,10 +22,22 @@ test('the agenda and a week show their dates and due times, with the course cale
   await expectNoAxeViolations(page);
 });
 
-test('a student sees what is due this week and copies their private calendar address', async ({ page, request, context }) => {
+test('a student sees what is due this week and copies their private calendar address', async ({
+  page,
+  request,
+  context,
+}) => {
   const { token } = await (await request.post('/api/auth/login', { data: ADMIN })).json();
-  const code = (await (await request.get(`${COURSE}/join-code`, { headers: { Authorization: `Bearer ${token}` } })).json()).code
-    ?? (await (await request.put(`${COURSE}/join-code`, { headers: { Authorization: `Bearer ${token}` }, data: { code: 'E2E-DATES-CODE' } })).json()).code;
+  const code =
+    (await (await request.get(`${COURSE}/join-code`, { headers: { Authorization: `Bearer ${token}` } })).json()).code ??
+    (
+      await (
+        await request.put(`${COURSE}/join-code`, {
+          headers: { Authorization: `Bearer ${token}` },
+          data: { code: 'E2E-DATES-CODE' },
+        })
+      ).json()
+    ).code;
   const login = `dates-${Date.now()}`;
   await page.goto('/signin');
   await page.getByLabel('Join code from your instructor').fill(code);

@@ -41,7 +41,9 @@ createServer(async (request, response) => {
     const form = new URLSearchParams(await body(request));
     const pending = codes.get(form.get('code'));
     codes.delete(form.get('code'));
-    const challenge = createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url');
+    const challenge = createHash('sha256')
+      .update(form.get('code_verifier') ?? '')
+      .digest('base64url');
     if (!pending || pending.challenge !== challenge) return json(response, 200, { error: 'bad_verification_code' });
     const token = `gho_${Math.random().toString(36).slice(2)}`;
     tokens.set(token, pending.user);
@@ -49,7 +51,9 @@ createServer(async (request, response) => {
   }
   if (request.method === 'GET' && url.pathname === '/user') {
     const user = tokens.get((request.headers.authorization ?? '').replace(/^Bearer /, ''));
-    return user ? json(response, 200, { ...user, name: null, email: null }) : json(response, 401, { message: 'Bad credentials' });
+    return user
+      ? json(response, 200, { ...user, name: null, email: null })
+      : json(response, 401, { message: 'Bad credentials' });
   }
   if (url.pathname === '/') return json(response, 200, { fake: 'github' });
   json(response, 404, { message: 'Not Found' });

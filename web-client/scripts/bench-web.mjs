@@ -20,20 +20,39 @@ const kb = gzipped / 1024;
 console.log(`Initial route JavaScript: ${kb.toFixed(1)} KB gzipped (${scripts.length} file(s); budget 60 KB)`);
 
 // ---- a student to sign in as
-const admin = await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
-  body: JSON.stringify({ login: 'admin', password: 'syllabus-admin' }) })).json();
-await fetch(`${base}/api/courses/ml-in-production/join-code`, { method: 'PUT',
-  headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${admin.token}` }, body: JSON.stringify({ code: 'BENCH' }) });
+const admin = await (
+  await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login: 'admin', password: 'syllabus-admin' }),
+  })
+).json();
+await fetch(`${base}/api/courses/ml-in-production/join-code`, {
+  method: 'PUT',
+  headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${admin.token}` },
+  body: JSON.stringify({ code: 'BENCH' }),
+});
 const login = `bench-${Date.now()}`;
-const joined = await fetch(`${base}/api/courses/ml-in-production/enrollments`, { method: 'POST',
-  headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login, password: 'a long enough password', joinCode: 'BENCH' }) });
+const joined = await fetch(`${base}/api/courses/ml-in-production/enrollments`, {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify({ login, password: 'a long enough password', joinCode: 'BENCH' }),
+});
 if (!joined.ok) throw new Error(`could not create a student: ${joined.status}`);
 
 const port = 9333;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [`--remote-debugging-port=${port}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    `--remote-debugging-port=${port}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const context = browser.contexts()[0] ?? (await browser.newContext());
 const page = await context.newPage();
@@ -44,14 +63,28 @@ await page.getByRole('button', { name: 'Sign in' }).click();
 await page.waitForURL(/\/checklist$/);
 
 let failed = kb > 60;
-for (const [name, path] of [['agenda', '/'], ['checklist', '/checklist']]) {
-  const result = await lighthouse(`${base}${path}`, {
-    port, output: 'json', logLevel: 'error', disableStorageReset: true,
-    onlyCategories: ['performance', 'accessibility', 'best-practices'],
-  }, desktop);
-  const scores = Object.fromEntries(Object.entries(result.lhr.categories).map(([k, c]) => [k, Math.round(c.score * 100)]));
-  console.log(`Lighthouse ${name.padEnd(9)} performance ${scores.performance}  accessibility ${scores.accessibility}  `
-    + `best practices ${scores['best-practices']}  (budget 95)`);
+for (const [name, path] of [
+  ['agenda', '/'],
+  ['checklist', '/checklist'],
+]) {
+  const result = await lighthouse(
+    `${base}${path}`,
+    {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      disableStorageReset: true,
+      onlyCategories: ['performance', 'accessibility', 'best-practices'],
+    },
+    desktop,
+  );
+  const scores = Object.fromEntries(
+    Object.entries(result.lhr.categories).map(([k, c]) => [k, Math.round(c.score * 100)]),
+  );
+  console.log(
+    `Lighthouse ${name.padEnd(9)} performance ${scores.performance}  accessibility ${scores.accessibility}  ` +
+      `best practices ${scores['best-practices']}  (budget 95)`,
+  );
   failed ||= Object.values(scores).some((score) => score < 95);
 }
 await browser.close();

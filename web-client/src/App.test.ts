@@ -42,7 +42,12 @@ describe('App', () => {
   });
 
   it("shows the API's problem message and loads again on retry", async () => {
-    const problem = { type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'The database is restarting.' };
+    const problem = {
+      type: 'about:blank',
+      title: 'Service Unavailable',
+      status: 503,
+      detail: 'The database is restarting.',
+    };
     const fetch = vi.fn(async () => json(problem, 503, 'application/problem+json'));
     vi.stubGlobal('fetch', fetch);
     const user = userEvent.setup();
@@ -56,7 +61,10 @@ describe('App', () => {
   });
 
   it('says so when the server cannot be reached', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
 
     await renderApp();
 
@@ -64,7 +72,10 @@ describe('App', () => {
   });
 
   it('opens a deep link to a homework and navigates without reloading', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => json(course)));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(course)),
+    );
     history.replaceState({}, '', '/homework/H3');
     const user = userEvent.setup();
 

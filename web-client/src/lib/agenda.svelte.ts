@@ -2,10 +2,7 @@
 // need the same document, and navigating between pages then costs no request.
 import { ApiError, getAgenda, type Course } from './api/client';
 
-type AgendaState =
-  | { status: 'loading' }
-  | { status: 'ready'; course: Course }
-  | { status: 'error'; message: string };
+type AgendaState = { status: 'loading' } | { status: 'ready'; course: Course } | { status: 'error'; message: string };
 
 export const agenda = $state<{ current: AgendaState }>({ current: { status: 'loading' } });
 

@@ -5,7 +5,9 @@ const now = new Date('2026-09-16T12:00:00Z');
 
 describe('dates', () => {
   it('shows a due time in the run’s time zone, whatever the browser’s', () => {
-    expect(formatDue('2026-09-20T23:59:00+03:00', 'Europe/Kyiv')).toBe('Sun 20 Sept, 23:59'.replace('Sept', formatMonth()));
+    expect(formatDue('2026-09-20T23:59:00+03:00', 'Europe/Kyiv')).toBe(
+      'Sun 20 Sept, 23:59'.replace('Sept', formatMonth()),
+    );
     expect(formatDue('2026-09-20T23:59:00+03:00', 'UTC')).toContain('20:59');
   });
 

@@ -19,9 +19,11 @@ export function formatDue(iso: string, timeZone?: string): string {
 /** "7–13 Sep" or "28 Sep – 4 Oct" for a week's first and last day (ISO dates). */
 export function formatSpan(start: string, end: string): string {
   const day = (iso: string, withMonth: boolean) =>
-    new Intl.DateTimeFormat('en-GB', { day: 'numeric', ...(withMonth ? { month: 'short' } : {}), timeZone: 'UTC' }).format(
-      new Date(`${iso}T00:00:00Z`),
-    );
+    new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      ...(withMonth ? { month: 'short' } : {}),
+      timeZone: 'UTC',
+    }).format(new Date(`${iso}T00:00:00Z`));
   const sameMonth = start.slice(0, 7) === end.slice(0, 7);
   return sameMonth ? `${day(start, false)}–${day(end, true)}` : `${day(start, true)} – ${day(end, true)}`;
 }

@@ -27,6 +27,10 @@ export function evidenceProblem(kind: ChecklistItem['kind'], value: string): str
   if (!text) return null;
   if (text.length > 2000) return 'That link is too long.';
   const ok =
-    kind === 'PR' ? PULL_REQUEST.test(text) : kind === 'SETUP' ? REPOSITORY.test(text) : isHttpUrl(text, kind === 'DOC');
+    kind === 'PR'
+      ? PULL_REQUEST.test(text)
+      : kind === 'SETUP'
+        ? REPOSITORY.test(text)
+        : isHttpUrl(text, kind === 'DOC');
   return ok ? null : `Expected a ${evidenceHint[kind].charAt(0).toLowerCase()}${evidenceHint[kind].slice(1)}.`;
 }

@@ -47,12 +47,25 @@ export const router = new Router();
 
 /** Sends clicks on same-origin links through the router instead of reloading the page. */
 export function interceptLinks(event: MouseEvent) {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+  if (
+    event.defaultPrevented ||
+    event.button !== 0 ||
+    event.metaKey ||
+    event.ctrlKey ||
+    event.shiftKey ||
+    event.altKey
+  ) {
     return;
   }
   const anchor = (event.target as Element | null)?.closest?.('a');
   // The API's own addresses (such as signing in with GitHub) leave the app: the browser follows them.
-  if (!anchor || anchor.target || anchor.hasAttribute('download') || anchor.origin !== location.origin || anchor.pathname.startsWith('/api/')) {
+  if (
+    !anchor ||
+    anchor.target ||
+    anchor.hasAttribute('download') ||
+    anchor.origin !== location.origin ||
+    anchor.pathname.startsWith('/api/')
+  ) {
     return;
   }
   if (anchor.pathname === location.pathname && anchor.hash) return;

@@ -29,7 +29,9 @@ export function filterWeeks(course: Course, text: string): WeekMatch[] {
   return course.weeks.flatMap((week) => {
     const titleMatches = normalise(`week ${week.number} ${week.title}`).includes(query);
     const topics = week.topics.filter((t) => pointMatches(t, query));
-    const lectureMatches = week.lectures.some((l) => normalise(l.title).includes(query) || l.topics.some((t) => pointMatches(t, query)));
+    const lectureMatches = week.lectures.some(
+      (l) => normalise(l.title).includes(query) || l.topics.some((t) => pointMatches(t, query)),
+    );
     const homework = week.homework.filter((h) => homeworkMatches(h, query));
     if (titleMatches) return [{ week, topics: week.topics, homework: week.homework }];
     if (topics.length || homework.length || lectureMatches) return [{ week, topics, homework }];

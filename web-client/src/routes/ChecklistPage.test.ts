@@ -12,14 +12,20 @@ describe('ChecklistPage', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('shows progress, the homework status and every item', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => json(checklist)));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(checklist)),
+    );
     render(ChecklistPage, { slug: 'demo' });
 
     expect(await screen.findByRole('progressbar', { name: 'Overall' })).toHaveAttribute('value', '1');
     expect(screen.getByText('Not started')).toBeInTheDocument();
     expect(screen.getByLabelText(/Setup GitHub repo/)).toBeChecked();
     expect(screen.getByLabelText(/Dockerfile for a dummy server/)).not.toBeChecked();
-    expect(screen.getByRole('link', { name: 'Pull request #7' })).toHaveAttribute('href', 'https://github.com/octocat/course/pull/7');
+    expect(screen.getByRole('link', { name: 'Pull request #7' })).toHaveAttribute(
+      'href',
+      'https://github.com/octocat/course/pull/7',
+    );
     expect(screen.getByText('checks passing')).toBeInTheDocument();
     expect(screen.getByText('approved')).toBeInTheDocument();
   });
@@ -27,7 +33,9 @@ describe('ChecklistPage', () => {
   it('ticks at once, sends the version it saw, and keeps the tick when the server agrees', async () => {
     const done = { ...checklist.items[1]!, done: true, version: 1 };
     const after = { ...checklist, items: checklist.items.map((i) => (i.id === 'H2/PR1' ? done : i)) };
-    const fetch = vi.fn(async (request: Request) => (request.method === 'PUT' ? json(done) : json(fetch.mock.calls.length > 1 ? after : checklist)));
+    const fetch = vi.fn(async (request: Request) =>
+      request.method === 'PUT' ? json(done) : json(fetch.mock.calls.length > 1 ? after : checklist),
+    );
     vi.stubGlobal('fetch', fetch);
     const user = userEvent.setup();
     render(ChecklistPage, { slug: 'demo' });
@@ -42,20 +50,34 @@ describe('ChecklistPage', () => {
   });
 
   it('rolls a refused tick back and says why', async () => {
-    const problem = { type: 'about:blank', title: 'Precondition Failed', status: 412, detail: 'Item H2/PR1 changed since you read it.' };
-    vi.stubGlobal('fetch', vi.fn(async (request: Request) =>
-      request.method === 'PUT' ? json(problem, 412, 'application/problem+json') : json(checklist)));
+    const problem = {
+      type: 'about:blank',
+      title: 'Precondition Failed',
+      status: 412,
+      detail: 'Item H2/PR1 changed since you read it.',
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (request: Request) =>
+        request.method === 'PUT' ? json(problem, 412, 'application/problem+json') : json(checklist),
+      ),
+    );
     const user = userEvent.setup();
     render(ChecklistPage, { slug: 'demo' });
 
     await user.click(await screen.findByLabelText(/Dockerfile for a dummy server/));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('H2/PR1 was not ticked: Item H2/PR1 changed since you read it.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'H2/PR1 was not ticked: Item H2/PR1 changed since you read it.',
+    );
     expect(screen.getByLabelText(/Dockerfile for a dummy server/)).not.toBeChecked();
   });
 
   it('checks evidence as it is typed', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => json(checklist)));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(checklist)),
+    );
     const user = userEvent.setup();
     render(ChecklistPage, { slug: 'demo' });
 
@@ -83,13 +105,23 @@ describe('ChecklistPage dates', () => {
     const dated = {
       ...checklist,
       homework: [
-        { ...checklist.homework[0]!, code: 'H1', title: 'Initial design draft', status: 'PASSED' as const, late: true,
-          due: '2026-09-13T23:59:00+03:00', passedAt: '2026-09-15T10:00:00Z' },
+        {
+          ...checklist.homework[0]!,
+          code: 'H1',
+          title: 'Initial design draft',
+          status: 'PASSED' as const,
+          late: true,
+          due: '2026-09-13T23:59:00+03:00',
+          passedAt: '2026-09-15T10:00:00Z',
+        },
         checklist.homework[0]!,
       ],
     };
     const fetch = vi.fn(async (request: Request) =>
-      request.method === 'POST' ? json({ calendarUrl: 'http://localhost:5173/api/calendars/ffffffffffffffffffffffffffffffffffffffff.ics' }) : json(dated));
+      request.method === 'POST'
+        ? json({ calendarUrl: 'http://localhost:5173/api/calendars/ffffffffffffffffffffffffffffffffffffffff.ics' })
+        : json(dated),
+    );
     vi.stubGlobal('fetch', fetch);
     // user-event puts its own clipboard in place; the copied text is read back from it.
     const user = userEvent.setup();
@@ -109,6 +141,9 @@ describe('ChecklistPage dates', () => {
     await user.click(screen.getByRole('button', { name: 'New address' }));
     expect(await screen.findByText(/the old one no longer works/)).toBeInTheDocument();
     expect(address).toHaveValue('http://localhost:5173/api/calendars/ffffffffffffffffffffffffffffffffffffffff.ics');
-    expect(screen.getByRole('link', { name: 'The course calendar' })).toHaveAttribute('href', expect.stringMatching(/\/api\/courses\/demo\/calendar\.ics$/));
+    expect(screen.getByRole('link', { name: 'The course calendar' })).toHaveAttribute(
+      'href',
+      expect.stringMatching(/\/api\/courses\/demo\/calendar\.ics$/),
+    );
   });
 });

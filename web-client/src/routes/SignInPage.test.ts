@@ -23,8 +23,13 @@ describe('SignInPage', () => {
   });
 
   it("shows the API's message when the join code is wrong", async () => {
-    const problem = { type: 'about:blank', title: 'Forbidden', status: 403, detail: 'That join code does not open this course.',
-      errors: [{ field: 'joinCode', message: 'does not match the course\'s join code' }] };
+    const problem = {
+      type: 'about:blank',
+      title: 'Forbidden',
+      status: 403,
+      detail: 'That join code does not open this course.',
+      errors: [{ field: 'joinCode', message: "does not match the course's join code" }],
+    };
     const fetch = vi.fn(async (_request: Request) => json(problem, 403, 'application/problem+json'));
     vi.stubGlobal('fetch', fetch);
     const user = userEvent.setup();
@@ -36,18 +41,26 @@ describe('SignInPage', () => {
     await user.click(screen.getByRole('button', { name: 'Join the course' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent("joinCode does not match the course's join code");
-    const request = fetch.mock.calls.map((call) => call[0]).find((r) => new URL(r.url).pathname === '/api/courses/demo/enrollments');
+    const request = fetch.mock.calls
+      .map((call) => call[0])
+      .find((r) => new URL(r.url).pathname === '/api/courses/demo/enrollments');
     expect(request).toBeDefined();
     expect(await request!.json()).toMatchObject({ login: 'octocat', joinCode: 'WRONG' });
   });
 
   it('offers sign-in with GitHub only where the API has it set up', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => json({ password: true, github: true })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json({ password: true, github: true })),
+    );
     render(SignInPage, { course });
     const link = await screen.findByRole('link', { name: 'Sign in with GitHub' });
     expect(new URL(link.getAttribute('href')!, 'http://localhost').pathname).toBe('/api/auth/github/login');
 
-    vi.stubGlobal('fetch', vi.fn(async () => json({ password: true, github: false })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json({ password: true, github: false })),
+    );
     render(SignInPage, { course });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(screen.getAllByRole('link', { name: 'Sign in with GitHub' })).toHaveLength(1);

@@ -1,6 +1,13 @@
 import type { Course, Homework } from '../lib/api/client';
 
-function homework(code: string, week: number, title: string, tasks: Homework['tasks'], required: number, due: string): Homework {
+function homework(
+  code: string,
+  week: number,
+  title: string,
+  tasks: Homework['tasks'],
+  required: number,
+  due: string,
+): Homework {
   const listed = tasks.filter((t) => t.kind === 'PR').length;
   return {
     dueRule: null,
@@ -21,14 +28,20 @@ export const course: Course = {
   title: 'Demo Course',
   description: 'A course for tests.',
   version: 'abc123',
-  schedule: { due: '+13 days', webinarDay: 'SATURDAY', webinarTime: '10:00:00', webinarMinutes: 90, latePenalty: 10, firstRunStart: null, timeZone: 'Europe/Kyiv' },
+  schedule: {
+    due: '+13 days',
+    webinarDay: 'SATURDAY',
+    webinarTime: '10:00:00',
+    webinarMinutes: 90,
+    latePenalty: 10,
+    firstRunStart: null,
+    timeZone: 'Europe/Kyiv',
+  },
   run: { name: 'autumn', title: 'Autumn 2026', start: '2026-09-07', timeZone: 'Europe/Kyiv' },
   principles: [{ text: 'Practice first', links: [], details: [] }],
   links: [{ title: 'Landing', url: 'https://example.org/' }],
   tools: [{ name: 'Kind', url: 'https://kind.sigs.k8s.io/' }],
-  homeworkRules: [
-    { title: 'Setup GitHub repo', links: [{ title: 'repo', url: 'http://github.com/' }], details: [] },
-  ],
+  homeworkRules: [{ title: 'Setup GitHub repo', links: [{ title: 'repo', url: 'http://github.com/' }], details: [] }],
   sections: [],
   weeks: [
     {
@@ -38,8 +51,14 @@ export const course: Course = {
       topics: [{ title: 'Docker and Kubernetes', links: [], details: [] }],
       lectures: [{ number: 1, title: 'Why ML systems fail', topics: [] }],
       homework: [
-        homework('H1', 1, 'Initial design draft', [{ id: 'H1/DOC', code: 'DOC', kind: 'DOC', title: 'Write the design doc', optional: false }], 0,
-          '2026-09-13T23:59:00+03:00'),
+        homework(
+          'H1',
+          1,
+          'Initial design draft',
+          [{ id: 'H1/DOC', code: 'DOC', kind: 'DOC', title: 'Write the design doc', optional: false }],
+          0,
+          '2026-09-13T23:59:00+03:00',
+        ),
       ],
       webinar: null,
       sections: [],
@@ -53,10 +72,17 @@ export const course: Course = {
       topics: [{ title: 'Feature stores', links: [], details: [] }],
       lectures: [],
       homework: [
-        homework('H3', 2, 'Data storage', [
-          { id: 'H3/PR1', code: 'PR1', kind: 'PR', title: 'Deploy MinIO', optional: false },
-          { id: 'H3/PR2', code: 'PR2', kind: 'PR', title: 'Streaming dataset', optional: true },
-        ], 1, '2026-09-27T23:59:00+03:00'),
+        homework(
+          'H3',
+          2,
+          'Data storage',
+          [
+            { id: 'H3/PR1', code: 'PR1', kind: 'PR', title: 'Deploy MinIO', optional: false },
+            { id: 'H3/PR2', code: 'PR2', kind: 'PR', title: 'Streaming dataset', optional: true },
+          ],
+          1,
+          '2026-09-27T23:59:00+03:00',
+        ),
       ],
       webinar: null,
       sections: [],

@@ -161,15 +161,28 @@ export function getChecklist(slug: string): Promise<Checklist> {
 }
 
 export function getStudentChecklist(slug: string, loginName: string): Promise<Checklist> {
-  return call(() => client().GET('/api/courses/{slug}/students/{login}/checklist', { params: { path: { slug, login: loginName } } }));
+  return call(() =>
+    client().GET('/api/courses/{slug}/students/{login}/checklist', { params: { path: { slug, login: loginName } } }),
+  );
 }
 
 /** Marks an item done (with optional evidence) or not done; `version` guards against overwriting a newer change. */
-export function setItemDone(slug: string, itemId: string, done: boolean, version: number, evidence?: string): Promise<ChecklistItem> {
+export function setItemDone(
+  slug: string,
+  itemId: string,
+  done: boolean,
+  version: number,
+  evidence?: string,
+): Promise<ChecklistItem> {
   const [group = '', item = ''] = itemId.split('/');
   const params = { path: { slug, group, item }, header: { 'If-Match': `"v${version}"` } };
   return done
-    ? call(() => client().PUT('/api/courses/{slug}/checklist/{group}/{item}/done', { params, body: { evidence: evidence || null } }))
+    ? call(() =>
+        client().PUT('/api/courses/{slug}/checklist/{group}/{item}/done', {
+          params,
+          body: { evidence: evidence || null },
+        }),
+      )
     : call(() => client().DELETE('/api/courses/{slug}/checklist/{group}/{item}/done', { params }));
 }
 
@@ -203,8 +216,16 @@ export async function getCohortCsv(slug: string, filters: CohortFilters, run?: s
   const query = { ...filters };
   const csv = await call(() =>
     run
-      ? client().GET('/api/courses/{slug}/runs/{run}/cohort', { params: { path: { slug, run }, query }, headers: { Accept: 'text/csv' }, parseAs: 'text' })
-      : client().GET('/api/courses/{slug}/cohort', { params: { path: { slug }, query }, headers: { Accept: 'text/csv' }, parseAs: 'text' }),
+      ? client().GET('/api/courses/{slug}/runs/{run}/cohort', {
+          params: { path: { slug, run }, query },
+          headers: { Accept: 'text/csv' },
+          parseAs: 'text',
+        })
+      : client().GET('/api/courses/{slug}/cohort', {
+          params: { path: { slug }, query },
+          headers: { Accept: 'text/csv' },
+          parseAs: 'text',
+        }),
   );
   return String(csv);
 }
@@ -213,8 +234,14 @@ export async function getCohortCsv(slug: string, filters: CohortFilters, run?: s
 export async function getGradebook(slug: string, format: GradebookFormat, run?: string): Promise<string> {
   const csv = await call(() =>
     run
-      ? client().GET('/api/courses/{slug}/runs/{run}/gradebook', { params: { path: { slug, run }, query: { format } }, parseAs: 'text' })
-      : client().GET('/api/courses/{slug}/gradebook', { params: { path: { slug }, query: { format } }, parseAs: 'text' }),
+      ? client().GET('/api/courses/{slug}/runs/{run}/gradebook', {
+          params: { path: { slug, run }, query: { format } },
+          parseAs: 'text',
+        })
+      : client().GET('/api/courses/{slug}/gradebook', {
+          params: { path: { slug }, query: { format } },
+          parseAs: 'text',
+        }),
   );
   return String(csv);
 }
@@ -225,7 +252,9 @@ export function listRuns(slug: string): Promise<CourseRun[]> {
 
 /** Creates the run `name`, or changes it; dates derived from it move with it. */
 export function saveRun(slug: string, name: string, run: RunRequest): Promise<CourseRun> {
-  return call(() => client().PUT('/api/courses/{slug}/runs/{run}', { params: { path: { slug, run: name } }, body: run }));
+  return call(() =>
+    client().PUT('/api/courses/{slug}/runs/{run}', { params: { path: { slug, run: name } }, body: run }),
+  );
 }
 
 /** The public calendar of the course's current run, for calendar apps. */
@@ -239,10 +268,17 @@ export function renewCalendarUrl(slug: string): Promise<{ calendarUrl: string }>
 }
 
 /** Moves one student's deadline (`due` null: back to the run's date). */
-export function extendDeadline(slug: string, loginName: string, code: string, due: string | null): Promise<HomeworkProgress> {
+export function extendDeadline(
+  slug: string,
+  loginName: string,
+  code: string,
+  due: string | null,
+): Promise<HomeworkProgress> {
   const params = { path: { slug, login: loginName, code } };
   return due
-    ? call(() => client().PUT('/api/courses/{slug}/students/{login}/homework/{code}/extension', { params, body: { due } }))
+    ? call(() =>
+        client().PUT('/api/courses/{slug}/students/{login}/homework/{code}/extension', { params, body: { due } }),
+      )
     : call(() => client().DELETE('/api/courses/{slug}/students/{login}/homework/{code}/extension', { params }));
 }
 

@@ -6,17 +6,40 @@ describe('CohortMatrix', () => {
   it('shows a row per student and a cell per homework, each status named for screen readers', () => {
     render(CohortMatrix, {
       rows: [
-        { login: 'ada', name: 'Ada', email: null, verified: true, completion: { done: 2, total: 4, percent: 50 },
+        {
+          login: 'ada',
+          name: 'Ada',
+          email: null,
+          verified: true,
+          completion: { done: 2, total: 4, percent: 50 },
           ticks: { github: 2, student: 1, instructor: 0 },
-          homework: [{ code: 'H1', status: 'PASSED', late: true, due: '2026-09-13T23:59:00+03:00' },
-            { code: 'H2', status: 'CHANGES_REQUESTED', late: false, due: null }] },
-        { login: 'bob', name: null, email: null, verified: false, completion: { done: 0, total: 4, percent: 0 },
+          homework: [
+            { code: 'H1', status: 'PASSED', late: true, due: '2026-09-13T23:59:00+03:00' },
+            { code: 'H2', status: 'CHANGES_REQUESTED', late: false, due: null },
+          ],
+        },
+        {
+          login: 'bob',
+          name: null,
+          email: null,
+          verified: false,
+          completion: { done: 0, total: 4, percent: 0 },
           ticks: { github: 0, student: 0, instructor: 0 },
-          homework: [{ code: 'H1', status: 'PASSED', late: false, due: null }, { code: 'H2', status: 'IN_PROGRESS', late: false, due: null }] },
+          homework: [
+            { code: 'H1', status: 'PASSED', late: false, due: null },
+            { code: 'H2', status: 'IN_PROGRESS', late: false, due: null },
+          ],
+        },
       ],
     });
 
-    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Student', 'Done', 'Ticks', 'H1', 'H2']);
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      'Student',
+      'Done',
+      'Ticks',
+      'H1',
+      'H2',
+    ]);
     const ada = screen.getByRole('row', { name: /ada/ });
     expect(within(ada).getByRole('link', { name: 'ada' })).toHaveAttribute('href', '/instructor/students/ada');
     expect(within(ada).getByText('2 GitHub')).toBeInTheDocument();

@@ -11,7 +11,9 @@ describe('EvidencePolicyNote', () => {
   it('names the checks and the reviewers the course lists', () => {
     render(EvidencePolicyNote, { policy: { reviewers: ['grace-ta', 'alan-ta'], checks: ['unit-tests', 'lint'] } });
     expect(
-      screen.getByText(/its checks “unit-tests” and “lint” all succeeded or your instructors or grace-ta and alan-ta approved it/),
+      screen.getByText(
+        /its checks “unit-tests” and “lint” all succeeded or your instructors or grace-ta and alan-ta approved it/,
+      ),
     ).toBeInTheDocument();
   });
 });

@@ -2,11 +2,10 @@ package dev.syllabus;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import org.junit.jupiter.api.Test;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
 
 /** The few layering rules that keep the house easy to live in. */
 class ArchitectureTest {
@@ -17,16 +16,24 @@ class ArchitectureTest {
 
     @Test
     void contentKnowsNothingOfHttpOrTheDatabase() {
-        noClasses().that().resideInAPackage("..content..")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "jakarta.persistence..",
-                        "dev.syllabus.course..", "dev.syllabus.http..")
+        noClasses()
+                .that()
+                .resideInAPackage("..content..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "jakarta.ws.rs..", "jakarta.persistence..", "dev.syllabus.course..", "dev.syllabus.http..")
                 .check(CLASSES);
     }
 
     @Test
     void sharedHttpPlumbingKnowsNoFeature() {
-        noClasses().that().resideInAPackage("dev.syllabus.http..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.syllabus.course..", "dev.syllabus.content..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.syllabus.http..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.syllabus.course..", "dev.syllabus.content..")
                 .check(CLASSES);
     }
 
@@ -37,27 +44,41 @@ class ArchitectureTest {
      */
     @Test
     void onlyTheEdgeSpeaksHttp() {
-        noClasses().that().resideOutsideOfPackage("dev.syllabus.http..")
-                .and().haveSimpleNameNotEndingWith("Resource")
-                .and().haveSimpleNameNotEndingWith("Query")
-                .and().haveNameNotMatching("dev\\.syllabus\\.course\\.(CourseCatalog|PublishedCourse)(\\$.*)?")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.syllabus.http..", "jakarta.ws.rs..",
-                        "org.jboss.resteasy..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.syllabus.http..")
+                .and()
+                .haveSimpleNameNotEndingWith("Resource")
+                .and()
+                .haveSimpleNameNotEndingWith("Query")
+                .and()
+                .haveNameNotMatching("dev\\.syllabus\\.course\\.(CourseCatalog|PublishedCourse)(\\$.*)?")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.syllabus.http..", "jakarta.ws.rs..", "org.jboss.resteasy..")
                 .because("domain code refuses with DomainException; the problem mapper turns it into HTTP")
                 .check(CLASSES);
     }
 
     @Test
     void theDomainsRefusalsKnowNoFeature() {
-        noClasses().that().resideInAPackage("dev.syllabus.domain..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("dev.syllabus.domain..", "java..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.syllabus.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages("dev.syllabus.domain..", "java..")
                 .check(CLASSES);
     }
 
     @Test
     void resourcesDoNotTouchEntities() {
-        noClasses().that().areAnnotatedWith(jakarta.ws.rs.Path.class)
-                .should().dependOnClassesThat().haveSimpleNameEndingWith("Entity")
+        noClasses()
+                .that()
+                .areAnnotatedWith(jakarta.ws.rs.Path.class)
+                .should()
+                .dependOnClassesThat()
+                .haveSimpleNameEndingWith("Entity")
                 .check(CLASSES);
     }
 }

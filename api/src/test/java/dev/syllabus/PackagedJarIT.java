@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,18 +31,24 @@ class PackagedJarIT {
     @Test
     void invalidContentStopsTheServiceWithEveryProblemListed() throws Exception {
         Path course = Files.createDirectories(work.resolve("content/broken-course"));
-        Files.writeString(course.resolve("agenda.md"), "+++\ntitle = \"Broken\"\n+++\n# Week 1: A\n- a\n\n# Week 3: C\n"
-                + "## H1: One\n- PR1: a\n- PR3: c\n\nPass: 7 PRs merged.\n");
+        Files.writeString(
+                course.resolve("agenda.md"),
+                "+++\ntitle = \"Broken\"\n+++\n# Week 1: A\n- a\n\n# Week 3: C\n"
+                        + "## H1: One\n- PR1: a\n- PR3: c\n\nPass: 7 PRs merged.\n");
 
-        Process process = start(Map.of("SYLLABUS_CONTENT_DIR", work.resolve("content").toString()), port());
+        Process process =
+                start(Map.of("SYLLABUS_CONTENT_DIR", work.resolve("content").toString()), port());
 
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the service stops by itself").isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("the service stops by itself")
+                .isTrue();
         String output = Files.readString(work.resolve("output.log"));
         assertThat(process.exitValue()).isNotZero();
         assertThat(output)
                 .contains("broken-course/agenda.md:7: week 3 follows week 1: week 2 is missing")
                 .contains("broken-course/agenda.md:10: H1: expected PR2 here but found PR3")
-                .contains("broken-course/agenda.md:8: H1: the pass criterion asks for 7 PRs but only 2 PR tasks are listed");
+                .contains(
+                        "broken-course/agenda.md:8: H1: the pass criterion asks for 7 PRs but only 2 PR tasks are listed");
     }
 
     @Test
@@ -66,9 +71,18 @@ class PackagedJarIT {
         String oldToken;
         try {
             awaitReady(http, base, first);
-            oldToken = token(post(http, base + "/api/auth/login", null, "{\"login\":\"admin\",\"password\":\"syllabus-admin\"}"));
-            post(http, base + "/api/courses/ml-in-production/join-code", oldToken, "{\"code\":\"PACKAGED-JOIN-1\"}", "PUT");
-            HttpResponse<String> joined = post(http, base + "/api/courses/ml-in-production/enrollments", null,
+            oldToken = token(post(
+                    http, base + "/api/auth/login", null, "{\"login\":\"admin\",\"password\":\"syllabus-admin\"}"));
+            post(
+                    http,
+                    base + "/api/courses/ml-in-production/join-code",
+                    oldToken,
+                    "{\"code\":\"PACKAGED-JOIN-1\"}",
+                    "PUT");
+            HttpResponse<String> joined = post(
+                    http,
+                    base + "/api/courses/ml-in-production/enrollments",
+                    null,
                     "{\"login\":\"took-it-first\",\"password\":\"a long enough password\",\"joinCode\":\"PACKAGED-JOIN-1\"}");
             assertThat(joined.statusCode()).isEqualTo(201);
         } finally {
@@ -78,20 +92,33 @@ class PackagedJarIT {
         Process second = start(Map.of("SYLLABUS_ADMIN_PASSWORD", "a new admin password"), port);
         try {
             awaitReady(http, base, second);
-            HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/me"))
-                    .header("Authorization", "Bearer " + oldToken).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(me.statusCode()).as("a token from before the password changed").isEqualTo(401);
-            assertThat(post(http, base + "/api/auth/login", null, "{\"login\":\"admin\",\"password\":\"a new admin password\"}")
-                    .statusCode()).isEqualTo(200);
+            HttpResponse<String> me = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/auth/me"))
+                            .header("Authorization", "Bearer " + oldToken)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(me.statusCode())
+                    .as("a token from before the password changed")
+                    .isEqualTo(401);
+            assertThat(post(
+                                    http,
+                                    base + "/api/auth/login",
+                                    null,
+                                    "{\"login\":\"admin\",\"password\":\"a new admin password\"}")
+                            .statusCode())
+                    .isEqualTo(200);
         } finally {
             stop(second);
         }
 
         Process third = start(Map.of("SYLLABUS_ADMIN_LOGIN", "took-it-first"), port);
-        assertThat(third.waitFor(60, TimeUnit.SECONDS)).as("the service stops by itself").isTrue();
+        assertThat(third.waitFor(60, TimeUnit.SECONDS))
+                .as("the service stops by itself")
+                .isTrue();
         assertThat(third.exitValue()).isNotZero();
         assertThat(Files.readString(work.resolve("output.log")))
-                .contains("syllabus.admin.login (SYLLABUS_ADMIN_LOGIN) names 'took-it-first', an existing student account");
+                .contains(
+                        "syllabus.admin.login (SYLLABUS_ADMIN_LOGIN) names 'took-it-first', an existing student account");
     }
 
     private static void awaitReady(HttpClient http, String base, Process process) throws Exception {
@@ -100,8 +127,12 @@ class PackagedJarIT {
             assertThat(process.isAlive()).as("the API is running").isTrue();
             assertThat(System.nanoTime()).as("the API got ready in time").isLessThan(deadline);
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -115,8 +146,10 @@ class PackagedJarIT {
         return post(http, url, token, json, "POST");
     }
 
-    private static HttpResponse<String> post(HttpClient http, String url, String token, String json, String method) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+    private static HttpResponse<String> post(HttpClient http, String url, String token, String json, String method)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -131,7 +164,9 @@ class PackagedJarIT {
 
     private static void stop(Process process) throws InterruptedException {
         process.destroy();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the API stops on SIGTERM").isTrue();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                .as("the API stops on SIGTERM")
+                .isTrue();
     }
 
     /** Starts the jar, waits for readiness, reads the agenda, stops it; returns what it logged. */
@@ -144,14 +179,24 @@ class PackagedJarIT {
                 assertThat(process.isAlive()).as("the API is running").isTrue();
                 assertThat(System.nanoTime()).as("the API got ready in time").isLessThan(deadline);
                 try {
-                    HttpResponse<String> agenda = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/agenda"))
-                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> agenda = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/agenda"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
                     assertThat(agenda.statusCode()).isEqualTo(200);
                     assertThat(agenda.body()).contains("Machine Learning in Production");
-                    HttpResponse<String> webhook = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/github/webhook"))
-                            .header("X-GitHub-Event", "ping").header("X-GitHub-Delivery", "1").header("X-Hub-Signature-256", "sha256=00")
-                            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-                    assertThat(webhook.statusCode()).as("without a configured secret every delivery is refused").isEqualTo(503);
+                    HttpResponse<String> webhook = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/github/webhook"))
+                                    .header("X-GitHub-Event", "ping")
+                                    .header("X-GitHub-Delivery", "1")
+                                    .header("X-Hub-Signature-256", "sha256=00")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertThat(webhook.statusCode())
+                            .as("without a configured secret every delivery is refused")
+                            .isEqualTo(503);
                     break;
                 } catch (IOException notYet) {
                     Thread.sleep(200);
@@ -159,14 +204,18 @@ class PackagedJarIT {
             }
         } finally {
             process.destroy();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the API stops on SIGTERM").isTrue();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                    .as("the API stops on SIGTERM")
+                    .isTrue();
         }
         return Files.readString(work.resolve("output.log"));
     }
 
     private Process start(Map<String, String> environment, int port) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toAbsolutePath().toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        JAR.toAbsolutePath().toString())
                 .directory(work.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("output.log").toFile());

@@ -1,7 +1,6 @@
 package dev.syllabus.account;
 
-import java.time.Instant;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,32 +9,41 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import java.time.Instant;
 
 /** A bearer token; only its SHA-256 is stored, so a database dump signs nobody in. */
 @Entity(name = "AccessToken")
 @Table(name = "access_token")
 public class AccessTokenEntity extends PanacheEntity {
 
-    public enum Kind { SESSION, INTEGRATION }
+    public enum Kind {
+        SESSION,
+        INTEGRATION
+    }
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "account_id")
     public AccountEntity account;
+
     @Column(name = "token_hash", nullable = false, unique = true, length = 64)
     public String tokenHash;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     public Kind kind;
+
     @Column(length = 100)
     public String label;
+
     @Column(name = "read_only", nullable = false)
     public boolean readOnly;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
     @Column(name = "expires_at")
     public Instant expiresAt;
+
     @Column(name = "revoked_at")
     public Instant revokedAt;
 

@@ -1,15 +1,13 @@
 package dev.syllabus.account;
 
-import java.time.Instant;
-import java.util.Optional;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import java.time.Instant;
+import java.util.Optional;
 
 /** A person: identified by their GitHub login; a password once they have claimed the account. */
 @Entity(name = "Account")
@@ -18,20 +16,26 @@ public class AccountEntity extends PanacheEntity {
 
     @Column(nullable = false, unique = true, length = 39)
     public String login;
+
     @Column(length = 200)
     public String name;
+
     @Column(length = 320)
     public String email;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     public Role role;
     /** bcrypt; null for a student listed on a roster who has not joined yet. */
     @Column(name = "password_hash", length = 100)
     public String passwordHash;
+
     @Column(name = "failed_logins", nullable = false)
     public int failedLogins;
+
     @Column(name = "locked_until")
     public Instant lockedUntil;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     /** GitHub's numeric user id, once the person signed in with GitHub: the login is then proven. */

@@ -1,15 +1,13 @@
 package dev.syllabus.account;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Signing in and out, and the tokens that stand for a signed-in account. */
 @ApplicationScoped
@@ -29,16 +27,15 @@ public class AccountService {
 
     /** The outcome of a sign-in: a session, a refusal, or a lock until some time. */
     public sealed interface LoginOutcome {
-        record Success(AccountViews.Session session) implements LoginOutcome { }
+        record Success(AccountViews.Session session) implements LoginOutcome {}
 
-        record Refused() implements LoginOutcome { }
+        record Refused() implements LoginOutcome {}
 
-        record Locked(Instant until) implements LoginOutcome { }
+        record Locked(Instant until) implements LoginOutcome {}
     }
 
     /** The account behind a usable token. */
-    public record Principal(long accountId, String login, Role role, boolean readOnly, long tokenId) {
-    }
+    public record Principal(long accountId, String login, Role role, boolean readOnly, long tokenId) {}
 
     /**
      * Checks a password. The attempt is reserved in the database before the (slow) check, with one
@@ -49,7 +46,8 @@ public class AccountService {
     public LoginOutcome login(String login, String password) {
         Instant now = Instant.now();
         Optional<Candidate> found = QuarkusTransaction.requiringNew().call(() -> AccountEntity.findByLogin(login)
-                .filter(a -> a.passwordHash != null).map(a -> new Candidate(a.id, a.passwordHash, a.lockedUntil)));
+                .filter(a -> a.passwordHash != null)
+                .map(a -> new Candidate(a.id, a.passwordHash, a.lockedUntil)));
         if (found.isEmpty()) {
             passwords.matchNothing(password);
             return new LoginOutcome.Refused();
@@ -59,9 +57,13 @@ public class AccountService {
             return new LoginOutcome.Locked(account.lockedUntil());
         }
         int max = config.auth().maxFailedLogins();
-        boolean reserved = QuarkusTransaction.requiringNew().call(() -> AccountEntity.update(
-                "failedLogins = failedLogins + 1 where id = ?1 and failedLogins < ?2 and (lockedUntil is null or lockedUntil <= ?3)",
-                account.id(), max, now) == 1);
+        boolean reserved = QuarkusTransaction.requiringNew()
+                .call(() -> AccountEntity.update(
+                                "failedLogins = failedLogins + 1 where id = ?1 and failedLogins < ?2 and (lockedUntil is null or lockedUntil <= ?3)",
+                                account.id(),
+                                max,
+                                now)
+                        == 1);
         if (!reserved) {
             return new LoginOutcome.Locked(now.plus(config.auth().lockout()));
         }
@@ -72,19 +74,29 @@ public class AccountService {
             }));
         }
         Instant until = Instant.now().plus(config.auth().lockout());
-        boolean locked = QuarkusTransaction.requiringNew().call(() -> AccountEntity.update(
-                "lockedUntil = ?1, failedLogins = 0 where id = ?2 and failedLogins >= ?3", until, account.id(), max) == 1);
+        boolean locked = QuarkusTransaction.requiringNew()
+                .call(() -> AccountEntity.update(
+                                "lockedUntil = ?1, failedLogins = 0 where id = ?2 and failedLogins >= ?3",
+                                until,
+                                account.id(),
+                                max)
+                        == 1);
         return locked ? new LoginOutcome.Locked(until) : new LoginOutcome.Refused();
     }
 
     /** What a sign-in needs to know of an account, read before the password check. */
-    private record Candidate(long id, String passwordHash, Instant lockedUntil) {
-    }
+    private record Candidate(long id, String passwordHash, Instant lockedUntil) {}
 
     /** Signs {@code account} in: a session token that expires after the configured lifetime. */
     AccountViews.Session startSession(AccountEntity account, Instant now) {
         String token = Tokens.newToken();
-        AccessTokenEntity row = token(account, token, AccessTokenEntity.Kind.SESSION, null, false, now,
+        AccessTokenEntity row = token(
+                account,
+                token,
+                AccessTokenEntity.Kind.SESSION,
+                null,
+                false,
+                now,
                 now.plus(config.auth().sessionLifetime()));
         return new AccountViews.Session(token, row.expiresAt, AccountViews.Account.of(account));
     }
@@ -105,11 +117,12 @@ public class AccountService {
 
     @Transactional
     Optional<ResolvedTokens.Resolved> lookUp(String digest) {
-        return AccessTokenEntity.<AccessTokenEntity>find("from AccessToken t join fetch t.account where t.tokenHash = ?1", digest)
+        return AccessTokenEntity.<AccessTokenEntity>find(
+                        "from AccessToken t join fetch t.account where t.tokenHash = ?1", digest)
                 .firstResultOptional()
                 .filter(t -> t.revokedAt == null)
-                .map(t -> new ResolvedTokens.Resolved(new Principal(t.account.id, t.account.login, t.account.role, t.readOnly, t.id),
-                        t.expiresAt));
+                .map(t -> new ResolvedTokens.Resolved(
+                        new Principal(t.account.id, t.account.login, t.account.role, t.readOnly, t.id), t.expiresAt));
     }
 
     @Transactional
@@ -120,18 +133,29 @@ public class AccountService {
     @Transactional
     public AccountViews.IntegrationToken createIntegrationToken(long accountId, AccountViews.TokenRequest request) {
         Instant now = Instant.now();
-        Duration lifetime = request.expiresInDays() == null ? INTEGRATION_DEFAULT : Duration.ofDays(request.expiresInDays());
+        Duration lifetime =
+                request.expiresInDays() == null ? INTEGRATION_DEFAULT : Duration.ofDays(request.expiresInDays());
         String token = Tokens.newToken();
-        AccessTokenEntity row = token(AccountEntity.findById(accountId), token, AccessTokenEntity.Kind.INTEGRATION,
-                request.label().strip(), true, now, now.plus(lifetime));
+        AccessTokenEntity row = token(
+                AccountEntity.findById(accountId),
+                token,
+                AccessTokenEntity.Kind.INTEGRATION,
+                request.label().strip(),
+                true,
+                now,
+                now.plus(lifetime));
         return AccountViews.IntegrationToken.of(row, token);
     }
 
     @Transactional
     public List<AccountViews.IntegrationToken> integrationTokens(long accountId) {
-        return AccessTokenEntity.<AccessTokenEntity>list("account.id = ?1 and kind = ?2 order by createdAt",
-                accountId, AccessTokenEntity.Kind.INTEGRATION).stream()
-                .map(t -> AccountViews.IntegrationToken.of(t, null)).toList();
+        return AccessTokenEntity.<AccessTokenEntity>list(
+                        "account.id = ?1 and kind = ?2 order by createdAt",
+                        accountId,
+                        AccessTokenEntity.Kind.INTEGRATION)
+                .stream()
+                .map(t -> AccountViews.IntegrationToken.of(t, null))
+                .toList();
     }
 
     /** @return whether such a token of this account existed */
@@ -157,7 +181,8 @@ public class AccountService {
     @Transactional
     public AccountViews.Session signInWithGithub(long githubId, String login, String name, String email) {
         String lower = login.toLowerCase(Locale.ROOT);
-        AccountEntity account = AccountEntity.<AccountEntity>find("githubId", githubId).firstResult();
+        AccountEntity account =
+                AccountEntity.<AccountEntity>find("githubId", githubId).firstResult();
         AccountEntity holder = AccountEntity.findByLogin(lower).orElse(null);
         if (holder != null && holder != account && holder.githubId != null) {
             // Another GitHub user had this login once and renamed away: their account keeps its id, not the login.
@@ -224,12 +249,19 @@ public class AccountService {
 
     /** Revokes every token of an account: its role or password changed, so what they stood for did too. Call within a transaction. */
     void revokeAll(long accountId) {
-        AccessTokenEntity.update("revokedAt = ?1 where account.id = ?2 and revokedAt is null", Instant.now(), accountId);
+        AccessTokenEntity.update(
+                "revokedAt = ?1 where account.id = ?2 and revokedAt is null", Instant.now(), accountId);
         resolvedTokens.forgetAccount(accountId);
     }
 
-    private static AccessTokenEntity token(AccountEntity account, String token, AccessTokenEntity.Kind kind, String label,
-            boolean readOnly, Instant now, Instant expiresAt) {
+    private static AccessTokenEntity token(
+            AccountEntity account,
+            String token,
+            AccessTokenEntity.Kind kind,
+            String label,
+            boolean readOnly,
+            Instant now,
+            Instant expiresAt) {
         AccessTokenEntity row = new AccessTokenEntity();
         row.account = account;
         row.tokenHash = Tokens.digest(token);

@@ -1,27 +1,34 @@
 package dev.syllabus.account;
 
-import java.time.Instant;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-
+import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the account endpoints send and receive. */
 public final class AccountViews {
 
-    private AccountViews() {
-    }
+    private AccountViews() {}
 
     @Schema(name = "Account", description = "A person using Syllabus; never carries a password.")
     public record Account(
-            @Schema(example = "octocat", description = "GitHub login") String login,
-            @Schema(nullable = true, example = "Mona Lisa Octocat") String name,
-            @Schema(nullable = true, example = "mona@example.org") String email,
+            @Schema(example = "octocat", description = "GitHub login")
+            String login,
+
+            @Schema(nullable = true, example = "Mona Lisa Octocat")
+            String name,
+
+            @Schema(nullable = true, example = "mona@example.org")
+            String email,
+
             Role role,
-            @Schema(description = "Whether GitHub has proven the login: the account signed in with GitHub at least once") boolean verified) {
+
+            @Schema(
+                    description =
+                            "Whether GitHub has proven the login: the account signed in with GitHub at least once")
+            boolean verified) {
 
         static Account of(AccountEntity entity) {
             return new Account(entity.login, entity.name, entity.email, entity.role, entity.githubId != null);
@@ -30,31 +37,44 @@ public final class AccountViews {
 
     @Schema(name = "LoginRequest")
     public record LoginRequest(
-            @NotBlank @Size(max = 39) @Schema(example = "octocat") String login,
-            @NotBlank @Size(max = Passwords.MAX_BYTES)
-            @Schema(description = "At most 72 bytes in UTF-8 (all that bcrypt reads)", example = "correct horse battery staple")
-            String password) {
-    }
+            @NotBlank @Size(max = 39) @Schema(example = "octocat")
+            String login,
+
+            @NotBlank
+            @Size(max = Passwords.MAX_BYTES)
+            @Schema(
+                    description = "At most 72 bytes in UTF-8 (all that bcrypt reads)",
+                    example = "correct horse battery staple")
+            String password) {}
 
     @Schema(name = "Session", description = "A bearer token: send it as `Authorization: Bearer <token>`.")
     public record Session(
-            @Schema(description = "The bearer token; shown once.") String token,
+            @Schema(description = "The bearer token; shown once.")
+            String token,
+
             Instant expiresAt,
-            Account account) {
-    }
+            Account account) {}
 
     @Schema(name = "Providers", description = "The ways to sign in here.")
     public record Providers(
-            @Schema(description = "Password sign-in for everyone (else only the first instructor)") boolean password,
-            @Schema(description = "Sign-in with GitHub: GET /api/auth/github/login") boolean github) {
-    }
+            @Schema(description = "Password sign-in for everyone (else only the first instructor)")
+            boolean password,
+
+            @Schema(description = "Sign-in with GitHub: GET /api/auth/github/login")
+            boolean github) {}
 
     @Schema(name = "TokenRequest")
     public record TokenRequest(
-            @NotBlank @Size(max = 100) @Schema(example = "grading dashboard") String label,
-            @Min(1) @Max(3650) @Schema(nullable = true, description = "Days until the token expires (1 to 3650); null for 365.",
-                    example = "90") Integer expiresInDays) {
-    }
+            @NotBlank @Size(max = 100) @Schema(example = "grading dashboard")
+            String label,
+
+            @Min(1)
+            @Max(3650)
+            @Schema(
+                    nullable = true,
+                    description = "Days until the token expires (1 to 3650); null for 365.",
+                    example = "90")
+            Integer expiresInDays) {}
 
     @Schema(name = "IntegrationToken", description = "A long-lived, read-only token for integrations.")
     public record IntegrationToken(
@@ -63,10 +83,13 @@ public final class AccountViews {
             Instant createdAt,
             @Schema(nullable = true) Instant expiresAt,
             @Schema(nullable = true) Instant revokedAt,
-            @Schema(nullable = true, description = "The token itself: only in the answer that creates it.") String token) {
+
+            @Schema(nullable = true, description = "The token itself: only in the answer that creates it.")
+            String token) {
 
         static IntegrationToken of(AccessTokenEntity entity, String token) {
-            return new IntegrationToken(entity.id, entity.label, entity.createdAt, entity.expiresAt, entity.revokedAt, token);
+            return new IntegrationToken(
+                    entity.id, entity.label, entity.createdAt, entity.expiresAt, entity.revokedAt, token);
         }
     }
 }

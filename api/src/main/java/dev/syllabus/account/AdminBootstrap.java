@@ -1,12 +1,10 @@
 package dev.syllabus.account;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-
 import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Makes sure the first instructor exists, as the settings say: SYLLABUS_ADMIN_LOGIN and
@@ -34,14 +32,17 @@ class AdminBootstrap {
         AccountEntity existing = AccountEntity.findByLogin(login).orElse(null);
         if (existing != null && existing.role == Role.STUDENT) {
             // Promoting whoever took that login first would hand a student the instructor's powers.
-            throw new IllegalStateException("Refusing to start: syllabus.admin.login (SYLLABUS_ADMIN_LOGIN) names '" + existing.login
-                    + "', an existing student account; choose a login that is not taken");
+            throw new IllegalStateException("Refusing to start: syllabus.admin.login (SYLLABUS_ADMIN_LOGIN) names '"
+                    + existing.login + "', an existing student account; choose a login that is not taken");
         }
-        if (existing != null && existing.role == Role.INSTRUCTOR && existing.passwordHash != null
+        if (existing != null
+                && existing.role == Role.INSTRUCTOR
+                && existing.passwordHash != null
                 && passwords.matches(password, existing.passwordHash)) {
             return;
         }
-        accounts.register(login, Role.INSTRUCTOR, existing == null ? "Administrator" : null, null, passwords.hash(password));
+        accounts.register(
+                login, Role.INSTRUCTOR, existing == null ? "Administrator" : null, null, passwords.hash(password));
         LOG.infof("Instructor account '%s' set from SYLLABUS_ADMIN_LOGIN / SYLLABUS_ADMIN_PASSWORD", login);
     }
 }

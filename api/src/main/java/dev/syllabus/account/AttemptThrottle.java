@@ -1,12 +1,11 @@
 package dev.syllabus.account;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Counts attempts per key (a client address, a course) over a fixed window. An attempt is counted
@@ -19,8 +18,7 @@ public final class AttemptThrottle {
 
     static final int MAX_KEYS = 100_000;
 
-    private record Window(Instant start, AtomicInteger attempts) {
-    }
+    private record Window(Instant start, AtomicInteger attempts) {}
 
     private final Cache<String, Window> windows;
     private final int max;
@@ -30,7 +28,10 @@ public final class AttemptThrottle {
     public AttemptThrottle(int max, Duration period) {
         this.max = max;
         this.period = period;
-        this.windows = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterWrite(period).build();
+        this.windows = Caffeine.newBuilder()
+                .maximumSize(MAX_KEYS)
+                .expireAfterWrite(period)
+                .build();
     }
 
     /**
@@ -60,7 +61,9 @@ public final class AttemptThrottle {
 
     /** A checked attempt failed: it counts against {@code key}. */
     public void failed(String key) {
-        windows.get(key, k -> new Window(clock.instant(), new AtomicInteger())).attempts().incrementAndGet();
+        windows.get(key, k -> new Window(clock.instant(), new AtomicInteger()))
+                .attempts()
+                .incrementAndGet();
     }
 
     /** The attempt succeeded: it does not count against the key. */

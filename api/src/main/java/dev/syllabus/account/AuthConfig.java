@@ -1,9 +1,8 @@
 package dev.syllabus.account;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Sign-in settings. The first instructor comes from SYLLABUS_ADMIN_LOGIN / SYLLABUS_ADMIN_PASSWORD. */
 @ConfigMapping(prefix = "syllabus")

@@ -1,9 +1,10 @@
 package dev.syllabus.account;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-
+import dev.syllabus.domain.DomainException;
+import dev.syllabus.http.HttpEdge;
+import dev.syllabus.http.PathParams;
+import io.quarkus.security.Authenticated;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,11 +14,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -26,13 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import io.quarkus.security.Authenticated;
-import io.vertx.ext.web.RoutingContext;
-
-import dev.syllabus.http.HttpEdge;
-import dev.syllabus.http.PathParams;
-import dev.syllabus.domain.DomainException;
 
 /** Signing in and out, and read-only tokens for integrations. */
 @Path("/api/auth")
@@ -46,7 +42,12 @@ public class AuthResource {
     private final GithubSignIn github;
     private final AuthConfig config;
 
-    AuthResource(AccountService accounts, LoginThrottle throttle, CurrentAccount current, GithubSignIn github, AuthConfig config) {
+    AuthResource(
+            AccountService accounts,
+            LoginThrottle throttle,
+            CurrentAccount current,
+            GithubSignIn github,
+            AuthConfig config) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.current = current;
@@ -56,52 +57,83 @@ public class AuthResource {
 
     @GET
     @Path("/providers")
-    @Operation(operationId = "getSignInProviders", summary = "The ways to sign in here",
-            description = "Whether password sign-in is open to everyone (SYLLABUS_AUTH_PASSWORDS) and whether sign-in with GitHub is set up "
-                    + "(SYLLABUS_GITHUB_CLIENT_ID); the web client shows only what is on.")
-    @APIResponse(responseCode = "200", description = "The providers.", content = @Content(schema = @Schema(implementation = AccountViews.Providers.class)))
+    @Operation(
+            operationId = "getSignInProviders",
+            summary = "The ways to sign in here",
+            description =
+                    "Whether password sign-in is open to everyone (SYLLABUS_AUTH_PASSWORDS) and whether sign-in with GitHub is set up "
+                            + "(SYLLABUS_GITHUB_CLIENT_ID); the web client shows only what is on.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The providers.",
+            content = @Content(schema = @Schema(implementation = AccountViews.Providers.class)))
     public AccountViews.Providers providers() {
         return new AccountViews.Providers(config.auth().passwords(), github.enabled());
     }
 
     @GET
     @Path("/github/login")
-    @Operation(operationId = "startGithubSignIn", summary = "Sign in with GitHub: go to GitHub",
-            description = "Answers 302 to GitHub's authorization page (OAuth 2.0 authorization code with a one-time state and PKCE S256). "
-                    + "GitHub then brings the browser back to /api/auth/github/callback. `redirect` is the web client's page to land on "
-                    + "(a path on this site; /checklist by default). 404 when sign-in with GitHub is not set up.")
-    @APIResponse(responseCode = "302", description = "To GitHub.", headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(
-            name = "Location", description = "GitHub's authorization page.", schema = @Schema(type = SchemaType.STRING)))
+    @Operation(
+            operationId = "startGithubSignIn",
+            summary = "Sign in with GitHub: go to GitHub",
+            description =
+                    "Answers 302 to GitHub's authorization page (OAuth 2.0 authorization code with a one-time state and PKCE S256). "
+                            + "GitHub then brings the browser back to /api/auth/github/callback. `redirect` is the web client's page to land on "
+                            + "(a path on this site; /checklist by default). 404 when sign-in with GitHub is not set up.")
+    @APIResponse(
+            responseCode = "302",
+            description = "To GitHub.",
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "GitHub's authorization page.",
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "Sign-in with GitHub is not set up here.")
-    public Response startGithubSignIn(@Parameter(description = "A path on this site to land on afterwards", example = "/checklist")
-            @QueryParam("redirect") String redirect) {
+    public Response startGithubSignIn(
+            @Parameter(description = "A path on this site to land on afterwards", example = "/checklist")
+                    @QueryParam("redirect")
+                    String redirect) {
         return Response.status(302).location(github.authorize(redirect)).build();
     }
 
     @GET
     @Path("/github/callback")
-    @Operation(operationId = "finishGithubSignIn", summary = "Sign in with GitHub: GitHub comes back",
-            description = "GitHub's redirect after the person allowed (or refused) the sign-in. With a valid, unused state the code is "
-                    + "exchanged for the person's GitHub identity, their account is found or created, and the answer is 302 to the web "
-                    + "client's page with a Syllabus session token in the URL fragment (`#token=...`), never in the query string or a "
-                    + "cookie. A wrong, expired or reused state, a refused consent or GitHub being down get a problem, and nothing is created.")
-    @APIResponse(responseCode = "302", description = "Signed in: to the web client, token in the fragment.",
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location",
-                    description = "The web client's page, with `#token=...`.", schema = @Schema(type = SchemaType.STRING)))
+    @Operation(
+            operationId = "finishGithubSignIn",
+            summary = "Sign in with GitHub: GitHub comes back",
+            description =
+                    "GitHub's redirect after the person allowed (or refused) the sign-in. With a valid, unused state the code is "
+                            + "exchanged for the person's GitHub identity, their account is found or created, and the answer is 302 to the web "
+                            + "client's page with a Syllabus session token in the URL fragment (`#token=...`), never in the query string or a "
+                            + "cookie. A wrong, expired or reused state, a refused consent or GitHub being down get a problem, and nothing is created.")
+    @APIResponse(
+            responseCode = "302",
+            description = "Signed in: to the web client, token in the fragment.",
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The web client's page, with `#token=...`.",
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "403", description = "The person refused, or GitHub refused the code.")
     @APIResponse(responseCode = "502", description = "GitHub did not answer as expected; nothing was created.")
     @APIResponse(responseCode = "404", description = "Sign-in with GitHub is not set up here.")
-    public Response finishGithubSignIn(@QueryParam("code") String code, @QueryParam("state") String state,
-            @QueryParam("error") String error) {
+    public Response finishGithubSignIn(
+            @QueryParam("code") String code, @QueryParam("state") String state, @QueryParam("error") String error) {
         return Response.status(302).location(github.finish(code, state, error)).build();
     }
 
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "login", summary = "Sign in with login and password",
-            description = "Answers a bearer token that expires. Repeated failures lock the account, and slow the address, for a while (429 with Retry-After).")
-    @APIResponse(responseCode = "200", description = "Signed in.", content = @Content(schema = @Schema(implementation = AccountViews.Session.class)))
+    @Operation(
+            operationId = "login",
+            summary = "Sign in with login and password",
+            description =
+                    "Answers a bearer token that expires. Repeated failures lock the account, and slow the address, for a while (429 with Retry-After).")
+    @APIResponse(
+            responseCode = "200",
+            description = "Signed in.",
+            content = @Content(schema = @Schema(implementation = AccountViews.Session.class)))
     @APIResponse(responseCode = "401", description = "Wrong login or password.")
     @APIResponse(responseCode = "429", description = "Too many failed sign-ins; try again after Retry-After seconds.")
     @APIResponse(responseCode = "503", description = "Too many sign-ins at once; try again after Retry-After seconds.")
@@ -109,8 +141,10 @@ public class AuthResource {
         if (!Passwords.fits(request.password())) {
             throw DomainException.invalid("password", "must be at most " + Passwords.MAX_BYTES + " bytes in UTF-8");
         }
-        if (!config.auth().passwords() && !request.login().strip().equalsIgnoreCase(config.admin().login())) {
-            throw DomainException.forbidden("Password sign-in is off here: sign in with GitHub (GET /api/auth/github/login).");
+        if (!config.auth().passwords()
+                && !request.login().strip().equalsIgnoreCase(config.admin().login())) {
+            throw DomainException.forbidden(
+                    "Password sign-in is off here: sign in with GitHub (GET /api/auth/github/login).");
         }
         String address = HttpEdge.clientAddress(http);
         Instant blocked = throttle.attempt(address);
@@ -123,7 +157,8 @@ public class AuthResource {
             return success.session();
         }
         if (outcome instanceof AccountService.LoginOutcome.Locked locked) {
-            throw DomainException.throttled("Too many failed sign-ins for this account; try again later.", locked.until());
+            throw DomainException.throttled(
+                    "Too many failed sign-ins for this account; try again later.", locked.until());
         }
         throw DomainException.unauthenticated("Wrong login or password.");
     }
@@ -132,7 +167,9 @@ public class AuthResource {
     @Path("/logout")
     @Authenticated
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "logout", summary = "Sign out: revoke the token of this request",
+    @Operation(
+            operationId = "logout",
+            summary = "Sign out: revoke the token of this request",
             description = "Revokes the bearer token this request carries; other tokens of the account keep working.")
     @APIResponse(responseCode = "204", description = "The token no longer works.")
     public Response logout() {
@@ -144,9 +181,14 @@ public class AuthResource {
     @Path("/me")
     @Authenticated
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "getMe", summary = "The signed-in account",
+    @Operation(
+            operationId = "getMe",
+            summary = "The signed-in account",
             description = "The account the bearer token stands for: login, name, email and role.")
-    @APIResponse(responseCode = "200", description = "The account.", content = @Content(schema = @Schema(implementation = AccountViews.Account.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The account.",
+            content = @Content(schema = @Schema(implementation = AccountViews.Account.class)))
     public AccountViews.Account me() {
         return accounts.account(current.id());
     }
@@ -156,23 +198,40 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("INSTRUCTOR")
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "createIntegrationToken", summary = "Create a long-lived, read-only token for an integration",
-            description = "A read-only token for a dashboard or another integration: it reads what instructors read and writes nothing. It expires after `expiresInDays` (365 by default).")
-    @APIResponse(responseCode = "201", description = "Created; the token is in this answer only.",
+    @Operation(
+            operationId = "createIntegrationToken",
+            summary = "Create a long-lived, read-only token for an integration",
+            description =
+                    "A read-only token for a dashboard or another integration: it reads what instructors read and writes nothing. It expires after `expiresInDays` (365 by default).")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; the token is in this answer only.",
             content = @Content(schema = @Schema(implementation = AccountViews.IntegrationToken.class)))
     public Response createToken(@NotNull @Valid AccountViews.TokenRequest request) {
         AccountViews.IntegrationToken token = accounts.createIntegrationToken(current.id(), request);
-        return Response.created(URI.create("/api/auth/tokens/" + token.id())).entity(token).build();
+        return Response.created(URI.create("/api/auth/tokens/" + token.id()))
+                .entity(token)
+                .build();
     }
 
     @GET
     @Path("/tokens")
     @RolesAllowed("INSTRUCTOR")
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "listIntegrationTokens", summary = "List this instructor's integration tokens (without the tokens themselves)",
-            description = "Every integration token this instructor created, oldest first, with when it expires or was revoked; the tokens themselves are shown only once, when created.")
-    @APIResponse(responseCode = "200", description = "The tokens, oldest first.",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AccountViews.IntegrationToken.class)))
+    @Operation(
+            operationId = "listIntegrationTokens",
+            summary = "List this instructor's integration tokens (without the tokens themselves)",
+            description =
+                    "Every integration token this instructor created, oldest first, with when it expires or was revoked; the tokens themselves are shown only once, when created.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The tokens, oldest first.",
+            content =
+                    @Content(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = AccountViews.IntegrationToken.class)))
     public List<AccountViews.IntegrationToken> listTokens() {
         return accounts.integrationTokens(current.id());
     }
@@ -181,7 +240,9 @@ public class AuthResource {
     @Path("/tokens/{id}")
     @RolesAllowed("INSTRUCTOR")
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "revokeIntegrationToken", summary = "Revoke an integration token",
+    @Operation(
+            operationId = "revokeIntegrationToken",
+            summary = "Revoke an integration token",
             description = "The token stops working at once; revoking it again changes nothing.")
     @APIResponse(responseCode = "204", description = "Revoked (or already revoked).")
     public Response revokeToken(@PathParam("id") String id) {

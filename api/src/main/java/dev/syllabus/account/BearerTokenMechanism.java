@@ -1,9 +1,5 @@
 package dev.syllabus.account;
 
-import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -13,6 +9,8 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 
 /** Reads {@code Authorization: Bearer <token>}; the {@link TokenIdentityProvider} checks the token. */
 @ApplicationScoped

@@ -1,9 +1,8 @@
 package dev.syllabus.account;
 
-import jakarta.enterprise.context.RequestScoped;
-
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
 
 /** The signed-in account of the current request. */
 @RequestScoped

@@ -1,5 +1,11 @@
 package dev.syllabus.account;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.syllabus.config.SyllabusConfig;
+import dev.syllabus.domain.DomainException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,18 +18,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
-import dev.syllabus.config.SyllabusConfig;
-import dev.syllabus.domain.DomainException;
 
 /**
  * Sign-in with GitHub: the OAuth 2.0 authorization code flow with a one-time {@code state} and
@@ -46,7 +41,10 @@ public class GithubSignIn {
     private final String publicUrl;
     private final String oauthUrl;
     private final String apiUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(GITHUB_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(GITHUB_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     GithubSignIn(AuthConfig config, AccountService accounts, ObjectMapper json, SyllabusConfig settings) {
         this.config = config;
@@ -80,9 +78,20 @@ public class GithubSignIn {
             pending.createdAt = now;
             pending.persist();
         });
-        return URI.create(oauthUrl + "/login/oauth/authorize?" + form(Map.of(
-                "client_id", clientId, "redirect_uri", callbackUrl(), "scope", "read:user", "state", state,
-                "code_challenge", Pkce.challenge(verifier), "code_challenge_method", "S256")));
+        return URI.create(oauthUrl + "/login/oauth/authorize?"
+                + form(Map.of(
+                        "client_id",
+                        clientId,
+                        "redirect_uri",
+                        callbackUrl(),
+                        "scope",
+                        "read:user",
+                        "state",
+                        state,
+                        "code_challenge",
+                        Pkce.challenge(verifier),
+                        "code_challenge_method",
+                        "S256")));
     }
 
     /**
@@ -102,7 +111,8 @@ public class GithubSignIn {
             return found != null && OAuthStateEntity.delete("stateHash", found.stateHash) == 1 ? found : null;
         });
         if (pending == null || pending.createdAt.isBefore(Instant.now().minus(STATE_LIFETIME))) {
-            throw DomainException.invalid("state", "is unknown, expired or used already: start again at /api/auth/github/login");
+            throw DomainException.invalid(
+                    "state", "is unknown, expired or used already: start again at /api/auth/github/login");
         }
         if (error != null && !error.isBlank()) {
             throw DomainException.forbidden("GitHub did not sign you in (" + error.strip() + "): nothing was created. "
@@ -118,7 +128,8 @@ public class GithubSignIn {
         if (id <= 0 || !login.matches("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}")) {
             throw unavailable("GitHub's /user answer has no usable id and login", null);
         }
-        AccountViews.Session session = accounts.signInWithGithub(id, login, text(user, "name", 200), text(user, "email", 320));
+        AccountViews.Session session =
+                accounts.signInWithGithub(id, login, text(user, "name", 200), text(user, "email", 320));
         return URI.create(publicUrl + pending.redirect + "#token=" + session.token());
     }
 
@@ -128,24 +139,43 @@ public class GithubSignIn {
     }
 
     private String exchange(String code, String verifier) {
-        String body = form(Map.of("client_id", config.github().clientId().orElseThrow(), "client_secret",
-                config.github().clientSecret().orElse(""), "code", code, "redirect_uri", callbackUrl(), "code_verifier", verifier));
+        String body = form(Map.of(
+                "client_id",
+                config.github().clientId().orElseThrow(),
+                "client_secret",
+                config.github().clientSecret().orElse(""),
+                "code",
+                code,
+                "redirect_uri",
+                callbackUrl(),
+                "code_verifier",
+                verifier));
         HttpRequest request = HttpRequest.newBuilder(URI.create(oauthUrl + "/login/oauth/access_token"))
-                .timeout(GITHUB_TIMEOUT).header("Accept", "application/json").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .timeout(GITHUB_TIMEOUT)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         JsonNode answer = send(request);
         String token = answer.path("access_token").asText("");
         if (token.isEmpty()) {
             String reason = answer.path("error").asText("no access token");
-            throw DomainException.forbidden("GitHub refused the sign-in (" + reason + "): start again at /api/auth/github/login.",
-                    "code", "was refused by GitHub: " + reason);
+            throw DomainException.forbidden(
+                    "GitHub refused the sign-in (" + reason + "): start again at /api/auth/github/login.",
+                    "code",
+                    "was refused by GitHub: " + reason);
         }
         return token;
     }
 
     private JsonNode get(String url, String token) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(GITHUB_TIMEOUT).header("Accept", "application/vnd.github+json")
-                .header("Authorization", "Bearer " + token).header("X-GitHub-Api-Version", "2022-11-28").GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(GITHUB_TIMEOUT)
+                .header("Accept", "application/vnd.github+json")
+                .header("Authorization", "Bearer " + token)
+                .header("X-GitHub-Api-Version", "2022-11-28")
+                .GET()
+                .build());
     }
 
     private JsonNode send(HttpRequest request) {
@@ -155,8 +185,8 @@ public class GithubSignIn {
                 throw unavailable("GitHub answered " + answer.statusCode(), null);
             }
             if (answer.statusCode() >= 400) {
-                throw DomainException.forbidden(
-                        "GitHub refused the sign-in (" + answer.statusCode() + "): start again at /api/auth/github/login.");
+                throw DomainException.forbidden("GitHub refused the sign-in (" + answer.statusCode()
+                        + "): start again at /api/auth/github/login.");
             }
             return json.readTree(answer.body());
         } catch (IOException e) {
@@ -174,8 +204,11 @@ public class GithubSignIn {
     }
 
     private String requireEnabled() {
-        return config.github().clientId().filter(id -> !id.isBlank())
-                .orElseThrow(() -> DomainException.notFound("Sign-in with GitHub is not set up here (SYLLABUS_GITHUB_CLIENT_ID)."));
+        return config.github()
+                .clientId()
+                .filter(id -> !id.isBlank())
+                .orElseThrow(() -> DomainException.notFound(
+                        "Sign-in with GitHub is not set up here (SYLLABUS_GITHUB_CLIENT_ID)."));
     }
 
     private static String text(JsonNode user, String field, int max) {
@@ -184,7 +217,8 @@ public class GithubSignIn {
     }
 
     private static String form(Map<String, String> values) {
-        return values.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        return values.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 }

@@ -12,7 +12,8 @@ class LoginThrottle {
     private final AttemptThrottle perAddress;
 
     LoginThrottle(AuthConfig config) {
-        this.perAddress = new AttemptThrottle(config.auth().maxFailedLoginsPerAddress(), config.auth().lockout());
+        this.perAddress = new AttemptThrottle(
+                config.auth().maxFailedLoginsPerAddress(), config.auth().lockout());
     }
 
     java.time.Instant attempt(String address) {

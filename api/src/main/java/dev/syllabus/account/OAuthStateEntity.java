@@ -1,13 +1,11 @@
 package dev.syllabus.account;
 
-import java.time.Instant;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.time.Instant;
 
 /**
  * A GitHub sign-in under way: the SHA-256 of its {@code state}, the PKCE verifier and where to go
@@ -21,10 +19,13 @@ public class OAuthStateEntity extends PanacheEntityBase {
     @Id
     @Column(name = "state_hash", length = 64)
     public String stateHash;
+
     @Column(nullable = false, length = 128)
     public String verifier;
+
     @Column(nullable = false, length = 500)
     public String redirect;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

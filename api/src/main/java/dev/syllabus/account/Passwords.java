@@ -1,16 +1,13 @@
 package dev.syllabus.account;
 
+import dev.syllabus.domain.DomainException;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.quarkus.elytron.security.common.BcryptUtil;
-
-import dev.syllabus.domain.DomainException;
 
 /**
  * Password hashing with bcrypt. Hashing is slow on purpose, so at most
@@ -23,6 +20,7 @@ public class Passwords {
 
     /** bcrypt reads only the first 72 bytes of a password; longer ones are refused, not silently cut. */
     public static final int MAX_BYTES = 72;
+
     private static final long WAIT_MILLIS = 1_000;
 
     private final Semaphore permits;
@@ -64,7 +62,9 @@ public class Passwords {
         try {
             acquired = permits.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS);
             if (!acquired) {
-                throw DomainException.busy("Too many sign-ins at once; try again in a moment.", Instant.now().plusSeconds(1));
+                throw DomainException.busy(
+                        "Too many sign-ins at once; try again in a moment.",
+                        Instant.now().plusSeconds(1));
             }
             return work.get();
         } catch (InterruptedException e) {

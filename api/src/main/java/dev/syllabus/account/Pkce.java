@@ -11,8 +11,7 @@ final class Pkce {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Pkce() {
-    }
+    private Pkce() {}
 
     /** 43 characters of base64url from 32 random bytes: within RFC 7636's 43 to 128. */
     static String verifier() {

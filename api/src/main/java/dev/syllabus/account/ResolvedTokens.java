@@ -1,13 +1,11 @@
 package dev.syllabus.account;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Bearer tokens resolved in the last few seconds (syllabus.auth.token-cache, 5 s), so that a request
@@ -29,11 +27,15 @@ public class ResolvedTokens {
     private final Cache<String, Resolved> byDigest;
 
     ResolvedTokens(AuthConfig config) {
-        this.byDigest = Caffeine.newBuilder().maximumSize(MAX_TOKENS).expireAfterWrite(config.auth().tokenCache()).build();
+        this.byDigest = Caffeine.newBuilder()
+                .maximumSize(MAX_TOKENS)
+                .expireAfterWrite(config.auth().tokenCache())
+                .build();
     }
 
     /** The principal behind a token digest, from the cache or else from {@code lookup} (kept when found). */
-    Optional<AccountService.Principal> resolve(String digest, Instant now, Function<String, Optional<Resolved>> lookup) {
+    Optional<AccountService.Principal> resolve(
+            String digest, Instant now, Function<String, Optional<Resolved>> lookup) {
         Resolved cached = byDigest.getIfPresent(digest);
         if (cached == null) {
             cached = lookup.apply(digest).orElse(null);

@@ -1,7 +1,5 @@
 package dev.syllabus.account;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -10,6 +8,7 @@ import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /** Turns a bearer token into the account it stands for, with its role (or READER for read-only tokens). */
 @ApplicationScoped
@@ -29,14 +28,19 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         String token = request.getToken().getToken();
         return context.runBlocking(() -> accounts.resolve(token)
                 .map(principal -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
                         .setPrincipal(new QuarkusPrincipal(principal.login()))
-                        .addRole(principal.readOnly() ? Role.READER : principal.role().name())
+                        .addRole(
+                                principal.readOnly()
+                                        ? Role.READER
+                                        : principal.role().name())
                         .addAttribute(PRINCIPAL, principal)
                         .build())
-                .orElseThrow(() -> new AuthenticationFailedException("The bearer token is unknown, expired or revoked.")));
+                .orElseThrow(
+                        () -> new AuthenticationFailedException("The bearer token is unknown, expired or revoked.")));
     }
 }

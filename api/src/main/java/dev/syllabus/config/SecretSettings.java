@@ -1,18 +1,15 @@
 package dev.syllabus.config;
 
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Refuses to start with secrets an attacker could guess. The production (PostgreSQL) build needs
@@ -27,7 +24,8 @@ class SecretSettings {
     static final int MIN_WEBHOOK_SECRET = 16;
     private static final int BCRYPT_MAX_BYTES = 72;
     /** Found anywhere in a value, these mark it as a placeholder someone forgot to replace. */
-    private static final List<String> PLACEHOLDER_MARKS = List.of("change-me", "changeme", "change_me", "replace-me", "replaceme");
+    private static final List<String> PLACEHOLDER_MARKS =
+            List.of("change-me", "changeme", "change_me", "replace-me", "replaceme");
     /** Whole values nobody should deploy with. */
     private static final List<String> PLACEHOLDERS = List.of("password", "secret", "example", "admin", "syllabus");
 
@@ -35,7 +33,8 @@ class SecretSettings {
     private final String adminPassword;
     private final Optional<String> webhookSecret;
 
-    SecretSettings(@ConfigProperty(name = "quarkus.datasource.db-kind") String databaseKind,
+    SecretSettings(
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String databaseKind,
             @ConfigProperty(name = "syllabus.admin.password") String adminPassword,
             @ConfigProperty(name = "syllabus.github.webhook-secret") Optional<String> webhookSecret) {
         this.production = "postgresql".equals(databaseKind);
@@ -54,12 +53,18 @@ class SecretSettings {
     static List<String> problems(boolean production, String adminPassword, Optional<String> webhookSecret) {
         List<String> problems = new ArrayList<>();
         if (adminPassword.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
-            problems.add("syllabus.admin.password (SYLLABUS_ADMIN_PASSWORD) is longer than " + BCRYPT_MAX_BYTES + " bytes");
+            problems.add(
+                    "syllabus.admin.password (SYLLABUS_ADMIN_PASSWORD) is longer than " + BCRYPT_MAX_BYTES + " bytes");
         }
         if (production) {
-            weak("syllabus.admin.password (SYLLABUS_ADMIN_PASSWORD)", adminPassword, MIN_ADMIN_PASSWORD).ifPresent(problems::add);
-            webhookSecret.filter(secret -> !secret.isBlank())
-                    .flatMap(secret -> weak("syllabus.github.webhook-secret (SYLLABUS_GITHUB_WEBHOOK_SECRET)", secret, MIN_WEBHOOK_SECRET))
+            weak("syllabus.admin.password (SYLLABUS_ADMIN_PASSWORD)", adminPassword, MIN_ADMIN_PASSWORD)
+                    .ifPresent(problems::add);
+            webhookSecret
+                    .filter(secret -> !secret.isBlank())
+                    .flatMap(secret -> weak(
+                            "syllabus.github.webhook-secret (SYLLABUS_GITHUB_WEBHOOK_SECRET)",
+                            secret,
+                            MIN_WEBHOOK_SECRET))
                     .ifPresent(problems::add);
         }
         return problems;

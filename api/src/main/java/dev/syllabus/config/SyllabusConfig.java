@@ -1,10 +1,9 @@
 package dev.syllabus.config;
 
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.util.Optional;
 
 /** The application's own settings; each also reads from the environment (SYLLABUS_CONTENT_DIR, ...). */
 @ConfigMapping(prefix = "syllabus")

@@ -47,9 +47,13 @@ public final class ContentCheck {
                 if (pass == null || pass.requiredPrs() < pass.listedPrs()) {
                     continue;
                 }
-                homework.tasks().stream().filter(t -> t.kind() == TaskKind.PR && t.optional()).forEach(task -> check.report(task,
-                        homework.code() + ": " + task.code() + " is marked optional, but the pass criterion asks for "
-                                + pass.requiredPrs() + " PRs, every one listed: the mark changes nothing"));
+                homework.tasks().stream()
+                        .filter(t -> t.kind() == TaskKind.PR && t.optional())
+                        .forEach(task -> check.report(
+                                task,
+                                homework.code() + ": " + task.code()
+                                        + " is marked optional, but the pass criterion asks for " + pass.requiredPrs()
+                                        + " PRs, every one listed: the mark changes nothing"));
             }
         }
         return check.issues;
@@ -63,10 +67,15 @@ public final class ContentCheck {
         int expected = 1;
         for (Week week : weeks) {
             if (week.number() != expected) {
-                report(week, week.number() < expected
-                        ? "week " + week.number() + " is out of order: weeks must be numbered 1, 2, 3, ... in order"
-                        : expected == 1 ? "the first week is week " + week.number() + ": weeks are numbered from 1"
-                        : "week " + week.number() + " follows week " + (expected - 1) + ": week " + expected + " is missing");
+                report(
+                        week,
+                        week.number() < expected
+                                ? "week " + week.number()
+                                        + " is out of order: weeks must be numbered 1, 2, 3, ... in order"
+                                : expected == 1
+                                        ? "the first week is week " + week.number() + ": weeks are numbered from 1"
+                                        : "week " + week.number() + " follows week " + (expected - 1) + ": week "
+                                                + expected + " is missing");
             }
             expected = week.number() + 1;
         }
@@ -79,8 +88,10 @@ public final class ContentCheck {
                 Homework first = seen.putIfAbsent(homework.code(), homework);
                 if (first != null) {
                     ContentIssue firstPlace = locations.issue(first, file, "");
-                    report(homework, "homework code " + homework.code() + " is used twice (first at "
-                            + firstPlace.file() + ":" + firstPlace.line() + ")");
+                    report(
+                            homework,
+                            "homework code " + homework.code() + " is used twice (first at " + firstPlace.file() + ":"
+                                    + firstPlace.line() + ")");
                 }
             }
         }
@@ -94,19 +105,28 @@ public final class ContentCheck {
         byKind.forEach((kind, tasks) -> numbering(homework, kind, tasks));
         DueRule due = homework.dueRule();
         if (due != null && due.week() != null && due.week() < homework.week()) {
-            report(due, homework.code() + " is due in week " + due.week() + ", before its week " + homework.week() + " starts");
+            report(
+                    due,
+                    homework.code() + " is due in week " + due.week() + ", before its week " + homework.week()
+                            + " starts");
         }
         PassCriterion pass = homework.pass();
         if (pass == null) {
             return;
         }
-        long mandatory = homework.tasks().stream().filter(t -> t.kind() == TaskKind.PR && !t.optional()).count();
+        long mandatory = homework.tasks().stream()
+                .filter(t -> t.kind() == TaskKind.PR && !t.optional())
+                .count();
         if (pass.requiredPrs() > pass.listedPrs()) {
-            report(homework, homework.code() + ": the pass criterion asks for " + pass.requiredPrs() + " PRs but only "
-                    + pass.listedPrs() + " PR tasks are listed");
+            report(
+                    homework,
+                    homework.code() + ": the pass criterion asks for " + pass.requiredPrs() + " PRs but only "
+                            + pass.listedPrs() + " PR tasks are listed");
         } else if (pass.requiredPrs() < mandatory) {
-            report(homework, homework.code() + ": the pass criterion asks for " + pass.requiredPrs() + " PRs but "
-                    + mandatory + " PR tasks are not optional");
+            report(
+                    homework,
+                    homework.code() + ": the pass criterion asks for " + pass.requiredPrs() + " PRs but " + mandatory
+                            + " PR tasks are not optional");
         }
     }
 
@@ -124,9 +144,11 @@ public final class ContentCheck {
             if (seen.putIfAbsent(task.code(), task) != null) {
                 report(task, homework.code() + ": " + task.code() + " is listed twice");
             } else if (!task.code().equals(expected)) {
-                report(task, homework.code() + ": expected " + expected + " here but found "
-                        + (task.code().equals(prefix) ? prefix + " without a number" : task.code())
-                        + " (tasks of a kind are numbered " + prefix + "1, " + prefix + "2, ... without gaps)");
+                report(
+                        task,
+                        homework.code() + ": expected " + expected + " here but found "
+                                + (task.code().equals(prefix) ? prefix + " without a number" : task.code())
+                                + " (tasks of a kind are numbered " + prefix + "1, " + prefix + "2, ... without gaps)");
             }
         }
     }
@@ -164,7 +186,9 @@ public final class ContentCheck {
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && !uri.getHost().isEmpty();
+            return (scheme.equals("http") || scheme.equals("https"))
+                    && uri.getHost() != null
+                    && !uri.getHost().isEmpty();
         } catch (URISyntaxException e) {
             return false;
         }

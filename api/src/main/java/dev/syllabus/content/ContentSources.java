@@ -1,5 +1,7 @@
 package dev.syllabus.content;
 
+import dev.syllabus.config.SyllabusConfig;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,12 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
-
-import dev.syllabus.config.SyllabusConfig;
 
 /** Finds course folders: the ones built into the application, then those in {@code syllabus.content.dir}. */
 @ApplicationScoped
@@ -44,7 +41,9 @@ public class ContentSources {
         builtIn().forEach(source -> courses.put(source.slug(), source));
         config.content().dir().filter(dir -> !dir.isBlank()).map(Path::of).ifPresent(dir -> {
             if (!Files.isDirectory(dir)) {
-                throw new InvalidContentException(List.of(new ContentIssue(dir.toString(), 0,
+                throw new InvalidContentException(List.of(new ContentIssue(
+                        dir.toString(),
+                        0,
                         "the content folder named by syllabus.content.dir (SYLLABUS_CONTENT_DIR) does not exist")));
             }
             fromFolder(dir, dir.toString()).forEach(source -> {
@@ -84,7 +83,9 @@ public class ContentSources {
                     continue;
                 }
                 if (!SLUG.matcher(slug).matches()) {
-                    throw new InvalidContentException(List.of(new ContentIssue(slug, 0,
+                    throw new InvalidContentException(List.of(new ContentIssue(
+                            slug,
+                            0,
                             "a course folder name must be a slug: lower-case letters, digits and single hyphens")));
                 }
                 sources.add(new CourseSource(slug, origin, files(folder, slug)));
@@ -101,11 +102,14 @@ public class ContentSources {
             for (Path file : entries.sorted().toList()) {
                 String name = file.getFileName().toString().replace("/", "");
                 // Kubernetes mounts ConfigMaps through ..data symlinks: follow regular files, skip the rest.
-                if (name.startsWith(".") || !Files.isRegularFile(file) || !(name.endsWith(".md") || name.endsWith(".toml"))) {
+                if (name.startsWith(".")
+                        || !Files.isRegularFile(file)
+                        || !(name.endsWith(".md") || name.endsWith(".toml"))) {
                     continue;
                 }
                 if (Files.size(file) > MAX_FILE_BYTES) {
-                    throw new InvalidContentException(List.of(new ContentIssue(slug + "/" + name, 0, "larger than 1 MiB")));
+                    throw new InvalidContentException(
+                            List.of(new ContentIssue(slug + "/" + name, 0, "larger than 1 MiB")));
                 }
                 files.add(new ContentFile(slug + "/" + name, Files.readString(file, StandardCharsets.UTF_8)));
             }

@@ -45,16 +45,23 @@ final class CourseDraft {
         }
 
         Week build(Locations locations) {
-            Week week = new Week(number, title, goal, topics,
-                    lectures.stream().map(l -> new Lecture(l.number(), l.title(), l.topics())).toList(),
-                    homework.stream().map(h -> h.build(locations)).toList(), webinar, sections);
+            Week week = new Week(
+                    number,
+                    title,
+                    goal,
+                    topics,
+                    lectures.stream()
+                            .map(l -> new Lecture(l.number(), l.title(), l.topics()))
+                            .toList(),
+                    homework.stream().map(h -> h.build(locations)).toList(),
+                    webinar,
+                    sections);
             locations.put(week, file, line);
             return week;
         }
     }
 
-    record LectureDraft(int number, String title, List<Point> topics) {
-    }
+    record LectureDraft(int number, String title, List<Point> topics) {}
 
     static final class HomeworkDraft {
         final String code;
@@ -78,7 +85,8 @@ final class CourseDraft {
         }
 
         Homework build(Locations locations) {
-            int listed = (int) tasks.stream().filter(t -> t.kind() == TaskKind.PR).count();
+            int listed =
+                    (int) tasks.stream().filter(t -> t.kind() == TaskKind.PR).count();
             PassCriterion criterion = pass == null ? null : HomeworkGrammar.criterion(pass, listed);
             Homework built = new Homework(code, week, title, summary, tasks, reading, criterion, dueRule);
             locations.put(built, file, line);

@@ -1,12 +1,11 @@
 package dev.syllabus.content;
 
+import dev.syllabus.content.CourseDraft.WeekDraft;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.syllabus.content.CourseDraft.WeekDraft;
 
 /**
  * Reads one course from its Markdown files into a {@link Course}: {@code agenda.md} (which may hold
@@ -72,27 +71,51 @@ public final class CourseReader {
         weekPages.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(page -> {
             WeekDraft week = draft.weeks.get(page.getKey());
             if (week == null) {
-                issues.add(new ContentIssue(page.getValue().name(), 0,
-                        "week " + page.getKey() + " has a page but no 'Week " + page.getKey() + ": Title' heading in agenda.md"));
+                issues.add(new ContentIssue(
+                        page.getValue().name(),
+                        0,
+                        "week " + page.getKey() + " has a page but no 'Week " + page.getKey()
+                                + ": Title' heading in agenda.md"));
             } else {
                 new PageReader(draft, page.getValue(), FrontMatter.split(page.getValue(), issues), week).read();
             }
         });
-        Map<String, Object> meta = courseFile == null ? Map.of() : FrontMatter.split(
-                new ContentFile(courseFile.name(), "+++\n" + courseFile.text() + "\n+++\n"), issues).fields();
+        Map<String, Object> meta = courseFile == null
+                ? Map.of()
+                : FrontMatter.split(new ContentFile(courseFile.name(), "+++\n" + courseFile.text() + "\n+++\n"), issues)
+                        .fields();
         String title = firstText(meta.get("title"), front.text("course_title"), front.text("title"));
         String description = firstText(meta.get("description"), front.text("description"));
         if (title == null) {
-            issues.add(new ContentIssue(slug + "/" + COURSE_FILE, 0, "the course has no title: set 'title' in course.toml"));
+            issues.add(new ContentIssue(
+                    slug + "/" + COURSE_FILE, 0, "the course has no title: set 'title' in course.toml"));
             title = slug;
         }
         List<Week> builtWeeks = draft.builtWeeks();
-        Object evidence = meta.containsKey(EvidencePolicy.TABLE) ? meta.get(EvidencePolicy.TABLE) : front.fields().get(EvidencePolicy.TABLE);
-        EvidencePolicy policy = EvidencePolicy.read(evidence, courseFile != null ? courseFile.name() : agenda.name(), issues);
-        Object scheduleTable = meta.containsKey(Schedule.TABLE) ? meta.get(Schedule.TABLE) : front.fields().get(Schedule.TABLE);
-        Schedule schedule = Schedule.read(scheduleTable, courseFile != null ? courseFile.name() : agenda.name(), issues);
-        Course course = new Course(slug, title, description, null, draft.principles, draft.links, draft.tools, draft.rules,
-                draft.sections, builtWeeks, policy, schedule, null);
+        Object evidence = meta.containsKey(EvidencePolicy.TABLE)
+                ? meta.get(EvidencePolicy.TABLE)
+                : front.fields().get(EvidencePolicy.TABLE);
+        EvidencePolicy policy =
+                EvidencePolicy.read(evidence, courseFile != null ? courseFile.name() : agenda.name(), issues);
+        Object scheduleTable = meta.containsKey(Schedule.TABLE)
+                ? meta.get(Schedule.TABLE)
+                : front.fields().get(Schedule.TABLE);
+        Schedule schedule =
+                Schedule.read(scheduleTable, courseFile != null ? courseFile.name() : agenda.name(), issues);
+        Course course = new Course(
+                slug,
+                title,
+                description,
+                null,
+                draft.principles,
+                draft.links,
+                draft.tools,
+                draft.rules,
+                draft.sections,
+                builtWeeks,
+                policy,
+                schedule,
+                null);
         issues.addAll(ContentCheck.check(course, draft.locations, agenda.name()));
         return new Result(course, List.copyOf(issues), ContentCheck.warnings(course, draft.locations, agenda.name()));
     }

@@ -1,12 +1,11 @@
 package dev.syllabus.content;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 
 /**
  * Writes a course back to one Markdown document in the conventions {@link CourseReader} reads:
@@ -18,8 +17,7 @@ public final class CourseWriter {
 
     private final StringBuilder out = new StringBuilder(8192);
 
-    private CourseWriter() {
-    }
+    private CourseWriter() {}
 
     public static String write(Course course) {
         return new CourseWriter().course(course).out.toString();
@@ -89,12 +87,17 @@ public final class CourseWriter {
         if (!homework.tasks().isEmpty()) {
             out.append('\n');
             for (Task task : homework.tasks()) {
-                out.append("- ").append(HomeworkGrammar.taskLine(task)).append(Text.escape(task.title())).append('\n');
+                out.append("- ")
+                        .append(HomeworkGrammar.taskLine(task))
+                        .append(Text.escape(task.title()))
+                        .append('\n');
             }
         }
         points(0, homework.reading());
         if (homework.pass() != null) {
-            out.append('\n').append(HomeworkGrammar.passLine(Text.escape(homework.pass().text()))).append('\n');
+            out.append('\n')
+                    .append(HomeworkGrammar.passLine(Text.escape(homework.pass().text())))
+                    .append('\n');
         }
         if (homework.dueRule() != null) {
             out.append('\n').append(HomeworkGrammar.dueLine(homework.dueRule())).append('\n');
@@ -114,7 +117,9 @@ public final class CourseWriter {
 
     private void paragraphs(String text) {
         for (String paragraph : text.split("\n\n")) {
-            out.append('\n').append(HomeworkGrammar.unmarked(Text.escape(paragraph))).append('\n');
+            out.append('\n')
+                    .append(HomeworkGrammar.unmarked(Text.escape(paragraph)))
+                    .append('\n');
         }
     }
 
@@ -126,7 +131,10 @@ public final class CourseWriter {
     }
 
     private void item(int depth, String text, List<Link> links, List<Point> details) {
-        out.append("    ".repeat(depth)).append("- ").append(HomeworkGrammar.unmarked(inline(text, links))).append('\n');
+        out.append("    ".repeat(depth))
+                .append("- ")
+                .append(HomeworkGrammar.unmarked(inline(text, links)))
+                .append('\n');
         points(depth + 1, details);
     }
 

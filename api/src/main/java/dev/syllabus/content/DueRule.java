@@ -1,5 +1,7 @@
 package dev.syllabus.content;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,10 +13,6 @@ import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -29,13 +27,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param days    days after the homework's week starts (relative rules only)
  * @param time    the local time of day in the run's time zone
  */
-@Schema(type = SchemaType.STRING, description = "When a homework is due, as its author wrote it: '+N days' after its week starts, "
-        + "optionally at HH:MM (default 23:59), or 'week N Weekday HH:MM'", example = "+10 days", pattern = DueRule.PATTERN)
+@Schema(
+        type = SchemaType.STRING,
+        description = "When a homework is due, as its author wrote it: '+N days' after its week starts, "
+                + "optionally at HH:MM (default 23:59), or 'week N Weekday HH:MM'",
+        example = "+10 days",
+        pattern = DueRule.PATTERN)
 public record DueRule(Integer week, DayOfWeek weekday, int days, LocalTime time) {
 
     public static final LocalTime END_OF_DAY = LocalTime.of(23, 59);
     /** Homework is due at the end of its week unless the content says otherwise. */
     public static final DueRule END_OF_WEEK = new DueRule(null, null, 6, END_OF_DAY);
+
     static final int MAX_DAYS = 366;
     /** The grammar, for messages: what a {@code Due:} line may say. */
     public static final String FORMS = "'+N days', '+N days HH:MM' or 'week N Weekday HH:MM'";
@@ -55,7 +58,8 @@ public record DueRule(Integer week, DayOfWeek weekday, int days, LocalTime time)
         Matcher relative = RELATIVE.matcher(rule);
         if (relative.matches()) {
             int days = Integer.parseInt(relative.group(1));
-            return days > MAX_DAYS ? Optional.empty()
+            return days > MAX_DAYS
+                    ? Optional.empty()
                     : time(relative.group(2), relative.group(3)).map(time -> new DueRule(null, null, days, time));
         }
         Matcher weekday = WEEKDAY.matcher(rule);
@@ -80,13 +84,15 @@ public record DueRule(Integer week, DayOfWeek weekday, int days, LocalTime time)
     @JsonValue
     public String text() {
         String at = time.equals(END_OF_DAY) ? "" : " " + time;
-        return week == null ? "+" + days + (days == 1 ? " day" : " days") + at
+        return week == null
+                ? "+" + days + (days == 1 ? " day" : " days") + at
                 : "week " + week + " " + weekday.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + time;
     }
 
     /** The local date and time this rule gives a homework of {@code homeworkWeek}, where each week starts on {@code weekStart}. */
     public LocalDateTime dueAt(int homeworkWeek, IntFunction<LocalDate> weekStart) {
-        LocalDate date = week == null ? weekStart.apply(homeworkWeek).plusDays(days)
+        LocalDate date = week == null
+                ? weekStart.apply(homeworkWeek).plusDays(days)
                 : weekStart.apply(week).with(TemporalAdjusters.nextOrSame(weekday));
         return date.atTime(time);
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -13,11 +12,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * listed reviewers; checks count when the listed check runs (or, with none listed, the check
  * suite) conclude {@code success} on the pull request's current head commit.
  */
-@Schema(name = "EvidencePolicy", description = "What counts as GitHub evidence in this course (course.toml's [evidence] table).")
+@Schema(
+        name = "EvidencePolicy",
+        description = "What counts as GitHub evidence in this course (course.toml's [evidence] table).")
 public record EvidencePolicy(
-        @Schema(description = "GitHub logins, besides the instructors', whose approving reviews count", example = "[\"grace-ta\"]")
+        @Schema(
+                description = "GitHub logins, besides the instructors', whose approving reviews count",
+                example = "[\"grace-ta\"]")
         List<String> reviewers,
-        @Schema(description = "Check runs that must all conclude success on the head commit; empty: the check suite's conclusion counts",
+
+        @Schema(
+                description =
+                        "Check runs that must all conclude success on the head commit; empty: the check suite's conclusion counts",
                 example = "[\"test\", \"lint\"]")
         List<String> checks) {
 
@@ -27,7 +33,10 @@ public record EvidencePolicy(
     static final int MAX_CHECK_NAME = 100;
 
     public EvidencePolicy {
-        reviewers = reviewers.stream().map(r -> r.toLowerCase(Locale.ROOT)).distinct().toList();
+        reviewers = reviewers.stream()
+                .map(r -> r.toLowerCase(Locale.ROOT))
+                .distinct()
+                .toList();
         checks = checks.stream().distinct().toList();
     }
 
@@ -41,22 +50,35 @@ public record EvidencePolicy(
             return DEFAULT;
         }
         if (!(table instanceof Map<?, ?> fields)) {
-            issues.add(new ContentIssue(file, 0, "'evidence' must be a table: [evidence] with reviewers = [...] and checks = [...]"));
+            issues.add(new ContentIssue(
+                    file, 0, "'evidence' must be a table: [evidence] with reviewers = [...] and checks = [...]"));
             return DEFAULT;
         }
         for (Object key : fields.keySet()) {
             if (!key.equals("reviewers") && !key.equals("checks")) {
-                issues.add(new ContentIssue(file, 0, "[evidence] has no setting '" + key + "': use reviewers or checks"));
+                issues.add(
+                        new ContentIssue(file, 0, "[evidence] has no setting '" + key + "': use reviewers or checks"));
             }
         }
-        List<String> reviewers = names(fields.get("reviewers"), "reviewers", file, issues, GithubNames::isLogin, "is not a GitHub login");
-        List<String> checks = names(fields.get("checks"), "checks", file, issues,
-                name -> !name.isBlank() && name.length() <= MAX_CHECK_NAME, "is not a check name (1 to " + MAX_CHECK_NAME + " characters)");
+        List<String> reviewers = names(
+                fields.get("reviewers"), "reviewers", file, issues, GithubNames::isLogin, "is not a GitHub login");
+        List<String> checks = names(
+                fields.get("checks"),
+                "checks",
+                file,
+                issues,
+                name -> !name.isBlank() && name.length() <= MAX_CHECK_NAME,
+                "is not a check name (1 to " + MAX_CHECK_NAME + " characters)");
         return new EvidencePolicy(reviewers, checks);
     }
 
-    private static List<String> names(Object value, String key, String file, List<ContentIssue> issues,
-            java.util.function.Predicate<String> valid, String invalid) {
+    private static List<String> names(
+            Object value,
+            String key,
+            String file,
+            List<ContentIssue> issues,
+            java.util.function.Predicate<String> valid,
+            String invalid) {
         if (value == null) {
             return List.of();
         }
@@ -65,7 +87,8 @@ public record EvidencePolicy(
             return List.of();
         }
         if (list.size() > MAX_ENTRIES) {
-            issues.add(new ContentIssue(file, 0, "evidence." + key + " lists " + list.size() + " entries; at most " + MAX_ENTRIES));
+            issues.add(new ContentIssue(
+                    file, 0, "evidence." + key + " lists " + list.size() + " entries; at most " + MAX_ENTRIES));
         }
         List<String> names = new ArrayList<>();
         for (Object entry : list.subList(0, Math.min(list.size(), MAX_ENTRIES))) {

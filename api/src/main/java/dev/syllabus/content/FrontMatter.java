@@ -1,13 +1,12 @@
 package dev.syllabus.content;
 
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The metadata block at the top of a page, as Zola and Hugo ({@code +++} TOML) or Jekyll
@@ -21,7 +20,7 @@ public record FrontMatter(Map<String, Object> fields, String body, int bodyOffse
 
     private static final ObjectMapper TOML = new TomlMapper();
     private static final ObjectMapper YAML = new YAMLMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     public static FrontMatter split(ContentFile file, List<ContentIssue> issues) {
         List<String> lines = file.text().lines().toList();
@@ -51,8 +50,10 @@ public record FrontMatter(Map<String, Object> fields, String body, int bodyOffse
             return new FrontMatter(fields == null ? Map.of() : fields, body, end + 1);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr() + 1;
-            issues.add(new ContentIssue(file.name(), line, "front matter is not valid "
-                    + (mapper == TOML ? "TOML" : "YAML") + ": " + e.getOriginalMessage()));
+            issues.add(new ContentIssue(
+                    file.name(),
+                    line,
+                    "front matter is not valid " + (mapper == TOML ? "TOML" : "YAML") + ": " + e.getOriginalMessage()));
             return new FrontMatter(Map.of(), body, end + 1);
         }
     }

@@ -10,8 +10,7 @@ public final class GithubNames {
 
     private static final Pattern LOGIN_PATTERN = Pattern.compile(LOGIN);
 
-    private GithubNames() {
-    }
+    private GithubNames() {}
 
     public static boolean isLogin(String text) {
         return text != null && LOGIN_PATTERN.matcher(text).matches();

@@ -7,7 +7,18 @@ import java.util.regex.Pattern;
 /** Recognises agenda and week-page sections by their heading text, whatever the level or case. */
 final class Headings {
 
-    enum Kind { PRINCIPLES, WEEK, LINKS, RULES, TOOLS, GOAL, LECTURE, HOMEWORK, WEBINAR, OTHER }
+    enum Kind {
+        PRINCIPLES,
+        WEEK,
+        LINKS,
+        RULES,
+        TOOLS,
+        GOAL,
+        LECTURE,
+        HOMEWORK,
+        WEBINAR,
+        OTHER
+    }
 
     /** A classified heading: its kind, the number it carries (week, lecture, homework) and its own title. */
     record Heading(Kind kind, int number, String title, String text) {
@@ -19,11 +30,11 @@ final class Headings {
     private static final String SEPARATOR = "\\s*[:.\\-\u2013\u2014]\\s*";
     private static final Pattern WEEK = Pattern.compile("(?:week|module)\\s+(\\d{1,4})(?:" + SEPARATOR + "(.*))?");
     private static final Pattern LECTURE = Pattern.compile("lecture(?:\\s*(\\d{1,4}))?(?:" + SEPARATOR + "(.*))?");
-    private static final Pattern HOMEWORK = Pattern.compile("(?:h|hw|homework)\\s*(\\d{1,4})(?:" + SEPARATOR + "(.*))?");
+    private static final Pattern HOMEWORK =
+            Pattern.compile("(?:h|hw|homework)\\s*(\\d{1,4})(?:" + SEPARATOR + "(.*))?");
     private static final Pattern WEBINAR = Pattern.compile("webinar(?:" + SEPARATOR + ".*)?");
 
-    private Headings() {
-    }
+    private Headings() {}
 
     static Heading classify(String rawText) {
         String text = Text.normalize(rawText);

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 final class HomeworkGrammar {
 
-    private static final String TASK_MARKER = "(PR|DOC|OTHER)(\\d{0,3})\\s*(?:\\(\\s*(optional|opt)\\s*\\)|(optional|opt))?";
+    private static final String TASK_MARKER =
+            "(PR|DOC|OTHER)(\\d{0,3})\\s*(?:\\(\\s*(optional|opt)\\s*\\)|(optional|opt))?";
     private static final String PASS_MARKER = "pass(?:\\s+criterion)?";
     private static final String DUE_MARKER = "due";
     private static final String AFTER_MARKER = "\\s*:\\s*(.*)";
@@ -24,15 +25,14 @@ final class HomeworkGrammar {
     /** Any marker at the start of prose: such prose is written with its colon escaped, so it is read back as prose. */
     private static final Pattern LOOKS_MARKED =
             Pattern.compile("(?i)^((?:" + PASS_MARKER + "|" + DUE_MARKER + "|" + TASK_MARKER + ")\\s*):");
+
     private static final Pattern REQUIRED_PRS = Pattern.compile("(?i)(\\d{1,3})\\s+PRs?\\b");
     private static final Pattern APPROVAL = Pattern.compile("(?i)\\bapprov");
 
     /** A task's marker: its kind, its code within the homework ({@code PR1}) and whether it is optional. */
-    record TaskMarker(TaskKind kind, String code, boolean optional) {
-    }
+    record TaskMarker(TaskKind kind, String code, boolean optional) {}
 
-    private HomeworkGrammar() {
-    }
+    private HomeworkGrammar() {}
 
     static Optional<TaskMarker> task(String written) {
         Matcher task = TASK.matcher(written);
@@ -40,7 +40,8 @@ final class HomeworkGrammar {
             return Optional.empty();
         }
         TaskKind kind = TaskKind.valueOf(task.group(1).toUpperCase(Locale.ROOT));
-        return Optional.of(new TaskMarker(kind, kind.name() + task.group(2), task.group(3) != null || task.group(4) != null));
+        return Optional.of(
+                new TaskMarker(kind, kind.name() + task.group(2), task.group(3) != null || task.group(4) != null));
     }
 
     /** The task's description: the shown line without its marker. */
@@ -84,7 +85,8 @@ final class HomeworkGrammar {
     static PassCriterion criterion(String text, int listedPrs) {
         Matcher prs = REQUIRED_PRS.matcher(text);
         int required = prs.find() ? Integer.parseInt(prs.group(1)) : 0;
-        return new PassCriterion(text, required, listedPrs, APPROVAL.matcher(text).find());
+        return new PassCriterion(
+                text, required, listedPrs, APPROVAL.matcher(text).find());
     }
 
     private static String after(Pattern marked, int group, String shown) {

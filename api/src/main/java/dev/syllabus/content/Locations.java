@@ -6,8 +6,7 @@ import java.util.Map;
 /** Where each parsed week, homework, task and link was written, so checks can point at the line. */
 public final class Locations {
 
-    record Where(String file, int line) {
-    }
+    record Where(String file, int line) {}
 
     private final Map<Object, Where> places = new IdentityHashMap<>();
 
@@ -24,6 +23,8 @@ public final class Locations {
 
     ContentIssue issue(Object element, String fallbackFile, String message) {
         Where where = places.get(element);
-        return where == null ? new ContentIssue(fallbackFile, 0, message) : new ContentIssue(where.file(), where.line(), message);
+        return where == null
+                ? new ContentIssue(fallbackFile, 0, message)
+                : new ContentIssue(where.file(), where.line(), message);
     }
 }

@@ -1,8 +1,11 @@
 package dev.syllabus.content;
 
+import dev.syllabus.content.CourseDraft.HomeworkDraft;
+import dev.syllabus.content.CourseDraft.LectureDraft;
+import dev.syllabus.content.CourseDraft.WeekDraft;
+import dev.syllabus.content.Headings.Kind;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.commonmark.node.Block;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Heading;
@@ -16,11 +19,6 @@ import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
-import dev.syllabus.content.CourseDraft.HomeworkDraft;
-import dev.syllabus.content.CourseDraft.LectureDraft;
-import dev.syllabus.content.CourseDraft.WeekDraft;
-import dev.syllabus.content.Headings.Kind;
-
 /**
  * Reads one page (the agenda or a week page) into a {@link CourseDraft}: walks its top-level
  * blocks and sends each to the section its last heading opened (a list of points, prose, the
@@ -28,7 +26,8 @@ import dev.syllabus.content.Headings.Kind;
  */
 final class PageReader {
 
-    private static final Parser MARKDOWN = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+    private static final Parser MARKDOWN =
+            Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
 
     private final CourseDraft course;
     private final List<ContentIssue> issues;
@@ -108,14 +107,18 @@ final class PageReader {
             return;
         }
         switch (heading.kind()) {
-            case PRINCIPLES -> sink = new Items(node, "principles",
-                    p -> course.principles.add(new Principle(p.title(), p.links(), p.details())));
+            case PRINCIPLES ->
+                sink = new Items(
+                        node,
+                        "principles",
+                        p -> course.principles.add(new Principle(p.title(), p.links(), p.details())));
             case LINKS -> sink = new Items(node, "links", p -> link(p).ifPresent(course.links::add));
-            case TOOLS -> sink = new Items(node, "tools", p -> link(p).ifPresent(l -> {
-                Tool tool = new Tool(l.title(), l.url());
-                locations.copy(l, tool);
-                course.tools.add(tool);
-            }));
+            case TOOLS ->
+                sink = new Items(node, "tools", p -> link(p).ifPresent(l -> {
+                    Tool tool = new Tool(l.title(), l.url());
+                    locations.copy(l, tool);
+                    course.tools.add(tool);
+                }));
             case RULES -> sink = new Items(node, "homework rules", course.rules::add);
             case WEEK -> openWeek(node, heading);
             case GOAL -> sink = new Paragraphs(node, text -> week.goal = join(week.goal, text));
@@ -161,7 +164,8 @@ final class PageReader {
 
     private java.util.Optional<Link> link(Point point) {
         if (point.links().isEmpty()) {
-            issues.add(locations.issue(point, file.name(), "'" + point.title() + "' has no link: write it as [title](https://...)"));
+            issues.add(locations.issue(
+                    point, file.name(), "'" + point.title() + "' has no link: write it as [title](https://...)"));
             return java.util.Optional.empty();
         }
         Link link = new Link(point.title(), point.links().get(0).url());
@@ -174,14 +178,12 @@ final class PageReader {
     interface SectionSink {
         void accept(Node block);
 
-        default void close() {
-        }
+        default void close() {}
     }
 
     final class Ignored implements SectionSink {
         @Override
-        public void accept(Node block) {
-        }
+        public void accept(Node block) {}
     }
 
     /** A section that is a list: every item becomes a {@link Point}. */
@@ -248,7 +250,9 @@ final class PageReader {
 
         @Override
         public void close() {
-            String body = first < 0 ? "" : String.join("\n", lines.subList(first, last + 1)).strip();
+            String body = first < 0
+                    ? ""
+                    : String.join("\n", lines.subList(first, last + 1)).strip();
             target.accept(body);
         }
     }
@@ -296,14 +300,19 @@ final class PageReader {
                 return;
             }
             homework.dueLine = line(paragraph);
-            DueRule.parse(text).ifPresentOrElse(rule -> homework.dueRule = rule,
-                    () -> issue(paragraph, homework.code + ": 'Due: " + text + "' is not a due date: write " + DueRule.FORMS));
+            DueRule.parse(text)
+                    .ifPresentOrElse(
+                            rule -> homework.dueRule = rule,
+                            () -> issue(
+                                    paragraph,
+                                    homework.code + ": 'Due: " + text + "' is not a due date: write " + DueRule.FORMS));
         }
 
         private void item(ListItem item) {
             Point point = point(item);
             Node first = item.getFirstChild();
-            java.util.Optional<HomeworkGrammar.TaskMarker> marker = HomeworkGrammar.task(first == null ? "" : rawStart(first));
+            java.util.Optional<HomeworkGrammar.TaskMarker> marker =
+                    HomeworkGrammar.task(first == null ? "" : rawStart(first));
             if (marker.isEmpty()) {
                 homework.reading.add(point);
                 return;
@@ -313,7 +322,12 @@ final class PageReader {
             if (title.isEmpty()) {
                 issue(item, homework.code + " " + code + " has no description");
             }
-            Task built = new Task(homework.code + "/" + code, code, marker.get().kind(), title, marker.get().optional());
+            Task built = new Task(
+                    homework.code + "/" + code,
+                    code,
+                    marker.get().kind(),
+                    title,
+                    marker.get().optional());
             locations.put(built, file.name(), line(item));
             homework.tasks.add(built);
         }
@@ -321,7 +335,9 @@ final class PageReader {
         @Override
         public void close() {
             if (homework.pass == null && !homework.tasks.isEmpty()) {
-                issues.add(new ContentIssue(file.name(), homework.line,
+                issues.add(new ContentIssue(
+                        file.name(),
+                        homework.line,
                         homework.code + " has tasks but no pass criterion: add a line 'Pass: N PRs merged.'"));
             }
         }

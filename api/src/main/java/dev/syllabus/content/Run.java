@@ -1,7 +1,6 @@
 package dev.syllabus.content;
 
 import java.time.LocalDate;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -12,6 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Run(
         @Schema(example = "2026-autumn") String name,
         @Schema(example = "Autumn 2026") String title,
-        @Schema(description = "The first day of week 1", example = "2026-09-07") LocalDate start,
-        @Schema(description = "IANA time zone of the run's dates and times", example = "Europe/Kyiv") String timeZone) {
-}
+
+        @Schema(description = "The first day of week 1", example = "2026-09-07")
+        LocalDate start,
+
+        @Schema(description = "IANA time zone of the run's dates and times", example = "Europe/Kyiv")
+        String timeZone) {}

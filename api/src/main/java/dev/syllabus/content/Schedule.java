@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -19,24 +18,45 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * homework is due unless its section says otherwise, when each week's webinar takes place, what a
  * late pass costs in the gradebook, and where the first run starts. Dates themselves come from a run.
  */
-@Schema(name = "Schedule", description = "A course's timetable rules (course.toml's [schedule] table); dates come from a course run.")
+@Schema(
+        name = "Schedule",
+        description = "A course's timetable rules (course.toml's [schedule] table); dates come from a course run.")
 public record Schedule(
-        @Schema(description = "When homework without its own 'Due:' line is due") DueRule due,
-        @Schema(nullable = true, description = "The weekday of each week's webinar, or null when the course gives none", example = "SATURDAY")
+        @Schema(description = "When homework without its own 'Due:' line is due")
+        DueRule due,
+
+        @Schema(
+                nullable = true,
+                description = "The weekday of each week's webinar, or null when the course gives none",
+                example = "SATURDAY")
         DayOfWeek webinarDay,
+
         @Schema(nullable = true, description = "The webinar's local start time", example = "10:00:00")
         LocalTime webinarTime,
-        @Schema(description = "How long a webinar lasts, in minutes", example = "90") int webinarMinutes,
-        @Schema(description = "Percentage points a homework passed after its due date loses in the gradebook export", example = "10")
+
+        @Schema(description = "How long a webinar lasts, in minutes", example = "90")
+        int webinarMinutes,
+
+        @Schema(
+                description = "Percentage points a homework passed after its due date loses in the gradebook export",
+                example = "10")
         int latePenalty,
-        @Schema(nullable = true, description = "Where the course's first run starts, when the content says; later runs are created by instructors")
+
+        @Schema(
+                nullable = true,
+                description =
+                        "Where the course's first run starts, when the content says; later runs are created by instructors")
         LocalDate firstRunStart,
-        @Schema(description = "The IANA time zone new runs start in unless an instructor says otherwise", example = "Europe/Kyiv")
+
+        @Schema(
+                description = "The IANA time zone new runs start in unless an instructor says otherwise",
+                example = "Europe/Kyiv")
         String timeZone) {
 
     public static final Schedule DEFAULT = new Schedule(DueRule.END_OF_WEEK, null, null, 90, 0, null, "UTC");
     static final String TABLE = "schedule";
-    private static final List<String> KEYS = List.of("due", "webinar", "webinar_minutes", "late_penalty", "start", "time_zone");
+    private static final List<String> KEYS =
+            List.of("due", "webinar", "webinar_minutes", "late_penalty", "start", "time_zone");
 
     public Schedule {
         due = due == null ? DueRule.END_OF_WEEK : due;
@@ -50,20 +70,26 @@ public record Schedule(
             return DEFAULT;
         }
         if (!(table instanceof Map<?, ?> fields)) {
-            issues.add(new ContentIssue(file, 0, "'schedule' must be a table: [schedule] with due, webinar, start, time_zone, ..."));
+            issues.add(new ContentIssue(
+                    file, 0, "'schedule' must be a table: [schedule] with due, webinar, start, time_zone, ..."));
             return DEFAULT;
         }
         for (Object key : fields.keySet()) {
             if (!KEYS.contains(key)) {
-                issues.add(new ContentIssue(file, 0, "[schedule] has no setting '" + key + "': use one of " + String.join(", ", KEYS)));
+                issues.add(new ContentIssue(
+                        file, 0, "[schedule] has no setting '" + key + "': use one of " + String.join(", ", KEYS)));
             }
         }
-        DueRule due = text(fields, "due").map(text -> DueRule.parse(text).orElseGet(() -> {
-            issues.add(new ContentIssue(file, 0, "schedule.due: '" + text + "' is not a due rule: write " + DueRule.FORMS));
-            return null;
-        })).orElse(null);
+        DueRule due = text(fields, "due")
+                .map(text -> DueRule.parse(text).orElseGet(() -> {
+                    issues.add(new ContentIssue(
+                            file, 0, "schedule.due: '" + text + "' is not a due rule: write " + DueRule.FORMS));
+                    return null;
+                }))
+                .orElse(null);
         if (due != null && due.week() != null) {
-            issues.add(new ContentIssue(file, 0, "schedule.due names week " + due.week() + ": a default must be relative, like '+6 days'"));
+            issues.add(new ContentIssue(
+                    file, 0, "schedule.due names week " + due.week() + ": a default must be relative, like '+6 days'"));
             due = null;
         }
         DayOfWeek webinarDay = null;
@@ -72,7 +98,10 @@ public record Schedule(
         if (webinar.isPresent()) {
             Optional<DueRule> slot = DueRule.parse("week 1 " + webinar.get());
             if (slot.isEmpty()) {
-                issues.add(new ContentIssue(file, 0, "schedule.webinar: '" + webinar.get() + "' is not a weekday and time like 'Saturday 10:00'"));
+                issues.add(new ContentIssue(
+                        file,
+                        0,
+                        "schedule.webinar: '" + webinar.get() + "' is not a weekday and time like 'Saturday 10:00'"));
             } else {
                 webinarDay = slot.get().weekday();
                 webinarTime = slot.get().time();
@@ -80,21 +109,29 @@ public record Schedule(
         }
         int minutes = number(fields, "webinar_minutes", 90, 1, 24 * 60, file, issues);
         int penalty = number(fields, "late_penalty", 0, 0, 100, file, issues);
-        LocalDate start = text(fields, "start").map(text -> {
-            try {
-                return LocalDate.parse(text);
-            } catch (DateTimeException e) {
-                issues.add(new ContentIssue(file, 0, "schedule.start: '" + text + "' is not a date like 2026-09-07"));
-                return null;
-            }
-        }).orElse(null);
-        String zone = text(fields, "time_zone").filter(text -> {
-            boolean known = isTimeZone(text);
-            if (!known) {
-                issues.add(new ContentIssue(file, 0, "schedule.time_zone: '" + text + "' is not an IANA time zone like Europe/Kyiv"));
-            }
-            return known;
-        }).orElse(null);
+        LocalDate start = text(fields, "start")
+                .map(text -> {
+                    try {
+                        return LocalDate.parse(text);
+                    } catch (DateTimeException e) {
+                        issues.add(new ContentIssue(
+                                file, 0, "schedule.start: '" + text + "' is not a date like 2026-09-07"));
+                        return null;
+                    }
+                })
+                .orElse(null);
+        String zone = text(fields, "time_zone")
+                .filter(text -> {
+                    boolean known = isTimeZone(text);
+                    if (!known) {
+                        issues.add(new ContentIssue(
+                                file,
+                                0,
+                                "schedule.time_zone: '" + text + "' is not an IANA time zone like Europe/Kyiv"));
+                    }
+                    return known;
+                })
+                .orElse(null);
         return new Schedule(due, webinarDay, webinarTime, minutes, penalty, start, zone);
     }
 
@@ -107,12 +144,16 @@ public record Schedule(
         return value == null ? Optional.empty() : Optional.of(value.toString().strip());
     }
 
-    private static int number(Map<?, ?> fields, String key, int fallback, int min, int max, String file, List<ContentIssue> issues) {
+    private static int number(
+            Map<?, ?> fields, String key, int fallback, int min, int max, String file, List<ContentIssue> issues) {
         Object value = fields.get(key);
         if (value == null) {
             return fallback;
         }
-        if (value instanceof Number number && number.doubleValue() == number.intValue() && number.intValue() >= min && number.intValue() <= max) {
+        if (value instanceof Number number
+                && number.doubleValue() == number.intValue()
+                && number.intValue() >= min
+                && number.intValue() <= max) {
             return number.intValue();
         }
         issues.add(new ContentIssue(file, 0, "schedule." + key + " must be a whole number from " + min + " to " + max));

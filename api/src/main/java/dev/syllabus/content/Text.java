@@ -1,7 +1,6 @@
 package dev.syllabus.content;
 
 import java.util.List;
-
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.HtmlInline;
@@ -12,8 +11,7 @@ import org.commonmark.node.SoftLineBreak;
 /** Plain text out of Markdown inlines, and Markdown out of plain text. */
 final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     /** Collapses runs of white space into one space and trims. */
     static String normalize(String text) {

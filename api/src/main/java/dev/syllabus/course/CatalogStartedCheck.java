@@ -1,11 +1,9 @@
 package dev.syllabus.course;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Startup;
-
 
 /** Started once the course content is imported and the read model is loaded. */
 @Startup
@@ -20,6 +18,8 @@ public class CatalogStartedCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("course-catalog").status(catalog.loaded()).build();
+        return HealthCheckResponse.named("course-catalog")
+                .status(catalog.loaded())
+                .build();
     }
 }

@@ -1,5 +1,16 @@
 package dev.syllabus.course;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.syllabus.config.SyllabusConfig;
+import dev.syllabus.content.Course;
+import dev.syllabus.content.CourseWriter;
+import dev.syllabus.content.Homework;
+import dev.syllabus.content.Week;
+import dev.syllabus.http.Representation;
+import dev.syllabus.http.RepresentationIndex;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,20 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MediaType;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.syllabus.config.SyllabusConfig;
-import dev.syllabus.content.Course;
-import dev.syllabus.content.CourseWriter;
-import dev.syllabus.content.Homework;
-import dev.syllabus.content.Week;
-import dev.syllabus.http.Representation;
-import dev.syllabus.http.RepresentationIndex;
 
 /**
  * The read model: every course's documents, serialised once per content version and served from
@@ -41,9 +38,12 @@ public class CourseCatalog implements RepresentationIndex {
      * The published courses, the list of them, and every course document by its canonical path
      * (JSON and Markdown apart), swapped as one.
      */
-    record Snapshot(Map<String, PublishedCourse> courses, List<CourseViews.CourseSummary> summaries, String listVersion,
-            Map<String, Representation> json, Map<String, Representation> markdown) {
-    }
+    record Snapshot(
+            Map<String, PublishedCourse> courses,
+            List<CourseViews.CourseSummary> summaries,
+            String listVersion,
+            Map<String, Representation> json,
+            Map<String, Representation> markdown) {}
 
     private final String defaultCourse;
 
@@ -57,14 +57,17 @@ public class CourseCatalog implements RepresentationIndex {
      * Catches up with changes another replica made (a content upload): compares the stored
      * versions with the served ones and reloads when they differ. One small query per period.
      */
-    @io.quarkus.scheduler.Scheduled(every = "${syllabus.catalog.refresh-every:15s}", delayed = "${syllabus.catalog.refresh-every:15s}",
+    @io.quarkus.scheduler.Scheduled(
+            every = "${syllabus.catalog.refresh-every:15s}",
+            delayed = "${syllabus.catalog.refresh-every:15s}",
             concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try {
             refreshIfChanged();
         } catch (RuntimeException unavailable) {
             // The database is away: keep serving what we have; readiness reports the outage.
-            org.jboss.logging.Logger.getLogger(CourseCatalog.class).debugf("Catalog refresh skipped: %s", unavailable.getMessage());
+            org.jboss.logging.Logger.getLogger(CourseCatalog.class)
+                    .debugf("Catalog refresh skipped: %s", unavailable.getMessage());
         }
     }
 
@@ -75,8 +78,11 @@ public class CourseCatalog implements RepresentationIndex {
             return false;
         }
         java.util.Map<String, String> served = new java.util.HashMap<>();
-        current.courses().forEach((slug, published) -> served.put(slug,
-                CourseStore.served(published.course().version(), published.course().run())));
+        current.courses()
+                .forEach((slug, published) -> served.put(
+                        slug,
+                        CourseStore.served(
+                                published.course().version(), published.course().run())));
         if (served.equals(store.versions())) {
             return false;
         }
@@ -91,13 +97,16 @@ public class CourseCatalog implements RepresentationIndex {
             courses.put(course.slug(), publish(course));
         }
         List<CourseViews.CourseSummary> summaries = courses.values().stream()
-                .map(p -> CourseViews.CourseSummary.of(p.course())).toList();
+                .map(p -> CourseViews.CourseSummary.of(p.course()))
+                .toList();
         StringBuilder versions = new StringBuilder();
-        summaries.forEach(s -> versions.append(s.slug()).append('@').append(s.version()).append('\n'));
+        summaries.forEach(
+                s -> versions.append(s.slug()).append('@').append(s.version()).append('\n'));
         Map<String, Representation> json = new java.util.HashMap<>();
         Map<String, Representation> markdown = new java.util.HashMap<>();
         courses.values().forEach(course -> index(course, json, markdown));
-        snapshot = new Snapshot(Map.copyOf(courses), summaries, digest(versions.toString()), Map.copyOf(json), Map.copyOf(markdown));
+        snapshot = new Snapshot(
+                Map.copyOf(courses), summaries, digest(versions.toString()), Map.copyOf(json), Map.copyOf(markdown));
     }
 
     @Override
@@ -107,7 +116,8 @@ public class CourseCatalog implements RepresentationIndex {
     }
 
     /** The addresses {@link CourseResource} serves each document at, for answering revalidations early. */
-    private void index(PublishedCourse published, Map<String, Representation> json, Map<String, Representation> markdown) {
+    private void index(
+            PublishedCourse published, Map<String, Representation> json, Map<String, Representation> markdown) {
         String base = "/api/courses/" + published.course().slug();
         json.put(base, published.overview());
         json.put(base + "/agenda", published.agenda());
@@ -145,21 +155,35 @@ public class CourseCatalog implements RepresentationIndex {
 
     private PublishedCourse publish(Course course) {
         // The documents carry the current run's dates, so their tag changes with the run too.
-        String version = course.run() == null ? course.version()
-                : course.version() + "-" + digest(CourseStore.served(course.version(), course.run())).substring(0, 8);
+        String version = course.run() == null
+                ? course.version()
+                : course.version() + "-"
+                        + digest(CourseStore.served(course.version(), course.run()))
+                                .substring(0, 8);
         Map<Integer, Representation> weeks = new LinkedHashMap<>();
         for (Week week : course.weeks()) {
             weeks.put(week.number(), json(week, version));
         }
-        List<Homework> homeworkList = course.weeks().stream().flatMap(w -> w.homework().stream()).toList();
+        List<Homework> homeworkList =
+                course.weeks().stream().flatMap(w -> w.homework().stream()).toList();
         Map<String, Representation> homework = new LinkedHashMap<>();
         for (Homework item : homeworkList) {
             homework.put(item.code(), json(item, version));
         }
-        Representation markdown = new Representation(CourseWriter.write(course).getBytes(StandardCharsets.UTF_8),
-                MARKDOWN + ";charset=UTF-8", version + "-md", true);
-        return new PublishedCourse(course, json(CourseViews.CourseOverview.of(course), version), agenda(course, version),
-                markdown, json(course.weeks(), version), Map.copyOf(weeks), json(homeworkList, version), Map.copyOf(homework));
+        Representation markdown = new Representation(
+                CourseWriter.write(course).getBytes(StandardCharsets.UTF_8),
+                MARKDOWN + ";charset=UTF-8",
+                version + "-md",
+                true);
+        return new PublishedCourse(
+                course,
+                json(CourseViews.CourseOverview.of(course), version),
+                agenda(course, version),
+                markdown,
+                json(course.weeks(), version),
+                Map.copyOf(weeks),
+                json(homeworkList, version),
+                Map.copyOf(homework));
     }
 
     Representation json(Object value, String version) {

@@ -1,6 +1,6 @@
 package dev.syllabus.course;
 
-
+import dev.syllabus.http.PathParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
@@ -8,16 +8,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.syllabus.http.PathParams;
 
 /** Instructors replace a course's content with one Markdown page, checked like the files are. */
 // One root for every resource under /api (see EnrollmentResource).
@@ -33,20 +29,26 @@ public class CourseContentResource {
 
     @PUT
     @Path("/courses/{slug}/content")
-    @Consumes({ CourseCatalog.MARKDOWN, MediaType.TEXT_PLAIN })
+    @Consumes({CourseCatalog.MARKDOWN, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("INSTRUCTOR")
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "replaceCourseContent", summary = "Replace a course's content with one Markdown page (instructors)",
-            description = "The page follows the content conventions (the agenda with week parts under each week, as `GET .../agenda` "
-                    + "with `Accept: text/markdown` writes it). It goes through the same content check: any problem answers 422 "
-                    + "listing every one and changes nothing. Otherwise it replaces the course at once; progress on items that "
-                    + "still exist is kept. A later change of the course's files replaces the upload again.")
-    @APIResponse(responseCode = "200", description = "The course as now published.",
+    @Operation(
+            operationId = "replaceCourseContent",
+            summary = "Replace a course's content with one Markdown page (instructors)",
+            description =
+                    "The page follows the content conventions (the agenda with week parts under each week, as `GET .../agenda` "
+                            + "with `Accept: text/markdown` writes it). It goes through the same content check: any problem answers 422 "
+                            + "listing every one and changes nothing. Otherwise it replaces the course at once; progress on items that "
+                            + "still exist is kept. A later change of the course's files replaces the upload again.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The course as now published.",
             content = @Content(schema = @Schema(implementation = CourseViews.CourseSummary.class)))
-    @APIResponse(responseCode = "422", description = "The content check found problems; `errors` lists them as file:line: message.")
+    @APIResponse(
+            responseCode = "422",
+            description = "The content check found problems; `errors` lists them as file:line: message.")
     public CourseViews.CourseSummary replace(@PathParam("slug") String slug, String markdown) {
         return uploads.replace(PathParams.slug("slug", slug), markdown == null ? "" : markdown);
     }
-
 }

@@ -1,10 +1,6 @@
 package dev.syllabus.course;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,8 +8,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** A course as stored: one row per slug; its content version says which import it holds. */
 @Entity(name = "Course")
@@ -24,24 +22,34 @@ public class CourseEntity extends PanacheEntity {
 
     @Column(nullable = false, unique = true, length = 100)
     public String slug;
+
     @Column(nullable = false, length = 300)
     public String title;
+
     @Column(length = 2000)
     public String description;
+
     @Column(nullable = false, length = 64)
     public String version;
+
     @Column(nullable = false, length = 1000)
     public String origin;
+
     @Column(name = "imported_at", nullable = false)
     public Instant importedAt;
+
     @Column(nullable = false, length = JSON_LENGTH)
     public String principles;
+
     @Column(nullable = false, length = JSON_LENGTH)
     public String links;
+
     @Column(nullable = false, length = JSON_LENGTH)
     public String tools;
+
     @Column(name = "homework_rules", nullable = false, length = JSON_LENGTH)
     public String homeworkRules;
+
     @Column(nullable = false, length = JSON_LENGTH)
     public String sections;
 

@@ -1,23 +1,19 @@
 package dev.syllabus.course;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.StartupEvent;
-
 import dev.syllabus.content.ContentIssue;
 import dev.syllabus.content.ContentSources;
 import dev.syllabus.content.Course;
 import dev.syllabus.content.CourseReader;
 import dev.syllabus.content.CourseSource;
 import dev.syllabus.content.InvalidContentException;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * Imports course content at start-up: reads and checks every course first, so that one bad file
@@ -81,7 +77,9 @@ public class CourseImporter {
         try {
             return store.save(course, origin);
         } catch (RuntimeException raced) {
-            LOG.infof("Course %s was imported concurrently (%s); checking again", course.slug(), raced.getClass().getSimpleName());
+            LOG.infof(
+                    "Course %s was imported concurrently (%s); checking again",
+                    course.slug(), raced.getClass().getSimpleName());
             return store.save(course, origin);
         }
     }

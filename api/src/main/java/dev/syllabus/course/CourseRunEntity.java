@@ -1,17 +1,14 @@
 package dev.syllabus.course;
 
+import dev.syllabus.content.Run;
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
-
-import dev.syllabus.content.Run;
 
 /** One offering of a course to one cohort: its dates, its time zone and its join code. */
 @Entity(name = "CourseRun")
@@ -20,17 +17,22 @@ public class CourseRunEntity extends PanacheEntity {
 
     @Column(name = "course_id", nullable = false)
     public long courseId;
+
     @Column(nullable = false, length = 40)
     public String name;
+
     @Column(nullable = false, length = 200)
     public String title;
+
     @Column(name = "starts_on", nullable = false)
     public LocalDate startsOn;
+
     @Column(name = "time_zone", nullable = false, length = 64)
     public String timeZone;
     /** What students type to join this run; set by an instructor. */
     @Column(name = "join_code", length = 64)
     public String joinCode;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -1,8 +1,6 @@
 package dev.syllabus.course;
 
-import java.net.URI;
-import java.util.List;
-
+import dev.syllabus.http.PathParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -14,7 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -24,13 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.syllabus.http.PathParams;
-
 /** Instructors create and edit a course's runs. */
 // One root for every resource under /api (see EnrollmentResource).
 @Path("/api")
 @SecurityRequirement(name = "bearer")
-@Tag(name = "Runs", description = "Course runs: one offering of a course to one cohort, with its dates, time zone and join code.")
+@Tag(
+        name = "Runs",
+        description = "Course runs: one offering of a course to one cohort, with its dates, time zone and join code.")
 public class CourseRunResource {
 
     private final CourseRuns runs;
@@ -42,11 +41,16 @@ public class CourseRunResource {
     @GET
     @Path("/courses/{slug}/runs")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "INSTRUCTOR", "READER" })
-    @Operation(operationId = "listRuns", summary = "The course's runs, earliest first (instructors)",
+    @RolesAllowed({"INSTRUCTOR", "READER"})
+    @Operation(
+            operationId = "listRuns",
+            summary = "The course's runs, earliest first (instructors)",
             description = "Each run with its dates, time zone, join code and whether it is the current run.")
-    @APIResponse(responseCode = "200", description = "Every run.",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CourseRunViews.RunView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Every run.",
+            content =
+                    @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CourseRunViews.RunView.class)))
     public List<CourseRunViews.RunView> list(@PathParam("slug") String slug) {
         return runs.list(PathParams.slug("slug", slug));
     }
@@ -54,11 +58,18 @@ public class CourseRunResource {
     @GET
     @Path("/courses/{slug}/runs/{run}")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "INSTRUCTOR", "READER" })
-    @Operation(operationId = "getRun", summary = "One run of the course (instructors)",
+    @RolesAllowed({"INSTRUCTOR", "READER"})
+    @Operation(
+            operationId = "getRun",
+            summary = "One run of the course (instructors)",
             description = "The run's dates, time zone, join code and whether it is the current run.")
-    @APIResponse(responseCode = "200", description = "The run.", content = @Content(schema = @Schema(implementation = CourseRunViews.RunView.class)))
-    public CourseRunViews.RunView get(@PathParam("slug") String slug, @Parameter(schema = @Schema(pattern = RUN_NAME, maxLength = 40)) @PathParam("run") String run) {
+    @APIResponse(
+            responseCode = "200",
+            description = "The run.",
+            content = @Content(schema = @Schema(implementation = CourseRunViews.RunView.class)))
+    public CourseRunViews.RunView get(
+            @PathParam("slug") String slug,
+            @Parameter(schema = @Schema(pattern = RUN_NAME, maxLength = 40)) @PathParam("run") String run) {
         return runs.get(PathParams.slug("slug", slug), runName(run));
     }
 
@@ -67,15 +78,29 @@ public class CourseRunResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("INSTRUCTOR")
-    @Operation(operationId = "putRun", summary = "Create a run, or change its title, start, time zone or join code (instructors)",
-            description = "Dates move with the run: its weeks, due dates, late flags and calendars follow at once. The current run "
-                    + "(the latest that has started) is what the curriculum's dates and the endpoints without a run use.")
-    @APIResponse(responseCode = "200", description = "The run, changed.", content = @Content(schema = @Schema(implementation = CourseRunViews.RunView.class)))
-    @APIResponse(responseCode = "201", description = "The run, created.", content = @Content(schema = @Schema(implementation = CourseRunViews.RunView.class)))
-    public Response put(@PathParam("slug") String slug, @Parameter(schema = @Schema(pattern = RUN_NAME, maxLength = 40)) @PathParam("run") String run,
+    @Operation(
+            operationId = "putRun",
+            summary = "Create a run, or change its title, start, time zone or join code (instructors)",
+            description =
+                    "Dates move with the run: its weeks, due dates, late flags and calendars follow at once. The current run "
+                            + "(the latest that has started) is what the curriculum's dates and the endpoints without a run use.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The run, changed.",
+            content = @Content(schema = @Schema(implementation = CourseRunViews.RunView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The run, created.",
+            content = @Content(schema = @Schema(implementation = CourseRunViews.RunView.class)))
+    public Response put(
+            @PathParam("slug") String slug,
+            @Parameter(schema = @Schema(pattern = RUN_NAME, maxLength = 40)) @PathParam("run") String run,
             @NotNull @Valid CourseRunViews.RunRequest request) {
         CourseRuns.Saved saved = runs.put(PathParams.slug("slug", slug), runName(run), request);
-        return saved.created() ? Response.created(URI.create("/api/courses/" + slug + "/runs/" + run)).entity(saved.run()).build()
+        return saved.created()
+                ? Response.created(URI.create("/api/courses/" + slug + "/runs/" + run))
+                        .entity(saved.run())
+                        .build()
                 : Response.ok(saved.run()).build();
     }
 

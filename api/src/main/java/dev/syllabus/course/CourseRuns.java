@@ -1,19 +1,17 @@
 package dev.syllabus.course;
 
+import dev.syllabus.content.Course;
+import dev.syllabus.content.Run;
+import dev.syllabus.content.Schedule;
+import dev.syllabus.domain.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
-import dev.syllabus.content.Course;
-import dev.syllabus.content.Run;
-import dev.syllabus.content.Schedule;
-import dev.syllabus.domain.DomainException;
 
 /**
  * A course's runs: listing, creating and editing them (dates can move; everything derived from them
@@ -48,8 +46,7 @@ public class CourseRuns {
     }
 
     /** A saved run and whether it was new. */
-    public record Saved(CourseRunViews.RunView run, boolean created) {
-    }
+    public record Saved(CourseRunViews.RunView run, boolean created) {}
 
     /** Creates the run {@code name} or replaces its settings; the read model follows at once on this replica. */
     public Saved put(String slug, String name, CourseRunViews.RunRequest request) {
@@ -100,9 +97,13 @@ public class CourseRuns {
     }
 
     private static CourseRunEntity current(List<CourseRunEntity> runs) {
-        Run current = CurrentRunRule.current(runs.stream().map(CourseRunEntity::dates).toList(), Instant.now())
+        Run current = CurrentRunRule.current(
+                        runs.stream().map(CourseRunEntity::dates).toList(), Instant.now())
                 .orElseThrow(() -> new IllegalStateException("a course without a run"));
-        return runs.stream().filter(run -> run.dates().equals(current)).findFirst().orElseThrow();
+        return runs.stream()
+                .filter(run -> run.dates().equals(current))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** A course's run by name, for a caller outside a transaction; 404 for either. */
@@ -112,7 +113,8 @@ public class CourseRuns {
     }
 
     public CourseRunEntity named(long courseId, String name) {
-        return CourseRunEntity.byName(courseId, name).orElseThrow(() -> DomainException.notFound("The course has no run '" + name + "'."));
+        return CourseRunEntity.byName(courseId, name)
+                .orElseThrow(() -> DomainException.notFound("The course has no run '" + name + "'."));
     }
 
     /** The run whose join code this is, compared in constant time. */
@@ -147,8 +149,13 @@ public class CourseRuns {
 
     private CourseRunViews.RunView view(String slug, CourseRunEntity run, Run current) {
         int weeks = courses.published(slug).weeks().size();
-        return new CourseRunViews.RunView(run.name, run.title, run.startsOn, run.startsOn.plusWeeks(weeks).minusDays(1), run.timeZone,
-                run.dates().equals(current), run.joinCode);
+        return new CourseRunViews.RunView(
+                run.name,
+                run.title,
+                run.startsOn,
+                run.startsOn.plusWeeks(weeks).minusDays(1),
+                run.timeZone,
+                run.dates().equals(current),
+                run.joinCode);
     }
-
 }

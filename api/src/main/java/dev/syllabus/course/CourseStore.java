@@ -1,23 +1,19 @@
 package dev.syllabus.course;
 
+import dev.syllabus.content.Course;
+import dev.syllabus.content.Run;
+import dev.syllabus.content.Schedule;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.jboss.logging.Logger;
-
-import io.quarkus.panache.common.Sort;
-
-import dev.syllabus.content.Course;
-import dev.syllabus.content.Run;
-import dev.syllabus.content.Schedule;
 
 /** Writes imported courses to the database and reads them back for the read model. */
 @ApplicationScoped
@@ -96,7 +92,8 @@ public class CourseStore {
         run.courseId = course.id;
         run.name = FIRST_RUN;
         run.title = "First run";
-        run.startsOn = schedule.firstRunStart() != null ? schedule.firstRunStart()
+        run.startsOn = schedule.firstRunStart() != null
+                ? schedule.firstRunStart()
                 : LocalDate.now(zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         run.timeZone = zone.getId();
         run.joinCode = course.joinCode;
@@ -104,8 +101,11 @@ public class CourseStore {
         run.persist();
         entityManager.flush();
         // Enrolments from before V7 belong to the course's only run.
-        entityManager.createNativeQuery("update enrollment set run_id = ?1 where course_id = ?2 and run_id is null")
-                .setParameter(1, run.id).setParameter(2, course.id).executeUpdate();
+        entityManager
+                .createNativeQuery("update enrollment set run_id = ?1 where course_id = ?2 and run_id is null")
+                .setParameter(1, run.id)
+                .setParameter(2, course.id)
+                .executeUpdate();
         LOG.infof("Course %s: first run starts %s (%s)", course.slug, run.startsOn, run.timeZone);
     }
 
@@ -115,16 +115,25 @@ public class CourseStore {
      */
     @Transactional
     public java.util.Map<String, String> versions() {
-        List<Object[]> rows = entityManager.createQuery("select c.id, c.slug, c.version from Course c", Object[].class).getResultList();
+        List<Object[]> rows = entityManager
+                .createQuery("select c.id, c.slug, c.version from Course c", Object[].class)
+                .getResultList();
         java.util.Map<Long, List<Run>> runs = runsByCourse();
         Instant now = Instant.now();
-        return rows.stream().collect(java.util.stream.Collectors.toMap(r -> (String) r[1],
-                r -> served((String) r[2], CurrentRunRule.current(runs.getOrDefault((Long) r[0], List.of()), now).orElse(null))));
+        return rows.stream()
+                .collect(java.util.stream.Collectors.toMap(
+                        r -> (String) r[1],
+                        r -> served(
+                                (String) r[2],
+                                CurrentRunRule.current(runs.getOrDefault((Long) r[0], List.of()), now)
+                                        .orElse(null))));
     }
 
     /** What a published course is compared by: content version and current run. */
     static String served(String version, Run run) {
-        return run == null ? version : version + "@" + run.name() + "/" + run.start() + "/" + run.timeZone() + "/" + run.title();
+        return run == null
+                ? version
+                : version + "@" + run.name() + "/" + run.start() + "/" + run.timeZone() + "/" + run.title();
     }
 
     /** Every course, dated by its current run. */
@@ -133,15 +142,22 @@ public class CourseStore {
         List<CourseEntity> rows = CourseEntity.listAll(Sort.by("slug"));
         java.util.Map<Long, List<Run>> runs = runsByCourse();
         Instant now = Instant.now();
-        return rows.stream().map(row -> {
-            Course course = mapper.course(row);
-            return CurrentRunRule.current(runs.getOrDefault(row.id, List.of()), now).map(course::on).orElse(course);
-        }).toList();
+        return rows.stream()
+                .map(row -> {
+                    Course course = mapper.course(row);
+                    return CurrentRunRule.current(runs.getOrDefault(row.id, List.of()), now)
+                            .map(course::on)
+                            .orElse(course);
+                })
+                .toList();
     }
 
     private java.util.Map<Long, List<Run>> runsByCourse() {
         List<CourseRunEntity> all = CourseRunEntity.listAll();
-        return all.stream().collect(java.util.stream.Collectors.groupingBy(run -> run.courseId,
-                java.util.stream.Collectors.mapping(CourseRunEntity::dates, java.util.stream.Collectors.toList())));
+        return all.stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        run -> run.courseId,
+                        java.util.stream.Collectors.mapping(
+                                CourseRunEntity::dates, java.util.stream.Collectors.toList())));
     }
 }

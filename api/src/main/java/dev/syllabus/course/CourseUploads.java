@@ -1,14 +1,12 @@
 package dev.syllabus.course;
 
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.syllabus.content.ContentFile;
 import dev.syllabus.content.Course;
 import dev.syllabus.content.CourseReader;
 import dev.syllabus.content.CourseSource;
 import dev.syllabus.domain.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /** Checks an uploaded course page and, when it passes, publishes it in place of the course. */
 @ApplicationScoped
@@ -28,13 +26,15 @@ public class CourseUploads {
 
     CourseViews.CourseSummary replace(String slug, String markdown) {
         courses.published(slug);
-        CourseSource source = new CourseSource(slug, "upload", List.of(new ContentFile(slug + "/" + CourseReader.AGENDA, markdown)));
+        CourseSource source =
+                new CourseSource(slug, "upload", List.of(new ContentFile(slug + "/" + CourseReader.AGENDA, markdown)));
         CourseReader.Result result = source.read();
         if (!result.valid()) {
             List<DomainException.FieldError> errors = result.issues().stream()
-                    .map(issue -> new DomainException.FieldError("content", issue.toString())).toList();
-            throw DomainException.brokenRules("The content check found " + errors.size()
-                    + " problem(s); the course is unchanged.", errors);
+                    .map(issue -> new DomainException.FieldError("content", issue.toString()))
+                    .toList();
+            throw DomainException.brokenRules(
+                    "The content check found " + errors.size() + " problem(s); the course is unchanged.", errors);
         }
         result.warnings().forEach(warning -> LOG.warnf("Content warning in the upload of %s: %s", slug, warning));
         Course course = result.course().withVersion(source.version());

@@ -1,9 +1,5 @@
 package dev.syllabus.course;
 
-import java.util.List;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import dev.syllabus.content.Course;
 import dev.syllabus.content.EvidencePolicy;
 import dev.syllabus.content.Homework;
@@ -13,32 +9,50 @@ import dev.syllabus.content.Principle;
 import dev.syllabus.content.Section;
 import dev.syllabus.content.Tool;
 import dev.syllabus.content.Week;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The shorter shapes of a course that list and overview endpoints return. */
 final class CourseViews {
 
-    private CourseViews() {
-    }
+    private CourseViews() {}
 
     @Schema(name = "CourseSummary", description = "A course in the list of courses.")
     record CourseSummary(
             @Schema(example = "ml-in-production") String slug,
-            @Schema(example = "Machine Learning in Production") String title,
+
+            @Schema(example = "Machine Learning in Production")
+            String title,
+
             @Schema(nullable = true) String description,
             @Schema(example = "3f2a9c1d0b7e4a65") String version,
-            @Schema(description = "Number of weeks.", example = "8") int weeks,
-            @Schema(description = "Number of homework assignments.", example = "16") int homework) {
+
+            @Schema(description = "Number of weeks.", example = "8")
+            int weeks,
+
+            @Schema(description = "Number of homework assignments.", example = "16")
+            int homework) {
 
         static CourseSummary of(Course course) {
-            return new CourseSummary(course.slug(), course.title(), course.description(), course.version(),
-                    course.weeks().size(), course.weeks().stream().mapToInt(w -> w.homework().size()).sum());
+            return new CourseSummary(
+                    course.slug(),
+                    course.title(),
+                    course.description(),
+                    course.version(),
+                    course.weeks().size(),
+                    course.weeks().stream().mapToInt(w -> w.homework().size()).sum());
         }
     }
 
-    @Schema(name = "CourseOverview", description = "A course with a summary of its weeks instead of their full content.")
+    @Schema(
+            name = "CourseOverview",
+            description = "A course with a summary of its weeks instead of their full content.")
     record CourseOverview(
             @Schema(example = "ml-in-production") String slug,
-            @Schema(example = "Machine Learning in Production") String title,
+
+            @Schema(example = "Machine Learning in Production")
+            String title,
+
             @Schema(nullable = true) String description,
             @Schema(example = "3f2a9c1d0b7e4a65") String version,
             List<Principle> principles,
@@ -50,9 +64,18 @@ final class CourseViews {
             EvidencePolicy evidencePolicy) {
 
         static CourseOverview of(Course course) {
-            return new CourseOverview(course.slug(), course.title(), course.description(), course.version(),
-                    course.principles(), course.links(), course.tools(), course.homeworkRules(), course.sections(),
-                    course.weeks().stream().map(WeekSummary::of).toList(), course.evidencePolicy());
+            return new CourseOverview(
+                    course.slug(),
+                    course.title(),
+                    course.description(),
+                    course.version(),
+                    course.principles(),
+                    course.links(),
+                    course.tools(),
+                    course.homeworkRules(),
+                    course.sections(),
+                    course.weeks().stream().map(WeekSummary::of).toList(),
+                    course.evidencePolicy());
         }
     }
 
@@ -60,11 +83,17 @@ final class CourseViews {
     record WeekSummary(
             @Schema(example = "1") int number,
             @Schema(example = "Introduction") String title,
-            @Schema(description = "Titles of the week's topics.") List<String> topics,
+
+            @Schema(description = "Titles of the week's topics.")
+            List<String> topics,
+
             List<HomeworkReference> homework) {
 
         static WeekSummary of(Week week) {
-            return new WeekSummary(week.number(), week.title(), week.topics().stream().map(Point::title).toList(),
+            return new WeekSummary(
+                    week.number(),
+                    week.title(),
+                    week.topics().stream().map(Point::title).toList(),
                     week.homework().stream().map(HomeworkReference::of).toList());
         }
     }

@@ -1,13 +1,11 @@
 package dev.syllabus.course;
 
+import dev.syllabus.content.Course;
+import dev.syllabus.domain.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import dev.syllabus.content.Course;
-import dev.syllabus.domain.DomainException;
 
 /**
  * The one way to find a course: its published content comes from the read model, its database id
@@ -18,8 +16,7 @@ import dev.syllabus.domain.DomainException;
 public class Courses {
 
     /** A published course and its database id. */
-    public record Ref(long id, Course course) {
-    }
+    public record Ref(long id, Course course) {}
 
     private final CourseCatalog catalog;
     private final Map<String, Long> idsBySlug = new ConcurrentHashMap<>();
@@ -32,7 +29,8 @@ public class Courses {
     /** The published course and its id. */
     public Ref find(String slug) {
         Course course = published(slug);
-        Long id = idsBySlug.computeIfAbsent(slug, key -> CourseEntity.findBySlug(key).map(row -> row.id).orElse(null));
+        Long id = idsBySlug.computeIfAbsent(
+                slug, key -> CourseEntity.findBySlug(key).map(row -> row.id).orElse(null));
         if (id == null) {
             throw notFound(slug);
         }
@@ -60,7 +58,8 @@ public class Courses {
 
     public String slug(long id) {
         return slugsById.computeIfAbsent(id, key -> CourseEntity.<CourseEntity>findByIdOptional(key)
-                .map(row -> row.slug).orElseThrow(() -> DomainException.notFound("No course with id " + key + ".")));
+                .map(row -> row.slug)
+                .orElseThrow(() -> DomainException.notFound("No course with id " + key + ".")));
     }
 
     public static DomainException notFound(String slug) {

@@ -1,13 +1,12 @@
 package dev.syllabus.course;
 
+import dev.syllabus.content.Run;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-
-import dev.syllabus.content.Run;
 
 /**
  * Which run of a course is current: the one that started most recently (its first day has begun in
@@ -17,8 +16,7 @@ import dev.syllabus.content.Run;
  */
 public final class CurrentRunRule {
 
-    private CurrentRunRule() {
-    }
+    private CurrentRunRule() {}
 
     public static Optional<Run> current(List<Run> runs, Instant now) {
         Optional<Run> started = runs.stream().filter(run -> started(run, now)).max(Comparator.comparing(Run::start));

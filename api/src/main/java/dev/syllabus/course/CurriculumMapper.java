@@ -1,43 +1,40 @@
 package dev.syllabus.course;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.syllabus.content.Course;
 import dev.syllabus.content.DueRule;
 import dev.syllabus.content.EvidencePolicy;
-import dev.syllabus.content.Schedule;
 import dev.syllabus.content.Homework;
 import dev.syllabus.content.Lecture;
 import dev.syllabus.content.Link;
 import dev.syllabus.content.PassCriterion;
 import dev.syllabus.content.Point;
 import dev.syllabus.content.Principle;
+import dev.syllabus.content.Schedule;
 import dev.syllabus.content.Section;
 import dev.syllabus.content.Task;
 import dev.syllabus.content.Tool;
 import dev.syllabus.content.Week;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
 
 /** Converts between the curriculum records and their rows; nested lists travel as JSON text. */
 @ApplicationScoped
 class CurriculumMapper {
 
-    private static final TypeReference<List<Principle>> PRINCIPLES = new TypeReference<>() { };
-    private static final TypeReference<List<Link>> LINKS = new TypeReference<>() { };
-    private static final TypeReference<EvidencePolicy> EVIDENCE_POLICY = new TypeReference<>() { };
-    private static final TypeReference<Schedule> SCHEDULE = new TypeReference<>() { };
-    private static final TypeReference<List<Tool>> TOOLS = new TypeReference<>() { };
-    private static final TypeReference<List<Point>> POINTS = new TypeReference<>() { };
-    private static final TypeReference<List<Section>> SECTIONS = new TypeReference<>() { };
-    private static final TypeReference<List<Lecture>> LECTURES = new TypeReference<>() { };
-    private static final TypeReference<Section> SECTION = new TypeReference<>() { };
+    private static final TypeReference<List<Principle>> PRINCIPLES = new TypeReference<>() {};
+    private static final TypeReference<List<Link>> LINKS = new TypeReference<>() {};
+    private static final TypeReference<EvidencePolicy> EVIDENCE_POLICY = new TypeReference<>() {};
+    private static final TypeReference<Schedule> SCHEDULE = new TypeReference<>() {};
+    private static final TypeReference<List<Tool>> TOOLS = new TypeReference<>() {};
+    private static final TypeReference<List<Point>> POINTS = new TypeReference<>() {};
+    private static final TypeReference<List<Section>> SECTIONS = new TypeReference<>() {};
+    private static final TypeReference<List<Lecture>> LECTURES = new TypeReference<>() {};
+    private static final TypeReference<Section> SECTION = new TypeReference<>() {};
 
     private final ObjectMapper json;
 
@@ -111,28 +108,52 @@ class CurriculumMapper {
     }
 
     Course course(CourseEntity row) {
-        return new Course(row.slug, row.title, row.description, row.version,
-                read(row.principles, PRINCIPLES), read(row.links, LINKS), read(row.tools, TOOLS),
-                read(row.homeworkRules, POINTS), read(row.sections, SECTIONS),
+        return new Course(
+                row.slug,
+                row.title,
+                row.description,
+                row.version,
+                read(row.principles, PRINCIPLES),
+                read(row.links, LINKS),
+                read(row.tools, TOOLS),
+                read(row.homeworkRules, POINTS),
+                read(row.sections, SECTIONS),
                 row.weeks.stream().map(this::week).toList(),
                 row.evidencePolicy == null ? EvidencePolicy.DEFAULT : read(row.evidencePolicy, EVIDENCE_POLICY),
-                row.schedule == null ? Schedule.DEFAULT : read(row.schedule, SCHEDULE), null);
+                row.schedule == null ? Schedule.DEFAULT : read(row.schedule, SCHEDULE),
+                null);
     }
 
     private Week week(WeekEntity row) {
-        return new Week(row.number, row.title, row.goal, read(row.topics, POINTS), read(row.lectures, LECTURES),
+        return new Week(
+                row.number,
+                row.title,
+                row.goal,
+                read(row.topics, POINTS),
+                read(row.lectures, LECTURES),
                 row.homework.stream().map(h -> homework(row.number, h)).toList(),
-                row.webinar == null ? null : read(row.webinar, SECTION), read(row.sections, SECTIONS));
+                row.webinar == null ? null : read(row.webinar, SECTION),
+                read(row.sections, SECTIONS));
     }
 
     private Homework homework(int week, HomeworkEntity row) {
         List<Task> tasks = row.tasks.stream()
                 .map(t -> new Task(row.code + "/" + t.code, t.code, t.kind, t.title, t.optional))
                 .toList();
-        int listedPrs = (int) tasks.stream().filter(t -> t.kind() == dev.syllabus.content.TaskKind.PR).count();
-        PassCriterion pass = row.passText == null ? null
+        int listedPrs = (int) tasks.stream()
+                .filter(t -> t.kind() == dev.syllabus.content.TaskKind.PR)
+                .count();
+        PassCriterion pass = row.passText == null
+                ? null
                 : new PassCriterion(row.passText, row.requiredPrs, listedPrs, row.instructorApproval);
-        return new Homework(row.code, week, row.title, row.summary, tasks, read(row.reading, POINTS), pass,
+        return new Homework(
+                row.code,
+                week,
+                row.title,
+                row.summary,
+                tasks,
+                read(row.reading, POINTS),
+                pass,
                 row.dueRule == null ? null : DueRule.parse(row.dueRule).orElseThrow());
     }
 

@@ -1,8 +1,6 @@
 package dev.syllabus.course;
 
-import java.util.ArrayList;
-import java.util.List;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,8 +10,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import java.util.ArrayList;
+import java.util.List;
 
 @Entity(name = "Homework")
 @Table(name = "homework")
@@ -22,20 +20,28 @@ public class HomeworkEntity extends PanacheEntity {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "week_id")
     public WeekEntity week;
+
     @Column(nullable = false)
     public int position;
+
     @Column(nullable = false, length = 20)
     public String code;
+
     @Column(nullable = false, length = 300)
     public String title;
+
     @Column(length = CourseEntity.JSON_LENGTH)
     public String summary;
+
     @Column(nullable = false, length = CourseEntity.JSON_LENGTH)
     public String reading;
+
     @Column(name = "pass_text", length = 2000)
     public String passText;
+
     @Column(name = "required_prs", nullable = false)
     public int requiredPrs;
+
     @Column(name = "instructor_approval", nullable = false)
     public boolean instructorApproval;
     /** The homework's own 'Due:' rule as text; null when the course's default applies. */

@@ -1,10 +1,9 @@
 package dev.syllabus.course;
 
-import java.util.Map;
-import java.util.Optional;
-
 import dev.syllabus.content.Course;
 import dev.syllabus.http.Representation;
+import java.util.Map;
+import java.util.Optional;
 
 /** Every representation of one course version, serialised once when the version is loaded. */
 record PublishedCourse(

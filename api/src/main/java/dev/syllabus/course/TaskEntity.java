@@ -1,5 +1,7 @@
 package dev.syllabus.course;
 
+import dev.syllabus.content.TaskKind;
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,10 +11,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
-
-import dev.syllabus.content.TaskKind;
-
 @Entity(name = "Task")
 @Table(name = "task")
 public class TaskEntity extends PanacheEntity {
@@ -20,15 +18,20 @@ public class TaskEntity extends PanacheEntity {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "homework_id")
     public HomeworkEntity homework;
+
     @Column(nullable = false)
     public int position;
+
     @Column(nullable = false, length = 20)
     public String code;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 10)
     public TaskKind kind;
+
     @Column(nullable = false, length = 2000)
     public String title;
+
     @Column(nullable = false)
     public boolean optional;
 }

@@ -1,8 +1,6 @@
 package dev.syllabus.course;
 
-import java.util.ArrayList;
-import java.util.List;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,8 +10,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import java.util.ArrayList;
+import java.util.List;
 
 @Entity(name = "Week")
 @Table(name = "week")
@@ -22,18 +20,25 @@ public class WeekEntity extends PanacheEntity {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "course_id")
     public CourseEntity course;
+
     @Column(nullable = false)
     public int number;
+
     @Column(nullable = false, length = 300)
     public String title;
+
     @Column(length = CourseEntity.JSON_LENGTH)
     public String goal;
+
     @Column(nullable = false, length = CourseEntity.JSON_LENGTH)
     public String topics;
+
     @Column(nullable = false, length = CourseEntity.JSON_LENGTH)
     public String lectures;
+
     @Column(length = CourseEntity.JSON_LENGTH)
     public String webinar;
+
     @Column(nullable = false, length = CourseEntity.JSON_LENGTH)
     public String sections;
 

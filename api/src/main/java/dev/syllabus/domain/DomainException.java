@@ -34,8 +34,7 @@ public final class DomainException extends RuntimeException {
         UNAVAILABLE
     }
 
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     private final Reason reason;
     private final transient List<FieldError> errors;
@@ -58,7 +57,9 @@ public final class DomainException extends RuntimeException {
 
     /** {@code field} breaks its rule: the detail reads "The request's 'field' message." */
     public static DomainException invalid(String field, String message) {
-        return new DomainException(Reason.INVALID, "The request's '" + field + "' " + message + ".",
+        return new DomainException(
+                Reason.INVALID,
+                "The request's '" + field + "' " + message + ".",
                 List.of(new FieldError(field, message)));
     }
 

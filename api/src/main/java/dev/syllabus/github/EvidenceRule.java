@@ -1,12 +1,11 @@
 package dev.syllabus.github;
 
-import java.util.Locale;
-import java.util.Set;
-
 import dev.syllabus.content.EvidencePolicy;
 import dev.syllabus.github.PullRequestFacts.Checks;
 import dev.syllabus.github.PullRequestFacts.Review;
 import dev.syllabus.github.PullRequestFacts.State;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The evidence policy as rules: whose reviews count, and when a pull request credits its task.
@@ -14,8 +13,7 @@ import dev.syllabus.github.PullRequestFacts.State;
  */
 public final class EvidenceRule {
 
-    private EvidenceRule() {
-    }
+    private EvidenceRule() {}
 
     /** The student a pull request's repository belongs to, as far as GitHub has proven who they are. */
     public record Student(String login, Long githubId, boolean proofRequired) {
@@ -31,7 +29,8 @@ public final class EvidenceRule {
      * user id), the course's listed reviewers, and, only where nobody can be proven (GitHub sign-in
      * is off), instructors by login.
      */
-    public record Staff(Set<Long> instructorIds, Set<String> instructorLogins, boolean proofRequired, EvidencePolicy policy) {
+    public record Staff(
+            Set<Long> instructorIds, Set<String> instructorLogins, boolean proofRequired, EvidencePolicy policy) {
 
         public boolean counts(Long reviewerId, String reviewerLogin) {
             if (reviewerId != null && instructorIds.contains(reviewerId)) {
@@ -43,20 +42,16 @@ public final class EvidenceRule {
     }
 
     /** What a pull request comes to for its task. */
-    public sealed interface Verdict permits Credit, NotYet, Refused {
-    }
+    public sealed interface Verdict permits Credit, NotYet, Refused {}
 
     /** The pull request proves its task done. */
-    public record Credit(String itemId) implements Verdict {
-    }
+    public record Credit(String itemId) implements Verdict {}
 
     /** Nothing to credit yet: not merged, no task, or neither passing checks nor a staff approval on its head. */
-    public record NotYet() implements Verdict {
-    }
+    public record NotYet() implements Verdict {}
 
     /** It would prove its task, but the policy refuses it; the reason goes to the deliveries log. */
-    public record Refused(String reason) implements Verdict {
-    }
+    public record Refused(String reason) implements Verdict {}
 
     /**
      * A merged pull request whose current head passed the course's checks or was approved by staff
@@ -81,14 +76,16 @@ public final class EvidenceRule {
             if (pr.authorId() == null) {
                 return "its author is not known yet";
             }
-            return pr.authorId().equals(student.githubId()) ? null
+            return pr.authorId().equals(student.githubId())
+                    ? null
                     : "opened by " + (pr.authorLogin() == null ? "GitHub user " + pr.authorId() : pr.authorLogin())
                             + ", not by the repository's student " + student.login();
         }
         if (pr.authorLogin() == null) {
             return "its author is not known yet";
         }
-        return pr.authorLogin().equalsIgnoreCase(student.login()) ? null
+        return pr.authorLogin().equalsIgnoreCase(student.login())
+                ? null
                 : "opened by " + pr.authorLogin() + ", not by the repository's student " + student.login();
     }
 }

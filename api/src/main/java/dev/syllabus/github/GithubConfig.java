@@ -1,8 +1,7 @@
 package dev.syllabus.github;
 
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
+import java.util.Optional;
 
 /** The GitHub webhook's shared secret: SYLLABUS_GITHUB_WEBHOOK_SECRET (from a Kubernetes Secret in a cluster). */
 @ConfigMapping(prefix = "syllabus.github")

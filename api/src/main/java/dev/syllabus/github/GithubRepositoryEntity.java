@@ -1,12 +1,10 @@
 package dev.syllabus.github;
 
-import java.time.Instant;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import java.time.Instant;
 
 /** A student's course repository on GitHub ("owner/name", lower case): its pull requests are their evidence. */
 @Entity(name = "GithubRepository")
@@ -15,10 +13,13 @@ public class GithubRepositoryEntity extends PanacheEntity {
 
     @Column(name = "course_id", nullable = false)
     public long courseId;
+
     @Column(name = "account_id", nullable = false)
     public long accountId;
+
     @Column(name = "full_name", nullable = false, length = 140)
     public String fullName;
+
     @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
 

@@ -1,8 +1,12 @@
 package dev.syllabus.github;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.syllabus.account.CurrentAccount;
+import dev.syllabus.domain.DomainException;
+import dev.syllabus.http.PageRequest;
+import dev.syllabus.http.PathParams;
+import io.quarkus.panache.common.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,7 +22,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -27,16 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.panache.common.Page;
-
-import dev.syllabus.account.CurrentAccount;
-import dev.syllabus.http.PageRequest;
-import dev.syllabus.http.PathParams;
-import dev.syllabus.domain.DomainException;
 
 /** GitHub's webhook, and the students' and instructors' side of the evidence it brings. */
 // One root for every resource under /api (see EnrollmentResource).
@@ -50,7 +45,12 @@ public class GithubResource {
     private final CurrentAccount current;
     private final ObjectMapper json;
 
-    GithubResource(GithubConfig config, GithubService github, RepositoryService repositories, CurrentAccount current, ObjectMapper json) {
+    GithubResource(
+            GithubConfig config,
+            GithubService github,
+            RepositoryService repositories,
+            CurrentAccount current,
+            ObjectMapper json) {
         this.config = config;
         this.github = github;
         this.repositories = repositories;
@@ -62,11 +62,16 @@ public class GithubResource {
     @Path("/github/webhook")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "receiveGithubWebhook", summary = "Receive a GitHub webhook delivery",
-            description = "Send pull_request, pull_request_review, check_suite, check_run and member events (content type application/json). "
-                    + "The X-Hub-Signature-256 header (HMAC-SHA256 of the raw body under SYLLABUS_GITHUB_WEBHOOK_SECRET) is checked "
-                    + "before anything is parsed. A delivery id seen before is acknowledged and ignored.")
-    @APIResponse(responseCode = "200", description = "Processed, ignored (with the reason) or a repeat.",
+    @Operation(
+            operationId = "receiveGithubWebhook",
+            summary = "Receive a GitHub webhook delivery",
+            description =
+                    "Send pull_request, pull_request_review, check_suite, check_run and member events (content type application/json). "
+                            + "The X-Hub-Signature-256 header (HMAC-SHA256 of the raw body under SYLLABUS_GITHUB_WEBHOOK_SECRET) is checked "
+                            + "before anything is parsed. A delivery id seen before is acknowledged and ignored.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Processed, ignored (with the reason) or a repeat.",
             content = @Content(schema = @Schema(implementation = GithubViews.DeliveryResult.class)))
     @APIResponse(responseCode = "401", description = "Missing or wrong signature; nothing changed.")
     @APIResponse(responseCode = "413", description = "The body is too large.")
@@ -74,13 +79,17 @@ public class GithubResource {
     public GithubViews.DeliveryResult receive(
             @Parameter(description = "sha256=<hex HMAC>") @HeaderParam("X-Hub-Signature-256") String signature,
             @Parameter(example = "pull_request") @HeaderParam("X-GitHub-Event") String event,
-            @Parameter(example = "72d3162e-cc78-11e3-81ab-4c9367dc0958") @HeaderParam("X-GitHub-Delivery") String delivery,
+            @Parameter(example = "72d3162e-cc78-11e3-81ab-4c9367dc0958") @HeaderParam("X-GitHub-Delivery")
+                    String delivery,
             byte[] body) {
-        String secret = config.webhookSecret().filter(s -> !s.isBlank()).orElseThrow(() -> DomainException.unavailable(
-                "The GitHub webhook is not configured: set SYLLABUS_GITHUB_WEBHOOK_SECRET."));
+        String secret = config.webhookSecret()
+                .filter(s -> !s.isBlank())
+                .orElseThrow(() -> DomainException.unavailable(
+                        "The GitHub webhook is not configured: set SYLLABUS_GITHUB_WEBHOOK_SECRET."));
         byte[] raw = body == null ? new byte[0] : body;
         if (!WebhookSignature.verify(secret, raw, signature)) {
-            throw DomainException.unauthenticated("The X-Hub-Signature-256 header is missing or does not match the body.");
+            throw DomainException.unauthenticated(
+                    "The X-Hub-Signature-256 header is missing or does not match the body.");
         }
         if (event == null || !event.matches("[a-z_]{1,50}")) {
             throw DomainException.invalid("X-GitHub-Event", "is missing or not an event name");
@@ -104,19 +113,27 @@ public class GithubResource {
     @GET
     @Path("/github/deliveries")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "INSTRUCTOR", "READER" })
+    @RolesAllowed({"INSTRUCTOR", "READER"})
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "listGithubDeliveries", summary = "Recent webhook deliveries and what each changed or why it was ignored (instructors)",
-            description = "The webhook deliveries received, newest first, paged, each with its outcome and the reason it was ignored, if it was.")
-    @APIResponse(responseCode = "200", description = "Newest first.",
+    @Operation(
+            operationId = "listGithubDeliveries",
+            summary = "Recent webhook deliveries and what each changed or why it was ignored (instructors)",
+            description =
+                    "The webhook deliveries received, newest first, paged, each with its outcome and the reason it was ignored, if it was.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Newest first.",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GithubViews.Delivery.class)))
-    public Response deliveries(@Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("size") String size,
+    public Response deliveries(
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("size")
+                    String size,
             UriInfo uri) {
         PageRequest request = PageRequest.of(page, size);
         GithubService.DeliveryPage found = github.deliveries(Page.of(request.index(), request.size()));
-        return request.headers(Response.ok(found.deliveries(), MediaType.APPLICATION_JSON), uri,
-                (int) Math.min(Integer.MAX_VALUE, found.total())).build();
+        return request.headers(Response.ok(found.deliveries(), MediaType.APPLICATION_JSON), uri, (int)
+                        Math.min(Integer.MAX_VALUE, found.total()))
+                .build();
     }
 
     @PUT
@@ -125,11 +142,17 @@ public class GithubResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("STUDENT")
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "registerRepository", summary = "Register my course repository on GitHub",
+    @Operation(
+            operationId = "registerRepository",
+            summary = "Register my course repository on GitHub",
             description = "Pull requests, reviews and checks in it then count as evidence for my checklist.")
-    @APIResponse(responseCode = "200", description = "Registered.", content = @Content(schema = @Schema(implementation = GithubViews.Repository.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Registered.",
+            content = @Content(schema = @Schema(implementation = GithubViews.Repository.class)))
     @APIResponse(responseCode = "403", description = "Not a repository of yours: its owner is not your login.")
-    public GithubViews.Repository register(@PathParam("slug") String slug, @NotNull @Valid GithubViews.RepositoryRequest request) {
+    public GithubViews.Repository register(
+            @PathParam("slug") String slug, @NotNull @Valid GithubViews.RepositoryRequest request) {
         return repositories.register(PathParams.slug("slug", slug), current.id(), request.url(), false);
     }
 
@@ -139,11 +162,19 @@ public class GithubResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("INSTRUCTOR")
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "registerStudentRepository", summary = "Register a student's course repository (instructors)",
-            description = "For repositories a student does not own themselves, such as one in the course's organisation. "
-                    + "A repository registered by another student moves to this one, with its pull requests and their credit.")
-    @APIResponse(responseCode = "200", description = "Registered.", content = @Content(schema = @Schema(implementation = GithubViews.Repository.class)))
-    public GithubViews.Repository registerForStudent(@PathParam("slug") String slug, @PathParam("login") String login,
+    @Operation(
+            operationId = "registerStudentRepository",
+            summary = "Register a student's course repository (instructors)",
+            description =
+                    "For repositories a student does not own themselves, such as one in the course's organisation. "
+                            + "A repository registered by another student moves to this one, with its pull requests and their credit.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Registered.",
+            content = @Content(schema = @Schema(implementation = GithubViews.Repository.class)))
+    public GithubViews.Repository registerForStudent(
+            @PathParam("slug") String slug,
+            @PathParam("login") String login,
             @NotNull @Valid GithubViews.RepositoryRequest request) {
         return repositories.registerForStudent(PathParams.slug("slug", slug), login, request.url());
     }
@@ -153,10 +184,16 @@ public class GithubResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("STUDENT")
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "listMyPullRequests", summary = "My pull requests as GitHub reported them, matched to tasks or not",
-            description = "Pull requests GitHub reported in my registered repository, with their state, checks and reviews, and the task each counts for, if any.")
-    @APIResponse(responseCode = "200", description = "By number.",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GithubViews.PullRequest.class)))
+    @Operation(
+            operationId = "listMyPullRequests",
+            summary = "My pull requests as GitHub reported them, matched to tasks or not",
+            description =
+                    "Pull requests GitHub reported in my registered repository, with their state, checks and reviews, and the task each counts for, if any.")
+    @APIResponse(
+            responseCode = "200",
+            description = "By number.",
+            content =
+                    @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GithubViews.PullRequest.class)))
     public List<GithubViews.PullRequest> pullRequests(@PathParam("slug") String slug) {
         return repositories.pullRequests(PathParams.slug("slug", slug), current.id());
     }
@@ -167,12 +204,23 @@ public class GithubResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("STUDENT")
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "assignPullRequest", summary = "Assign one of my pull requests to a task by hand",
-            description = "Counts one of my pull requests for a task (`H3/PR2`) when its title, body or branch did not name one.")
-    @APIResponse(responseCode = "200", description = "Assigned.", content = @Content(schema = @Schema(implementation = GithubViews.PullRequest.class)))
-    public GithubViews.PullRequest assign(@PathParam("slug") String slug, @PathParam("number") String number,
+    @Operation(
+            operationId = "assignPullRequest",
+            summary = "Assign one of my pull requests to a task by hand",
+            description =
+                    "Counts one of my pull requests for a task (`H3/PR2`) when its title, body or branch did not name one.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Assigned.",
+            content = @Content(schema = @Schema(implementation = GithubViews.PullRequest.class)))
+    public GithubViews.PullRequest assign(
+            @PathParam("slug") String slug,
+            @PathParam("number") String number,
             @NotNull @Valid GithubViews.AssignRequest request) {
-        return repositories.assign(PathParams.slug("slug", slug), current.id(), PathParams.number("number", number, Integer.MAX_VALUE),
+        return repositories.assign(
+                PathParams.slug("slug", slug),
+                current.id(),
+                PathParams.number("number", number, Integer.MAX_VALUE),
                 request.item());
     }
 }

@@ -1,18 +1,6 @@
 package dev.syllabus.github;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.syllabus.account.AccountEntity;
 import dev.syllabus.account.GithubSignIn;
 import dev.syllabus.account.Role;
@@ -21,6 +9,15 @@ import dev.syllabus.content.EvidencePolicy;
 import dev.syllabus.course.Courses;
 import dev.syllabus.progress.ChecklistService;
 import dev.syllabus.progress.PullRequestStates;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Turns GitHub webhook deliveries into checklist evidence: each pull request in a registered
@@ -30,7 +27,6 @@ import dev.syllabus.progress.PullRequestStates;
  */
 @ApplicationScoped
 public class GithubService implements PullRequestStates {
-
 
     private final ChecklistService checklists;
     private final GithubSignIn signIn;
@@ -77,19 +73,25 @@ public class GithubService implements PullRequestStates {
     @Transactional
     public Outcome deliver(String deliveryId, String bodySha256, String event, JsonNode payload) {
         if (DeliveryEntity.count("deliveryId = ?1 or bodySha256 = ?2", deliveryId, bodySha256) > 0) {
-            return new Outcome("DUPLICATE", "delivery " + deliveryId + " (or the same body under another id) was processed already");
+            return new Outcome(
+                    "DUPLICATE",
+                    "delivery " + deliveryId + " (or the same body under another id) was processed already");
         }
         String action = payload.path("action").asText(null);
-        Outcome outcome = switch (event) {
-            case "ping" -> Outcome.processed("pong");
-            case "pull_request" -> pullRequest(payload);
-            case "pull_request_review" -> review(payload, action);
-            case "check_suite" -> "completed".equals(action) ? checks(payload, payload.path("check_suite"), null)
-                    : Outcome.ignored("only completed check suites count");
-            case "check_run" -> checkRun(payload, action);
-            case "member" -> "added".equals(action) ? member(payload) : Outcome.ignored("only added members count");
-            default -> Outcome.ignored("event '" + event + "' is not used");
-        };
+        Outcome outcome =
+                switch (event) {
+                    case "ping" -> Outcome.processed("pong");
+                    case "pull_request" -> pullRequest(payload);
+                    case "pull_request_review" -> review(payload, action);
+                    case "check_suite" ->
+                        "completed".equals(action)
+                                ? checks(payload, payload.path("check_suite"), null)
+                                : Outcome.ignored("only completed check suites count");
+                    case "check_run" -> checkRun(payload, action);
+                    case "member" ->
+                        "added".equals(action) ? member(payload) : Outcome.ignored("only added members count");
+                    default -> Outcome.ignored("event '" + event + "' is not used");
+                };
         DeliveryEntity delivery = new DeliveryEntity();
         delivery.deliveryId = deliveryId;
         delivery.event = event;
@@ -97,7 +99,9 @@ public class GithubService implements PullRequestStates {
         delivery.repository = repository(payload);
         delivery.receivedAt = Instant.now();
         delivery.outcome = outcome.outcome();
-        delivery.detail = outcome.detail() == null ? null : outcome.detail().substring(0, Math.min(1000, outcome.detail().length()));
+        delivery.detail = outcome.detail() == null
+                ? null
+                : outcome.detail().substring(0, Math.min(1000, outcome.detail().length()));
         delivery.bodySha256 = bodySha256;
         delivery.persist();
         return outcome;
@@ -144,20 +148,23 @@ public class GithubService implements PullRequestStates {
         if (!"submitted".equals(action)) {
             return Outcome.ignored("review action '" + action + "' is not used");
         }
-        PullRequestFacts.Review decision = switch (state) {
-            case "approved" -> PullRequestFacts.Review.APPROVED;
-            case "changes_requested" -> PullRequestFacts.Review.CHANGES_REQUESTED;
-            default -> null;
-        };
+        PullRequestFacts.Review decision =
+                switch (state) {
+                    case "approved" -> PullRequestFacts.Review.APPROVED;
+                    case "changes_requested" -> PullRequestFacts.Review.CHANGES_REQUESTED;
+                    default -> null;
+                };
         if (decision == null) {
             return Outcome.ignored("a comment review changes nothing");
         }
         JsonNode reviewer = review.path("user");
         String login = reviewer.path("login").asText("");
-        Long reviewerId = reviewer.path("id").canConvertToLong() ? reviewer.path("id").asLong() : null;
+        Long reviewerId =
+                reviewer.path("id").canConvertToLong() ? reviewer.path("id").asLong() : null;
         if (!staff(row.courseId).counts(reviewerId, login)) {
-            return Outcome.ignored("review by " + (login.isEmpty() ? "an unknown account" : login)
-                    + ", who is not course staff: only reviews by instructors who signed in with GitHub and the course's reviewers count");
+            return Outcome.ignored(
+                    "review by " + (login.isEmpty() ? "an unknown account" : login)
+                            + ", who is not course staff: only reviews by instructors who signed in with GitHub and the course's reviewers count");
         }
         if (!(row.facts().onReview(decision, commit, at) instanceof PullRequestFacts.Applied applied)) {
             return Outcome.ignored("a review older than the one already recorded");
@@ -189,7 +196,8 @@ public class GithubService implements PullRequestStates {
         List<String> done = new ArrayList<>();
         for (PullRequestEntity row : rows) {
             PullRequestFacts facts = row.facts();
-            PullRequestFacts.Transition transition = runName == null ? facts.onCheckSuite(sha, conclusion) : facts.onCheckRun(sha, runName, conclusion);
+            PullRequestFacts.Transition transition =
+                    runName == null ? facts.onCheckSuite(sha, conclusion) : facts.onCheckRun(sha, runName, conclusion);
             if (transition instanceof PullRequestFacts.Stale stale) {
                 done.add(describe(row) + ": " + stale.reason());
                 continue;
@@ -208,19 +216,25 @@ public class GithubService implements PullRequestStates {
             return Outcome.ignored("repository " + repository(payload) + " is not registered by a student");
         }
         String login = payload.path("member").path("login").asText("");
-        boolean instructor = AccountEntity.findByLogin(login).filter(a -> a.role == Role.INSTRUCTOR).isPresent();
+        boolean instructor = AccountEntity.findByLogin(login)
+                .filter(a -> a.role == Role.INSTRUCTOR)
+                .isPresent();
         if (!instructor) {
             return Outcome.ignored(login + " is not an instructor");
         }
         String slug = courses.slug(repository.courseId);
-        return checklists.setupItem(slug, "admin").map(item -> {
-            String refusal = checklists.refusal(slug, repository.accountId, item);
-            if (refusal != null) {
-                return Outcome.ignored(item + " not credited: " + refusal);
-            }
-            checklists.recordEvidence(slug, repository.accountId, item, "https://github.com/" + repository.fullName, null);
-            return Outcome.processed(item + " done: " + login + " was added to " + repository.fullName);
-        }).orElse(Outcome.ignored("the course has no setup item about adding the instructor"));
+        return checklists
+                .setupItem(slug, "admin")
+                .map(item -> {
+                    String refusal = checklists.refusal(slug, repository.accountId, item);
+                    if (refusal != null) {
+                        return Outcome.ignored(item + " not credited: " + refusal);
+                    }
+                    checklists.recordEvidence(
+                            slug, repository.accountId, item, "https://github.com/" + repository.fullName, null);
+                    return Outcome.processed(item + " done: " + login + " was added to " + repository.fullName);
+                })
+                .orElse(Outcome.ignored("the course has no setup item about adding the instructor"));
     }
 
     /** A named check run counts only where the course lists its name (course.toml's evidence.checks). */
@@ -256,7 +270,8 @@ public class GithubService implements PullRequestStates {
             return null;
         }
         row.take(applied.facts());
-        row.url = pullRequestUrl(repository.fullName, number, pr.path("html_url").asText(""));
+        row.url =
+                pullRequestUrl(repository.fullName, number, pr.path("html_url").asText(""));
         row.title = truncate(pr.path("title").asText(""), 1000);
         row.headRef = truncate(pr.path("head").path("ref").asText(null), 300);
         Instant mergedAt = instant(pr.path("merged_at").asText(null));
@@ -264,7 +279,11 @@ public class GithubService implements PullRequestStates {
             row.mergedAt = mergedAt;
         }
         if (!row.assignedByHand) {
-            row.itemId = TaskMatcher.match(checklists.itemIds(courses.slug(repository.courseId)), row.title, pr.path("body").asText(""), row.headRef)
+            row.itemId = TaskMatcher.match(
+                            checklists.itemIds(courses.slug(repository.courseId)),
+                            row.title,
+                            pr.path("body").asText(""),
+                            row.headRef)
                     .orElse(null);
         }
         row.persist();
@@ -273,12 +292,20 @@ public class GithubService implements PullRequestStates {
 
     /** A delivery's pull_request object as the facts it carries. */
     private static PullRequestFacts.PullRequestEvent event(JsonNode pr) {
-        boolean merged = pr.path("merged").asBoolean(false) || !pr.path("merged_at").isMissingNode() && !pr.path("merged_at").isNull();
-        PullRequestFacts.State state = merged ? PullRequestFacts.State.MERGED
-                : "closed".equals(pr.path("state").asText()) ? PullRequestFacts.State.CLOSED : PullRequestFacts.State.OPEN;
+        boolean merged = pr.path("merged").asBoolean(false)
+                || !pr.path("merged_at").isMissingNode()
+                        && !pr.path("merged_at").isNull();
+        PullRequestFacts.State state = merged
+                ? PullRequestFacts.State.MERGED
+                : "closed".equals(pr.path("state").asText())
+                        ? PullRequestFacts.State.CLOSED
+                        : PullRequestFacts.State.OPEN;
         JsonNode author = pr.path("user");
         String login = author.path("login").asText("");
-        return new PullRequestFacts.PullRequestEvent(state, pr.path("head").path("sha").asText(""), instant(pr.path("updated_at").asText(null)),
+        return new PullRequestFacts.PullRequestEvent(
+                state,
+                pr.path("head").path("sha").asText(""),
+                instant(pr.path("updated_at").asText(null)),
                 author.path("id").canConvertToLong() ? author.path("id").asLong() : null,
                 login.isEmpty() ? null : truncate(login.toLowerCase(Locale.ROOT), 39));
     }
@@ -300,7 +327,8 @@ public class GithubService implements PullRequestStates {
      */
     Credit complete(PullRequestEntity row) {
         String slug = courses.slug(row.courseId);
-        EvidenceRule.Verdict verdict = EvidenceRule.judge(row.facts(), row.itemId, student(AccountEntity.findById(row.accountId)), policy(row.courseId));
+        EvidenceRule.Verdict verdict = EvidenceRule.judge(
+                row.facts(), row.itemId, student(AccountEntity.findById(row.accountId)), policy(row.courseId));
         if (verdict instanceof EvidenceRule.Refused refused) {
             return new Credit("", refused.reason());
         }
@@ -319,9 +347,13 @@ public class GithubService implements PullRequestStates {
     private EvidenceRule.Staff staff(long courseId) {
         List<AccountEntity> instructors = AccountEntity.list("role", Role.INSTRUCTOR);
         return new EvidenceRule.Staff(
-                instructors.stream().map(a -> a.githubId).filter(java.util.Objects::nonNull).collect(Collectors.toSet()),
+                instructors.stream()
+                        .map(a -> a.githubId)
+                        .filter(java.util.Objects::nonNull)
+                        .collect(Collectors.toSet()),
                 instructors.stream().map(a -> a.login.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
-                signIn.enabled(), policy(courseId));
+                signIn.enabled(),
+                policy(courseId));
     }
 
     /** GitHub's link to the pull request, when it is one of this repository's; else the canonical one. */
@@ -330,14 +362,17 @@ public class GithubService implements PullRequestStates {
         return htmlUrl.equalsIgnoreCase(canonical) ? htmlUrl : canonical;
     }
 
-    record DeliveryPage(List<GithubViews.Delivery> deliveries, long total) {
-    }
+    record DeliveryPage(List<GithubViews.Delivery> deliveries, long total) {}
 
     @Transactional
     DeliveryPage deliveries(io.quarkus.panache.common.Page page) {
-        List<GithubViews.Delivery> rows = DeliveryEntity.<DeliveryEntity>findAll(io.quarkus.panache.common.Sort.descending("receivedAt", "id"))
-                .page(page).list().stream()
-                .map(GithubViews.Delivery::of).toList();
+        List<GithubViews.Delivery> rows = DeliveryEntity.<DeliveryEntity>findAll(
+                        io.quarkus.panache.common.Sort.descending("receivedAt", "id"))
+                .page(page)
+                .list()
+                .stream()
+                .map(GithubViews.Delivery::of)
+                .toList();
         return new DeliveryPage(rows, DeliveryEntity.count());
     }
 
@@ -345,18 +380,27 @@ public class GithubService implements PullRequestStates {
     @Transactional
     public Map<String, PullRequestState> byItem(long courseId, long accountId) {
         EvidencePolicy policy = policy(courseId);
-        return PullRequestEntity.<PullRequestEntity>list("courseId = ?1 and accountId = ?2 and itemId is not null order by updatedAt",
-                courseId, accountId).stream()
+        return PullRequestEntity.<PullRequestEntity>list(
+                        "courseId = ?1 and accountId = ?2 and itemId is not null order by updatedAt",
+                        courseId,
+                        accountId)
+                .stream()
                 .collect(Collectors.toMap(p -> p.itemId, p -> state(p, policy), (older, newer) -> newer));
     }
 
     private static PullRequestState state(PullRequestEntity row, EvidencePolicy policy) {
         PullRequestFacts facts = row.facts();
-        return new PullRequestState(row.number, row.url, row.state.name(), facts.currentChecks(policy).name(), facts.currentReview().name());
+        return new PullRequestState(
+                row.number,
+                row.url,
+                row.state.name(),
+                facts.currentChecks(policy).name(),
+                facts.currentReview().name());
     }
 
     static PullRequestEntity find(String fullName, int number) {
-        return PullRequestEntity.<PullRequestEntity>find("fullName = ?1 and number = ?2", fullName, number).firstResult();
+        return PullRequestEntity.<PullRequestEntity>find("fullName = ?1 and number = ?2", fullName, number)
+                .firstResult();
     }
 
     private static GithubRepositoryEntity registered(JsonNode payload) {
@@ -370,7 +414,8 @@ public class GithubService implements PullRequestStates {
     }
 
     private static String describe(PullRequestEntity row) {
-        return row.fullName + "#" + row.number + " " + row.state + (row.itemId == null ? " (no task)" : " for " + row.itemId);
+        return row.fullName + "#" + row.number + " " + row.state
+                + (row.itemId == null ? " (no task)" : " for " + row.itemId);
     }
 
     private static Instant instant(String text) {

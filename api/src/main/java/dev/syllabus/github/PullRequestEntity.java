@@ -1,20 +1,17 @@
 package dev.syllabus.github;
 
-import java.time.Instant;
-import java.util.Set;
-import java.util.TreeSet;
-
+import dev.syllabus.github.PullRequestFacts.Checks;
+import dev.syllabus.github.PullRequestFacts.Review;
+import dev.syllabus.github.PullRequestFacts.State;
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
-
-import dev.syllabus.github.PullRequestFacts.Checks;
-import dev.syllabus.github.PullRequestFacts.Review;
-import dev.syllabus.github.PullRequestFacts.State;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One pull request as stored; its facts and their transitions are {@link PullRequestFacts}.
@@ -25,47 +22,64 @@ public class PullRequestEntity extends PanacheEntity {
 
     @Column(name = "course_id", nullable = false)
     public long courseId;
+
     @Column(name = "account_id", nullable = false)
     public long accountId;
+
     @Column(name = "full_name", nullable = false, length = 140)
     public String fullName;
+
     @Column(nullable = false)
     public int number;
+
     @Column(nullable = false, length = 500)
     public String url;
+
     @Column(nullable = false, length = 1000)
     public String title;
+
     @Column(name = "head_sha", nullable = false, length = 64)
     public String headSha;
+
     @Column(name = "head_ref", length = 300)
     public String headRef;
+
     @Column(nullable = false, length = 20)
     @Enumerated(EnumType.STRING)
     public State state;
+
     @Column(nullable = false, length = 20)
     @Enumerated(EnumType.STRING)
     public Checks checks;
+
     @Column(name = "checks_sha", length = 64)
     public String checksSha;
     /** Check runs that succeeded on {@code checksSha}, one name per line. */
     @Column(name = "passed_checks", length = 5000)
     public String passedChecks;
+
     @Column(nullable = false, length = 20)
     @Enumerated(EnumType.STRING)
     public Review review;
+
     @Column(name = "review_sha", length = 64)
     public String reviewSha;
+
     @Column(name = "review_at")
     public Instant reviewAt;
+
     @Column(name = "item_id", length = 60)
     public String itemId;
+
     @Column(name = "assigned_by_hand", nullable = false)
     public boolean assignedByHand;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
     /** GitHub's numeric id of the user who opened it: only the repository's own student earns credit with it. */
     @Column(name = "author_id")
     public Long authorId;
+
     @Column(name = "author_login", length = 39)
     public String authorLogin;
     /** When GitHub says it was merged: the completion time of the task it credits. */
@@ -73,8 +87,20 @@ public class PullRequestEntity extends PanacheEntity {
     public Instant mergedAt;
 
     public PullRequestFacts facts() {
-        Set<String> passed = passedChecks == null || passedChecks.isEmpty() ? Set.of() : Set.of(passedChecks.split("\n"));
-        return new PullRequestFacts(state, headSha, updatedAt, authorId, authorLogin, checks, checksSha, passed, review, reviewSha, reviewAt);
+        Set<String> passed =
+                passedChecks == null || passedChecks.isEmpty() ? Set.of() : Set.of(passedChecks.split("\n"));
+        return new PullRequestFacts(
+                state,
+                headSha,
+                updatedAt,
+                authorId,
+                authorLogin,
+                checks,
+                checksSha,
+                passed,
+                review,
+                reviewSha,
+                reviewAt);
     }
 
     public void take(PullRequestFacts facts) {

@@ -1,10 +1,9 @@
 package dev.syllabus.github;
 
+import dev.syllabus.content.EvidencePolicy;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
-
-import dev.syllabus.content.EvidencePolicy;
 
 /**
  * What GitHub has told us of one pull request, and how each kind of event moves it on. Check
@@ -15,14 +14,29 @@ import dev.syllabus.content.EvidencePolicy;
  * @param passedChecks names of the check runs that concluded success on {@code checksSha}
  */
 public record PullRequestFacts(
-        State state, String headSha, Instant updatedAt, Long authorId, String authorLogin,
-        Checks checks, String checksSha, Set<String> passedChecks,
-        Review review, String reviewSha, Instant reviewAt) {
+        State state,
+        String headSha,
+        Instant updatedAt,
+        Long authorId,
+        String authorLogin,
+        Checks checks,
+        String checksSha,
+        Set<String> passedChecks,
+        Review review,
+        String reviewSha,
+        Instant reviewAt) {
 
-    public enum State { OPEN, CLOSED, MERGED }
+    public enum State {
+        OPEN,
+        CLOSED,
+        MERGED
+    }
 
     public enum Checks {
-        NONE, PENDING, PASSING, FAILING;
+        NONE,
+        PENDING,
+        PASSING,
+        FAILING;
 
         /** GitHub's conclusion of a check: only {@code success} passes; neutral, skipped and the rest prove nothing. */
         static Checks ofConclusion(String conclusion) {
@@ -34,7 +48,11 @@ public record PullRequestFacts(
         }
     }
 
-    public enum Review { NONE, APPROVED, CHANGES_REQUESTED }
+    public enum Review {
+        NONE,
+        APPROVED,
+        CHANGES_REQUESTED
+    }
 
     public PullRequestFacts {
         passedChecks = Set.copyOf(passedChecks);
@@ -42,32 +60,37 @@ public record PullRequestFacts(
 
     /** A pull request nothing is known of yet. */
     public static PullRequestFacts unknown() {
-        return new PullRequestFacts(State.OPEN, "", null, null, null, Checks.NONE, null, Set.of(), Review.NONE, null, null);
+        return new PullRequestFacts(
+                State.OPEN, "", null, null, null, Checks.NONE, null, Set.of(), Review.NONE, null, null);
     }
 
     /** A {@code pull_request} object as a delivery carries it. */
-    public record PullRequestEvent(State state, String headSha, Instant updatedAt, Long authorId, String authorLogin) {
-    }
+    public record PullRequestEvent(State state, String headSha, Instant updatedAt, Long authorId, String authorLogin) {}
 
     /** What an event did: moved the facts on, or was older than what is known and changed nothing. */
-    public sealed interface Transition permits Applied, Stale {
-    }
+    public sealed interface Transition permits Applied, Stale {}
 
-    public record Applied(PullRequestFacts facts) implements Transition {
-    }
+    public record Applied(PullRequestFacts facts) implements Transition {}
 
-    public record Stale(String reason) implements Transition {
-    }
+    public record Stale(String reason) implements Transition {}
 
     /** The pull request opened, was pushed to, closed or merged; an event older than the last one seen is stale. */
     public Transition onPullRequest(PullRequestEvent event, Instant now) {
         if (updatedAt != null && event.updatedAt() != null && event.updatedAt().isBefore(updatedAt)) {
             return new Stale("an older event than the one already processed");
         }
-        return new Applied(new PullRequestFacts(event.state(), event.headSha(), event.updatedAt() == null ? now : event.updatedAt(),
+        return new Applied(new PullRequestFacts(
+                event.state(),
+                event.headSha(),
+                event.updatedAt() == null ? now : event.updatedAt(),
                 event.authorId() != null ? event.authorId() : authorId,
                 event.authorLogin() != null ? event.authorLogin() : authorLogin,
-                checks, checksSha, passedChecks, review, reviewSha, reviewAt));
+                checks,
+                checksSha,
+                passedChecks,
+                review,
+                reviewSha,
+                reviewAt));
     }
 
     /** A review was submitted on {@code commit}; one no newer than the latest word on reviews is stale. */
@@ -135,11 +158,13 @@ public record PullRequestFacts(
     }
 
     private PullRequestFacts withReview(Review newReview, String sha, Instant at) {
-        return new PullRequestFacts(state, headSha, updatedAt, authorId, authorLogin, checks, checksSha, passedChecks, newReview, sha, at);
+        return new PullRequestFacts(
+                state, headSha, updatedAt, authorId, authorLogin, checks, checksSha, passedChecks, newReview, sha, at);
     }
 
     private PullRequestFacts withChecks(Checks newChecks, String sha, Set<String> runs) {
-        return new PullRequestFacts(state, headSha, updatedAt, authorId, authorLogin, newChecks, sha, runs, review, reviewSha, reviewAt);
+        return new PullRequestFacts(
+                state, headSha, updatedAt, authorId, authorLogin, newChecks, sha, runs, review, reviewSha, reviewAt);
     }
 
     /** The later of two times, either of which may be unknown. */

@@ -1,19 +1,17 @@
 package dev.syllabus.github;
 
+import dev.syllabus.account.AccountEntity;
+import dev.syllabus.content.EvidencePolicy;
+import dev.syllabus.course.Courses;
+import dev.syllabus.domain.DomainException;
+import dev.syllabus.progress.ChecklistService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
-import dev.syllabus.account.AccountEntity;
-import dev.syllabus.content.EvidencePolicy;
-import dev.syllabus.domain.DomainException;
-import dev.syllabus.course.Courses;
-import dev.syllabus.progress.ChecklistService;
 
 /** Students register their course repository and assign unmatched pull requests to tasks by hand. */
 @ApplicationScoped
@@ -49,13 +47,15 @@ public class RepositoryService {
         String fullName = (owner + "/" + match.group(2)).toLowerCase(Locale.ROOT);
         String student = AccountEntity.loginOf(accountId);
         if (!byInstructor && !github.provenEnough(accountId)) {
-            throw DomainException.forbidden("Sign in with GitHub first: only a login GitHub has proven can register a repository.");
+            throw DomainException.forbidden(
+                    "Sign in with GitHub first: only a login GitHub has proven can register a repository.");
         }
         if (!byInstructor && !owner.equalsIgnoreCase(student)) {
             throw DomainException.forbidden("You can register only a repository you own (https://github.com/" + student
                     + "/...); an instructor can register another one for you.");
         }
-        GithubRepositoryEntity mine = GithubRepositoryEntity.<GithubRepositoryEntity>find("courseId = ?1 and accountId = ?2", courseId, accountId)
+        GithubRepositoryEntity mine = GithubRepositoryEntity.<GithubRepositoryEntity>find(
+                        "courseId = ?1 and accountId = ?2", courseId, accountId)
                 .firstResult();
         GithubRepositoryEntity taken = GithubRepositoryEntity.named(fullName);
         if (taken != null && taken.accountId != accountId) {
@@ -78,7 +78,8 @@ public class RepositoryService {
     /** An instructor registers a repository for a student: any repository, organisation-owned ones included. */
     @Transactional
     GithubViews.Repository registerForStudent(String slug, String login, String url) {
-        AccountEntity student = AccountEntity.findByLogin(login).filter(a -> a.role == dev.syllabus.account.Role.STUDENT)
+        AccountEntity student = AccountEntity.findByLogin(login)
+                .filter(a -> a.role == dev.syllabus.account.Role.STUDENT)
                 .orElseThrow(() -> DomainException.notFound("No student '" + login + "'."));
         return register(slug, student.id, url, true);
     }
@@ -98,16 +99,20 @@ public class RepositoryService {
     List<GithubViews.PullRequest> pullRequests(String slug, long accountId) {
         long courseId = courses.id(slug);
         EvidencePolicy policy = github.policy(courseId);
-        return PullRequestEntity.<PullRequestEntity>list("courseId = ?1 and accountId = ?2 order by number", courseId, accountId)
-                .stream().map(row -> GithubViews.PullRequest.of(row, policy)).toList();
+        return PullRequestEntity.<PullRequestEntity>list(
+                        "courseId = ?1 and accountId = ?2 order by number", courseId, accountId)
+                .stream()
+                .map(row -> GithubViews.PullRequest.of(row, policy))
+                .toList();
     }
 
     /** Assigns one of the student's pull requests to a task by hand; the convention no longer overrides it. */
     @Transactional
     GithubViews.PullRequest assign(String slug, long accountId, int number, String item) {
         long courseId = courses.id(slug);
-        PullRequestEntity row = PullRequestEntity.<PullRequestEntity>find("courseId = ?1 and accountId = ?2 and number = ?3",
-                courseId, accountId, number).firstResult();
+        PullRequestEntity row = PullRequestEntity.<PullRequestEntity>find(
+                        "courseId = ?1 and accountId = ?2 and number = ?3", courseId, accountId, number)
+                .firstResult();
         if (row == null) {
             throw DomainException.notFound("You have no pull request #" + number + " in this course.");
         }
@@ -123,7 +128,8 @@ public class RepositoryService {
         row.assignedByHand = true;
         GithubService.Credit credit = github.complete(row);
         if (credit.refusal() != null) {
-            throw DomainException.conflict("Pull request #" + number + " cannot count for " + id + ": " + credit.refusal() + ".");
+            throw DomainException.conflict(
+                    "Pull request #" + number + " cannot count for " + id + ": " + credit.refusal() + ".");
         }
         return GithubViews.PullRequest.of(row, github.policy(courseId));
     }

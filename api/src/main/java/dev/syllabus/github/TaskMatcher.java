@@ -21,15 +21,15 @@ public final class TaskMatcher {
             "(?i)\\bH(\\d{1,3})(?:[ \\t]{0,3}[/-][ \\t]{0,3}|[ \\t]{1,3})(PR\\d{1,3}|DOC\\d{0,3}|OTHER\\d{0,3})\\b");
     private static final Pattern BRANCH = Pattern.compile("(?i)\\bhw-?(\\d{1,3})[-_/]pr-?(\\d{1,3})\\b");
 
-    private TaskMatcher() {
-    }
+    private TaskMatcher() {}
 
     /** The first task the texts name that is one of {@code items}; the title wins over the body, both over the branch. */
     public static Optional<String> match(Collection<String> items, String title, String body, String branch) {
-        for (String text : new String[] { title, body }) {
+        for (String text : new String[] {title, body}) {
             Matcher tag = TAG.matcher(capped(text));
             while (tag.find()) {
-                String id = "H" + Integer.parseInt(tag.group(1)) + "/" + tag.group(2).toUpperCase(Locale.ROOT);
+                String id = "H" + Integer.parseInt(tag.group(1)) + "/"
+                        + tag.group(2).toUpperCase(Locale.ROOT);
                 if (items.contains(id)) {
                     return Optional.of(id);
                 }

@@ -5,7 +5,6 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -14,8 +13,7 @@ public final class WebhookSignature {
 
     private static final String PREFIX = "sha256=";
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     public static String sign(String secret, byte[] body) {
         try {

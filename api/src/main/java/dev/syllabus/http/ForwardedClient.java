@@ -1,11 +1,10 @@
 package dev.syllabus.http;
 
+import io.netty.util.NetUtil;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-
-import io.netty.util.NetUtil;
 
 /**
  * Who the client is, from the direct peer and the forwarding headers it sent. The headers count
@@ -19,8 +18,7 @@ public final class ForwardedClient {
     private static final Pattern HOST = Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*"
             + "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?::\\d{1,5})?|\\[[0-9A-Fa-f:.]{2,45}\\](?::\\d{1,5})?");
 
-    private ForwardedClient() {
-    }
+    private ForwardedClient() {}
 
     /**
      * The client's address.
@@ -29,7 +27,8 @@ public final class ForwardedClient {
      * @param xForwardedFor every value of {@code X-Forwarded-For}, in order
      * @param forwarded every value of RFC 7239 {@code Forwarded}, in order; read only without X-Forwarded-For
      */
-    public static String address(String peer, List<String> xForwardedFor, List<String> forwarded, TrustedProxies trusted) {
+    public static String address(
+            String peer, List<String> xForwardedFor, List<String> forwarded, TrustedProxies trusted) {
         if (!trusted.contains(peer)) {
             return peer;
         }

@@ -1,25 +1,20 @@
 package dev.syllabus.http;
 
-import java.util.List;
-import java.util.Set;
-
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Singleton;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import dev.syllabus.config.SyllabusConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-
-import dev.syllabus.config.SyllabusConfig;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * What every request meets first, before the REST layer: limits answered as problems (413, 414,
@@ -45,7 +40,9 @@ public class HttpEdge {
     private final ObjectMapper json;
     private final Set<String> allowedOrigins;
 
-    HttpEdge(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize, SyllabusConfig config,
+    HttpEdge(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+            SyllabusConfig config,
             ObjectMapper json) {
         this.maxBodyBytes = maxBodySize.asLongValue();
         this.allowedOrigins = Set.copyOf(config.corsOrigins());
@@ -86,7 +83,9 @@ public class HttpEdge {
         }
         resolveClient(context);
         String origin = request.getHeader(HttpHeaders.ORIGIN);
-        if (origin != null && !allowedOrigins.contains(origin) && !origin.equalsIgnoreCase(request.scheme() + "://" + request.getHeader(HttpHeaders.HOST))) {
+        if (origin != null
+                && !allowedOrigins.contains(origin)
+                && !origin.equalsIgnoreCase(request.scheme() + "://" + request.getHeader(HttpHeaders.HOST))) {
             // The CORS filter would refuse it too, but with an empty body.
             refuse(context, 403, "Origin " + origin + " may not call this API from a browser (syllabus.cors-origins).");
             return;
@@ -103,12 +102,15 @@ public class HttpEdge {
         HttpServerRequest request = context.request();
         MultiMap headers = request.headers();
         String peer = request.remoteAddress().hostAddress();
-        context.put(CLIENT_ADDRESS, ForwardedClient.address(peer, headers.getAll("X-Forwarded-For"), headers.getAll("Forwarded"), trusted));
+        context.put(
+                CLIENT_ADDRESS,
+                ForwardedClient.address(peer, headers.getAll("X-Forwarded-For"), headers.getAll("Forwarded"), trusted));
         String origin = headers.get(HttpHeaders.ORIGIN);
         if (origin != null && trusted.contains(peer)) {
             String scheme = ForwardedClient.scheme(headers.get("X-Forwarded-Proto"));
             String host = ForwardedClient.host(headers.get("X-Forwarded-Host"));
-            String seen = (scheme == null ? request.scheme() : scheme) + "://" + (host == null ? headers.get(HttpHeaders.HOST) : host);
+            String seen = (scheme == null ? request.scheme() : scheme) + "://"
+                    + (host == null ? headers.get(HttpHeaders.HOST) : host);
             if (origin.equalsIgnoreCase(seen)) {
                 headers.remove(HttpHeaders.ORIGIN);
             }
@@ -135,7 +137,8 @@ public class HttpEdge {
     private void refuse(RoutingContext context, int status, String detail) {
         String body;
         try {
-            body = json.writeValueAsString(Problem.of(status, detail, context.request().path(), List.of()));
+            body = json.writeValueAsString(
+                    Problem.of(status, detail, context.request().path(), List.of()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

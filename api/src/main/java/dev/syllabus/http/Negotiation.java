@@ -9,8 +9,7 @@ import jakarta.ws.rs.core.MediaType;
  */
 public final class Negotiation {
 
-    private Negotiation() {
-    }
+    private Negotiation() {}
 
     /**
      * The offered type that fits the client's most preferred acceptable type (Accept order, by

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -47,16 +46,22 @@ public class OpenApiConventions implements OASFilter {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
-        openAPI.setServers(List.of(OASFactory.createServer().url("/").description("The server that serves this document")));
+        openAPI.setServers(
+                List.of(OASFactory.createServer().url("/").description("The server that serves this document")));
         if (openAPI.getInfo() != null) {
             openAPI.getInfo().contact(OASFactory.createContact().name("Syllabus maintainers"));
             if (openAPI.getInfo().getLicense() != null) {
                 openAPI.getInfo().getLicense().identifier("MIT");
             }
         }
-        openAPI.getComponents().addSecurityScheme("bearer", OASFactory.createSecurityScheme()
-                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("bearer")
-                .description("A token from POST /api/auth/login, or an instructor's integration token."));
+        openAPI.getComponents()
+                .addSecurityScheme(
+                        "bearer",
+                        OASFactory.createSecurityScheme()
+                                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .description(
+                                        "A token from POST /api/auth/login, or an instructor's integration token."));
         addProblemSchemas(openAPI);
         Set<String> requestModels = requestModels(openAPI);
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
@@ -76,45 +81,72 @@ public class OpenApiConventions implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
-            document(path, method.name(), operation);
-            exemplify(operation, schemas);
-        }));
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
+                .forEach((method, operation) -> {
+                    document(path, method.name(), operation);
+                    exemplify(operation, schemas);
+                }));
     }
 
     private static void addProblemSchemas(OpenAPI openAPI) {
-        openAPI.getComponents().addSchema("FieldError", OASFactory.createSchema()
-                .type(List.of(Schema.SchemaType.OBJECT))
-                .description("A parameter, header or body field at fault, and what is wrong with it.")
-                .addProperty("field", string("The parameter or field at fault.", "number"))
-                .addProperty("message", string("What is wrong with it.", "must be a whole number from 1 to 9999"))
-                .required(List.of("field", "message")));
-        openAPI.getComponents().addSchema("Problem", OASFactory.createSchema()
-                .type(List.of(Schema.SchemaType.OBJECT))
-                .description("RFC 9457 problem details, sent as application/problem+json.")
-                .addProperty("type", string("A URI reference naming the kind of problem.", "about:blank"))
-                .addProperty("title", string("The HTTP status phrase.", "Not Found"))
-                .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))
-                        .description("The HTTP status of the answer.").examples(List.of(404)))
-                .addProperty("detail", string("What went wrong, for people.", "No course 'intro-to-cooking'."))
-                .addProperty("instance", string("The path of the request.", "/api/courses/intro-to-cooking"))
-                .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
-                        .description("The fields or parameters at fault, when the request was malformed.")
-                        .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
-                .required(List.of("type", "title", "status")));
+        openAPI.getComponents()
+                .addSchema(
+                        "FieldError",
+                        OASFactory.createSchema()
+                                .type(List.of(Schema.SchemaType.OBJECT))
+                                .description("A parameter, header or body field at fault, and what is wrong with it.")
+                                .addProperty("field", string("The parameter or field at fault.", "number"))
+                                .addProperty(
+                                        "message",
+                                        string("What is wrong with it.", "must be a whole number from 1 to 9999"))
+                                .required(List.of("field", "message")));
+        openAPI.getComponents()
+                .addSchema(
+                        "Problem",
+                        OASFactory.createSchema()
+                                .type(List.of(Schema.SchemaType.OBJECT))
+                                .description("RFC 9457 problem details, sent as application/problem+json.")
+                                .addProperty(
+                                        "type", string("A URI reference naming the kind of problem.", "about:blank"))
+                                .addProperty("title", string("The HTTP status phrase.", "Not Found"))
+                                .addProperty(
+                                        "status",
+                                        OASFactory.createSchema()
+                                                .type(List.of(Schema.SchemaType.INTEGER))
+                                                .description("The HTTP status of the answer.")
+                                                .examples(List.of(404)))
+                                .addProperty(
+                                        "detail",
+                                        string("What went wrong, for people.", "No course 'intro-to-cooking'."))
+                                .addProperty(
+                                        "instance", string("The path of the request.", "/api/courses/intro-to-cooking"))
+                                .addProperty(
+                                        "errors",
+                                        OASFactory.createSchema()
+                                                .type(List.of(Schema.SchemaType.ARRAY))
+                                                .description(
+                                                        "The fields or parameters at fault, when the request was malformed.")
+                                                .items(OASFactory.createSchema()
+                                                        .ref("#/components/schemas/FieldError")))
+                                .required(List.of("type", "title", "status")));
     }
 
     /** The schemas clients send: they require only what validation requires. */
     private static Set<String> requestModels(OpenAPI openAPI) {
         Set<String> names = new HashSet<>();
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
-            openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
-                if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
-                    operation.getRequestBody().getContent().getMediaTypes().values().stream()
-                            .filter(media -> media.getSchema() != null && media.getSchema().getRef() != null)
-                            .forEach(media -> names.add(refName(media.getSchema().getRef())));
-                }
-            }));
+            openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations()
+                    .values()
+                    .forEach(operation -> {
+                        if (operation.getRequestBody() != null
+                                && operation.getRequestBody().getContent() != null) {
+                            operation.getRequestBody().getContent().getMediaTypes().values().stream()
+                                    .filter(media -> media.getSchema() != null
+                                            && media.getSchema().getRef() != null)
+                                    .forEach(media ->
+                                            names.add(refName(media.getSchema().getRef())));
+                        }
+                    }));
         }
         return names;
     }
@@ -125,8 +157,10 @@ public class OpenApiConventions implements OASFilter {
      * anyOf allows. The anyOf says it all: the sibling goes.
      */
     private static void letNullThrough(Schema property) {
-        boolean nullable = property.getAnyOf() != null && property.getAnyOf().stream()
-                .anyMatch(option -> option.getType() != null && option.getType().contains(Schema.SchemaType.NULL));
+        boolean nullable = property.getAnyOf() != null
+                && property.getAnyOf().stream()
+                        .anyMatch(option ->
+                                option.getType() != null && option.getType().contains(Schema.SchemaType.NULL));
         if (nullable && property.getType() != null && !property.getType().contains(Schema.SchemaType.NULL)) {
             property.setType(null);
         }
@@ -139,10 +173,12 @@ public class OpenApiConventions implements OASFilter {
             operation.setResponses(responses);
         }
         boolean curriculum = operation.getTags() != null && operation.getTags().contains(CURRICULUM);
-        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        boolean secured =
+                operation.getSecurity() != null && !operation.getSecurity().isEmpty();
         boolean body = operation.getRequestBody() != null;
         boolean write = !method.equals("GET");
-        List<String> parameters = operation.getParameters() == null ? List.of()
+        List<String> parameters = operation.getParameters() == null
+                ? List.of()
                 : operation.getParameters().stream().map(Parameter::getName).toList();
         boolean paged = parameters.contains("page") && parameters.contains("size");
         boolean conditionalWrite = parameters.contains("If-Match");
@@ -154,8 +190,12 @@ public class OpenApiConventions implements OASFilter {
 
         // Even an operation without parameters reads headers, and a malformed one (an Accept of
         // "*/*;q=abc") is refused with 400 before the operation runs.
-        add(responses, "400", !parameters.isEmpty() || body ? "A parameter, a header or the body is malformed; `errors` names the field."
-                : "A header is malformed.");
+        add(
+                responses,
+                "400",
+                !parameters.isEmpty() || body
+                        ? "A parameter, a header or the body is malformed; `errors` names the field."
+                        : "A header is malformed.");
         if (secured) {
             add(responses, "401", "No valid bearer token.");
             add(responses, "403", "The account may not do this, or the browser's Origin may not call this API (CORS).");
@@ -167,7 +207,10 @@ public class OpenApiConventions implements OASFilter {
         }
         add(responses, "406", "The Accept header asks for a media type this operation cannot produce.");
         if (write && !signIn && !"logout".equals(operation.getOperationId())) {
-            add(responses, "409", "Someone else changed this at the same moment; nothing was stored. Read it again and retry.");
+            add(
+                    responses,
+                    "409",
+                    "Someone else changed this at the same moment; nothing was stored. Read it again and retry.");
         }
         if (conditionalWrite) {
             add(responses, "412", "If-Match names a version that is no longer current; nothing was stored.");
@@ -182,27 +225,43 @@ public class OpenApiConventions implements OASFilter {
         }
         add(responses, "500", "An unexpected failure on the server; it is logged.");
         if (!curriculum) {
-            add(responses, "503", signIn ? "The database is unavailable, or too many sign-ins are being checked at once; try again after Retry-After seconds."
-                    : "The database is unavailable; try again after Retry-After seconds.");
+            add(
+                    responses,
+                    "503",
+                    signIn
+                            ? "The database is unavailable, or too many sign-ins are being checked at once; try again after Retry-After seconds."
+                            : "The database is unavailable; try again after Retry-After seconds.");
             retryAfter(responses.getAPIResponse("503"));
         }
         if (curriculum && method.equals("GET")) {
-            operation.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER)
+            operation.addParameter(OASFactory.createParameter()
+                    .name("If-None-Match")
+                    .in(Parameter.In.HEADER)
                     .description("An ETag from an earlier answer: 304 while the course is unchanged.")
-                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))).example("\"3f2a9c1d0b7e4a65\""));
-            responses.addAPIResponse("304", OASFactory.createAPIResponse()
-                    .description("Not modified: If-None-Match names the current ETag.")
-                    .addHeader("ETag", header("The course's content version.")));
-            ok(responses).ifPresent(ok -> ok.addHeader("ETag", header("The course's content version; send it back in If-None-Match."))
+                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                    .example("\"3f2a9c1d0b7e4a65\""));
+            responses.addAPIResponse(
+                    "304",
+                    OASFactory.createAPIResponse()
+                            .description("Not modified: If-None-Match names the current ETag.")
+                            .addHeader("ETag", header("The course's content version.")));
+            ok(responses).ifPresent(ok -> ok.addHeader(
+                            "ETag", header("The course's content version; send it back in If-None-Match."))
                     .addHeader("Cache-Control", header("`public, max-age=60, must-revalidate`")));
         }
         if (conditionalWrite) {
-            ok(responses).ifPresent(ok -> ok.addHeader("ETag", header("The item's version (`\"v<version>\"`), for the next If-Match.")));
+            ok(responses)
+                    .ifPresent(ok -> ok.addHeader(
+                            "ETag", header("The item's version (`\"v<version>\"`), for the next If-Match.")));
         }
         if (paged) {
-            ok(responses).ifPresent(ok -> ok.addHeader("Link", header("RFC 8288 links to the first, previous, next and last pages."))
-                    .addHeader("X-Total-Count", OASFactory.createHeader().description("How many there are in all.")
-                            .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))));
+            ok(responses).ifPresent(ok -> ok.addHeader(
+                            "Link", header("RFC 8288 links to the first, previous, next and last pages."))
+                    .addHeader(
+                            "X-Total-Count",
+                            OASFactory.createHeader()
+                                    .description("How many there are in all.")
+                                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))));
         }
         if (responses.hasAPIResponse("201")) {
             responses.getAPIResponse("201").addHeader("Location", header("Where the new resource is."));
@@ -219,8 +278,11 @@ public class OpenApiConventions implements OASFilter {
     }
 
     private static void retryAfter(APIResponse response) {
-        response.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before trying again.")
-                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
+        response.addHeader(
+                "Retry-After",
+                OASFactory.createHeader()
+                        .description("Seconds to wait before trying again.")
+                        .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
     }
 
     private static void add(APIResponses responses, String status, String description) {
@@ -236,10 +298,18 @@ public class OpenApiConventions implements OASFilter {
         example.put("type", "about:blank");
         example.put("title", Problem.of(status, null, "/", List.of()).title());
         example.put("status", status);
-        example.put("detail", response.getDescription() == null ? (known == null ? "Error" : known.getReasonPhrase()) : response.getDescription());
+        example.put(
+                "detail",
+                response.getDescription() == null
+                        ? (known == null ? "Error" : known.getReasonPhrase())
+                        : response.getDescription());
         example.put("instance", "/api/courses/ml-in-production");
-        response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM)).example(example)));
+        response.setContent(OASFactory.createContent()
+                .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(PROBLEM))
+                                .example(example)));
     }
 
     /** An example on every JSON body an operation takes or gives, unless it has one. */
@@ -262,12 +332,16 @@ public class OpenApiConventions implements OASFilter {
     }
 
     private static org.eclipse.microprofile.openapi.models.headers.Header header(String description) {
-        return OASFactory.createHeader().description(description).schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)));
+        return OASFactory.createHeader()
+                .description(description)
+                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)));
     }
 
     private static Schema string(String description, String example) {
-        return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
-                .description(description).examples(List.of(example));
+        return OASFactory.createSchema()
+                .type(List.of(Schema.SchemaType.STRING))
+                .description(description)
+                .examples(List.of(example));
     }
 
     private static String refName(String ref) {
@@ -294,7 +368,11 @@ public class OpenApiConventions implements OASFilter {
                 return schema.getEnumeration().get(0);
             }
             if (schema.getAnyOf() != null) {
-                return schema.getAnyOf().stream().filter(option -> !isNull(option)).findFirst().map(option -> of(option, depth)).orElse(null);
+                return schema.getAnyOf().stream()
+                        .filter(option -> !isNull(option))
+                        .findFirst()
+                        .map(option -> of(option, depth))
+                        .orElse(null);
             }
             List<Schema.SchemaType> types = schema.getType() == null ? List.of() : schema.getType();
             if (schema.getProperties() != null || types.contains(Schema.SchemaType.OBJECT)) {
@@ -305,7 +383,9 @@ public class OpenApiConventions implements OASFilter {
                 return object;
             }
             if (types.contains(Schema.SchemaType.ARRAY)) {
-                return depth >= DEEPEST || schema.getItems() == null ? List.of() : List.of(of(schema.getItems(), depth + 1));
+                return depth >= DEEPEST || schema.getItems() == null
+                        ? List.of()
+                        : List.of(of(schema.getItems(), depth + 1));
             }
             if (types.contains(Schema.SchemaType.INTEGER) || types.contains(Schema.SchemaType.NUMBER)) {
                 return schema.getMinimum() != null ? schema.getMinimum().intValue() : 1;

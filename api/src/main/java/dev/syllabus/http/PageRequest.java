@@ -1,11 +1,10 @@
 package dev.syllabus.http;
 
 import dev.syllabus.domain.DomainException;
-import java.util.List;
-
 import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 
 /**
  * A page of a list: {@code page} counts from 1, {@code size} is capped. The response carries
@@ -20,8 +19,7 @@ public record PageRequest(int page, int size) {
 
     /** Validates the raw query parameters; absent ones take their defaults. */
     public static PageRequest of(String page, String size) {
-        return new PageRequest(parse("page", page, 1, MAX_PAGE, 1),
-                parse("size", size, 1, MAX_SIZE, DEFAULT_SIZE));
+        return new PageRequest(parse("page", page, 1, MAX_PAGE, 1), parse("size", size, 1, MAX_SIZE, DEFAULT_SIZE));
     }
 
     private static int parse(String field, String raw, int min, int max, int fallback) {
@@ -67,7 +65,11 @@ public record PageRequest(int page, int size) {
     }
 
     private Link link(UriInfo uri, int target, String rel) {
-        return Link.fromUri(uri.getRequestUriBuilder().replaceQueryParam("page", target)
-                .replaceQueryParam("size", size).build()).rel(rel).build();
+        return Link.fromUri(uri.getRequestUriBuilder()
+                        .replaceQueryParam("page", target)
+                        .replaceQueryParam("size", size)
+                        .build())
+                .rel(rel)
+                .build();
     }
 }

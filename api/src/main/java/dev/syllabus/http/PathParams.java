@@ -11,8 +11,7 @@ public final class PathParams {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
-    private PathParams() {
-    }
+    private PathParams() {}
 
     public static String slug(String field, String value) {
         if (value.length() > 100 || !SLUG.matcher(value).matches()) {

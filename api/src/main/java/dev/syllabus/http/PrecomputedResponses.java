@@ -1,16 +1,15 @@
 package dev.syllabus.http;
 
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Singleton;
-import jakarta.ws.rs.core.HttpHeaders;
-
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.HttpHeaders;
 
 /**
  * Serves pre-serialised representations straight from the HTTP layer, the way a caching proxy
@@ -55,7 +54,8 @@ public class PrecomputedResponses {
                 if (ifNoneMatch != null && current.matches(ifNoneMatch)) {
                     response.setStatusCode(304).end();
                 } else {
-                    response.putHeader(HttpHeaders.CONTENT_TYPE, current.mediaType()).end(Buffer.buffer(current.body()));
+                    response.putHeader(HttpHeaders.CONTENT_TYPE, current.mediaType())
+                            .end(Buffer.buffer(current.body()));
                 }
                 return;
             }

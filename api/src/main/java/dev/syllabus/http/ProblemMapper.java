@@ -1,28 +1,23 @@
 package dev.syllabus.http;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.syllabus.domain.DomainException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.jboss.logging.Logger;
-
-import dev.syllabus.domain.DomainException;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -36,34 +31,43 @@ public class ProblemMapper {
     /** The domain's refusals: each reason has its status, and the headers that let a client act on it. */
     @ServerExceptionMapper
     public Response refused(DomainException e, UriInfo uri) {
-        int status = switch (e.reason()) {
-            case INVALID -> 400;
-            case UNAUTHENTICATED -> 401;
-            case FORBIDDEN -> 403;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case STALE -> 412;
-            case BROKEN_RULES -> 422;
-            case THROTTLED -> 429;
-            case UPSTREAM_FAILED -> 502;
-            case UNAVAILABLE -> 503;
-        };
-        Response response = respond(status, e.getMessage(), uri,
-                e.errors().stream().map(error -> new Problem.FieldError(error.field(), error.message())).toList());
+        int status =
+                switch (e.reason()) {
+                    case INVALID -> 400;
+                    case UNAUTHENTICATED -> 401;
+                    case FORBIDDEN -> 403;
+                    case NOT_FOUND -> 404;
+                    case CONFLICT -> 409;
+                    case STALE -> 412;
+                    case BROKEN_RULES -> 422;
+                    case THROTTLED -> 429;
+                    case UPSTREAM_FAILED -> 502;
+                    case UNAVAILABLE -> 503;
+                };
+        Response response = respond(
+                status,
+                e.getMessage(),
+                uri,
+                e.errors().stream()
+                        .map(error -> new Problem.FieldError(error.field(), error.message()))
+                        .toList());
         if (e.reason() == DomainException.Reason.UNAUTHENTICATED) {
             response.getHeaders().putSingle("WWW-Authenticate", "Bearer realm=\"syllabus\"");
         }
         if (e.retryAt() != null) {
-            long seconds = Math.max(1, Duration.between(Instant.now(), e.retryAt()).toSeconds());
+            long seconds =
+                    Math.max(1, Duration.between(Instant.now(), e.retryAt()).toSeconds());
             response.getHeaders().putSingle("Retry-After", Long.toString(seconds));
         }
         return response;
     }
 
-    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
-        return refused(DomainException.unauthenticated(
-                "Sign in first: send `Authorization: Bearer <token>` with a token from POST /api/auth/login."), uri);
+        return refused(
+                DomainException.unauthenticated(
+                        "Sign in first: send `Authorization: Bearer <token>` with a token from POST /api/auth/login."),
+                uri);
     }
 
     @ServerExceptionMapper
@@ -72,18 +76,32 @@ public class ProblemMapper {
     }
 
     /** Malformed JSON, a wrong type or an unknown field: 400 naming the field where Jackson knows it. */
-    @ServerExceptionMapper({ JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
-        UnrecognizedPropertyException.class, InvalidFormatException.class })
+    @ServerExceptionMapper({
+        JsonProcessingException.class,
+        JsonParseException.class,
+        MismatchedInputException.class,
+        UnrecognizedPropertyException.class,
+        InvalidFormatException.class
+    })
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException mapping ? mapping.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null) : null;
-        String reason = e instanceof UnrecognizedPropertyException ? "is not a known field"
+        String field = e instanceof JsonMappingException mapping
+                ? mapping.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                        .orElse(null)
+                : null;
+        String reason = e instanceof UnrecognizedPropertyException
+                ? "is not a known field"
                 : e instanceof JsonMappingException ? "has the wrong type or value" : "is not valid JSON";
         if (field == null) {
-            return respond(400, "The request body is not valid JSON.", uri, List.of(new Problem.FieldError("body", reason)));
+            return respond(
+                    400, "The request body is not valid JSON.", uri, List.of(new Problem.FieldError("body", reason)));
         }
-        return respond(400, "The request's '" + field + "' " + reason + ".", uri, List.of(new Problem.FieldError(field, reason)));
+        return respond(
+                400,
+                "The request's '" + field + "' " + reason + ".",
+                uri,
+                List.of(new Problem.FieldError(field, reason)));
     }
 
     @ServerExceptionMapper
@@ -116,8 +134,13 @@ public class ProblemMapper {
         if (e.getMessage() == null || !e.getMessage().startsWith("Failed to parse media type")) {
             return unexpected(e, uri);
         }
-        String header = parses(headers.getHeaderString(jakarta.ws.rs.core.HttpHeaders.CONTENT_TYPE)) ? "Accept" : "Content-Type";
-        return respond(400, "The " + header + " header is not a valid media type.", uri,
+        String header = parses(headers.getHeaderString(jakarta.ws.rs.core.HttpHeaders.CONTENT_TYPE))
+                ? "Accept"
+                : "Content-Type";
+        return respond(
+                400,
+                "The " + header + " header is not a valid media type.",
+                uri,
                 List.of(new Problem.FieldError(header, "is not a valid media type")));
     }
 
@@ -137,13 +160,15 @@ public class ProblemMapper {
     public Response unexpected(Throwable e, UriInfo uri) {
         if (isDatabaseUnavailable(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
-            Response response = respond(503, "The database is unavailable; try again in a few seconds.", uri, List.of());
+            Response response =
+                    respond(503, "The database is unavailable; try again in a few seconds.", uri, List.of());
             response.getHeaders().putSingle("Retry-After", "5");
             return response;
         }
         if (isConcurrentChange(e)) {
             LOG.debugf("Concurrent change refused: %s", e.getMessage());
-            return respond(409, "Someone else changed this at the same moment; read it again and retry.", uri, List.of());
+            return respond(
+                    409, "Someone else changed this at the same moment; read it again and retry.", uri, List.of());
         }
         LOG.error("Unexpected failure", e);
         return respond(500, "Something went wrong on our side; it has been logged.", uri, List.of());
@@ -152,7 +177,8 @@ public class ProblemMapper {
     /** A lost or refused database connection (SQL state class 08, a shutdown, or no connection from the pool in time). */
     private static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof java.sql.SQLNonTransientConnectionException) {
+            if (cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException) {
                 return true;
             }
             if (cause instanceof java.sql.SQLException sql) {
@@ -200,6 +226,9 @@ public class ProblemMapper {
     }
 
     static Response respond(int status, String detail, UriInfo uri, List<Problem.FieldError> errors) {
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, detail, uri.getPath(), errors)).build();
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(status, detail, uri.getPath(), errors))
+                .build();
     }
 }

@@ -1,10 +1,9 @@
 package dev.syllabus.http;
 
-import java.util.List;
-import java.util.function.BiConsumer;
-
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * A response body serialised once and served many times, with the strong entity tag that names it.
@@ -71,7 +70,9 @@ public final class Representation {
     public boolean matches(String ifNoneMatch) {
         for (String candidate : ifNoneMatch.split(",")) {
             String tag = candidate.strip();
-            if (tag.equals("*") || tag.equals(quotedTag) || (tag.startsWith("W/") && tag.substring(2).equals(quotedTag))) {
+            if (tag.equals("*")
+                    || tag.equals(quotedTag)
+                    || (tag.startsWith("W/") && tag.substring(2).equals(quotedTag))) {
                 return true;
             }
         }

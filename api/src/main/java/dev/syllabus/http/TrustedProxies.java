@@ -1,11 +1,10 @@
 package dev.syllabus.http;
 
+import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import io.netty.util.NetUtil;
 
 /**
  * The proxies whose forwarding headers are believed: addresses and CIDR ranges, IPv4 or IPv6.

@@ -1,11 +1,9 @@
 package dev.syllabus.progress;
 
+import dev.syllabus.config.SyllabusConfig;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import dev.syllabus.config.SyllabusConfig;
 
 /**
  * Addresses of students' private calendar feeds. Calendar apps cannot send a bearer token, so the

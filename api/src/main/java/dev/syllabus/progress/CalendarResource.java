@@ -1,12 +1,15 @@
 package dev.syllabus.progress;
 
+import dev.syllabus.course.CourseRunResource;
+import dev.syllabus.course.CourseRuns;
+import dev.syllabus.domain.DomainException;
+import dev.syllabus.http.PathParams;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -14,11 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.syllabus.course.CourseRunResource;
-import dev.syllabus.course.CourseRuns;
-import dev.syllabus.http.PathParams;
-import dev.syllabus.domain.DomainException;
 
 /** Calendars (RFC 5545) for calendar apps: a course run's public one, and each student's private feed. */
 @Path("/api")
@@ -39,9 +37,15 @@ public class CalendarResource {
     @Path("/courses/{slug}/calendar.ics")
     @Produces(ICALENDAR)
     @PermitAll
-    @Operation(operationId = "getCourseCalendar", summary = "The current run's calendar: weeks, webinars and homework deadlines",
-            description = "Public. Subscribe to it in a calendar app; events keep their UIDs when dates move, so the app updates them.")
-    @APIResponse(responseCode = "200", description = "The calendar.", content = @Content(mediaType = ICALENDAR, schema = @Schema(type = SchemaType.STRING)))
+    @Operation(
+            operationId = "getCourseCalendar",
+            summary = "The current run's calendar: weeks, webinars and homework deadlines",
+            description =
+                    "Public. Subscribe to it in a calendar app; events keep their UIDs when dates move, so the app updates them.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The calendar.",
+            content = @Content(mediaType = ICALENDAR, schema = @Schema(type = SchemaType.STRING)))
     public Response courseCalendar(@PathParam("slug") String slug) {
         return ics(checklists.courseCalendar(PathParams.slug("slug", slug), null), slug);
     }
@@ -50,10 +54,18 @@ public class CalendarResource {
     @Path("/courses/{slug}/runs/{run}/calendar.ics")
     @Produces(ICALENDAR)
     @PermitAll
-    @Operation(operationId = "getRunCalendar", summary = "One run's calendar: weeks, webinars and homework deadlines", description = "Public.")
-    @APIResponse(responseCode = "200", description = "The calendar.", content = @Content(mediaType = ICALENDAR, schema = @Schema(type = SchemaType.STRING)))
-    public Response runCalendar(@PathParam("slug") String slug,
-            @Parameter(schema = @Schema(pattern = CourseRunResource.RUN_NAME, maxLength = 40)) @PathParam("run") String run) {
+    @Operation(
+            operationId = "getRunCalendar",
+            summary = "One run's calendar: weeks, webinars and homework deadlines",
+            description = "Public.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The calendar.",
+            content = @Content(mediaType = ICALENDAR, schema = @Schema(type = SchemaType.STRING)))
+    public Response runCalendar(
+            @PathParam("slug") String slug,
+            @Parameter(schema = @Schema(pattern = CourseRunResource.RUN_NAME, maxLength = 40)) @PathParam("run")
+                    String run) {
         String course = PathParams.slug("slug", slug);
         String name = CourseRunResource.runName(run);
         return ics(checklists.courseCalendar(course, runs.namedIn(course, name)), slug + "-" + name);
@@ -63,21 +75,33 @@ public class CalendarResource {
     @Path("/calendars/{token}.ics")
     @Produces(ICALENDAR)
     @PermitAll
-    @Operation(operationId = "getStudentCalendar", summary = "A student's private calendar feed: their deadlines and where each homework stands",
-            description = "The address is the secret (the `calendarUrl` of the student's checklist); the student can replace it.")
-    @APIResponse(responseCode = "200", description = "The calendar.", content = @Content(mediaType = ICALENDAR, schema = @Schema(type = SchemaType.STRING)))
+    @Operation(
+            operationId = "getStudentCalendar",
+            summary = "A student's private calendar feed: their deadlines and where each homework stands",
+            description =
+                    "The address is the secret (the `calendarUrl` of the student's checklist); the student can replace it.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The calendar.",
+            content = @Content(mediaType = ICALENDAR, schema = @Schema(type = SchemaType.STRING)))
     public Response studentCalendar(
-            @Parameter(schema = @Schema(pattern = "^" + CalendarFeeds.TOKEN_PATTERN + "$")) @PathParam("token") String token) {
+            @Parameter(schema = @Schema(pattern = "^" + CalendarFeeds.TOKEN_PATTERN + "$")) @PathParam("token")
+                    String token) {
         if (!token.matches(CalendarFeeds.TOKEN_PATTERN)) {
             throw DomainException.invalid("token", "must be a calendar address from a checklist's calendarUrl");
         }
-        return ics(checklists.calendarFeed(token).orElseThrow(() -> DomainException.notFound("No calendar at this address (it may have been replaced).")),
+        return ics(
+                checklists
+                        .calendarFeed(token)
+                        .orElseThrow(() ->
+                                DomainException.notFound("No calendar at this address (it may have been replaced).")),
                 "syllabus");
     }
 
     private static Response ics(String calendar, String name) {
         return Response.ok(calendar, ICALENDAR + ";charset=UTF-8")
                 .header("Content-Disposition", "inline; filename=\"" + name + ".ics\"")
-                .header("Cache-Control", "private, max-age=300").build();
+                .header("Cache-Control", "private, max-age=300")
+                .build();
     }
 }

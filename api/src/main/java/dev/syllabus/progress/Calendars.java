@@ -1,5 +1,10 @@
 package dev.syllabus.progress;
 
+import dev.syllabus.content.Course;
+import dev.syllabus.content.Homework;
+import dev.syllabus.content.Run;
+import dev.syllabus.content.Schedule;
+import dev.syllabus.content.Week;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -12,7 +17,6 @@ import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 import java.util.Map;
-
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
@@ -28,12 +32,6 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
-import dev.syllabus.content.Course;
-import dev.syllabus.content.Homework;
-import dev.syllabus.content.Run;
-import dev.syllabus.content.Schedule;
-import dev.syllabus.content.Week;
-
 /**
  * A course run as iCalendar (RFC 5545), written by ical4j (escaping, line folding, CRLF): each week
  * as an all-day span, each webinar at the course's webinar time, each homework's deadline. A
@@ -42,17 +40,19 @@ import dev.syllabus.content.Week;
  */
 final class Calendars {
 
-    private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
+    private static final TimeZoneRegistry ZONES =
+            TimeZoneRegistryFactory.getInstance().createRegistry();
 
-    private Calendars() {
-    }
+    private Calendars() {}
 
     /** The public feed of a course's run: weeks, webinars and deadlines. */
     static String course(Course dated, String host, Instant now) {
         Calendar calendar = calendar(dated, dated.title(), now);
         weeksAndWebinars(calendar, dated, host, now);
-        dated.homework().filter(h -> h.due() != null).forEach(homework -> calendar.add(deadline(homework, homework.due(), zone(dated),
-                uid("due-" + homework.code(), dated, host), "", now)));
+        dated.homework()
+                .filter(h -> h.due() != null)
+                .forEach(homework -> calendar.add(deadline(
+                        homework, homework.due(), zone(dated), uid("due-" + homework.code(), dated, host), "", now)));
         return write(calendar);
     }
 
@@ -68,7 +68,13 @@ final class Calendars {
                 continue;
             }
             String standing = " [" + label(progress) + "]";
-            VEvent event = deadline(content, progress.due(), zone(dated), uid("due-" + progress.code() + "-" + checklist.student(), dated, host), standing, now);
+            VEvent event = deadline(
+                    content,
+                    progress.due(),
+                    zone(dated),
+                    uid("due-" + progress.code() + "-" + checklist.student(), dated, host),
+                    standing,
+                    now);
             event.add(new Categories(label(progress)));
             calendar.add(event);
         }
@@ -102,21 +108,29 @@ final class Calendars {
         ZoneId zone = zone(dated);
         Schedule schedule = dated.schedule();
         for (Week week : dated.weeks()) {
-            VEvent span = new VEvent(week.start(), week.end().plusDays(1), "Week " + week.number() + ": " + week.title());
+            VEvent span =
+                    new VEvent(week.start(), week.end().plusDays(1), "Week " + week.number() + ": " + week.title());
             finish(span, uid("week-" + week.number(), dated, host), week.goal(), now);
             calendar.add(span);
             if (week.webinar() != null && schedule.webinarDay() != null) {
                 LocalDate day = week.start().with(TemporalAdjusters.nextOrSame(schedule.webinarDay()));
                 ZonedDateTime start = ZonedDateTime.of(day, schedule.webinarTime(), zone);
-                VEvent webinar = new VEvent(start, Duration.ofMinutes(schedule.webinarMinutes()),
+                VEvent webinar = new VEvent(
+                        start,
+                        Duration.ofMinutes(schedule.webinarMinutes()),
                         "Webinar, week " + week.number() + ": " + week.webinar().title());
-                finish(webinar, uid("webinar-" + week.number(), dated, host), week.webinar().body(), now);
+                finish(
+                        webinar,
+                        uid("webinar-" + week.number(), dated, host),
+                        week.webinar().body(),
+                        now);
                 calendar.add(webinar);
             }
         }
     }
 
-    private static VEvent deadline(Homework homework, OffsetDateTime due, ZoneId zone, String uid, String standing, Instant now) {
+    private static VEvent deadline(
+            Homework homework, OffsetDateTime due, ZoneId zone, String uid, String standing, Instant now) {
         ZonedDateTime at = due.atZoneSameInstant(zone);
         VEvent event = new VEvent(at, Duration.ZERO, homework.code() + " due: " + homework.title() + standing);
         finish(event, uid, homework.summary(), now);
@@ -124,11 +138,16 @@ final class Calendars {
     }
 
     private static ZoneId zone(Course dated) {
-        return dated.run() == null ? java.time.ZoneOffset.UTC : ZoneId.of(dated.run().timeZone());
+        return dated.run() == null
+                ? java.time.ZoneOffset.UTC
+                : ZoneId.of(dated.run().timeZone());
     }
 
     private static void finish(VEvent event, String uid, String description, Instant now) {
-        event.getProperties().stream().filter(p -> p instanceof DtStamp).toList().forEach(event::remove);
+        event.getProperties().stream()
+                .filter(p -> p instanceof DtStamp)
+                .toList()
+                .forEach(event::remove);
         event.add(new DtStamp(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         event.add(new Uid(uid));
         if (description != null && !description.isBlank()) {

@@ -1,5 +1,8 @@
 package dev.syllabus.progress;
 
+import dev.syllabus.account.CurrentAccount;
+import dev.syllabus.domain.DomainException;
+import dev.syllabus.http.PathParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -15,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,12 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import io.quarkus.security.Authenticated;
-
-import dev.syllabus.account.CurrentAccount;
-import dev.syllabus.http.PathParams;
-import dev.syllabus.domain.DomainException;
 
 /** A student's own checklist, and instructors' view of any student's. */
 // One root for every resource under /api: JAX-RS picks the most specific class path first, and
@@ -54,9 +50,15 @@ public class ChecklistResource {
     @GET
     @Path("/courses/{slug}/checklist")
     @RolesAllowed("STUDENT")
-    @Operation(operationId = "getMyChecklist", summary = "My checklist: every item with its state, homework status and completion",
-            description = "Every setup item and homework task of the course with its state, each homework's status from its pass criterion and reviews, and completion per week and overall.")
-    @APIResponse(responseCode = "200", description = "The checklist.", content = @Content(schema = @Schema(implementation = ChecklistViews.Checklist.class)))
+    @Operation(
+            operationId = "getMyChecklist",
+            summary = "My checklist: every item with its state, homework status and completion",
+            description =
+                    "Every setup item and homework task of the course with its state, each homework's status from its pass criterion and reviews, and completion per week and overall.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The checklist.",
+            content = @Content(schema = @Schema(implementation = ChecklistViews.Checklist.class)))
     public ChecklistViews.Checklist myChecklist(@PathParam("slug") String slug) {
         return checklists.checklist(PathParams.slug("slug", slug), current.id());
     }
@@ -65,39 +67,72 @@ public class ChecklistResource {
     @Path(ITEM)
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("STUDENT")
-    @Operation(operationId = "markItemDone", summary = "Mark one of my items done, with optional evidence",
-            description = "Idempotent. With `If-Match: \"v<version>\"` it refuses (412) to overwrite a change made since.")
-    @APIResponse(responseCode = "200", description = "The item now.", content = @Content(schema = @Schema(implementation = ChecklistViews.Item.class)))
+    @Operation(
+            operationId = "markItemDone",
+            summary = "Mark one of my items done, with optional evidence",
+            description =
+                    "Idempotent. With `If-Match: \"v<version>\"` it refuses (412) to overwrite a change made since.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The item now.",
+            content = @Content(schema = @Schema(implementation = ChecklistViews.Item.class)))
     @APIResponse(responseCode = "412", description = "The item changed since the version in If-Match.")
-    public Response markDone(@PathParam("slug") String slug,
+    public Response markDone(
+            @PathParam("slug") String slug,
             @Parameter(description = "`setup` or a homework code", example = "H3") @PathParam("group") String group,
-            @Parameter(description = "The task code, or a setup item's name", example = "PR2") @PathParam("item") String item,
+            @Parameter(description = "The task code, or a setup item's name", example = "PR2") @PathParam("item")
+                    String item,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false,
-                    description = "Optional: evidence for the item") @Valid ChecklistViews.DoneRequest body) {
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+                            required = false,
+                            description = "Optional: evidence for the item")
+                    @Valid
+                    ChecklistViews.DoneRequest body) {
         long me = current.id();
-        return respond(checklists.mark(PathParams.slug("slug", slug), me, me, itemId(group, item), true,
-                body == null ? null : body.evidence(), ifMatch, null));
+        return respond(checklists.mark(
+                PathParams.slug("slug", slug),
+                me,
+                me,
+                itemId(group, item),
+                true,
+                body == null ? null : body.evidence(),
+                ifMatch,
+                null));
     }
 
     @DELETE
     @Path(ITEM)
     @RolesAllowed("STUDENT")
-    @Operation(operationId = "markItemNotDone", summary = "Mark one of my items not done", description = "Idempotent; honours If-Match like the PUT.")
-    @APIResponse(responseCode = "200", description = "The item now.", content = @Content(schema = @Schema(implementation = ChecklistViews.Item.class)))
+    @Operation(
+            operationId = "markItemNotDone",
+            summary = "Mark one of my items not done",
+            description = "Idempotent; honours If-Match like the PUT.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The item now.",
+            content = @Content(schema = @Schema(implementation = ChecklistViews.Item.class)))
     @APIResponse(responseCode = "412", description = "The item changed since the version in If-Match.")
-    public Response markNotDone(@PathParam("slug") String slug, @PathParam("group") String group, @PathParam("item") String item,
+    public Response markNotDone(
+            @PathParam("slug") String slug,
+            @PathParam("group") String group,
+            @PathParam("item") String item,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long me = current.id();
-        return respond(checklists.mark(PathParams.slug("slug", slug), me, me, itemId(group, item), false, null, ifMatch, null));
+        return respond(checklists.mark(
+                PathParams.slug("slug", slug), me, me, itemId(group, item), false, null, ifMatch, null));
     }
 
     @GET
     @Path("/courses/{slug}/students/{login}/checklist")
-    @RolesAllowed({ "INSTRUCTOR", "READER" })
-    @Operation(operationId = "getStudentChecklist", summary = "A student's checklist (instructors)",
+    @RolesAllowed({"INSTRUCTOR", "READER"})
+    @Operation(
+            operationId = "getStudentChecklist",
+            summary = "A student's checklist (instructors)",
             description = "The same checklist the student sees, for an instructor.")
-    @APIResponse(responseCode = "200", description = "The checklist.", content = @Content(schema = @Schema(implementation = ChecklistViews.Checklist.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The checklist.",
+            content = @Content(schema = @Schema(implementation = ChecklistViews.Checklist.class)))
     public ChecklistViews.Checklist studentChecklist(@PathParam("slug") String slug, @PathParam("login") String login) {
         return checklists.studentChecklist(PathParams.slug("slug", slug), login);
     }
@@ -106,52 +141,95 @@ public class ChecklistResource {
     @Path(STUDENT_ITEM)
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("INSTRUCTOR")
-    @Operation(operationId = "markStudentItemDone", summary = "Mark a student's item done, with optional evidence (instructors)",
-            description = "For work that reached the instructor another way; the tick's source is INSTRUCTOR. Idempotent; honours If-Match.")
-    @APIResponse(responseCode = "200", description = "The item now.", content = @Content(schema = @Schema(implementation = ChecklistViews.Item.class)))
+    @Operation(
+            operationId = "markStudentItemDone",
+            summary = "Mark a student's item done, with optional evidence (instructors)",
+            description =
+                    "For work that reached the instructor another way; the tick's source is INSTRUCTOR. Idempotent; honours If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The item now.",
+            content = @Content(schema = @Schema(implementation = ChecklistViews.Item.class)))
     @APIResponse(responseCode = "412", description = "The item changed since the version in If-Match.")
-    public Response markStudentItemDone(@PathParam("slug") String slug, @PathParam("login") String login,
+    public Response markStudentItemDone(
+            @PathParam("slug") String slug,
+            @PathParam("login") String login,
             @Parameter(description = "`setup` or a homework code", example = "H3") @PathParam("group") String group,
-            @Parameter(description = "The task code, or a setup item's name", example = "PR2") @PathParam("item") String item,
+            @Parameter(description = "The task code, or a setup item's name", example = "PR2") @PathParam("item")
+                    String item,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false,
-                    description = "Optional: evidence for the item") @Valid ChecklistViews.DoneRequest body) {
-        return respond(checklists.markFor(PathParams.slug("slug", slug), login, current.id(), itemId(group, item), true,
-                body == null ? null : body.evidence(), ifMatch));
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+                            required = false,
+                            description = "Optional: evidence for the item")
+                    @Valid
+                    ChecklistViews.DoneRequest body) {
+        return respond(checklists.markFor(
+                PathParams.slug("slug", slug),
+                login,
+                current.id(),
+                itemId(group, item),
+                true,
+                body == null ? null : body.evidence(),
+                ifMatch));
     }
 
     @DELETE
     @Path(STUDENT_ITEM)
     @RolesAllowed("INSTRUCTOR")
-    @Operation(operationId = "markStudentItemNotDone", summary = "Mark a student's item not done (instructors)",
-            description = "Takes back a tick whatever its source; the history keeps who did. Idempotent; honours If-Match.")
-    @APIResponse(responseCode = "200", description = "The item now.", content = @Content(schema = @Schema(implementation = ChecklistViews.Item.class)))
+    @Operation(
+            operationId = "markStudentItemNotDone",
+            summary = "Mark a student's item not done (instructors)",
+            description =
+                    "Takes back a tick whatever its source; the history keeps who did. Idempotent; honours If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The item now.",
+            content = @Content(schema = @Schema(implementation = ChecklistViews.Item.class)))
     @APIResponse(responseCode = "412", description = "The item changed since the version in If-Match.")
-    public Response markStudentItemNotDone(@PathParam("slug") String slug, @PathParam("login") String login,
-            @PathParam("group") String group, @PathParam("item") String item, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return respond(checklists.markFor(PathParams.slug("slug", slug), login, current.id(), itemId(group, item), false, null, ifMatch));
+    public Response markStudentItemNotDone(
+            @PathParam("slug") String slug,
+            @PathParam("login") String login,
+            @PathParam("group") String group,
+            @PathParam("item") String item,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return respond(checklists.markFor(
+                PathParams.slug("slug", slug), login, current.id(), itemId(group, item), false, null, ifMatch));
     }
 
     @POST
     @Path("/courses/{slug}/students/{login}/homework/{code}/reviews")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("INSTRUCTOR")
-    @Operation(operationId = "reviewHomework", summary = "Approve a student's homework, or request changes, with a comment (instructors)",
+    @Operation(
+            operationId = "reviewHomework",
+            summary = "Approve a student's homework, or request changes, with a comment (instructors)",
             description = "The latest review decides the homework's status until the student changes one of its items.")
-    @APIResponse(responseCode = "201", description = "Recorded.", content = @Content(schema = @Schema(implementation = ChecklistViews.Review.class)))
-    public Response review(@PathParam("slug") String slug, @PathParam("login") String login,
-            @Parameter(example = "H1") @PathParam("code") String code, @NotNull @Valid ChecklistViews.ReviewRequest request) {
-        ChecklistViews.Review review = checklists.review(PathParams.slug("slug", slug), login,
-                PathParams.homeworkCode("code", code), current.id(), request);
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded.",
+            content = @Content(schema = @Schema(implementation = ChecklistViews.Review.class)))
+    public Response review(
+            @PathParam("slug") String slug,
+            @PathParam("login") String login,
+            @Parameter(example = "H1") @PathParam("code") String code,
+            @NotNull @Valid ChecklistViews.ReviewRequest request) {
+        ChecklistViews.Review review = checklists.review(
+                PathParams.slug("slug", slug), login, PathParams.homeworkCode("code", code), current.id(), request);
         return Response.status(Response.Status.CREATED).entity(review).build();
     }
 
     @POST
     @Path("/courses/{slug}/checklist/calendar-url")
     @RolesAllowed("STUDENT")
-    @Operation(operationId = "renewCalendarUrl", summary = "A new address for my private calendar feed; the old one stops working",
-            description = "For when the address leaked: calendar apps subscribed to the old one stop receiving updates.")
-    @APIResponse(responseCode = "200", description = "The new address.", content = @Content(schema = @Schema(implementation = ChecklistViews.CalendarFeed.class)))
+    @Operation(
+            operationId = "renewCalendarUrl",
+            summary = "A new address for my private calendar feed; the old one stops working",
+            description =
+                    "For when the address leaked: calendar apps subscribed to the old one stop receiving updates.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The new address.",
+            content = @Content(schema = @Schema(implementation = ChecklistViews.CalendarFeed.class)))
     public ChecklistViews.CalendarFeed renewCalendarUrl(@PathParam("slug") String slug) {
         return new ChecklistViews.CalendarFeed(checklists.newCalendarUrl(PathParams.slug("slug", slug), current.id()));
     }
@@ -160,40 +238,64 @@ public class ChecklistResource {
     @Path(EXTENSION)
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("INSTRUCTOR")
-    @Operation(operationId = "extendDeadline", summary = "Move one student's deadline for one homework (instructors)",
-            description = "The student's checklist, calendar feed, the cohort and the gradebook use the new due time; passing before it is on time.")
-    @APIResponse(responseCode = "200", description = "The student's homework now.",
+    @Operation(
+            operationId = "extendDeadline",
+            summary = "Move one student's deadline for one homework (instructors)",
+            description =
+                    "The student's checklist, calendar feed, the cohort and the gradebook use the new due time; passing before it is on time.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The student's homework now.",
             content = @Content(schema = @Schema(implementation = ChecklistViews.HomeworkProgress.class)))
-    public ChecklistViews.HomeworkProgress extend(@PathParam("slug") String slug, @PathParam("login") String login,
-            @Parameter(example = "H3") @PathParam("code") String code, @NotNull @Valid ChecklistViews.ExtensionRequest request) {
+    public ChecklistViews.HomeworkProgress extend(
+            @PathParam("slug") String slug,
+            @PathParam("login") String login,
+            @Parameter(example = "H3") @PathParam("code") String code,
+            @NotNull @Valid ChecklistViews.ExtensionRequest request) {
         int year = request.due().getYear();
         if (year < 2000 || year > 2200) {
             throw DomainException.invalid("due", "must be a time between the years 2000 and 2200");
         }
-        return checklists.extend(PathParams.slug("slug", slug), login, PathParams.homeworkCode("code", code), request.due().toInstant(),
+        return checklists.extend(
+                PathParams.slug("slug", slug),
+                login,
+                PathParams.homeworkCode("code", code),
+                request.due().toInstant(),
                 current.id());
     }
 
     @DELETE
     @Path(EXTENSION)
     @RolesAllowed("INSTRUCTOR")
-    @Operation(operationId = "removeExtension", summary = "Give one student's homework its run's due date back (instructors)",
-            description = "Undoes an extension; late flags, calendars and the gradebook follow the run's due date again.")
-    @APIResponse(responseCode = "200", description = "The student's homework now.",
+    @Operation(
+            operationId = "removeExtension",
+            summary = "Give one student's homework its run's due date back (instructors)",
+            description =
+                    "Undoes an extension; late flags, calendars and the gradebook follow the run's due date again.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The student's homework now.",
             content = @Content(schema = @Schema(implementation = ChecklistViews.HomeworkProgress.class)))
-    public ChecklistViews.HomeworkProgress removeExtension(@PathParam("slug") String slug, @PathParam("login") String login,
+    public ChecklistViews.HomeworkProgress removeExtension(
+            @PathParam("slug") String slug,
+            @PathParam("login") String login,
             @Parameter(example = "H3") @PathParam("code") String code) {
-        return checklists.extend(PathParams.slug("slug", slug), login, PathParams.homeworkCode("code", code), null, current.id());
+        return checklists.extend(
+                PathParams.slug("slug", slug), login, PathParams.homeworkCode("code", code), null, current.id());
     }
 
     private static String itemId(String group, String item) {
         if (!group.matches("setup|[Hh]\\d{1,4}") || !item.matches("[A-Za-z0-9-]{1,50}")) {
             throw DomainException.invalid("item", "must be an item id such as H3/PR2 or setup/<name>");
         }
-        return group.equals("setup") ? "setup/" + item : group.toUpperCase(java.util.Locale.ROOT) + "/" + item.toUpperCase(java.util.Locale.ROOT);
+        return group.equals("setup")
+                ? "setup/" + item
+                : group.toUpperCase(java.util.Locale.ROOT) + "/" + item.toUpperCase(java.util.Locale.ROOT);
     }
 
     private static Response respond(ChecklistViews.Item item) {
-        return Response.ok(item).header(HttpHeaders.ETAG, ChecklistService.etag(item.version())).build();
+        return Response.ok(item)
+                .header(HttpHeaders.ETAG, ChecklistService.etag(item.version()))
+                .build();
     }
 }

@@ -1,15 +1,5 @@
 package dev.syllabus.progress;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import dev.syllabus.account.AccountEntity;
 import dev.syllabus.content.Course;
 import dev.syllabus.content.Homework;
@@ -17,6 +7,14 @@ import dev.syllabus.content.Week;
 import dev.syllabus.course.Courses;
 import dev.syllabus.domain.DomainException;
 import dev.syllabus.progress.ChecklistItem.ItemKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Students' checklists: the items come from the published course, their states from the
@@ -37,7 +35,10 @@ public class ChecklistService {
     private final CalendarFeeds feeds;
     private final CohortCache cohorts;
 
-    ChecklistService(Courses courses, jakarta.enterprise.inject.Instance<PullRequestStates> pullRequests, CalendarFeeds feeds,
+    ChecklistService(
+            Courses courses,
+            jakarta.enterprise.inject.Instance<PullRequestStates> pullRequests,
+            CalendarFeeds feeds,
             CohortCache cohorts) {
         this.courses = courses;
         this.feeds = feeds;
@@ -61,8 +62,12 @@ public class ChecklistService {
     @Transactional
     public void withdrawEvidence(String slug, long studentId, String itemId, String url) {
         Courses.Ref ref = courses.find(slug);
-        ProgressEntity state = ProgressEntity.ofItem(ref.id(), studentId, itemId).firstResult();
-        if (state != null && state.done && state.source == ProgressEntity.Source.GITHUB && url.equals(state.evidenceUrl)) {
+        ProgressEntity state =
+                ProgressEntity.ofItem(ref.id(), studentId, itemId).firstResult();
+        if (state != null
+                && state.done
+                && state.source == ProgressEntity.Source.GITHUB
+                && url.equals(state.evidenceUrl)) {
             mark(slug, studentId, null, itemId, false, null, null, null);
         }
     }
@@ -92,8 +97,10 @@ public class ChecklistService {
     /** The setup item whose title mentions {@code word}, if any (e.g. adding the instructor as admin). */
     public java.util.Optional<String> setupItem(String slug, String word) {
         return items(courses.find(slug).course()).values().stream()
-                .filter(i -> i.kind() == ItemKind.SETUP && i.title().toLowerCase(java.util.Locale.ROOT).contains(word))
-                .map(ChecklistItem::id).findFirst();
+                .filter(i -> i.kind() == ItemKind.SETUP
+                        && i.title().toLowerCase(java.util.Locale.ROOT).contains(word))
+                .map(ChecklistItem::id)
+                .findFirst();
     }
 
     private Map<String, PullRequestStates.PullRequestState> pullRequestsOf(long courseId, long accountId) {
@@ -116,25 +123,35 @@ public class ChecklistService {
     ChecklistViews.Checklist checklist(String slug, long accountId) {
         Courses.Ref ref = courses.find(slug);
         AccountEntity student = AccountEntity.findById(accountId);
-        EnrollmentEntity enrollment = (student == null ? java.util.Optional.<EnrollmentEntity>empty() : EnrollmentEntity.of(ref.id(), accountId))
+        EnrollmentEntity enrollment = (student == null
+                        ? java.util.Optional.<EnrollmentEntity>empty()
+                        : EnrollmentEntity.of(ref.id(), accountId))
                 .orElseThrow(() -> notEnrolled(ref));
         if (enrollment.calendarToken == null) {
             enrollment.calendarToken = CalendarFeeds.newToken();
         }
-        return checklist(ref, dated(ref, enrollment.runId), student).withCalendarUrl(feeds.url(enrollment.calendarToken));
+        return checklist(ref, dated(ref, enrollment.runId), student)
+                .withCalendarUrl(feeds.url(enrollment.calendarToken));
     }
 
     /** A student's checklist in {@code dated}, the course as their run dates it. */
     private ChecklistViews.Checklist checklist(Courses.Ref ref, Course dated, AccountEntity student) {
-        return build(dated, items(ref.course()).values(), student.login, student.githubId != null,
+        return build(
+                dated,
+                items(ref.course()).values(),
+                student.login,
+                student.githubId != null,
                 ProgressEntity.ofStudent(ref.id(), student.id),
                 ReviewEntity.list("courseId = ?1 and accountId = ?2 order by at", ref.id(), student.id),
-                new java.util.HashMap<>(), pullRequestsOf(ref.id(), student.id), DeadlineExtensionEntity.of(ref.id(), student.id));
+                new java.util.HashMap<>(),
+                pullRequestsOf(ref.id(), student.id),
+                DeadlineExtensionEntity.of(ref.id(), student.id));
     }
 
     /** The published course with the dates of run {@code runId} (the current run's when null). */
     static Course dated(Courses.Ref ref, Long runId) {
-        dev.syllabus.course.CourseRunEntity run = runId == null ? null : dev.syllabus.course.CourseRunEntity.findById(runId);
+        dev.syllabus.course.CourseRunEntity run =
+                runId == null ? null : dev.syllabus.course.CourseRunEntity.findById(runId);
         return run == null ? ref.course() : dev.syllabus.course.CourseRuns.in(ref.course(), run.dates());
     }
 
@@ -143,28 +160,44 @@ public class ChecklistService {
      * reviewers (looked up when missing); {@code course} carries the student's run's dates and
      * {@code extensions} the deadlines an instructor moved for them.
      */
-    static ChecklistViews.Checklist build(Course course, java.util.Collection<ChecklistItem> courseItems, String login, boolean verified,
-            List<ProgressEntity> rows, List<ReviewEntity> reviewsOldestFirst,
-            Map<Long, String> logins, Map<String, PullRequestStates.PullRequestState> pullRequests, Map<String, Instant> extensions) {
-        Map<String, ProgressEntity> states = rows.stream().collect(Collectors.toMap(p -> p.itemId, Function.identity()));
+    static ChecklistViews.Checklist build(
+            Course course,
+            java.util.Collection<ChecklistItem> courseItems,
+            String login,
+            boolean verified,
+            List<ProgressEntity> rows,
+            List<ReviewEntity> reviewsOldestFirst,
+            Map<Long, String> logins,
+            Map<String, PullRequestStates.PullRequestState> pullRequests,
+            Map<String, Instant> extensions) {
+        Map<String, ProgressEntity> states =
+                rows.stream().collect(Collectors.toMap(p -> p.itemId, Function.identity()));
         List<ChecklistViews.Item> items = courseItems.stream()
-                .map(item -> view(item, states.get(item.id()), pullRequests.get(item.id()))).toList();
+                .map(item -> view(item, states.get(item.id()), pullRequests.get(item.id())))
+                .toList();
         Map<String, ChecklistViews.Review> latest = new java.util.HashMap<>();
         for (ReviewEntity review : reviewsOldestFirst) {
-            String reviewer = review.reviewerId == null ? null : logins.computeIfAbsent(review.reviewerId, AccountEntity::loginOf);
-            latest.put(review.homeworkCode, new ChecklistViews.Review(review.decision, review.comment, reviewer, review.at));
+            String reviewer = review.reviewerId == null
+                    ? null
+                    : logins.computeIfAbsent(review.reviewerId, AccountEntity::loginOf);
+            latest.put(
+                    review.homeworkCode,
+                    new ChecklistViews.Review(review.decision, review.comment, reviewer, review.at));
         }
         return summarise(course, login, verified, items, latest, extensions);
     }
 
     /** Records an instructor's decision on a student's homework. */
     @Transactional
-    ChecklistViews.Review review(String slug, String login, String code, long reviewerId, ChecklistViews.ReviewRequest request) {
+    ChecklistViews.Review review(
+            String slug, String login, String code, long reviewerId, ChecklistViews.ReviewRequest request) {
         Courses.Ref ref = courses.find(slug);
         AccountEntity student = student(login);
         requireEnrolled(ref, student);
         String homework = code.toUpperCase(java.util.Locale.ROOT);
-        boolean exists = ref.course().weeks().stream().flatMap(w -> w.homework().stream()).anyMatch(h -> h.code().equals(homework));
+        boolean exists = ref.course().weeks().stream()
+                .flatMap(w -> w.homework().stream())
+                .anyMatch(h -> h.code().equals(homework));
         if (!exists) {
             throw DomainException.notFound("Course '" + slug + "' has no homework " + homework + ".");
         }
@@ -174,11 +207,14 @@ public class ChecklistService {
         review.homeworkCode = homework;
         review.reviewerId = reviewerId;
         review.decision = request.decision();
-        review.comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
+        review.comment = request.comment() == null || request.comment().isBlank()
+                ? null
+                : request.comment().strip();
         review.at = Instant.now();
         review.persist();
         cohorts.changed(ref.id());
-        ProgressEventEntity.record(ref.id(), student.id, homework, request.decision().name(), null, reviewerId, review.at);
+        ProgressEventEntity.record(
+                ref.id(), student.id, homework, request.decision().name(), null, reviewerId, review.at);
         return new ChecklistViews.Review(review.decision, review.comment, AccountEntity.loginOf(reviewerId), review.at);
     }
 
@@ -187,7 +223,14 @@ public class ChecklistService {
      * newer change; {@code completedAt} is when the work was done where GitHub says so (else now).
      */
     @Transactional
-    ChecklistViews.Item mark(String slug, long studentId, Long actorId, String itemId, boolean done, String evidence, String ifMatch,
+    ChecklistViews.Item mark(
+            String slug,
+            long studentId,
+            Long actorId,
+            String itemId,
+            boolean done,
+            String evidence,
+            String ifMatch,
             Instant completedAt) {
         Courses.Ref ref = courses.find(slug);
         // The item's row, locked: changes to one item take turns. A row exists only for an enrolled
@@ -201,9 +244,12 @@ public class ChecklistService {
             state = lockedState(ref.id(), studentId, itemId);
         }
         ChecklistItem item = java.util.Optional.ofNullable(items(ref.course()).get(itemId))
-                .orElseThrow(() -> DomainException.notFound("Course '" + slug + "' has no checklist item " + itemId + "."));
+                .orElseThrow(
+                        () -> DomainException.notFound("Course '" + slug + "' has no checklist item " + itemId + "."));
         String checkedEvidence = Evidence.check(item.kind(), evidence);
-        if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.strip().equals("*")
+        if (ifMatch != null
+                && !ifMatch.isBlank()
+                && !ifMatch.strip().equals("*")
                 && !ifMatch.strip().equals(etag(state == null ? 0 : state.version))) {
             throw DomainException.stale("Item " + itemId + " changed since you read it (now "
                     + etag(state == null ? 0 : state.version) + "); reload it and try again.");
@@ -229,22 +275,33 @@ public class ChecklistService {
         state.version++;
         state.updatedAt = now;
         state.updatedBy = actorId;
-        state.source = actorId == null ? ProgressEntity.Source.GITHUB
+        state.source = actorId == null
+                ? ProgressEntity.Source.GITHUB
                 : actorId == studentId ? ProgressEntity.Source.STUDENT : ProgressEntity.Source.INSTRUCTOR;
         state.persist();
-        ProgressEventEntity.record(ref.id(), studentId, itemId, done ? "DONE" : "UNDONE", state.evidenceUrl, actorId, now);
+        ProgressEventEntity.record(
+                ref.id(), studentId, itemId, done ? "DONE" : "UNDONE", state.evidenceUrl, actorId, now);
         cohorts.changed(ref.id());
         return view(item, state);
     }
 
     private static ProgressEntity lockedState(long courseId, long studentId, String itemId) {
         return ProgressEntity.ofItem(courseId, studentId, itemId)
-                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional().orElse(null);
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional()
+                .orElse(null);
     }
 
     /** An instructor marks a student's item; 404 when there is no such student. */
     @Transactional
-    ChecklistViews.Item markFor(String slug, String login, long instructorId, String itemId, boolean done, String evidence, String ifMatch) {
+    ChecklistViews.Item markFor(
+            String slug,
+            String login,
+            long instructorId,
+            String itemId,
+            boolean done,
+            String evidence,
+            String ifMatch) {
         return mark(slug, student(login).id, instructorId, itemId, done, evidence, ifMatch, null);
     }
 
@@ -266,18 +323,23 @@ public class ChecklistService {
     /** The private calendar feed behind {@code token}, or empty when no enrolment has it. */
     @Transactional
     java.util.Optional<String> calendarFeed(String token) {
-        return EnrollmentEntity.<EnrollmentEntity>find("calendarToken", token).firstResultOptional().map(enrollment -> {
-            Courses.Ref ref = courses.find(enrollment.course.slug);
-            Course dated = dated(ref, enrollment.runId);
-            return Calendars.student(dated, checklist(ref, dated, enrollment.account), feeds.host(), Instant.now());
-        });
+        return EnrollmentEntity.<EnrollmentEntity>find("calendarToken", token)
+                .firstResultOptional()
+                .map(enrollment -> {
+                    Courses.Ref ref = courses.find(enrollment.course.slug);
+                    Course dated = dated(ref, enrollment.runId);
+                    return Calendars.student(
+                            dated, checklist(ref, dated, enrollment.account), feeds.host(), Instant.now());
+                });
     }
 
     /** The public calendar of a run of the course (the current one when {@code run} is null). */
     @Transactional
     String courseCalendar(String slug, dev.syllabus.course.CourseRunEntity run) {
         Courses.Ref ref = courses.find(slug);
-        return Calendars.course(run == null ? ref.course() : dev.syllabus.course.CourseRuns.in(ref.course(), run.dates()), feeds.host(),
+        return Calendars.course(
+                run == null ? ref.course() : dev.syllabus.course.CourseRuns.in(ref.course(), run.dates()),
+                feeds.host(),
                 Instant.now());
     }
 
@@ -294,7 +356,8 @@ public class ChecklistService {
             throw DomainException.notFound("Course '" + slug + "' has no homework " + code + ".");
         }
         DeadlineExtensionEntity extension = DeadlineExtensionEntity.<DeadlineExtensionEntity>find(
-                "courseId = ?1 and accountId = ?2 and homeworkCode = ?3", ref.id(), student.id, code).firstResult();
+                        "courseId = ?1 and accountId = ?2 and homeworkCode = ?3", ref.id(), student.id, code)
+                .firstResult();
         if (due == null) {
             if (extension != null) {
                 extension.delete();
@@ -313,11 +376,15 @@ public class ChecklistService {
         }
         DeadlineExtensionEntity.flush();
         cohorts.changed(ref.id());
-        return checklist(slug, student.id).homework().stream().filter(h -> h.code().equals(code)).findFirst().orElseThrow();
+        return checklist(slug, student.id).homework().stream()
+                .filter(h -> h.code().equals(code))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static AccountEntity student(String login) {
-        return AccountEntity.findByLogin(login).filter(a -> a.role == dev.syllabus.account.Role.STUDENT)
+        return AccountEntity.findByLogin(login)
+                .filter(a -> a.role == dev.syllabus.account.Role.STUDENT)
                 .orElseThrow(() -> DomainException.notFound("No student '" + login + "'."));
     }
 
@@ -344,17 +411,36 @@ public class ChecklistService {
         return view(item, state, null);
     }
 
-    private static ChecklistViews.Item view(ChecklistItem item, ProgressEntity state, PullRequestStates.PullRequestState pullRequest) {
-        return new ChecklistViews.Item(item.id(), item.kind(), item.title(), item.homework(), item.week(), item.optional(),
-                state != null && state.done, state == null ? null : state.evidenceUrl,
-                state == null ? null : state.updatedAt, state == null ? 0 : state.version, state == null ? null : state.source,
-                pullRequest, state == null || !state.done ? null : state.completedAt);
+    private static ChecklistViews.Item view(
+            ChecklistItem item, ProgressEntity state, PullRequestStates.PullRequestState pullRequest) {
+        return new ChecklistViews.Item(
+                item.id(),
+                item.kind(),
+                item.title(),
+                item.homework(),
+                item.week(),
+                item.optional(),
+                state != null && state.done,
+                state == null ? null : state.evidenceUrl,
+                state == null ? null : state.updatedAt,
+                state == null ? 0 : state.version,
+                state == null ? null : state.source,
+                pullRequest,
+                state == null || !state.done ? null : state.completedAt);
     }
 
-    private static ChecklistViews.Checklist summarise(Course course, String login, boolean verified, List<ChecklistViews.Item> items,
-            Map<String, ChecklistViews.Review> reviews, Map<String, Instant> extensions) {
-        java.time.ZoneId zone = course.run() == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(course.run().timeZone());
-        Map<String, List<ChecklistViews.Item>> byHomework = items.stream().filter(i -> i.homework() != null)
+    private static ChecklistViews.Checklist summarise(
+            Course course,
+            String login,
+            boolean verified,
+            List<ChecklistViews.Item> items,
+            Map<String, ChecklistViews.Review> reviews,
+            Map<String, Instant> extensions) {
+        java.time.ZoneId zone = course.run() == null
+                ? java.time.ZoneOffset.UTC
+                : java.time.ZoneId.of(course.run().timeZone());
+        Map<String, List<ChecklistViews.Item>> byHomework = items.stream()
+                .filter(i -> i.homework() != null)
                 .collect(Collectors.groupingBy(ChecklistViews.Item::homework));
         List<ChecklistViews.HomeworkProgress> homework = new ArrayList<>();
         List<ChecklistViews.WeekProgress> weeks = new ArrayList<>();
@@ -363,7 +449,8 @@ public class ChecklistService {
             int weekDone = 0;
             for (Homework hw : week.homework()) {
                 List<ChecklistViews.Item> own = byHomework.getOrDefault(hw.code(), List.of());
-                ChecklistViews.HomeworkProgress progress = progress(hw, own, reviews.get(hw.code()), extensions.get(hw.code()), zone);
+                ChecklistViews.HomeworkProgress progress =
+                        progress(hw, own, reviews.get(hw.code()), extensions.get(hw.code()), zone);
                 homework.add(progress);
                 weekRequired += progress.requiredItems();
                 weekDone += progress.doneItems();
@@ -372,24 +459,54 @@ public class ChecklistService {
         }
         int required = (int) items.stream().filter(i -> !i.optional()).count();
         int done = (int) items.stream().filter(i -> !i.optional() && i.done()).count();
-        return new ChecklistViews.Checklist(course.slug(), login, verified, ChecklistViews.Completion.of(done, required), weeks, homework, items,
-                course.run(), null);
+        return new ChecklistViews.Checklist(
+                course.slug(),
+                login,
+                verified,
+                ChecklistViews.Completion.of(done, required),
+                weeks,
+                homework,
+                items,
+                course.run(),
+                null);
     }
 
     /**
      * A homework's progress: its status by {@link HomeworkStatusRule}, with the latest review, and its
      * due date ({@code extension} when an instructor moved it, in the run's offset).
      */
-    static ChecklistViews.HomeworkProgress progress(Homework homework, List<ChecklistViews.Item> items, ChecklistViews.Review review,
-            Instant extension, java.time.ZoneId zone) {
-        java.time.OffsetDateTime due = extension == null ? homework.due() : extension.atZone(zone).toOffsetDateTime();
-        HomeworkStatusRule.Outcome outcome = HomeworkStatusRule.status(homework.pass(),
-                items.stream().map(i -> new HomeworkStatusRule.ItemState(i.kind(), i.optional(), i.done(), i.updatedAt(), i.completedAt()))
+    static ChecklistViews.HomeworkProgress progress(
+            Homework homework,
+            List<ChecklistViews.Item> items,
+            ChecklistViews.Review review,
+            Instant extension,
+            java.time.ZoneId zone) {
+        java.time.OffsetDateTime due =
+                extension == null ? homework.due() : extension.atZone(zone).toOffsetDateTime();
+        HomeworkStatusRule.Outcome outcome = HomeworkStatusRule.status(
+                homework.pass(),
+                items.stream()
+                        .map(i -> new HomeworkStatusRule.ItemState(
+                                i.kind(), i.optional(), i.done(), i.updatedAt(), i.completedAt()))
                         .toList(),
-                review == null ? null : new HomeworkStatusRule.LatestReview(review.decision() == ReviewEntity.Decision.APPROVED, review.at()),
+                review == null
+                        ? null
+                        : new HomeworkStatusRule.LatestReview(
+                                review.decision() == ReviewEntity.Decision.APPROVED, review.at()),
                 due == null ? null : due.toInstant());
-        return new ChecklistViews.HomeworkProgress(homework.code(), homework.title(), homework.week(), outcome.status(),
-                outcome.requiredPrs(), outcome.donePrs(), outcome.requiredItems(), outcome.doneItems(), review,
-                due, extension != null, outcome.passedAt(), outcome.late());
+        return new ChecklistViews.HomeworkProgress(
+                homework.code(),
+                homework.title(),
+                homework.week(),
+                outcome.status(),
+                outcome.requiredPrs(),
+                outcome.donePrs(),
+                outcome.requiredItems(),
+                outcome.doneItems(),
+                review,
+                due,
+                extension != null,
+                outcome.passedAt(),
+                outcome.late());
     }
 }

@@ -1,15 +1,12 @@
 package dev.syllabus.progress;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import dev.syllabus.content.Run;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
-
-import dev.syllabus.content.Run;
 
 /**
  * Computed cohorts, kept briefly. A cohort of a thousand students reads tens of thousands of rows:
@@ -28,12 +25,13 @@ public class CohortCache {
     static final Duration MAX_AGE = Duration.ofSeconds(10);
 
     /** One cohort: its course, the content version and run dates it was computed from, and its filter. */
-    record Key(long courseId, String slug, String version, Run run, CohortService.Filter filter) {
-    }
+    record Key(long courseId, String slug, String version, Run run, CohortService.Filter filter) {}
 
     private volatile Function<Key, List<CohortViews.Row>> compute;
     private final LoadingCache<Key, List<CohortViews.Row>> rows = Caffeine.newBuilder()
-            .refreshAfterWrite(FRESHNESS).expireAfterWrite(MAX_AGE).maximumSize(64)
+            .refreshAfterWrite(FRESHNESS)
+            .expireAfterWrite(MAX_AGE)
+            .maximumSize(64)
             .build(key -> List.copyOf(compute.apply(key)));
 
     /** How a cohort is computed (in a transaction of its own): set once by {@link CohortService}. */

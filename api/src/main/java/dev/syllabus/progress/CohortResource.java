@@ -1,8 +1,10 @@
 package dev.syllabus.progress;
 
-import java.util.List;
-import java.util.Locale;
-
+import dev.syllabus.domain.DomainException;
+import dev.syllabus.http.Negotiation;
+import dev.syllabus.http.PageRequest;
+import dev.syllabus.http.PathParams;
+import io.quarkus.panache.common.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -16,7 +18,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -26,13 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import io.quarkus.panache.common.Page;
-
-import dev.syllabus.http.Negotiation;
-import dev.syllabus.http.PageRequest;
-import dev.syllabus.http.PathParams;
-import dev.syllabus.domain.DomainException;
 
 /** The instructors' side: the whole cohort, the roster and the history of changes. */
 // One root for every resource under /api (see EnrollmentResource).
@@ -56,40 +52,69 @@ public class CohortResource {
 
     @GET
     @Path("/courses/{slug}/cohort")
-    @Produces({ MediaType.APPLICATION_JSON, CSV })
-    @RolesAllowed({ "INSTRUCTOR", "READER" })
-    @Operation(operationId = "getCohort", summary = "The current run's cohort: students x homework statuses (instructors)",
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @RolesAllowed({"INSTRUCTOR", "READER"})
+    @Operation(
+            operationId = "getCohort",
+            summary = "The current run's cohort: students x homework statuses (instructors)",
             description = COHORT)
-    @APIResponse(responseCode = "200", description = "The students, by login.", content = {
-        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CohortViews.Row.class)),
-        @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)) },
-            headers = @Header(name = "Link", description = "RFC 8288 links to the other pages", schema = @Schema(type = SchemaType.STRING)))
-    public Response cohort(@PathParam("slug") String slug,
-            @BeanParam CohortQuery query,
-            HttpHeaders headers, UriInfo uri) {
+    @APIResponse(
+            responseCode = "200",
+            description = "The students, by login.",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(type = SchemaType.ARRAY, implementation = CohortViews.Row.class)),
+                @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))
+            },
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "RFC 8288 links to the other pages",
+                            schema = @Schema(type = SchemaType.STRING)))
+    public Response cohort(
+            @PathParam("slug") String slug, @BeanParam CohortQuery query, HttpHeaders headers, UriInfo uri) {
         return cohortOf(slug, null, query, headers, uri);
     }
 
     @GET
     @Path("/courses/{slug}/runs/{run}/cohort")
-    @Produces({ MediaType.APPLICATION_JSON, CSV })
-    @RolesAllowed({ "INSTRUCTOR", "READER" })
-    @Operation(operationId = "getRunCohort", summary = "One run's cohort: students x homework statuses (instructors)", description = COHORT)
-    @APIResponse(responseCode = "200", description = "The students, by login.", content = {
-        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CohortViews.Row.class)),
-        @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)) },
-            headers = @Header(name = "Link", description = "RFC 8288 links to the other pages", schema = @Schema(type = SchemaType.STRING)))
-    public Response runCohort(@PathParam("slug") String slug,
-            @Parameter(schema = @Schema(pattern = dev.syllabus.course.CourseRunResource.RUN_NAME, maxLength = 40)) @PathParam("run") String run,
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @RolesAllowed({"INSTRUCTOR", "READER"})
+    @Operation(
+            operationId = "getRunCohort",
+            summary = "One run's cohort: students x homework statuses (instructors)",
+            description = COHORT)
+    @APIResponse(
+            responseCode = "200",
+            description = "The students, by login.",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(type = SchemaType.ARRAY, implementation = CohortViews.Row.class)),
+                @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))
+            },
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "RFC 8288 links to the other pages",
+                            schema = @Schema(type = SchemaType.STRING)))
+    public Response runCohort(
+            @PathParam("slug") String slug,
+            @Parameter(schema = @Schema(pattern = dev.syllabus.course.CourseRunResource.RUN_NAME, maxLength = 40))
+                    @PathParam("run")
+                    String run,
             @BeanParam CohortQuery query,
-            HttpHeaders headers, UriInfo uri) {
+            HttpHeaders headers,
+            UriInfo uri) {
         return cohortOf(slug, dev.syllabus.course.CourseRunResource.runName(run), query, headers, uri);
     }
 
-    private static final String COHORT = "Paged with `page` and `size` (Link headers, X-Total-Count); filter by `week` (only its homework), `status` "
-            + "(students with a homework in that status), `source` (students with a tick GitHub, they or an instructor vouch for) and "
-            + "`late` (students with a homework passed after its due date). Each cell says whether the homework passed late and when it is "
-            + "due for that student. With `Accept: text/csv` the whole filtered cohort comes as CSV (a late pass reads PASSED_LATE).";
+    private static final String COHORT =
+            "Paged with `page` and `size` (Link headers, X-Total-Count); filter by `week` (only its homework), `status` "
+                    + "(students with a homework in that status), `source` (students with a tick GitHub, they or an instructor vouch for) and "
+                    + "`late` (students with a homework passed after its due date). Each cell says whether the homework passed late and when it is "
+                    + "due for that student. With `Accept: text/csv` the whole filtered cohort comes as CSV (a late pass reads PASSED_LATE).";
 
     private Response cohortOf(String slug, String run, CohortQuery query, HttpHeaders headers, UriInfo uri) {
         String course = PathParams.slug("slug", slug);
@@ -98,40 +123,70 @@ public class CohortResource {
         List<CohortViews.Row> rows = cohorts.cohort(course, run, filter);
         if (Negotiation.preferred(headers, MediaType.APPLICATION_JSON_TYPE, CSV_TYPE) == CSV_TYPE) {
             return Response.ok(cohorts.csv(course, rows, weekNumber), CSV + ";charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"" + course + (run == null ? "" : "-" + run) + "-cohort.csv\"").build();
+                    .header(
+                            "Content-Disposition",
+                            "attachment; filename=\"" + course + (run == null ? "" : "-" + run) + "-cohort.csv\"")
+                    .build();
         }
         PageRequest request = PageRequest.of(query.page, query.size);
-        return request.headers(Response.ok(request.slice(rows), MediaType.APPLICATION_JSON), uri, rows.size()).build();
+        return request.headers(Response.ok(request.slice(rows), MediaType.APPLICATION_JSON), uri, rows.size())
+                .build();
     }
 
     @GET
     @Path("/courses/{slug}/gradebook")
     @Produces(CSV)
-    @RolesAllowed({ "INSTRUCTOR", "READER" })
-    @Operation(operationId = "getGradebook", summary = "The current run's grades as Canvas or Moodle import them (instructors)", description = GRADEBOOK)
-    @APIResponse(responseCode = "200", description = "The gradebook, as CSV.", content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
-    public Response gradebook(@PathParam("slug") String slug, @Parameter(required = true, description = "The platform's layout",
-            schema = @Schema(enumeration = { "canvas", "moodle" })) @QueryParam("format") String format) {
+    @RolesAllowed({"INSTRUCTOR", "READER"})
+    @Operation(
+            operationId = "getGradebook",
+            summary = "The current run's grades as Canvas or Moodle import them (instructors)",
+            description = GRADEBOOK)
+    @APIResponse(
+            responseCode = "200",
+            description = "The gradebook, as CSV.",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    public Response gradebook(
+            @PathParam("slug") String slug,
+            @Parameter(
+                            required = true,
+                            description = "The platform's layout",
+                            schema = @Schema(enumeration = {"canvas", "moodle"}))
+                    @QueryParam("format")
+                    String format) {
         return gradebookOf(slug, null, format);
     }
 
     @GET
     @Path("/courses/{slug}/runs/{run}/gradebook")
     @Produces(CSV)
-    @RolesAllowed({ "INSTRUCTOR", "READER" })
-    @Operation(operationId = "getRunGradebook", summary = "One run's grades as Canvas or Moodle import them (instructors)", description = GRADEBOOK)
-    @APIResponse(responseCode = "200", description = "The gradebook, as CSV.", content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
-    public Response runGradebook(@PathParam("slug") String slug,
-            @Parameter(schema = @Schema(pattern = dev.syllabus.course.CourseRunResource.RUN_NAME, maxLength = 40)) @PathParam("run") String run,
-            @Parameter(required = true, description = "The platform's layout", schema = @Schema(enumeration = { "canvas", "moodle" }))
-            @QueryParam("format") String format) {
+    @RolesAllowed({"INSTRUCTOR", "READER"})
+    @Operation(
+            operationId = "getRunGradebook",
+            summary = "One run's grades as Canvas or Moodle import them (instructors)",
+            description = GRADEBOOK)
+    @APIResponse(
+            responseCode = "200",
+            description = "The gradebook, as CSV.",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    public Response runGradebook(
+            @PathParam("slug") String slug,
+            @Parameter(schema = @Schema(pattern = dev.syllabus.course.CourseRunResource.RUN_NAME, maxLength = 40))
+                    @PathParam("run")
+                    String run,
+            @Parameter(
+                            required = true,
+                            description = "The platform's layout",
+                            schema = @Schema(enumeration = {"canvas", "moodle"}))
+                    @QueryParam("format")
+                    String format) {
         return gradebookOf(slug, dev.syllabus.course.CourseRunResource.runName(run), format);
     }
 
-    private static final String GRADEBOOK = "One row per student of the run, one column per homework. Scores: passed on time 100; "
-            + "passed late 100 less the course's late penalty (course.toml's schedule.late_penalty), marked late (Canvas: the Notes "
-            + "column; Moodle: the homework's feedback column); not passed once due 0; not passed and not yet due blank (an import "
-            + "leaves the cell alone). The README gives each platform's import steps.";
+    private static final String GRADEBOOK =
+            "One row per student of the run, one column per homework. Scores: passed on time 100; "
+                    + "passed late 100 less the course's late penalty (course.toml's schedule.late_penalty), marked late (Canvas: the Notes "
+                    + "column; Moodle: the homework's feedback column); not passed once due 0; not passed and not yet due blank (an import "
+                    + "leaves the cell alone). The README gives each platform's import steps.";
 
     private Response gradebookOf(String slug, String run, String format) {
         String course = PathParams.slug("slug", slug);
@@ -139,20 +194,28 @@ public class CohortResource {
             throw DomainException.invalid("format", "is required: canvas or moodle");
         }
         Gradebook.Format layout = PathParams.oneOf("format", format, Gradebook.Format.class);
-        String name = course + (run == null ? "" : "-" + run) + "-" + layout.name().toLowerCase(Locale.ROOT) + "-grades.csv";
+        String name =
+                course + (run == null ? "" : "-" + run) + "-" + layout.name().toLowerCase(Locale.ROOT) + "-grades.csv";
         return Response.ok(cohorts.gradebook(course, run, layout), CSV + ";charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .build();
     }
 
     @POST
     @Path("/courses/{slug}/roster")
-    @Consumes({ CSV, MediaType.TEXT_PLAIN })
+    @Consumes({CSV, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("INSTRUCTOR")
-    @Operation(operationId = "uploadRoster", summary = "Upload the roster: CSV with login (GitHub), name, email (instructors)",
-            description = "Creates the students who have no account yet (they set a password when they join with the join code) "
-                    + "and enrols everyone. All rows are checked first: one bad row rejects the upload with 422 listing every problem.")
-    @APIResponse(responseCode = "200", description = "What changed.", content = @Content(schema = @Schema(implementation = CohortViews.RosterResult.class)))
+    @Operation(
+            operationId = "uploadRoster",
+            summary = "Upload the roster: CSV with login (GitHub), name, email (instructors)",
+            description =
+                    "Creates the students who have no account yet (they set a password when they join with the join code) "
+                            + "and enrols everyone. All rows are checked first: one bad row rejects the upload with 422 listing every problem.")
+    @APIResponse(
+            responseCode = "200",
+            description = "What changed.",
+            content = @Content(schema = @Schema(implementation = CohortViews.RosterResult.class)))
     @APIResponse(responseCode = "422", description = "Rows with problems; nothing was changed.")
     public CohortViews.RosterResult roster(@PathParam("slug") String slug, String csv) {
         return rosters.upload(PathParams.slug("slug", slug), csv == null ? "" : csv);
@@ -161,23 +224,35 @@ public class CohortResource {
     @GET
     @Path("/courses/{slug}/history")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "INSTRUCTOR", "READER" })
-    @Operation(operationId = "getHistory", summary = "Who changed what, when: checklist changes and reviews, newest first (instructors)",
-            description = "Every checklist change and review in the course, newest first, paged; `student` narrows it to one student.")
-    @APIResponse(responseCode = "200", description = "A page of changes.",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CohortViews.HistoryEntry.class)))
-    public Response history(@PathParam("slug") String slug,
+    @RolesAllowed({"INSTRUCTOR", "READER"})
+    @Operation(
+            operationId = "getHistory",
+            summary = "Who changed what, when: checklist changes and reviews, newest first (instructors)",
+            description =
+                    "Every checklist change and review in the course, newest first, paged; `student` narrows it to one student.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of changes.",
+            content =
+                    @Content(
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = CohortViews.HistoryEntry.class)))
+    public Response history(
+            @PathParam("slug") String slug,
             @Parameter(description = "Only this student's changes") @QueryParam("student") String student,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("size") String size,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("size")
+                    String size,
             UriInfo uri) {
         PageRequest request = PageRequest.of(page, size);
         if (student != null && !dev.syllabus.content.GithubNames.isLogin(student)) {
             throw DomainException.invalid("student", "must be a GitHub login");
         }
-        HistoryService.HistoryPage found = history.history(PathParams.slug("slug", slug),
-                student == null ? null : student.toLowerCase(Locale.ROOT), Page.of(request.index(), request.size()));
-        return request.headers(Response.ok(found.entries(), MediaType.APPLICATION_JSON), uri, (int) Math.min(Integer.MAX_VALUE, found.total()))
+        HistoryService.HistoryPage found = history.history(
+                PathParams.slug("slug", slug),
+                student == null ? null : student.toLowerCase(Locale.ROOT),
+                Page.of(request.index(), request.size()));
+        return request.headers(Response.ok(found.entries(), MediaType.APPLICATION_JSON), uri, (int)
+                        Math.min(Integer.MAX_VALUE, found.total()))
                 .build();
     }
 }

@@ -1,17 +1,5 @@
 package dev.syllabus.progress;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
-import org.hibernate.jpa.HibernateHints;
-
 import dev.syllabus.account.AccountEntity;
 import dev.syllabus.content.Course;
 import dev.syllabus.content.Homework;
@@ -19,6 +7,15 @@ import dev.syllabus.course.CourseRunEntity;
 import dev.syllabus.course.CourseRuns;
 import dev.syllabus.course.Courses;
 import dev.syllabus.domain.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hibernate.jpa.HibernateHints;
 
 /** The instructors' view of a whole cohort: every enrolled student's homework statuses. */
 @ApplicationScoped
@@ -34,11 +31,12 @@ public class CohortService {
         this.courses = courses;
         this.runs = runs;
         this.cache = cache;
-        cache.computeWith(key -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
-            Courses.Ref ref = courses.find(key.slug());
-            CourseRunEntity run = runs.named(ref.id(), key.run().name());
-            return compute(ref, run, CourseRuns.in(ref.course(), key.run()), key.filter());
-        }));
+        cache.computeWith(
+                key -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+                    Courses.Ref ref = courses.find(key.slug());
+                    CourseRunEntity run = runs.named(ref.id(), key.run().name());
+                    return compute(ref, run, CourseRuns.in(ref.course(), key.run()), key.filter());
+                }));
     }
 
     /**
@@ -70,32 +68,61 @@ public class CohortService {
         Integer week = filter.week();
         // Read-only: a thousand students' rows are read, never changed, so Hibernate keeps no snapshots
         // to compare at commit; and only this run's students' rows are read.
-        List<EnrollmentEntity> enrolled = EnrollmentEntity.<EnrollmentEntity>find("select e from Enrollment e join fetch e.account "
-                + "where e.course.id = ?1 and e.runId = ?2", ref.id(), run.id).withHint(HibernateHints.HINT_READ_ONLY, true).list();
+        List<EnrollmentEntity> enrolled = EnrollmentEntity.<EnrollmentEntity>find(
+                        "select e from Enrollment e join fetch e.account " + "where e.course.id = ?1 and e.runId = ?2",
+                        ref.id(),
+                        run.id)
+                .withHint(HibernateHints.HINT_READ_ONLY, true)
+                .list();
         Map<Long, Map<String, java.time.Instant>> extensions = DeadlineExtensionEntity.ofCourse(ref.id());
-        String ofRun = "courseId = ?1 and accountId in (select e.account.id from Enrollment e where e.course.id = ?1 and e.runId = ?2)";
-        Map<Long, List<ProgressEntity>> progress = ProgressEntity.<ProgressEntity>find(ofRun, ref.id(), run.id)
-                .withHint(HibernateHints.HINT_READ_ONLY, true).stream().collect(Collectors.groupingBy(p -> p.accountId));
-        Map<Long, List<ReviewEntity>> reviews = ReviewEntity.<ReviewEntity>find(ofRun + " order by at", ref.id(), run.id)
-                .withHint(HibernateHints.HINT_READ_ONLY, true).stream().collect(Collectors.groupingBy(r -> r.accountId));
+        String ofRun =
+                "courseId = ?1 and accountId in (select e.account.id from Enrollment e where e.course.id = ?1 and e.runId = ?2)";
+        Map<Long, List<ProgressEntity>> progress =
+                ProgressEntity.<ProgressEntity>find(ofRun, ref.id(), run.id)
+                        .withHint(HibernateHints.HINT_READ_ONLY, true)
+                        .stream()
+                        .collect(Collectors.groupingBy(p -> p.accountId));
+        Map<Long, List<ReviewEntity>> reviews = ReviewEntity.<ReviewEntity>find(
+                        ofRun + " order by at", ref.id(), run.id)
+                .withHint(HibernateHints.HINT_READ_ONLY, true)
+                .stream()
+                .collect(Collectors.groupingBy(r -> r.accountId));
         Map<Long, String> logins = new HashMap<>();
-        java.util.Collection<ChecklistItem> items = checklists.items(ref.course()).values();
+        java.util.Collection<ChecklistItem> items =
+                checklists.items(ref.course()).values();
         List<CohortViews.Row> rows = new ArrayList<>();
         for (EnrollmentEntity enrollment : enrolled) {
             AccountEntity student = enrollment.account;
-            ChecklistViews.Checklist checklist = ChecklistService.build(course, items, student.login, student.githubId != null,
-                    progress.getOrDefault(student.id, List.of()), reviews.getOrDefault(student.id, List.of()), logins, Map.of(),
+            ChecklistViews.Checklist checklist = ChecklistService.build(
+                    course,
+                    items,
+                    student.login,
+                    student.githubId != null,
+                    progress.getOrDefault(student.id, List.of()),
+                    reviews.getOrDefault(student.id, List.of()),
+                    logins,
+                    Map.of(),
                     extensions.getOrDefault(student.id, Map.of()));
             List<CohortViews.Cell> cells = checklist.homework().stream()
                     .filter(h -> week == null || h.week() == week)
-                    .map(h -> new CohortViews.Cell(h.code(), h.status(), h.late(), h.due())).toList();
+                    .map(h -> new CohortViews.Cell(h.code(), h.status(), h.late(), h.due()))
+                    .toList();
             CohortViews.TickCounts ticks = CohortViews.TickCounts.of(checklist.items().stream()
-                    .filter(i -> i.done() && (week == null || week.equals(i.week()))).toList());
-            boolean statusMatches = filter.status() == null || cells.stream().anyMatch(c -> c.status() == filter.status());
-            boolean lateMatches = filter.late() == null || cells.stream().anyMatch(CohortViews.Cell::late) == filter.late();
+                    .filter(i -> i.done() && (week == null || week.equals(i.week())))
+                    .toList());
+            boolean statusMatches =
+                    filter.status() == null || cells.stream().anyMatch(c -> c.status() == filter.status());
+            boolean lateMatches =
+                    filter.late() == null || cells.stream().anyMatch(CohortViews.Cell::late) == filter.late();
             if (statusMatches && lateMatches && (filter.source() == null || ticks.of(filter.source()) > 0)) {
-                rows.add(new CohortViews.Row(student.login, student.name, student.email, checklist.verified(), checklist.completion(),
-                        ticks, cells));
+                rows.add(new CohortViews.Row(
+                        student.login,
+                        student.name,
+                        student.email,
+                        checklist.verified(),
+                        checklist.completion(),
+                        ticks,
+                        cells));
             }
         }
         rows.sort(Comparator.comparing(CohortViews.Row::login));
@@ -106,17 +133,32 @@ public class CohortService {
     String csv(String slug, List<CohortViews.Row> rows, Integer week) {
         List<String> codes = courses.find(slug).course().weeks().stream()
                 .filter(w -> week == null || w.number() == week)
-                .flatMap(w -> w.homework().stream()).map(Homework::code).toList();
-        List<String> header = new ArrayList<>(List.of("login", "name", "email", "verified", "completion_percent",
-                "ticks_github", "ticks_student", "ticks_instructor"));
+                .flatMap(w -> w.homework().stream())
+                .map(Homework::code)
+                .toList();
+        List<String> header = new ArrayList<>(List.of(
+                "login",
+                "name",
+                "email",
+                "verified",
+                "completion_percent",
+                "ticks_github",
+                "ticks_student",
+                "ticks_instructor"));
         header.addAll(codes);
         List<List<String>> lines = new ArrayList<>();
         for (CohortViews.Row row : rows) {
-            List<String> line = new ArrayList<>(List.of(row.login(), row.name() == null ? "" : row.name(),
-                    row.email() == null ? "" : row.email(), Boolean.toString(row.verified()), Integer.toString(row.completion().percent()),
-                    Integer.toString(row.ticks().github()), Integer.toString(row.ticks().student()), Integer.toString(row.ticks().instructor())));
-            Map<String, String> statuses = row.homework().stream()
-                    .collect(Collectors.toMap(CohortViews.Cell::code, CohortViews.Cell::label));
+            List<String> line = new ArrayList<>(List.of(
+                    row.login(),
+                    row.name() == null ? "" : row.name(),
+                    row.email() == null ? "" : row.email(),
+                    Boolean.toString(row.verified()),
+                    Integer.toString(row.completion().percent()),
+                    Integer.toString(row.ticks().github()),
+                    Integer.toString(row.ticks().student()),
+                    Integer.toString(row.ticks().instructor())));
+            Map<String, String> statuses =
+                    row.homework().stream().collect(Collectors.toMap(CohortViews.Cell::code, CohortViews.Cell::label));
             codes.forEach(code -> line.add(statuses.getOrDefault(code, "")));
             lines.add(line);
         }
@@ -130,6 +172,7 @@ public class CohortService {
         CourseRunEntity run = runName == null ? runs.current(ref.id()) : runs.named(ref.id(), runName);
         List<CohortViews.Row> rows = cohort(slug, run.name, Filter.NONE);
         List<Homework> homework = ref.course().homework().toList();
-        return Gradebook.write(format, homework, rows, run.name, ref.course().schedule().latePenalty(), java.time.Instant.now());
+        return Gradebook.write(
+                format, homework, rows, run.name, ref.course().schedule().latePenalty(), java.time.Instant.now());
     }
 }

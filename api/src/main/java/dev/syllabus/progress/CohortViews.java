@@ -2,36 +2,47 @@ package dev.syllabus.progress;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the instructors' cohort, roster and history endpoints send. */
 final class CohortViews {
 
-    private CohortViews() {
-    }
+    private CohortViews() {}
 
     @Schema(name = "CohortRow", description = "One student's progress at a glance.")
     record Row(
             @Schema(example = "octocat") String login,
             @Schema(nullable = true) String name,
             @Schema(nullable = true) String email,
-            @Schema(description = "Whether GitHub has proven the login (the student signed in with GitHub)") boolean verified,
-            ChecklistViews.Completion completion,
-            @Schema(description = "Who vouches for the student's done items in scope") TickCounts ticks,
-            List<Cell> homework) {
-    }
 
-    @Schema(name = "TickCounts", description = "Done items by who vouches for them, so an instructor sees which ticks GitHub backs.")
+            @Schema(description = "Whether GitHub has proven the login (the student signed in with GitHub)")
+            boolean verified,
+
+            ChecklistViews.Completion completion,
+
+            @Schema(description = "Who vouches for the student's done items in scope")
+            TickCounts ticks,
+
+            List<Cell> homework) {}
+
+    @Schema(
+            name = "TickCounts",
+            description = "Done items by who vouches for them, so an instructor sees which ticks GitHub backs.")
     record TickCounts(
-            @Schema(description = "Proven by a GitHub webhook delivery") int github,
-            @Schema(description = "Self-reported by the student") int student,
+            @Schema(description = "Proven by a GitHub webhook delivery")
+            int github,
+
+            @Schema(description = "Self-reported by the student")
+            int student,
+
             @Schema(description = "Set by an instructor") int instructor) {
 
         static TickCounts of(List<ChecklistViews.Item> doneItems) {
             java.util.Map<ProgressEntity.Source, Long> counts = doneItems.stream()
-                    .collect(java.util.stream.Collectors.groupingBy(ChecklistViews.Item::source, java.util.stream.Collectors.counting()));
-            return new TickCounts(counts.getOrDefault(ProgressEntity.Source.GITHUB, 0L).intValue(),
+                    .collect(java.util.stream.Collectors.groupingBy(
+                            ChecklistViews.Item::source, java.util.stream.Collectors.counting()));
+            return new TickCounts(
+                    counts.getOrDefault(ProgressEntity.Source.GITHUB, 0L).intValue(),
                     counts.getOrDefault(ProgressEntity.Source.STUDENT, 0L).intValue(),
                     counts.getOrDefault(ProgressEntity.Source.INSTRUCTOR, 0L).intValue());
         }
@@ -46,9 +57,15 @@ final class CohortViews {
     }
 
     @Schema(name = "CohortCell")
-    record Cell(@Schema(example = "H3") String code, HomeworkStatusRule.HomeworkStatus status,
-            @Schema(description = "Passed after its due date") boolean late,
-            @Schema(nullable = true, description = "When it is due for this student (an extension counts)") java.time.OffsetDateTime due) {
+    record Cell(
+            @Schema(example = "H3") String code,
+            HomeworkStatusRule.HomeworkStatus status,
+
+            @Schema(description = "Passed after its due date")
+            boolean late,
+
+            @Schema(nullable = true, description = "When it is due for this student (an extension counts)")
+            java.time.OffsetDateTime due) {
 
         /** The status as a spreadsheet shows it: PASSED_LATE for a late pass. */
         String label() {
@@ -59,19 +76,29 @@ final class CohortViews {
     @Schema(name = "RosterResult", description = "What a roster upload changed.")
     record RosterResult(
             @Schema(description = "New student accounts") int created,
-            @Schema(description = "Existing students whose name or email changed") int updated,
-            @Schema(description = "Students newly enrolled in the course") int enrolled,
-            @Schema(description = "Rows read") int rows) {
-    }
+
+            @Schema(description = "Existing students whose name or email changed")
+            int updated,
+
+            @Schema(description = "Students newly enrolled in the course")
+            int enrolled,
+
+            @Schema(description = "Rows read") int rows) {}
 
     @Schema(name = "HistoryEntry", description = "One change: who changed what, when.")
     record HistoryEntry(
             Instant at,
             @Schema(example = "octocat") String student,
-            @Schema(example = "H3/PR2", description = "The item, or the homework for a review") String item,
-            @Schema(example = "DONE", description = "DONE, UNDONE, APPROVED or CHANGES_REQUESTED") String action,
+
+            @Schema(example = "H3/PR2", description = "The item, or the homework for a review")
+            String item,
+
+            @Schema(example = "DONE", description = "DONE, UNDONE, APPROVED or CHANGES_REQUESTED")
+            String action,
+
             @Schema(nullable = true) String evidence,
             @Schema(nullable = true, example = "octocat") String actor,
-            @Schema(description = "A change made after the homework was due for the student (an extension counts)") boolean late) {
-    }
+
+            @Schema(description = "A change made after the homework was due for the student (an extension counts)")
+            boolean late) {}
 }

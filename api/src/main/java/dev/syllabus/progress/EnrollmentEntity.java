@@ -1,18 +1,15 @@
 package dev.syllabus.progress;
 
-import java.time.Instant;
-
+import dev.syllabus.account.AccountEntity;
+import dev.syllabus.course.CourseEntity;
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
-
-import dev.syllabus.account.AccountEntity;
-import dev.syllabus.course.CourseEntity;
+import java.time.Instant;
 
 /** A student taking a course. */
 @Entity(name = "Enrollment")
@@ -22,9 +19,11 @@ public class EnrollmentEntity extends PanacheEntity {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "course_id")
     public CourseEntity course;
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "account_id")
     public AccountEntity account;
+
     @Column(name = "joined_at", nullable = false)
     public Instant joinedAt;
     /** SHA-256 of a rostered student's personal one-time invite code; null once claimed, or for self-joined students. */
@@ -43,7 +42,8 @@ public class EnrollmentEntity extends PanacheEntity {
     public String calendarToken;
 
     static java.util.Optional<EnrollmentEntity> of(long courseId, long accountId) {
-        return EnrollmentEntity.<EnrollmentEntity>find("course.id = ?1 and account.id = ?2", courseId, accountId).firstResultOptional();
+        return EnrollmentEntity.<EnrollmentEntity>find("course.id = ?1 and account.id = ?2", courseId, accountId)
+                .firstResultOptional();
     }
 
     /**
@@ -77,6 +77,8 @@ public class EnrollmentEntity extends PanacheEntity {
      */
     static boolean lock(long courseId, long accountId) {
         return find("course.id = ?1 and account.id = ?2", courseId, accountId)
-                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional().isPresent();
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional()
+                .isPresent();
     }
 }

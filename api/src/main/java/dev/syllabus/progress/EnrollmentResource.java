@@ -1,7 +1,9 @@
 package dev.syllabus.progress;
 
-import java.net.URI;
-
+import dev.syllabus.account.AccountViews;
+import dev.syllabus.http.HttpEdge;
+import dev.syllabus.http.PathParams;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -14,20 +16,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import dev.syllabus.account.AccountViews;
-import io.vertx.ext.web.RoutingContext;
-
-import dev.syllabus.http.HttpEdge;
-import dev.syllabus.http.PathParams;
 
 /** Joining a course, and the join code instructors hand out. */
 // One root for every resource under /api: JAX-RS picks the most specific class path first, and
@@ -48,33 +44,50 @@ public class EnrollmentResource {
     @POST
     @Path("/courses/{slug}/enrollments")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "joinCourse", summary = "Join a course with its join code, or a personal invite code",
-            description = "Signed in (a bearer token, as after signing in with GitHub): send only the `joinCode`; the account joins. "
-                    + "Otherwise, with the course's `joinCode`: creates a new student account, enrols it and signs it in; the join code never "
-                    + "takes an account that exists. With a personal `inviteCode` from the instructor's roster invites: claims that "
-                    + "rostered account, sets its password and signs it in; each invite code works once. Failed attempts are "
-                    + "throttled per client address and per course (429 with Retry-After).")
-    @APIResponse(responseCode = "201", description = "Joined and signed in.", content = @Content(schema = @Schema(implementation = AccountViews.Session.class)))
+    @Operation(
+            operationId = "joinCourse",
+            summary = "Join a course with its join code, or a personal invite code",
+            description =
+                    "Signed in (a bearer token, as after signing in with GitHub): send only the `joinCode`; the account joins. "
+                            + "Otherwise, with the course's `joinCode`: creates a new student account, enrols it and signs it in; the join code never "
+                            + "takes an account that exists. With a personal `inviteCode` from the instructor's roster invites: claims that "
+                            + "rostered account, sets its password and signs it in; each invite code works once. Failed attempts are "
+                            + "throttled per client address and per course (429 with Retry-After).")
+    @APIResponse(
+            responseCode = "201",
+            description = "Joined and signed in.",
+            content = @Content(schema = @Schema(implementation = AccountViews.Session.class)))
     @APIResponse(responseCode = "401", description = "A bearer token was sent, but it is unknown, expired or revoked.")
     @APIResponse(responseCode = "403", description = "The join or invite code does not match.")
-    @APIResponse(responseCode = "409", description = "The login has an account already: sign in, or use your personal invite code.")
+    @APIResponse(
+            responseCode = "409",
+            description = "The login has an account already: sign in, or use your personal invite code.")
     @APIResponse(responseCode = "429", description = "Too many failed attempts; try again after Retry-After seconds.")
-    public Response join(@PathParam("slug") String slug, @NotNull @Valid EnrollmentViews.JoinRequest request, RoutingContext http) {
+    public Response join(
+            @PathParam("slug") String slug, @NotNull @Valid EnrollmentViews.JoinRequest request, RoutingContext http) {
         String course = PathParams.slug("slug", slug);
         AccountViews.Session session = current.find()
                 .map(me -> enrollments.joinSignedIn(course, me.accountId(), request, HttpEdge.clientAddress(http)))
                 .orElseGet(() -> enrollments.join(course, request, HttpEdge.clientAddress(http)));
-        return Response.created(URI.create("/api/courses/" + slug + "/checklist")).entity(session).build();
+        return Response.created(URI.create("/api/courses/" + slug + "/checklist"))
+                .entity(session)
+                .build();
     }
 
     @GET
     @Path("/courses/{slug}/join-code")
     @RolesAllowed("INSTRUCTOR")
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "getJoinCode", summary = "The join code of the course's current run (instructors)",
-            description = "The code students join the current run with; null until an instructor sets one. Each run has its own code "
-                    + "(see /runs); the code a student joins with says which run they take.")
-    @APIResponse(responseCode = "200", description = "The code; null until one is set.", content = @Content(schema = @Schema(implementation = EnrollmentViews.JoinCode.class)))
+    @Operation(
+            operationId = "getJoinCode",
+            summary = "The join code of the course's current run (instructors)",
+            description =
+                    "The code students join the current run with; null until an instructor sets one. Each run has its own code "
+                            + "(see /runs); the code a student joins with says which run they take.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The code; null until one is set.",
+            content = @Content(schema = @Schema(implementation = EnrollmentViews.JoinCode.class)))
     public EnrollmentViews.JoinCode joinCode(@PathParam("slug") String slug) {
         return new EnrollmentViews.JoinCode(enrollments.joinCode(PathParams.slug("slug", slug)));
     }
@@ -84,10 +97,16 @@ public class EnrollmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("INSTRUCTOR")
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "setJoinCode", summary = "Set or regenerate the join code of the course's current run (instructors)",
+    @Operation(
+            operationId = "setJoinCode",
+            summary = "Set or regenerate the join code of the course's current run (instructors)",
             description = "Leave `code` out for a random one. The old code stops working at once.")
-    @APIResponse(responseCode = "200", description = "The code now in force.", content = @Content(schema = @Schema(implementation = EnrollmentViews.JoinCode.class)))
-    public EnrollmentViews.JoinCode setJoinCode(@PathParam("slug") String slug, @NotNull @Valid EnrollmentViews.JoinCode request) {
+    @APIResponse(
+            responseCode = "200",
+            description = "The code now in force.",
+            content = @Content(schema = @Schema(implementation = EnrollmentViews.JoinCode.class)))
+    public EnrollmentViews.JoinCode setJoinCode(
+            @PathParam("slug") String slug, @NotNull @Valid EnrollmentViews.JoinCode request) {
         return new EnrollmentViews.JoinCode(enrollments.setJoinCode(PathParams.slug("slug", slug), request.code()));
     }
 
@@ -96,14 +115,25 @@ public class EnrollmentResource {
     @Produces("text/csv")
     @RolesAllowed("INSTRUCTOR")
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "createRosterInvites", summary = "New personal invite codes for rostered students who have not joined (instructors)",
-            description = "One row per rostered student without a password yet: login, name, invite code and invite link (the web "
-                    + "client's sign-in page, SYLLABUS_PUBLIC_URL). Each call issues new codes and the earlier ones stop working; "
-                    + "each code claims its own account, once.")
-    @APIResponse(responseCode = "200", description = "The invites, as CSV.", content = @Content(mediaType = "text/csv",
-            schema = @Schema(type = SchemaType.STRING), example = "login,name,invite,link\nada,Ada Lovelace,Q7RT3KX9MP2W,http://localhost:5173/signin?course=ml-in-production&login=ada&invite=Q7RT3KX9MP2W\n"))
+    @Operation(
+            operationId = "createRosterInvites",
+            summary = "New personal invite codes for rostered students who have not joined (instructors)",
+            description =
+                    "One row per rostered student without a password yet: login, name, invite code and invite link (the web "
+                            + "client's sign-in page, SYLLABUS_PUBLIC_URL). Each call issues new codes and the earlier ones stop working; "
+                            + "each code claims its own account, once.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The invites, as CSV.",
+            content =
+                    @Content(
+                            mediaType = "text/csv",
+                            schema = @Schema(type = SchemaType.STRING),
+                            example =
+                                    "login,name,invite,link\nada,Ada Lovelace,Q7RT3KX9MP2W,http://localhost:5173/signin?course=ml-in-production&login=ada&invite=Q7RT3KX9MP2W\n"))
     public Response invites(@PathParam("slug") String slug) {
         return Response.ok(enrollments.invites(PathParams.slug("slug", slug)))
-                .header("Content-Disposition", "attachment; filename=\"" + slug + "-invites.csv\"").build();
+                .header("Content-Disposition", "attachment; filename=\"" + slug + "-invites.csv\"")
+                .build();
     }
 }

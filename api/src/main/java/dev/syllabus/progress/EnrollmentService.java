@@ -1,13 +1,5 @@
 package dev.syllabus.progress;
 
-import java.time.Instant;
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 import dev.syllabus.account.AccountEntity;
 import dev.syllabus.account.AccountService;
 import dev.syllabus.account.AccountViews;
@@ -20,6 +12,11 @@ import dev.syllabus.course.CourseRunEntity;
 import dev.syllabus.course.CourseRuns;
 import dev.syllabus.course.Courses;
 import dev.syllabus.domain.DomainException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
 
 /** Joining a course with its join code, and the instructors' management of that code. */
 @ApplicationScoped
@@ -35,14 +32,23 @@ public class EnrollmentService {
     private final CourseRuns runs;
     private final CohortCache cohorts;
 
-    EnrollmentService(Courses courses, CourseRuns runs, CohortCache cohorts, AccountService accounts, Passwords passwords, AuthConfig auth, dev.syllabus.config.SyllabusConfig config) {
+    EnrollmentService(
+            Courses courses,
+            CourseRuns runs,
+            CohortCache cohorts,
+            AccountService accounts,
+            Passwords passwords,
+            AuthConfig auth,
+            dev.syllabus.config.SyllabusConfig config) {
         this.courses = courses;
         this.runs = runs;
         this.cohorts = cohorts;
         this.accounts = accounts;
         this.passwords = passwords;
-        this.perAddress = new AttemptThrottle(auth.auth().maxFailedJoinsPerAddress(), auth.auth().lockout());
-        this.perCourse = new AttemptThrottle(auth.auth().maxFailedJoinsPerCourse(), auth.auth().lockout());
+        this.perAddress = new AttemptThrottle(
+                auth.auth().maxFailedJoinsPerAddress(), auth.auth().lockout());
+        this.perCourse = new AttemptThrottle(
+                auth.auth().maxFailedJoinsPerCourse(), auth.auth().lockout());
         this.publicUrl = config.publicUrl().replaceAll("/+$", "");
         this.passwordsOn = auth.auth().passwords();
     }
@@ -75,7 +81,8 @@ public class EnrollmentService {
      */
     AccountViews.Session join(String slug, EnrollmentViews.JoinRequest request, String address) {
         if (!passwordsOn) {
-            throw DomainException.forbidden("Joining with a password is off here: sign in with GitHub, then join with the join code.");
+            throw DomainException.forbidden(
+                    "Joining with a password is off here: sign in with GitHub, then join with the join code.");
         }
         if (request.login() == null || request.login().isBlank()) {
             throw DomainException.invalid("login", "is required unless you are signed in");
@@ -89,14 +96,16 @@ public class EnrollmentService {
         boolean invited = request.inviteCode() != null && !request.inviteCode().isBlank();
         boolean withJoinCode = request.joinCode() != null && !request.joinCode().isBlank();
         if (invited == withJoinCode) {
-            throw DomainException.invalid(invited ? "inviteCode" : "joinCode",
+            throw DomainException.invalid(
+                    invited ? "inviteCode" : "joinCode",
                     "send either the course's joinCode (a new account) or your personal inviteCode (a rostered account)");
         }
         throttled(address, slug, () -> QuarkusTransaction.requiringNew().run(() -> checkJoin(slug, request, invited)));
         String passwordHash = passwords.hash(request.password());
         return QuarkusTransaction.requiringNew().call(() -> {
             Opening opening = checkJoin(slug, request, invited);
-            AccountEntity account = accounts.register(request.login(), Role.STUDENT, request.name(), request.email(), passwordHash);
+            AccountEntity account =
+                    accounts.register(request.login(), Role.STUDENT, request.name(), request.email(), passwordHash);
             EnrollmentEntity.enrol(opening.course(), account, opening.runId()).inviteHash = null;
             cohorts.changed(opening.course().id);
             return accounts.signIn(account);
@@ -104,11 +113,13 @@ public class EnrollmentService {
     }
 
     /** A signed-in student (one who signed in with GitHub, say) joins with the course's join code alone. */
-    AccountViews.Session joinSignedIn(String slug, long accountId, EnrollmentViews.JoinRequest request, String address) {
+    AccountViews.Session joinSignedIn(
+            String slug, long accountId, EnrollmentViews.JoinRequest request, String address) {
         if (request.joinCode() == null || request.joinCode().isBlank()) {
             throw DomainException.invalid("joinCode", "is required");
         }
-        throttled(address, slug, () -> QuarkusTransaction.requiringNew().run(() -> requireJoinCode(courses.row(slug), request.joinCode())));
+        throttled(address, slug, () -> QuarkusTransaction.requiringNew()
+                .run(() -> requireJoinCode(courses.row(slug), request.joinCode())));
         return QuarkusTransaction.requiringNew().call(() -> {
             CourseEntity course = courses.row(slug);
             // Again in the writing transaction, as join() does: the code may have changed meanwhile.
@@ -141,39 +152,51 @@ public class EnrollmentService {
 
     private static void throttle(Instant blockedUntil, String what) {
         if (blockedUntil != null) {
-            throw DomainException.throttled("Too many failed attempts to join from this " + what + "; try again later.", blockedUntil);
+            throw DomainException.throttled(
+                    "Too many failed attempts to join from this " + what + "; try again later.", blockedUntil);
         }
     }
 
     /** The run a join code opens: each run of a course has its own, and the code says which cohort a student joins. */
     private CourseRunEntity requireJoinCode(CourseEntity course, String joinCode) {
-        return runs.byJoinCode(course.id, joinCode).orElseThrow(() -> DomainException.forbidden(
-                "That join code does not open this course.", "joinCode", "does not match the join code of a run of this course"));
+        return runs.byJoinCode(course.id, joinCode)
+                .orElseThrow(() -> DomainException.forbidden(
+                        "That join code does not open this course.",
+                        "joinCode",
+                        "does not match the join code of a run of this course"));
     }
 
     /** A course and the run a student enters it by. */
-    private record Opening(CourseEntity course, long runId) {
-    }
+    private record Opening(CourseEntity course, long runId) {}
 
     /** The course, when the code opens it for this login: a join code for a new login, an invite code for its rostered account. */
     private Opening checkJoin(String slug, EnrollmentViews.JoinRequest request, boolean invited) {
         CourseEntity course = courses.row(slug);
         AccountEntity existing = AccountEntity.findByLogin(request.login()).orElse(null);
         if (invited) {
-            EnrollmentEntity enrollment = existing == null || existing.passwordHash != null ? null
+            EnrollmentEntity enrollment = existing == null || existing.passwordHash != null
+                    ? null
                     : EnrollmentEntity.of(course.id, existing.id).orElse(null);
-            if (enrollment == null || enrollment.inviteHash == null
-                    || !constantTimeEquals(enrollment.inviteHash, dev.syllabus.account.Tokens.digest(request.inviteCode().strip()))) {
-                throw DomainException.forbidden("That invite code does not open this account.",
-                        "inviteCode", "does not match an invite for this login");
+            if (enrollment == null
+                    || enrollment.inviteHash == null
+                    || !constantTimeEquals(
+                            enrollment.inviteHash,
+                            dev.syllabus.account.Tokens.digest(
+                                    request.inviteCode().strip()))) {
+                throw DomainException.forbidden(
+                        "That invite code does not open this account.",
+                        "inviteCode",
+                        "does not match an invite for this login");
             }
             return new Opening(course, enrollment.runId);
         }
         CourseRunEntity run = requireJoinCode(course, request.joinCode());
         if (existing != null) {
-            throw DomainException.conflict(existing.passwordHash != null
-                    ? "An account '" + existing.login + "' exists already: sign in instead."
-                    : "'" + existing.login + "' is on the roster: join with your personal invite code from your instructor.");
+            throw DomainException.conflict(
+                    existing.passwordHash != null
+                            ? "An account '" + existing.login + "' exists already: sign in instead."
+                            : "'" + existing.login
+                                    + "' is on the roster: join with your personal invite code from your instructor.");
         }
         return new Opening(course, run.id);
     }
@@ -186,20 +209,24 @@ public class EnrollmentService {
     String invites(String slug) {
         CourseEntity course = courses.row(slug);
         List<List<String>> rows = new java.util.ArrayList<>();
-        List<EnrollmentEntity> unclaimed = EnrollmentEntity.list("course.id = ?1 and account.passwordHash is null order by account.login", course.id);
+        List<EnrollmentEntity> unclaimed = EnrollmentEntity.list(
+                "course.id = ?1 and account.passwordHash is null order by account.login", course.id);
         for (EnrollmentEntity enrollment : unclaimed) {
             String code = CourseRuns.randomCode(12);
             enrollment.inviteHash = dev.syllabus.account.Tokens.digest(code);
             String login = enrollment.account.login;
-            rows.add(List.of(login, enrollment.account.name == null ? "" : enrollment.account.name, code,
+            rows.add(List.of(
+                    login,
+                    enrollment.account.name == null ? "" : enrollment.account.name,
+                    code,
                     publicUrl + "/signin?course=" + slug + "&login=" + login + "&invite=" + code));
         }
         return SpreadsheetCsv.write(List.of("login", "name", "invite", "link"), rows);
     }
 
-
     private static boolean constantTimeEquals(String expected, String given) {
-        return java.security.MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        return java.security.MessageDigest.isEqual(
+                expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 given.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

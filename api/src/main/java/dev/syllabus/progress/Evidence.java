@@ -1,20 +1,19 @@
 package dev.syllabus.progress;
 
-import java.util.regex.Pattern;
-
 import dev.syllabus.content.ContentCheck;
 import dev.syllabus.domain.DomainException;
+import java.util.regex.Pattern;
 
 /** What counts as evidence for each kind of item: a link a person can open and check. */
 final class Evidence {
 
-    private static final String OWNER_REPO = "https://github\\.com/[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}";
+    private static final String OWNER_REPO =
+            "https://github\\.com/[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}";
     private static final Pattern REPOSITORY = Pattern.compile(OWNER_REPO + "/?");
     private static final Pattern PULL_REQUEST = Pattern.compile(OWNER_REPO + "/pull/[1-9][0-9]{0,9}/?");
     private static final int MAX_LENGTH = 2000;
 
-    private Evidence() {
-    }
+    private Evidence() {}
 
     /** The evidence, checked for the item's kind; null stays null (evidence is optional). */
     static String check(ChecklistItem.ItemKind kind, String url) {
@@ -25,19 +24,22 @@ final class Evidence {
         if (value.length() > MAX_LENGTH) {
             throw DomainException.invalid("evidence", "is longer than " + MAX_LENGTH + " characters");
         }
-        boolean valid = switch (kind) {
-            case PR -> PULL_REQUEST.matcher(value).matches();
-            case SETUP -> REPOSITORY.matcher(value).matches();
-            case DOC -> value.startsWith("https://") && ContentCheck.isAbsoluteHttpUrl(value);
-            case OTHER -> ContentCheck.isAbsoluteHttpUrl(value);
-        };
+        boolean valid =
+                switch (kind) {
+                    case PR -> PULL_REQUEST.matcher(value).matches();
+                    case SETUP -> REPOSITORY.matcher(value).matches();
+                    case DOC -> value.startsWith("https://") && ContentCheck.isAbsoluteHttpUrl(value);
+                    case OTHER -> ContentCheck.isAbsoluteHttpUrl(value);
+                };
         if (!valid) {
-            throw DomainException.invalid("evidence", switch (kind) {
-                case PR -> "must be a GitHub pull request URL: https://github.com/{owner}/{repo}/pull/{number}";
-                case SETUP -> "must be a GitHub repository URL: https://github.com/{owner}/{repo}";
-                case DOC -> "must be an https URL of the document";
-                case OTHER -> "must be an absolute http(s) URL";
-            });
+            throw DomainException.invalid(
+                    "evidence",
+                    switch (kind) {
+                        case PR -> "must be a GitHub pull request URL: https://github.com/{owner}/{repo}/pull/{number}";
+                        case SETUP -> "must be a GitHub repository URL: https://github.com/{owner}/{repo}";
+                        case DOC -> "must be an https URL of the document";
+                        case OTHER -> "must be an absolute http(s) URL";
+                    });
         }
         return value;
     }

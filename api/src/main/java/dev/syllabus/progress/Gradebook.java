@@ -1,12 +1,11 @@
 package dev.syllabus.progress;
 
+import dev.syllabus.content.Homework;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import dev.syllabus.content.Homework;
 
 /**
  * Grades as a learning platform imports them: one row per student, one column per homework, a
@@ -18,10 +17,12 @@ final class Gradebook {
 
     static final int POINTS = 100;
 
-    enum Format { CANVAS, MOODLE }
-
-    private Gradebook() {
+    enum Format {
+        CANVAS,
+        MOODLE
     }
+
+    private Gradebook() {}
 
     /** A homework's score for one student, or "" when it is not graded yet. */
     static String score(CohortViews.Cell cell, int latePenalty, Instant now) {
@@ -32,8 +33,16 @@ final class Gradebook {
         return due ? "0" : "";
     }
 
-    static String write(Format format, List<Homework> homework, List<CohortViews.Row> rows, String section, int latePenalty, Instant now) {
-        return format == Format.CANVAS ? canvas(homework, rows, section, latePenalty, now) : moodle(homework, rows, latePenalty, now);
+    static String write(
+            Format format,
+            List<Homework> homework,
+            List<CohortViews.Row> rows,
+            String section,
+            int latePenalty,
+            Instant now) {
+        return format == Format.CANVAS
+                ? canvas(homework, rows, section, latePenalty, now)
+                : moodle(homework, rows, latePenalty, now);
     }
 
     /**
@@ -41,7 +50,8 @@ final class Gradebook {
      * assignment (Canvas creates the ones it does not know), a Points Possible row, and the Notes
      * column (Canvas' own custom column) listing the homework passed late.
      */
-    private static String canvas(List<Homework> homework, List<CohortViews.Row> rows, String section, int latePenalty, Instant now) {
+    private static String canvas(
+            List<Homework> homework, List<CohortViews.Row> rows, String section, int latePenalty, Instant now) {
         List<String> header = new ArrayList<>(List.of("Student", "ID", "SIS User ID", "SIS Login ID", "Section"));
         homework.forEach(h -> header.add(h.code() + ": " + h.title()));
         header.add("Notes");
@@ -52,9 +62,14 @@ final class Gradebook {
         lines.add(possible);
         for (CohortViews.Row row : rows) {
             Map<String, CohortViews.Cell> cells = byCode(row);
-            List<String> line = new ArrayList<>(List.of(row.name() == null ? row.login() : row.name(), "", row.login(),
-                    row.email() == null ? row.login() : row.email(), section));
-            homework.forEach(h -> line.add(cells.containsKey(h.code()) ? score(cells.get(h.code()), latePenalty, now) : ""));
+            List<String> line = new ArrayList<>(List.of(
+                    row.name() == null ? row.login() : row.name(),
+                    "",
+                    row.login(),
+                    row.email() == null ? row.login() : row.email(),
+                    section));
+            homework.forEach(
+                    h -> line.add(cells.containsKey(h.code()) ? score(cells.get(h.code()), latePenalty, now) : ""));
             line.add(lateNote(homework, cells));
             lines.add(line);
         }
@@ -75,12 +90,15 @@ final class Gradebook {
         List<List<String>> lines = new ArrayList<>();
         for (CohortViews.Row row : rows) {
             Map<String, CohortViews.Cell> cells = byCode(row);
-            List<String> line = new ArrayList<>(List.of(row.login(), row.email() == null ? "" : row.email(),
-                    row.name() == null ? "" : row.name()));
+            List<String> line = new ArrayList<>(
+                    List.of(row.login(), row.email() == null ? "" : row.email(), row.name() == null ? "" : row.name()));
             homework.forEach(h -> {
                 CohortViews.Cell cell = cells.get(h.code());
                 line.add(cell == null ? "" : score(cell, latePenalty, now));
-                line.add(cell != null && cell.late() ? "Passed late" + (latePenalty > 0 ? " (-" + latePenalty + ")" : "") : "");
+                line.add(
+                        cell != null && cell.late()
+                                ? "Passed late" + (latePenalty > 0 ? " (-" + latePenalty + ")" : "")
+                                : "");
             });
             lines.add(line);
         }
@@ -92,7 +110,9 @@ final class Gradebook {
     }
 
     private static String lateNote(List<Homework> homework, Map<String, CohortViews.Cell> cells) {
-        String late = homework.stream().map(Homework::code).filter(code -> cells.containsKey(code) && cells.get(code).late())
+        String late = homework.stream()
+                .map(Homework::code)
+                .filter(code -> cells.containsKey(code) && cells.get(code).late())
                 .collect(Collectors.joining(", "));
         return late.isEmpty() ? "" : "Passed late: " + late;
     }

@@ -1,18 +1,15 @@
 package dev.syllabus.progress;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
-
 import dev.syllabus.account.AccountEntity;
 import dev.syllabus.course.Courses;
 import dev.syllabus.domain.DomainException;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** The history of checklist changes and reviews in a course, newest first. */
 @ApplicationScoped
@@ -24,8 +21,7 @@ public class HistoryService {
         this.courses = courses;
     }
 
-    record HistoryPage(List<CohortViews.HistoryEntry> entries, long total) {
-    }
+    record HistoryPage(List<CohortViews.HistoryEntry> entries, long total) {}
 
     @Transactional
     HistoryPage history(String slug, String studentLogin, Page page) {
@@ -33,15 +29,29 @@ public class HistoryService {
         long courseId = ref.id();
         var query = studentLogin == null
                 ? ProgressEventEntity.<ProgressEventEntity>find("courseId", Sort.descending("at", "id"), courseId)
-                : ProgressEventEntity.<ProgressEventEntity>find("courseId = ?1 and accountId = ?2", Sort.descending("at", "id"), courseId,
-                        AccountEntity.findByLogin(studentLogin).map(a -> a.id)
+                : ProgressEventEntity.<ProgressEventEntity>find(
+                        "courseId = ?1 and accountId = ?2",
+                        Sort.descending("at", "id"),
+                        courseId,
+                        AccountEntity.findByLogin(studentLogin)
+                                .map(a -> a.id)
                                 .orElseThrow(() -> DomainException.notFound("No student '" + studentLogin + "'.")));
         List<ProgressEventEntity> events = query.page(page).list();
         Map<Long, String> logins = new HashMap<>();
         Deadlines deadlines = new Deadlines(ref);
-        List<CohortViews.HistoryEntry> entries = events.stream().map(e -> new CohortViews.HistoryEntry(e.at, login(logins, e.accountId),
-                e.itemId, e.action, e.evidenceUrl, e.actorId == null ? null : login(logins, e.actorId),
-                deadlines.due(e.accountId, e.itemId.split("/", 2)[0]).map(e.at::isAfter).orElse(false))).toList();
+        List<CohortViews.HistoryEntry> entries = events.stream()
+                .map(e -> new CohortViews.HistoryEntry(
+                        e.at,
+                        login(logins, e.accountId),
+                        e.itemId,
+                        e.action,
+                        e.evidenceUrl,
+                        e.actorId == null ? null : login(logins, e.actorId),
+                        deadlines
+                                .due(e.accountId, e.itemId.split("/", 2)[0])
+                                .map(e.at::isAfter)
+                                .orElse(false)))
+                .toList();
         return new HistoryPage(entries, query.count());
     }
 
@@ -56,14 +66,19 @@ public class HistoryService {
         }
 
         java.util.Optional<java.time.Instant> due(long accountId, String homeworkCode) {
-            return java.util.Optional.ofNullable(byStudent.computeIfAbsent(accountId, this::load).get(homeworkCode));
+            return java.util.Optional.ofNullable(
+                    byStudent.computeIfAbsent(accountId, this::load).get(homeworkCode));
         }
 
         private Map<String, java.time.Instant> load(long accountId) {
-            Long runId = EnrollmentEntity.of(ref.id(), accountId).map(e -> e.runId).orElse(null);
-            dev.syllabus.content.Course course = runId == null ? ref.course() : byRun.computeIfAbsent(runId, id -> ChecklistService.dated(ref, id));
+            Long runId =
+                    EnrollmentEntity.of(ref.id(), accountId).map(e -> e.runId).orElse(null);
+            dev.syllabus.content.Course course =
+                    runId == null ? ref.course() : byRun.computeIfAbsent(runId, id -> ChecklistService.dated(ref, id));
             Map<String, java.time.Instant> due = new HashMap<>();
-            course.homework().filter(h -> h.due() != null).forEach(h -> due.put(h.code(), h.due().toInstant()));
+            course.homework()
+                    .filter(h -> h.due() != null)
+                    .forEach(h -> due.put(h.code(), h.due().toInstant()));
             due.putAll(DeadlineExtensionEntity.of(ref.id(), accountId));
             return due;
         }

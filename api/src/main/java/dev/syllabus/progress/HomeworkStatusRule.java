@@ -1,12 +1,11 @@
 package dev.syllabus.progress;
 
+import dev.syllabus.content.PassCriterion;
+import dev.syllabus.progress.ChecklistItem.ItemKind;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-
-import dev.syllabus.content.PassCriterion;
-import dev.syllabus.progress.ChecklistItem.ItemKind;
 
 /**
  * A homework's status from its items, its pass criterion and the instructor's latest review, and
@@ -15,10 +14,15 @@ import dev.syllabus.progress.ChecklistItem.ItemKind;
  */
 public final class HomeworkStatusRule {
 
-    private HomeworkStatusRule() {
-    }
+    private HomeworkStatusRule() {}
 
-    public enum HomeworkStatus { NOT_STARTED, IN_PROGRESS, SUBMITTED, CHANGES_REQUESTED, PASSED }
+    public enum HomeworkStatus {
+        NOT_STARTED,
+        IN_PROGRESS,
+        SUBMITTED,
+        CHANGES_REQUESTED,
+        PASSED
+    }
 
     /**
      * One of the homework's checklist items as far as the rule cares.
@@ -36,16 +40,21 @@ public final class HomeworkStatusRule {
     }
 
     /** The instructor's latest decision on the homework. */
-    record LatestReview(boolean approved, Instant at) {
-    }
+    record LatestReview(boolean approved, Instant at) {}
 
     /**
      * @param passedAt when the homework passed (null unless PASSED): when its criterion was first met,
      *                 or the approval's time where the instructor passed it without that
      * @param late     passed after {@code due}
      */
-    record Outcome(HomeworkStatus status, int requiredPrs, int donePrs, int requiredItems, int doneItems, Instant passedAt, boolean late) {
-    }
+    record Outcome(
+            HomeworkStatus status,
+            int requiredPrs,
+            int donePrs,
+            int requiredItems,
+            int doneItems,
+            Instant passedAt,
+            boolean late) {}
 
     static Outcome status(PassCriterion pass, List<ItemState> items, LatestReview review) {
         return status(pass, items, review, null);
@@ -63,15 +72,19 @@ public final class HomeworkStatusRule {
     static Outcome status(PassCriterion pass, List<ItemState> items, LatestReview review, Instant due) {
         int requiredPrs = pass == null ? 0 : pass.requiredPrs();
         boolean approval = pass != null && pass.instructorApproval();
-        int donePrs = (int) items.stream().filter(i -> i.kind() == ItemKind.PR && i.done()).count();
+        int donePrs = (int)
+                items.stream().filter(i -> i.kind() == ItemKind.PR && i.done()).count();
         int requiredItems = (int) items.stream().filter(i -> !i.optional()).count();
-        int doneItems = (int) items.stream().filter(i -> !i.optional() && i.done()).count();
+        int doneItems =
+                (int) items.stream().filter(i -> !i.optional() && i.done()).count();
         boolean met = met(pass, items);
         boolean started = items.stream().anyMatch(ItemState::done);
-        HomeworkStatus status = met ? (approval ? HomeworkStatus.SUBMITTED : HomeworkStatus.PASSED)
+        HomeworkStatus status = met
+                ? (approval ? HomeworkStatus.SUBMITTED : HomeworkStatus.PASSED)
                 : started ? HomeworkStatus.IN_PROGRESS : HomeworkStatus.NOT_STARTED;
         boolean changedSinceReview = review != null
-                && items.stream().anyMatch(i -> i.updatedAt() != null && i.updatedAt().isAfter(review.at()));
+                && items.stream()
+                        .anyMatch(i -> i.updatedAt() != null && i.updatedAt().isAfter(review.at()));
         if (review != null && !changedSinceReview) {
             status = review.approved() ? HomeworkStatus.PASSED : HomeworkStatus.CHANGES_REQUESTED;
         }
@@ -88,8 +101,11 @@ public final class HomeworkStatusRule {
 
     private static boolean met(PassCriterion pass, List<ItemState> items) {
         int requiredPrs = pass == null ? 0 : pass.requiredPrs();
-        long donePrs = items.stream().filter(i -> i.kind() == ItemKind.PR && i.done()).count();
-        boolean otherRequiredDone = items.stream().filter(i -> !i.optional() && i.kind() != ItemKind.PR).allMatch(ItemState::done);
+        long donePrs =
+                items.stream().filter(i -> i.kind() == ItemKind.PR && i.done()).count();
+        boolean otherRequiredDone = items.stream()
+                .filter(i -> !i.optional() && i.kind() != ItemKind.PR)
+                .allMatch(ItemState::done);
         return !items.isEmpty() && donePrs >= requiredPrs && otherRequiredDone;
     }
 
@@ -102,11 +118,21 @@ public final class HomeworkStatusRule {
         if (met(pass, items.stream().map(ItemState::undone).toList())) {
             return null;
         }
-        List<Instant> moments = items.stream().filter(ItemState::done).map(ItemState::completedAt).filter(Objects::nonNull)
-                .distinct().sorted(Comparator.naturalOrder()).toList();
+        List<Instant> moments = items.stream()
+                .filter(ItemState::done)
+                .map(ItemState::completedAt)
+                .filter(Objects::nonNull)
+                .distinct()
+                .sorted(Comparator.naturalOrder())
+                .toList();
         for (Instant moment : moments) {
             List<ItemState> byThen = items.stream()
-                    .map(i -> i.done() && i.completedAt() != null && !i.completedAt().isAfter(moment) ? i : i.undone()).toList();
+                    .map(i -> i.done()
+                                    && i.completedAt() != null
+                                    && !i.completedAt().isAfter(moment)
+                            ? i
+                            : i.undone())
+                    .toList();
             if (met(pass, byThen)) {
                 return moment;
             }

@@ -1,14 +1,12 @@
 package dev.syllabus.progress;
 
-import java.time.Instant;
-import java.util.List;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import java.time.Instant;
+import java.util.List;
 
 /** One student's state of one checklist item; {@code version} counts its changes, for If-Match. */
 @Entity(name = "Progress")
@@ -17,18 +15,25 @@ public class ProgressEntity extends PanacheEntity {
 
     @Column(name = "course_id", nullable = false)
     public long courseId;
+
     @Column(name = "account_id", nullable = false)
     public long accountId;
+
     @Column(name = "item_id", nullable = false, length = 60)
     public String itemId;
+
     @Column(nullable = false)
     public boolean done;
+
     @Column(name = "evidence_url", length = 2000)
     public String evidenceUrl;
+
     @Column(nullable = false)
     public int version;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
     @Column(name = "updated_by")
     public Long updatedBy;
     /** When the item was done: the merge time GitHub reports for a pull request, else the tick's; null while not done. */
@@ -39,9 +44,15 @@ public class ProgressEntity extends PanacheEntity {
     @Column(nullable = false, length = 20)
     public Source source = Source.STUDENT;
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "TickSource",
-            description = "Who vouches for a tick: STUDENT (self-reported), GITHUB (a webhook delivery proved it) or INSTRUCTOR")
-    public enum Source { STUDENT, GITHUB, INSTRUCTOR }
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            name = "TickSource",
+            description =
+                    "Who vouches for a tick: STUDENT (self-reported), GITHUB (a webhook delivery proved it) or INSTRUCTOR")
+    public enum Source {
+        STUDENT,
+        GITHUB,
+        INSTRUCTOR
+    }
 
     /** The student's state of one item, if it has one. */
     static PanacheQuery<ProgressEntity> ofItem(long courseId, long accountId, String itemId) {

@@ -1,12 +1,10 @@
 package dev.syllabus.progress;
 
-import java.time.Instant;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import java.time.Instant;
 
 /** The history of checklist changes: who changed what, when. Written, never updated. */
 @Entity(name = "ProgressEvent")
@@ -15,21 +13,28 @@ public class ProgressEventEntity extends PanacheEntity {
 
     @Column(name = "course_id", nullable = false)
     public long courseId;
+
     @Column(name = "account_id", nullable = false)
     public long accountId;
+
     @Column(name = "item_id", nullable = false, length = 60)
     public String itemId;
+
     @Column(nullable = false, length = 20)
     public String action;
+
     @Column(name = "evidence_url", length = 2000)
     public String evidenceUrl;
+
     @Column(name = "actor_id")
     public Long actorId;
+
     @Column(nullable = false)
     public Instant at;
 
     /** Appends one entry to the history. */
-    static void record(long courseId, long accountId, String itemId, String action, String evidenceUrl, Long actorId, Instant at) {
+    static void record(
+            long courseId, long accountId, String itemId, String action, String evidenceUrl, Long actorId, Instant at) {
         ProgressEventEntity event = new ProgressEventEntity();
         event.courseId = courseId;
         event.accountId = accountId;

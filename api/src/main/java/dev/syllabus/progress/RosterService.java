@@ -1,5 +1,15 @@
 package dev.syllabus.progress;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.syllabus.account.AccountEntity;
+import dev.syllabus.account.Role;
+import dev.syllabus.course.CourseEntity;
+import dev.syllabus.domain.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,19 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-
-import dev.syllabus.account.AccountEntity;
-import dev.syllabus.account.Role;
-import dev.syllabus.course.CourseEntity;
-import dev.syllabus.domain.DomainException;
-
 /**
  * Roster uploads: a CSV of GitHub login, name and email. Every row is checked first; one bad row
  * rejects the whole upload (422 listing every problem) and nothing is stored.
@@ -30,13 +27,14 @@ import dev.syllabus.domain.DomainException;
 @ApplicationScoped
 public class RosterService {
 
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES)
-            .enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvParser.Feature.TRIM_SPACES)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .build();
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{2,}$");
     private static final int MAX_ROWS = 5000;
 
-    private record Entry(String login, String name, String email) {
-    }
+    private record Entry(String login, String name, String email) {}
 
     private final dev.syllabus.course.Courses courses;
     private final dev.syllabus.course.CourseRuns runs;
@@ -68,7 +66,8 @@ public class RosterService {
                 account.email = entry.email();
                 account.persist();
                 created++;
-            } else if (!java.util.Objects.equals(account.name, entry.name()) || !java.util.Objects.equals(account.email, entry.email())) {
+            } else if (!java.util.Objects.equals(account.name, entry.name())
+                    || !java.util.Objects.equals(account.email, entry.email())) {
                 account.name = entry.name() == null ? account.name : entry.name();
                 account.email = entry.email() == null ? account.email : entry.email();
                 updated++;
@@ -88,7 +87,8 @@ public class RosterService {
         List<Entry> entries = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         try (MappingIterator<Map<String, String>> rows = CSV.readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(csv)) {
             int line = 1;
             while (rows.hasNextValue()) {
                 line++;
@@ -106,16 +106,20 @@ public class RosterService {
                 String email = blankToNull(row.get("email"));
                 String where = "line " + line;
                 if (login == null || !dev.syllabus.content.GithubNames.isLogin(login)) {
-                    errors.add(new DomainException.FieldError(where + ": login", "must be a GitHub login (letters, digits, single hyphens, at most 39)"));
+                    errors.add(new DomainException.FieldError(
+                            where + ": login", "must be a GitHub login (letters, digits, single hyphens, at most 39)"));
                 } else if (!seen.add(login.toLowerCase(Locale.ROOT))) {
                     errors.add(new DomainException.FieldError(where + ": login", "appears twice in the roster"));
-                } else if (AccountEntity.findByLogin(login).filter(a -> a.role != Role.STUDENT).isPresent()) {
+                } else if (AccountEntity.findByLogin(login)
+                        .filter(a -> a.role != Role.STUDENT)
+                        .isPresent()) {
                     errors.add(new DomainException.FieldError(where + ": login", "belongs to an instructor"));
                 }
                 if (name != null && name.length() > 200) {
                     errors.add(new DomainException.FieldError(where + ": name", "is longer than 200 characters"));
                 }
-                if (email != null && (email.length() > 320 || !EMAIL.matcher(email).matches())) {
+                if (email != null
+                        && (email.length() > 320 || !EMAIL.matcher(email).matches())) {
                     errors.add(new DomainException.FieldError(where + ": email", "is not an email address"));
                 }
                 entries.add(new Entry(login, name, email));
@@ -127,14 +131,16 @@ public class RosterService {
             errors.add(new DomainException.FieldError("roster", "has no rows"));
         }
         if (!errors.isEmpty()) {
-            throw DomainException.brokenRules("The roster has " + errors.size() + " problem(s); nothing was changed.", errors);
+            throw DomainException.brokenRules(
+                    "The roster has " + errors.size() + " problem(s); nothing was changed.", errors);
         }
         return entries;
     }
 
     private static Map<String, String> lowerCaseKeys(Map<String, String> row) {
         Map<String, String> lower = new java.util.HashMap<>();
-        row.forEach((key, value) -> lower.put(key.strip().toLowerCase(Locale.ROOT).replace("github login", "login"), value));
+        row.forEach((key, value) ->
+                lower.put(key.strip().toLowerCase(Locale.ROOT).replace("github login", "login"), value));
         return lower;
     }
 

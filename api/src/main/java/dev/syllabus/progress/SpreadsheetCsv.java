@@ -1,12 +1,11 @@
 package dev.syllabus.progress;
 
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
-
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
  * CSV for people to open in a spreadsheet: Jackson writes it (quoting as needed), and a cell that a
@@ -16,16 +15,20 @@ final class SpreadsheetCsv {
 
     private static final CsvMapper CSV = new CsvMapper();
 
-    private SpreadsheetCsv() {
-    }
+    private SpreadsheetCsv() {}
 
     /** A header line and the rows, every cell made safe. */
     static String write(List<String> header, List<List<String>> rows) {
         CsvSchema.Builder schema = CsvSchema.builder();
         header.forEach(schema::addColumn);
-        List<List<String>> safe = rows.stream().map(row -> row.stream().map(SpreadsheetCsv::cell).toList()).toList();
+        List<List<String>> safe = rows.stream()
+                .map(row -> row.stream().map(SpreadsheetCsv::cell).toList())
+                .toList();
         try (StringWriter out = new StringWriter()) {
-            CSV.writer(schema.build().withHeader()).writeValues(out).writeAll(safe).close();
+            CSV.writer(schema.build().withHeader())
+                    .writeValues(out)
+                    .writeAll(safe)
+                    .close();
             return out.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -14,16 +14,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
+import dev.syllabus.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-
-import dev.syllabus.support.Api;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Sign-in, sign-out, lockout and integration tokens, through HTTP against the real database. */
 @QuarkusTest
@@ -32,29 +29,46 @@ class AccountApiTest {
     private static final String PROBLEM = "application/problem+json";
 
     private static Response attempt(String login, String password, String address) {
-        return given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
-                .body(Map.of("login", login, "password", password)).post("/api/auth/login");
+        return given().contentType(ContentType.JSON)
+                .header("X-Forwarded-For", address)
+                .body(Map.of("login", login, "password", password))
+                .post("/api/auth/login");
     }
 
     @Test
     void passwordsLongerThanBcryptReadsAreRefusedNotCut() {
         String seventyThreeBytes = "é".repeat(36) + "x";
-        given().contentType(ContentType.JSON).header("X-Forwarded-For", Api.address())
-                .body(Map.of("login", Api.ADMIN, "password", seventyThreeBytes)).post("/api/auth/login")
-                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("password"));
-        given().contentType(ContentType.JSON).header("X-Forwarded-For", Api.address())
-                .body(Map.of("login", Api.uniqueLogin("long"), "password", seventyThreeBytes, "joinCode", Api.joinCode()))
-                .post("/api/courses/" + COURSE + "/enrollments").then().statusCode(400).body("errors[0].field", equalTo("password"));
-        given().contentType(ContentType.JSON).header("X-Forwarded-For", Api.address())
+        given().contentType(ContentType.JSON)
+                .header("X-Forwarded-For", Api.address())
+                .body(Map.of("login", Api.ADMIN, "password", seventyThreeBytes))
+                .post("/api/auth/login")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("password"));
+        given().contentType(ContentType.JSON)
+                .header("X-Forwarded-For", Api.address())
+                .body(Map.of(
+                        "login", Api.uniqueLogin("long"), "password", seventyThreeBytes, "joinCode", Api.joinCode()))
+                .post("/api/courses/" + COURSE + "/enrollments")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("password"));
+        given().contentType(ContentType.JSON)
+                .header("X-Forwarded-For", Api.address())
                 .body(Map.of("login", Api.uniqueLogin("long"), "password", "p".repeat(73), "joinCode", Api.joinCode()))
-                .post("/api/courses/" + COURSE + "/enrollments").then().statusCode(400).body("errors[0].field", equalTo("password"));
+                .post("/api/courses/" + COURSE + "/enrollments")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("password"));
     }
 
     @Test
     void theFirstInstructorSignsInWithTheConfiguredPassword() {
         Response response = attempt(ADMIN, ADMIN_PASSWORD, address());
 
-        response.then().statusCode(200)
+        response.then()
+                .statusCode(200)
                 .body("token", notNullValue())
                 .body("expiresAt", notNullValue())
                 .body("account.login", equalTo(ADMIN))
@@ -65,15 +79,24 @@ class AccountApiTest {
 
     @Test
     void aWrongPasswordOrUnknownLoginIsA401Problem() {
-        attempt(ADMIN, "not the password", address()).then().statusCode(401).contentType(PROBLEM)
+        attempt(ADMIN, "not the password", address())
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM)
                 .body("detail", equalTo("Wrong login or password."));
-        attempt("nobody-at-all", "whatever it is", address()).then().statusCode(401).contentType(PROBLEM)
+        attempt("nobody-at-all", "whatever it is", address())
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM)
                 .body("detail", equalTo("Wrong login or password."));
     }
 
     @Test
     void withoutAValidTokenProtectedCallsAre401Problems() {
-        given().get("/api/auth/me").then().statusCode(401).contentType(PROBLEM)
+        given().get("/api/auth/me")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM)
                 .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"));
         as("made-up-token").get("/api/auth/me").then().statusCode(401).contentType(PROBLEM);
     }
@@ -90,8 +113,9 @@ class AccountApiTest {
         String token = Api.student(Api.uniqueLogin("replica"));
         as(token).get("/api/auth/me").then().statusCode(200);
         // Another replica revokes it: only the database knows, not this replica's resolved tokens.
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> AccessTokenEntity.update(
-                "revokedAt = ?1 where tokenHash = ?2", java.time.Instant.now(), Tokens.digest(token)));
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .run(() -> AccessTokenEntity.update(
+                        "revokedAt = ?1 where tokenHash = ?2", java.time.Instant.now(), Tokens.digest(token)));
         java.time.Duration bound = org.eclipse.microprofile.config.ConfigProvider.getConfig()
                 .getValue("syllabus.auth.token-cache", java.time.Duration.class);
         long start = System.nanoTime();
@@ -109,7 +133,10 @@ class AccountApiTest {
         for (int i = 1; i < 5; i++) {
             attempt(login, "wrong password " + i, address()).then().statusCode(401);
         }
-        attempt(login, "wrong password 5", address()).then().statusCode(429).contentType(PROBLEM)
+        attempt(login, "wrong password 5", address())
+                .then()
+                .statusCode(429)
+                .contentType(PROBLEM)
                 .header("Retry-After", notNullValue());
 
         attempt(login, STUDENT_PASSWORD, address()).then().statusCode(429);
@@ -129,17 +156,32 @@ class AccountApiTest {
     void integrationTokensReadButNeverWrite() {
         String admin = Api.admin();
         Api.joinCode();
-        Response created = as(admin).contentType(ContentType.JSON).body(Map.of("label", "dashboard", "expiresInDays", 30))
+        Response created = as(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("label", "dashboard", "expiresInDays", 30))
                 .post("/api/auth/tokens");
         created.then().statusCode(201).header("Location", notNullValue()).body("token", notNullValue());
         String token = created.path("token");
         int id = created.path("id");
 
         as(token).get("/api/courses/" + COURSE + "/join-code").then().statusCode(403);
-        as(token).contentType(ContentType.JSON).body(Map.of("code", "HIJACKED")).put("/api/courses/" + COURSE + "/join-code")
-                .then().statusCode(403).contentType(PROBLEM);
-        as(token).contentType(ContentType.JSON).body(Map.of("label", "another")).post("/api/auth/tokens").then().statusCode(403);
-        as(admin).get("/api/auth/tokens").then().statusCode(200)
+        as(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("code", "HIJACKED"))
+                .put("/api/courses/" + COURSE + "/join-code")
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM);
+        as(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("label", "another"))
+                .post("/api/auth/tokens")
+                .then()
+                .statusCode(403);
+        as(admin)
+                .get("/api/auth/tokens")
+                .then()
+                .statusCode(200)
                 .body("find { it.id == " + id + " }.label", equalTo("dashboard"))
                 .body("find { it.id == " + id + " }.token", nullValue());
 
@@ -150,15 +192,37 @@ class AccountApiTest {
 
     @Test
     void malformedSignInsAre400ProblemsNamingTheField() {
-        given().contentType(ContentType.JSON).body(Map.of("login", ADMIN)).post("/api/auth/login")
-                .then().statusCode(400).contentType(PROBLEM).body("errors.field", contains("password"));
-        given().contentType(ContentType.JSON).body(Map.of("login", ADMIN, "password", "x", "admin", true)).post("/api/auth/login")
-                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("admin"));
-        given().contentType(ContentType.JSON).body("{\"login\": ").post("/api/auth/login")
-                .then().statusCode(400).contentType(PROBLEM);
-        given().contentType(ContentType.JSON).body(Map.of("login", 42, "password", List.of())).post("/api/auth/login")
-                .then().statusCode(400).contentType(PROBLEM);
-        given().contentType(ContentType.JSON).body(Map.of("login", "x".repeat(40), "password", "y")).post("/api/auth/login")
-                .then().statusCode(400).body("errors.field", hasItem("login"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("login", ADMIN))
+                .post("/api/auth/login")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors.field", contains("password"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("login", ADMIN, "password", "x", "admin", true))
+                .post("/api/auth/login")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors.field", hasItem("admin"));
+        given().contentType(ContentType.JSON)
+                .body("{\"login\": ")
+                .post("/api/auth/login")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("login", 42, "password", List.of()))
+                .post("/api/auth/login")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("login", "x".repeat(40), "password", "y"))
+                .post("/api/auth/login")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("login"));
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 
 /** The two ways attempts are counted: reserved before a costly check, or only when a cheap check failed. */
@@ -18,7 +17,9 @@ class AttemptThrottleTest {
         }
         assertThat(throttle.attempt("203.0.113.9")).as("the sixth at once").isNotNull();
         throttle.succeeded("203.0.113.9");
-        assertThat(throttle.attempt("203.0.113.9")).as("a success gives its place back").isNull();
+        assertThat(throttle.attempt("203.0.113.9"))
+                .as("a success gives its place back")
+                .isNull();
     }
 
     @Test

@@ -12,28 +12,24 @@ import static dev.syllabus.support.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
+import dev.syllabus.support.Api;
+import dev.syllabus.support.GithubDeliveries;
+import dev.syllabus.support.GithubSignInProfile;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.http.Fault;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.Response;
-
-import dev.syllabus.support.Api;
-import dev.syllabus.support.GithubDeliveries;
-import dev.syllabus.support.GithubSignInProfile;
 
 /** Sign-in with GitHub through HTTP, against a fake GitHub: the whole OAuth dance and what it must refuse. */
 @QuarkusTest
@@ -53,14 +49,20 @@ class GithubSignInTest {
 
     /** GitHub as it behaves when the person allows the sign-in: a token for the code, then who they are. */
     private void githubKnows(long id, String login) {
-        github.register(post(urlPathEqualTo("/login/oauth/access_token")).willReturn(okJson("{\"access_token\":\"gho_" + id + "\",\"token_type\":\"bearer\"}")));
-        github.register(get(urlPathEqualTo("/user")).withHeader("Authorization", equalTo("Bearer gho_" + id))
-                .willReturn(okJson("{\"id\":" + id + ",\"login\":\"" + login + "\",\"name\":\"Name of " + login + "\",\"email\":null}")));
+        github.register(post(urlPathEqualTo("/login/oauth/access_token"))
+                .willReturn(okJson("{\"access_token\":\"gho_" + id + "\",\"token_type\":\"bearer\"}")));
+        github.register(get(urlPathEqualTo("/user"))
+                .withHeader("Authorization", equalTo("Bearer gho_" + id))
+                .willReturn(okJson("{\"id\":" + id + ",\"login\":\"" + login + "\",\"name\":\"Name of " + login
+                        + "\",\"email\":null}")));
     }
 
     /** Starts a sign-in and returns the query GitHub's authorization page was sent. */
     private static Map<String, String> startSignIn(String redirect) {
-        Response start = given().redirects().follow(false).queryParam("redirect", redirect).get("/api/auth/github/login");
+        Response start = given().redirects()
+                .follow(false)
+                .queryParam("redirect", redirect)
+                .get("/api/auth/github/login");
         assertThat(start.statusCode()).isEqualTo(302);
         URI location = URI.create(start.header("Location"));
         assertThat(location.getPath()).isEqualTo("/login/oauth/authorize");
@@ -81,12 +83,14 @@ class GithubSignInTest {
     }
 
     private static Map<String, String> query(String raw) {
-        return Arrays.stream(raw.split("&")).map(pair -> pair.split("=", 2))
+        return Arrays.stream(raw.split("&"))
+                .map(pair -> pair.split("=", 2))
                 .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
     }
 
     private static boolean accountExists(String login) {
-        return QuarkusTransaction.requiringNew().call(() -> AccountEntity.findByLogin(login).isPresent());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> AccountEntity.findByLogin(login).isPresent());
     }
 
     @Test
@@ -94,8 +98,11 @@ class GithubSignInTest {
         String login = Api.uniqueLogin("octo");
         githubKnows(5001, login);
         Map<String, String> authorize = startSignIn("/checklist");
-        assertThat(authorize).containsEntry("client_id", "test-client-id").containsEntry("code_challenge_method", "S256")
-                .containsEntry("redirect_uri", WEB + "/api/auth/github/callback").containsKeys("state", "code_challenge");
+        assertThat(authorize)
+                .containsEntry("client_id", "test-client-id")
+                .containsEntry("code_challenge_method", "S256")
+                .containsEntry("redirect_uri", WEB + "/api/auth/github/callback")
+                .containsKeys("state", "code_challenge");
 
         Response back = callback("code=the-code&state=" + authorize.get("state"));
         assertThat(back.statusCode()).isEqualTo(302);
@@ -103,12 +110,20 @@ class GithubSignInTest {
         assertThat(location).startsWith(WEB + "/checklist#token=").doesNotContain("?");
         String token = location.substring(location.indexOf("#token=") + 7);
 
-        String verifier = query(github.find(postRequestedFor(urlPathEqualTo("/login/oauth/access_token"))).get(0).getBodyAsString())
+        String verifier = query(github.find(postRequestedFor(urlPathEqualTo("/login/oauth/access_token")))
+                        .get(0)
+                        .getBodyAsString())
                 .get("code_verifier");
-        assertThat(Pkce.challenge(verifier)).as("the verifier GitHub got matches the challenge it saw first")
+        assertThat(Pkce.challenge(verifier))
+                .as("the verifier GitHub got matches the challenge it saw first")
                 .isEqualTo(authorize.get("code_challenge"));
-        as(token).get("/api/auth/me").then().statusCode(200).body("login", org.hamcrest.Matchers.equalTo(login))
-                .body("verified", org.hamcrest.Matchers.equalTo(true)).body("role", org.hamcrest.Matchers.equalTo("STUDENT"));
+        as(token)
+                .get("/api/auth/me")
+                .then()
+                .statusCode(200)
+                .body("login", org.hamcrest.Matchers.equalTo(login))
+                .body("verified", org.hamcrest.Matchers.equalTo(true))
+                .body("role", org.hamcrest.Matchers.equalTo("STUDENT"));
         given().get("/api/auth/providers").then().statusCode(200).body("github", org.hamcrest.Matchers.equalTo(true));
     }
 
@@ -116,10 +131,16 @@ class GithubSignInTest {
     void aWrongOrReusedStateGetsAProblemAndNoToken() {
         githubKnows(5002, Api.uniqueLogin("reuse"));
         Map<String, String> authorize = startSignIn("/checklist");
-        callback("code=c&state=not-a-state-we-issued").then().statusCode(400).contentType("application/problem+json")
+        callback("code=c&state=not-a-state-we-issued")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("state"));
         callback("code=c&state=" + authorize.get("state")).then().statusCode(302);
-        callback("code=c&state=" + authorize.get("state")).then().statusCode(400).contentType("application/problem+json")
+        callback("code=c&state=" + authorize.get("state"))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .header("Location", org.hamcrest.Matchers.nullValue());
         callback("code=c").then().statusCode(400);
     }
@@ -129,26 +150,45 @@ class GithubSignInTest {
         String refused = Api.uniqueLogin("refused");
         githubKnows(5003, refused);
         Map<String, String> authorize = startSignIn("/checklist");
-        callback("error=access_denied&error_description=The+user+has+denied+your+application+access.&state=" + authorize.get("state"))
-                .then().statusCode(403).contentType("application/problem+json")
+        callback("error=access_denied&error_description=The+user+has+denied+your+application+access.&state="
+                        + authorize.get("state"))
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("access_denied"));
         assertThat(accountExists(refused)).isFalse();
 
         String unlucky = Api.uniqueLogin("down");
-        github.register(post(urlPathEqualTo("/login/oauth/access_token")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        callback("code=c&state=" + startSignIn("/checklist").get("state")).then().statusCode(502).contentType("application/problem+json");
-        github.register(post(urlPathEqualTo("/login/oauth/access_token")).willReturn(aResponse().withStatus(503)));
-        callback("code=c&state=" + startSignIn("/checklist").get("state")).then().statusCode(502);
-        github.register(post(urlPathEqualTo("/login/oauth/access_token")).willReturn(okJson("{\"error\":\"bad_verification_code\"}")));
-        callback("code=c&state=" + startSignIn("/checklist").get("state")).then().statusCode(403)
+        github.register(post(urlPathEqualTo("/login/oauth/access_token"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        callback("code=c&state=" + startSignIn("/checklist").get("state"))
+                .then()
+                .statusCode(502)
+                .contentType("application/problem+json");
+        github.register(post(urlPathEqualTo("/login/oauth/access_token"))
+                .willReturn(aResponse().withStatus(503)));
+        callback("code=c&state=" + startSignIn("/checklist").get("state"))
+                .then()
+                .statusCode(502);
+        github.register(post(urlPathEqualTo("/login/oauth/access_token"))
+                .willReturn(okJson("{\"error\":\"bad_verification_code\"}")));
+        callback("code=c&state=" + startSignIn("/checklist").get("state"))
+                .then()
+                .statusCode(403)
                 .body("detail", org.hamcrest.Matchers.containsString("bad_verification_code"));
         assertThat(accountExists(unlucky)).isFalse();
     }
 
     @Test
     void onlySameOriginPathsAreHonouredAsRedirects() {
-        for (String bad : new String[] { "https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)" }) {
-            given().redirects().follow(false).queryParam("redirect", bad).get("/api/auth/github/login").then().statusCode(400)
+        for (String bad :
+                new String[] {"https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)"}) {
+            given().redirects()
+                    .follow(false)
+                    .queryParam("redirect", bad)
+                    .get("/api/auth/github/login")
+                    .then()
+                    .statusCode(400)
                     .body("errors[0].field", org.hamcrest.Matchers.equalTo("redirect"));
         }
     }
@@ -172,14 +212,31 @@ class GithubSignInTest {
         String login = Api.uniqueLogin("joiner");
         githubKnows(5005, login);
         String token = signIn(github, 5005, login);
-        String joined = as(token).contentType("application/json").body(Map.of("joinCode", Api.joinCode()))
-                .post("/api/courses/" + COURSE + "/enrollments").then().statusCode(201).extract().path("token");
-        as(joined).get("/api/courses/" + COURSE + "/checklist").then().statusCode(200)
-                .body("student", org.hamcrest.Matchers.equalTo(login)).body("verified", org.hamcrest.Matchers.equalTo(true));
+        String joined = as(token)
+                .contentType("application/json")
+                .body(Map.of("joinCode", Api.joinCode()))
+                .post("/api/courses/" + COURSE + "/enrollments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("token");
+        as(joined)
+                .get("/api/courses/" + COURSE + "/checklist")
+                .then()
+                .statusCode(200)
+                .body("student", org.hamcrest.Matchers.equalTo(login))
+                .body("verified", org.hamcrest.Matchers.equalTo(true));
         String admin = Api.admin();
-        as(admin).queryParam("size", 100).get("/api/courses/" + COURSE + "/cohort").then().statusCode(200)
+        as(admin)
+                .queryParam("size", 100)
+                .get("/api/courses/" + COURSE + "/cohort")
+                .then()
+                .statusCode(200)
                 .body("find { it.login == '" + login + "' }.verified", org.hamcrest.Matchers.equalTo(true));
-        assertThat(as(admin).accept("text/csv").get("/api/courses/" + COURSE + "/cohort").asString())
+        assertThat(as(admin)
+                        .accept("text/csv")
+                        .get("/api/courses/" + COURSE + "/cohort")
+                        .asString())
                 .contains(login + ",\"Name of " + login + "\",,true,");
     }
 
@@ -187,11 +244,18 @@ class GithubSignInTest {
     void githubSettlesWhoALoginBelongsToRosteredOrTakenByPassword() {
         String rostered = Api.uniqueLogin("rostered");
         String admin = Api.admin();
-        as(admin).contentType("text/csv").body("login,name,email\n" + rostered + ",Rostered,\n")
-                .post("/api/courses/" + COURSE + "/roster").then().statusCode(200);
+        as(admin)
+                .contentType("text/csv")
+                .body("login,name,email\n" + rostered + ",Rostered,\n")
+                .post("/api/courses/" + COURSE + "/roster")
+                .then()
+                .statusCode(200);
         githubKnows(5006, rostered);
         String token = signIn(github, 5006, rostered);
-        as(token).get("/api/courses/" + COURSE + "/checklist").then().statusCode(200)
+        as(token)
+                .get("/api/courses/" + COURSE + "/checklist")
+                .then()
+                .statusCode(200)
                 .body("verified", org.hamcrest.Matchers.equalTo(true));
 
         String victim = Api.uniqueLogin("victim");
@@ -199,64 +263,116 @@ class GithubSignInTest {
         githubKnows(5007, victim);
         signIn(github, 5007, victim);
         as(squatter).get("/api/auth/me").then().statusCode(401);
-        given().contentType("application/json").header("X-Forwarded-For", Api.address())
-                .body(Map.of("login", victim, "password", Api.STUDENT_PASSWORD)).post("/api/auth/login").then().statusCode(401);
+        given().contentType("application/json")
+                .header("X-Forwarded-For", Api.address())
+                .body(Map.of("login", victim, "password", Api.STUDENT_PASSWORD))
+                .post("/api/auth/login")
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void whereGithubSignInIsOnOnlyAProvenLoginRegistersARepository() {
         String passwordStudent = Api.uniqueLogin("unproven");
         String unproven = Api.student(passwordStudent);
-        as(unproven).contentType("application/json").body(Map.of("url", "https://github.com/" + passwordStudent + "/course"))
-                .put("/api/courses/" + COURSE + "/repository").then().statusCode(403)
+        as(unproven)
+                .contentType("application/json")
+                .body(Map.of("url", "https://github.com/" + passwordStudent + "/course"))
+                .put("/api/courses/" + COURSE + "/repository")
+                .then()
+                .statusCode(403)
                 .body("detail", org.hamcrest.Matchers.containsString("Sign in with GitHub first"));
 
         String login = Api.uniqueLogin("proven");
         githubKnows(5008, login);
         String token = signIn(github, 5008, login);
-        String joined = as(token).contentType("application/json").body(Map.of("joinCode", Api.joinCode()))
-                .post("/api/courses/" + COURSE + "/enrollments").then().statusCode(201).extract().path("token");
-        as(joined).contentType("application/json").body(Map.of("url", "https://github.com/" + login + "/course"))
-                .put("/api/courses/" + COURSE + "/repository").then().statusCode(200);
+        String joined = as(token)
+                .contentType("application/json")
+                .body(Map.of("joinCode", Api.joinCode()))
+                .post("/api/courses/" + COURSE + "/enrollments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("token");
+        as(joined)
+                .contentType("application/json")
+                .body(Map.of("url", "https://github.com/" + login + "/course"))
+                .put("/api/courses/" + COURSE + "/repository")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void evidenceCountsOnlyForPullRequestsTheStudentsGithubIdOpenedAndApprovalsOfProvenInstructors() {
         String login = Api.uniqueLogin("proven-pr");
         githubKnows(5010, login);
-        String token = as(signIn(github, 5010, login)).contentType("application/json").body(Map.of("joinCode", Api.joinCode()))
-                .post("/api/courses/" + COURSE + "/enrollments").then().statusCode(201).extract().<String>path("token");
+        String token = as(signIn(github, 5010, login))
+                .contentType("application/json")
+                .body(Map.of("joinCode", Api.joinCode()))
+                .post("/api/courses/" + COURSE + "/enrollments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .<String>path("token");
         String repo = login + "/course";
-        as(token).contentType("application/json").body(Map.of("url", "https://github.com/" + repo))
-                .put("/api/courses/" + COURSE + "/repository").then().statusCode(200);
+        as(token)
+                .contentType("application/json")
+                .body(Map.of("url", "https://github.com/" + repo))
+                .put("/api/courses/" + COURSE + "/repository")
+                .then()
+                .statusCode(200);
         String sha = "6".repeat(40);
 
         // Someone else (GitHub user 9) under the student's login: the name matches, the id does not.
-        Map<String, String> impostor = GithubDeliveries.merged(GithubDeliveries.pullRequest(login, repo, 1, "opened", sha,
-                "2026-11-20T10:00:00Z", false), "2026-11-20T11:00:00Z");
-        GithubDeliveries.deliver("pull_request", GithubDeliveries.fixture("pull_request", impostor).replace("\"id\": 583231", "\"id\": 9"));
-        GithubDeliveries.deliver("check_suite", GithubDeliveries.checkSuite(login, repo, sha, "success", "[{\"number\": 1}]"))
-                .then().statusCode(200).body("detail", org.hamcrest.Matchers.containsString("not by the repository's student"));
+        Map<String, String> impostor = GithubDeliveries.merged(
+                GithubDeliveries.pullRequest(login, repo, 1, "opened", sha, "2026-11-20T10:00:00Z", false),
+                "2026-11-20T11:00:00Z");
+        GithubDeliveries.deliver(
+                "pull_request",
+                GithubDeliveries.fixture("pull_request", impostor).replace("\"id\": 583231", "\"id\": 9"));
+        GithubDeliveries.deliver(
+                        "check_suite", GithubDeliveries.checkSuite(login, repo, sha, "success", "[{\"number\": 1}]"))
+                .then()
+                .statusCode(200)
+                .body("detail", org.hamcrest.Matchers.containsString("not by the repository's student"));
         assertThat(itemDone(token, "H2/PR1")).isFalse();
 
-        // The instructor "admin" signed in with a password: their login is not proven, so their approval does not count.
+        // The instructor "admin" signed in with a password: their login is not proven, so their approval does not
+        // count.
         String next = "7".repeat(40);
-        Map<String, String> own = GithubDeliveries.pullRequest(login, repo, 2, "opened", next, "2026-11-20T12:00:00Z", false);
-        GithubDeliveries.deliver("pull_request", GithubDeliveries.fixture("pull_request", own).replace("\"id\": 583231", "\"id\": 5010"));
-        GithubDeliveries.deliver("pull_request_review",
-                GithubDeliveries.review(login, repo, 2, "approved", next, next, "2026-11-20T12:30:00Z", "[H2/PR1] Dockerfile"))
-                .then().statusCode(200).body("outcome", org.hamcrest.Matchers.equalTo("IGNORED"))
+        Map<String, String> own =
+                GithubDeliveries.pullRequest(login, repo, 2, "opened", next, "2026-11-20T12:00:00Z", false);
+        GithubDeliveries.deliver(
+                "pull_request",
+                GithubDeliveries.fixture("pull_request", own).replace("\"id\": 583231", "\"id\": 5010"));
+        GithubDeliveries.deliver(
+                        "pull_request_review",
+                        GithubDeliveries.review(
+                                login, repo, 2, "approved", next, next, "2026-11-20T12:30:00Z", "[H2/PR1] Dockerfile"))
+                .then()
+                .statusCode(200)
+                .body("outcome", org.hamcrest.Matchers.equalTo("IGNORED"))
                 .body("detail", org.hamcrest.Matchers.containsString("not course staff"));
 
-        GithubDeliveries.deliver("check_suite", GithubDeliveries.checkSuite(login, repo, next, "success", "[{\"number\": 2}]"));
-        GithubDeliveries.deliver("pull_request", GithubDeliveries.fixture("pull_request",
-                GithubDeliveries.merged(own, "2026-11-20T13:00:00Z")).replace("\"id\": 583231", "\"id\": 5010"))
-                .then().statusCode(200).body("detail", org.hamcrest.Matchers.containsString("H2/PR1 done"));
+        GithubDeliveries.deliver(
+                "check_suite", GithubDeliveries.checkSuite(login, repo, next, "success", "[{\"number\": 2}]"));
+        GithubDeliveries.deliver(
+                        "pull_request",
+                        GithubDeliveries.fixture("pull_request", GithubDeliveries.merged(own, "2026-11-20T13:00:00Z"))
+                                .replace("\"id\": 583231", "\"id\": 5010"))
+                .then()
+                .statusCode(200)
+                .body("detail", org.hamcrest.Matchers.containsString("H2/PR1 done"));
         assertThat(itemDone(token, "H2/PR1")).isTrue();
     }
 
     private static boolean itemDone(String token, String item) {
-        return as(token).get("/api/courses/" + COURSE + "/checklist").then().statusCode(200).extract().jsonPath()
+        return as(token)
+                .get("/api/courses/" + COURSE + "/checklist")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getBoolean("items.find { it.id == '" + item + "' }.done");
     }
 }

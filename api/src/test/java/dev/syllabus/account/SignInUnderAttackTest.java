@@ -4,6 +4,12 @@ import static dev.syllabus.support.Api.COURSE;
 import static dev.syllabus.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syllabus.support.Api;
+import dev.syllabus.support.RawHttp;
+import dev.syllabus.support.UnderAttackProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,16 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
-
-import dev.syllabus.support.Api;
-import dev.syllabus.support.RawHttp;
-import dev.syllabus.support.UnderAttackProfile;
 
 /** Sign-in under attack, with the real bcrypt cost and a small connection pool. */
 @QuarkusTest
@@ -44,8 +41,11 @@ class SignInUnderAttackTest {
         for (int i = 0; i < 40; i++) {
             answers.add(pool.submit(() -> {
                 start.await();
-                return http.postJson("/api/auth/login", Map.of("X-Forwarded-For", Api.address()),
-                        "{\"login\":\"" + login + "\",\"password\":\"wrong guess number one\"}").status();
+                return http.postJson(
+                                "/api/auth/login",
+                                Map.of("X-Forwarded-For", Api.address()),
+                                "{\"login\":\"" + login + "\",\"password\":\"wrong guess number one\"}")
+                        .status();
             }));
         }
         start.countDown();
@@ -55,11 +55,19 @@ class SignInUnderAttackTest {
         }
         pool.shutdown();
 
-        assertThat(statuses.keySet()).as("every guess is refused, as a wrong password or a lock: " + statuses).isSubsetOf(401, 429);
-        assertThat(statuses.getOrDefault(401, 0)).as("guesses checked: " + statuses).isLessThanOrEqualTo(5);
-        assertThat(http.postJson("/api/auth/login", Map.of("X-Forwarded-For", Api.address()),
-                "{\"login\":\"" + login + "\",\"password\":\"" + Api.STUDENT_PASSWORD + "\"}").status())
-                .as("even the right password waits for the lock to end").isEqualTo(429);
+        assertThat(statuses.keySet())
+                .as("every guess is refused, as a wrong password or a lock: " + statuses)
+                .isSubsetOf(401, 429);
+        assertThat(statuses.getOrDefault(401, 0))
+                .as("guesses checked: " + statuses)
+                .isLessThanOrEqualTo(5);
+        assertThat(http.postJson(
+                                "/api/auth/login",
+                                Map.of("X-Forwarded-For", Api.address()),
+                                "{\"login\":\"" + login + "\",\"password\":\"" + Api.STUDENT_PASSWORD + "\"}")
+                        .status())
+                .as("even the right password waits for the lock to end")
+                .isEqualTo(429);
     }
 
     @Test
@@ -68,11 +76,16 @@ class SignInUnderAttackTest {
         RawHttp http = new RawHttp(RestAssured.port, PATIENCE, "127.0.0.2");
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 21; i++) {
-            statuses.add(http.postJson("/api/auth/login", Map.of("X-Forwarded-For", Api.address()),
-                    "{\"login\":\"nobody-" + i + "\",\"password\":\"not the password\"}").status());
+            statuses.add(http.postJson(
+                            "/api/auth/login",
+                            Map.of("X-Forwarded-For", Api.address()),
+                            "{\"login\":\"nobody-" + i + "\",\"password\":\"not the password\"}")
+                    .status());
         }
         assertThat(statuses.subList(0, 20)).containsOnly(401);
-        assertThat(statuses.get(20)).as("the 21st failure from one address in the window").isEqualTo(429);
+        assertThat(statuses.get(20))
+                .as("the 21st failure from one address in the window")
+                .isEqualTo(429);
     }
 
     @Test
@@ -88,8 +101,11 @@ class SignInUnderAttackTest {
             flood.submit(() -> {
                 RawHttp slow = new RawHttp(RestAssured.port, Duration.ofSeconds(30));
                 while (flooding.get()) {
-                    int status = slow.postJson("/api/auth/login", Map.of("X-Forwarded-For", Api.address()),
-                            "{\"login\":\"flood-" + attacker + "\",\"password\":\"a wrong password\"}").status();
+                    int status = slow.postJson(
+                                    "/api/auth/login",
+                                    Map.of("X-Forwarded-For", Api.address()),
+                                    "{\"login\":\"flood-" + attacker + "\",\"password\":\"a wrong password\"}")
+                            .status();
                     floodAnswers.merge(status, 1, Integer::sum);
                 }
                 return null;
@@ -116,9 +132,14 @@ class SignInUnderAttackTest {
         flood.shutdown();
         assertThat(flood.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
-        System.out.printf("sign-in flood: %s sign-in answers; %d ticks and reads served meanwhile%n", floodAnswers, served);
-        assertThat(floodAnswers.keySet()).as("sign-ins are refused, never failed: " + floodAnswers).isSubsetOf(401, 429, 503);
-        assertThat(slowOrFailed).as("ticks and reads during the flood (each within " + PATIENCE.toMillis() + " ms)").isEmpty();
+        System.out.printf(
+                "sign-in flood: %s sign-in answers; %d ticks and reads served meanwhile%n", floodAnswers, served);
+        assertThat(floodAnswers.keySet())
+                .as("sign-ins are refused, never failed: " + floodAnswers)
+                .isSubsetOf(401, 429, 503);
+        assertThat(slowOrFailed)
+                .as("ticks and reads during the flood (each within " + PATIENCE.toMillis() + " ms)")
+                .isEmpty();
         assertThat(served).isGreaterThan(30);
         as(token).get("/api/courses/" + COURSE + "/checklist").then().statusCode(200);
     }

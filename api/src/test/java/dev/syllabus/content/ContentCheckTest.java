@@ -3,7 +3,6 @@ package dev.syllabus.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class ContentCheckTest {
@@ -13,7 +12,9 @@ class ContentCheckTest {
     private static List<String> issues(String agenda, ContentFile... more) {
         List<ContentFile> files = new java.util.ArrayList<>(List.of(new ContentFile("demo/agenda.md", FRONT + agenda)));
         files.addAll(List.of(more));
-        return CourseReader.read("demo", files).issues().stream().map(ContentIssue::toString).toList();
+        return CourseReader.read("demo", files).issues().stream()
+                .map(ContentIssue::toString)
+                .toList();
     }
 
     @Test
@@ -52,30 +53,36 @@ class ContentCheckTest {
         String sixTasksSevenRequired = "# Week 1: A\n## H3: Data\n"
                 + "- PR1: a\n- PR2: b\n- PR3: c\n- PR4: d\n- PR5: e\n- PR6: f\n\nPass: 7 PRs merged.\n";
         assertThat(issues(sixTasksSevenRequired))
-                .containsExactly("demo/agenda.md:5: H3: the pass criterion asks for 7 PRs but only 6 PR tasks are listed");
+                .containsExactly(
+                        "demo/agenda.md:5: H3: the pass criterion asks for 7 PRs but only 6 PR tasks are listed");
     }
 
     @Test
     void passCriterionMayNotAskForFewerPullRequestsThanAreRequired() {
         assertThat(issues("# Week 1: A\n## H2: Infra\n- PR1: a\n- PR2: b\n- PR3 (optional): c\n\nPass: 1 PR merged.\n"))
-                .containsExactly("demo/agenda.md:5: H2: the pass criterion asks for 1 PRs but 2 PR tasks are not optional");
+                .containsExactly(
+                        "demo/agenda.md:5: H2: the pass criterion asks for 1 PRs but 2 PR tasks are not optional");
     }
 
     @Test
     void optionalTasksLetTheCriterionCountFewerThanListed() {
-        assertThat(issues("# Week 1: A\n## H2: Infra\n- PR1: a\n- PR2: b\n- PR3 (optional): c\n\nPass: 2 PRs merged.\n")).isEmpty();
+        assertThat(issues(
+                        "# Week 1: A\n## H2: Infra\n- PR1: a\n- PR2: b\n- PR3 (optional): c\n\nPass: 2 PRs merged.\n"))
+                .isEmpty();
     }
 
     @Test
     void homeworkWithTasksNeedsAPassCriterion() {
         assertThat(issues("# Week 1: A\n## H1: One\n- PR1: a\n"))
-                .containsExactly("demo/agenda.md:5: H1 has tasks but no pass criterion: add a line 'Pass: N PRs merged.'");
+                .containsExactly(
+                        "demo/agenda.md:5: H1 has tasks but no pass criterion: add a line 'Pass: N PRs merged.'");
     }
 
     @Test
     void everyLinkMustBeAnAbsoluteHttpUrl() {
         assertThat(issues("# Week 1: A\n- See [notes](notes.html)\n- [mail](mailto:a@b.c)\n"))
-                .containsExactly("demo/agenda.md:5: link 'notes.html' is not an absolute http(s) URL",
+                .containsExactly(
+                        "demo/agenda.md:5: link 'notes.html' is not an absolute http(s) URL",
                         "demo/agenda.md:6: link 'mailto:a@b.c' is not an absolute http(s) URL");
     }
 
@@ -105,24 +112,35 @@ class ContentCheckTest {
 
     @Test
     void brokenFrontMatterIsReportedWithItsLine() {
-        List<ContentIssue> found = CourseReader.read("demo", List.of(
-                new ContentFile("demo/agenda.md", "+++\ntitle = \"Demo\"\nthis is not toml\n+++\n# Week 1: A\n"))).issues();
-        assertThat(found).filteredOn(issue -> issue.file().equals("demo/agenda.md")).singleElement().satisfies(issue -> {
-            assertThat(issue.file()).isEqualTo("demo/agenda.md");
-            assertThat(issue.line()).isEqualTo(3);
-            assertThat(issue.message()).startsWith("front matter is not valid TOML");
-        });
+        List<ContentIssue> found = CourseReader.read(
+                        "demo",
+                        List.of(new ContentFile(
+                                "demo/agenda.md", "+++\ntitle = \"Demo\"\nthis is not toml\n+++\n# Week 1: A\n")))
+                .issues();
+        assertThat(found)
+                .filteredOn(issue -> issue.file().equals("demo/agenda.md"))
+                .singleElement()
+                .satisfies(issue -> {
+                    assertThat(issue.file()).isEqualTo("demo/agenda.md");
+                    assertThat(issue.line()).isEqualTo(3);
+                    assertThat(issue.message()).startsWith("front matter is not valid TOML");
+                });
     }
 
     @Test
     void anOptionalMarkThePassCriterionMakesMeaninglessIsAWarningWithItsLineNotAnError() {
-        CourseReader.Result result = CourseReader.read("demo", List.of(new ContentFile("demo/agenda.md",
-                "+++\ntitle = \"T\"\n+++\n# Week 1: Start\n\n## H1: First\n\n- PR1: One\n- PR2 (optional): Two\n\nPass: 2 PRs merged.\n\n"
-                        + "## H2: Second\n\n- PR1: One\n- PR2 (optional): Two\n\nPass: 1 PR merged.\n")));
+        CourseReader.Result result = CourseReader.read(
+                "demo",
+                List.of(new ContentFile(
+                        "demo/agenda.md",
+                        "+++\ntitle = \"T\"\n+++\n# Week 1: Start\n\n## H1: First\n\n- PR1: One\n- PR2 (optional): Two\n\nPass: 2 PRs merged.\n\n"
+                                + "## H2: Second\n\n- PR1: One\n- PR2 (optional): Two\n\nPass: 1 PR merged.\n")));
 
         assertThat(result.issues()).isEmpty();
         assertThat(result.valid()).isTrue();
-        assertThat(result.warnings()).extracting(ContentIssue::toString).containsExactly(
-                "demo/agenda.md:9: H1: PR2 is marked optional, but the pass criterion asks for 2 PRs, every one listed: the mark changes nothing");
+        assertThat(result.warnings())
+                .extracting(ContentIssue::toString)
+                .containsExactly(
+                        "demo/agenda.md:9: H1: PR2 is marked optional, but the pass criterion asks for 2 PRs, every one listed: the mark changes nothing");
     }
 }

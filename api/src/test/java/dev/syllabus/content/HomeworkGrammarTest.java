@@ -2,23 +2,26 @@ package dev.syllabus.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /** The marked lines of a homework, read and written directly. */
 class HomeworkGrammarTest {
 
     @Test
     void aTaskLineGivesItsKindCodeOptionalMarkAndDescription() {
-        HomeworkGrammar.TaskMarker marker = HomeworkGrammar.task("pr2 (Optional): Serve the model").orElseThrow();
+        HomeworkGrammar.TaskMarker marker =
+                HomeworkGrammar.task("pr2 (Optional): Serve the model").orElseThrow();
         assertThat(marker).isEqualTo(new HomeworkGrammar.TaskMarker(TaskKind.PR, "PR2", true));
-        assertThat(HomeworkGrammar.task("DOC optional : Write it down").orElseThrow().optional()).isTrue();
+        assertThat(HomeworkGrammar.task("DOC optional : Write it down")
+                        .orElseThrow()
+                        .optional())
+                .isTrue();
         assertThat(HomeworkGrammar.taskText("PR2 (optional):  Serve the model")).isEqualTo("Serve the model");
         assertThat(HomeworkGrammar.task("Read the paper: it is short")).isEmpty();
     }
@@ -34,8 +37,11 @@ class HomeworkGrammarTest {
     }
 
     @Property
-    void aWrittenTaskLineIsReadBackAsTheSameTask(@ForAll("kinds") TaskKind kind, @ForAll @IntRange(min = 1, max = 999) int number,
-            @ForAll boolean optional, @ForAll("descriptions") String description) {
+    void aWrittenTaskLineIsReadBackAsTheSameTask(
+            @ForAll("kinds") TaskKind kind,
+            @ForAll @IntRange(min = 1, max = 999) int number,
+            @ForAll boolean optional,
+            @ForAll("descriptions") String description) {
         Task task = new Task("H1/" + kind + number, kind.name() + number, kind, description, optional);
         String line = HomeworkGrammar.taskLine(task) + description;
 
@@ -59,14 +65,19 @@ class HomeworkGrammarTest {
 
     @Provide
     Arbitrary<String> descriptions() {
-        return Arbitraries.strings().withCharRange('a', 'z').withChars(' ', ':', '(', ')').ofMinLength(1).ofMaxLength(30)
-                .map(String::strip).filter(text -> !text.isEmpty());
+        return Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .withChars(' ', ':', '(', ')')
+                .ofMinLength(1)
+                .ofMaxLength(30)
+                .map(String::strip)
+                .filter(text -> !text.isEmpty());
     }
 
     @Provide
     Arbitrary<String> markedProse() {
-        Arbitrary<String> marker = Arbitraries.of("Pass", "pass criterion", "Due", "PR", "PR12", "doc3 (optional)", "OTHER opt",
-                "pr1 ( opt )");
+        Arbitrary<String> marker = Arbitraries.of(
+                "Pass", "pass criterion", "Due", "PR", "PR12", "doc3 (optional)", "OTHER opt", "pr1 ( opt )");
         Arbitrary<String> space = Arbitraries.of("", " ", "  ");
         return net.jqwik.api.Combinators.combine(marker, space, descriptions()).as((m, s, text) -> m + s + ": " + text);
     }

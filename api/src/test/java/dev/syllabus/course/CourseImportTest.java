@@ -6,21 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.syllabus.content.InvalidContentException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-
-import dev.syllabus.content.InvalidContentException;
 
 /**
  * The importer against the real database: content from the folder named by
@@ -35,6 +31,7 @@ class CourseImportTest {
 
     @Inject
     CourseImporter importer;
+
     @Inject
     EntityManager entityManager;
 
@@ -53,7 +50,9 @@ class CourseImportTest {
 
     @Test
     void importsCoursesFromTheContentFolderBesideTheBuiltInOnes() {
-        given().get(DEMO + "/agenda").then().statusCode(200)
+        given().get(DEMO + "/agenda")
+                .then()
+                .statusCode(200)
                 .body("title", equalTo("Demo Course"))
                 .body("weeks[0].homework[0].tasks.id", contains("H1/PR1"));
     }
@@ -66,21 +65,28 @@ class CourseImportTest {
     @Test
     void changedContentReplacesTheOldVersionWhole() throws IOException {
         String etag = given().get(DEMO + "/agenda").then().extract().header("ETag");
-        Files.writeString(AGENDA, original.replace("# Week 1: Basics", "# Week 1: Foundations")
-                + "\n# Week 2: More\n\n- Going on\n\n## H2: Second\n\n- PR1: Another\n- PR2 (optional): One more\n\nPass: 1 PR merged.\n");
+        Files.writeString(
+                AGENDA,
+                original.replace("# Week 1: Basics", "# Week 1: Foundations")
+                        + "\n# Week 2: More\n\n- Going on\n\n## H2: Second\n\n- PR1: Another\n- PR2 (optional): One more\n\nPass: 1 PR merged.\n");
 
         assertThat(importer.importAll()).isEqualTo(1);
 
-        given().get(DEMO + "/agenda").then().statusCode(200)
+        given().get(DEMO + "/agenda")
+                .then()
+                .statusCode(200)
                 .body("weeks.title", contains("Foundations", "More"))
                 .body("weeks[1].homework[0].tasks.code", contains("PR1", "PR2"));
         String newEtag = given().get(DEMO + "/agenda").then().extract().header("ETag");
         assertThat(newEtag).isNotEqualTo(etag);
         given().header("If-None-Match", etag).get(DEMO + "/agenda").then().statusCode(200);
-        assertThat(countRows("select count(*) from week w join course c on c.id = w.course_id where c.slug = 'demo-course'"))
+        assertThat(countRows(
+                        "select count(*) from week w join course c on c.id = w.course_id where c.slug = 'demo-course'"))
                 .isEqualTo(2);
-        assertThat(countRows("select count(*) from task t join homework h on h.id = t.homework_id "
-                + "join week w on w.id = h.week_id join course c on c.id = w.course_id where c.slug = 'demo-course'"))
+        assertThat(
+                        countRows(
+                                "select count(*) from task t join homework h on h.id = t.homework_id "
+                                        + "join week w on w.id = h.week_id join course c on c.id = w.course_id where c.slug = 'demo-course'"))
                 .isEqualTo(3);
     }
 
@@ -94,25 +100,41 @@ class CourseImportTest {
                 .hasMessageContaining("demo-course/agenda.md:19: week 3 follows week 1: week 2 is missing")
                 .hasMessageContaining("demo-course/agenda.md:21: link 'docs/x.md' is not an absolute http(s) URL");
 
-        given().get(DEMO + "/agenda").then().statusCode(200).header("ETag", etag).body("weeks", org.hamcrest.Matchers.hasSize(1));
+        given().get(DEMO + "/agenda")
+                .then()
+                .statusCode(200)
+                .header("ETag", etag)
+                .body("weeks", org.hamcrest.Matchers.hasSize(1));
     }
 
     private long countRows(String sql) {
-        return QuarkusTransaction.requiringNew().call(
-                () -> ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue());
     }
 
     @Test
     void aCourseStoredBeforeRunsExistedGetsItsFirstRunAtTheNextStartEvenWhenItsContentIsUnchanged() {
-        long courseId = QuarkusTransaction.requiringNew().call(() -> CourseEntity.findBySlug("demo-course").orElseThrow().id);
+        long courseId = QuarkusTransaction.requiringNew()
+                .call(() -> CourseEntity.findBySlug("demo-course").orElseThrow().id);
         QuarkusTransaction.requiringNew().run(() -> {
             // What V7 leaves behind for a course imported earlier: no run, the join code on the course.
-            entityManager.createNativeQuery("update enrollment set run_id = null where course_id = ?1").setParameter(1, courseId).executeUpdate();
-            entityManager.createNativeQuery("delete from course_run where course_id = ?1").setParameter(1, courseId).executeUpdate();
-            entityManager.createNativeQuery("update course set join_code = 'OLD-DEMO-CODE' where id = ?1").setParameter(1, courseId).executeUpdate();
+            entityManager
+                    .createNativeQuery("update enrollment set run_id = null where course_id = ?1")
+                    .setParameter(1, courseId)
+                    .executeUpdate();
+            entityManager
+                    .createNativeQuery("delete from course_run where course_id = ?1")
+                    .setParameter(1, courseId)
+                    .executeUpdate();
+            entityManager
+                    .createNativeQuery("update course set join_code = 'OLD-DEMO-CODE' where id = ?1")
+                    .setParameter(1, courseId)
+                    .executeUpdate();
         });
 
-        assertThat(importer.importAll()).as("the content is unchanged: nothing rewritten").isZero();
+        assertThat(importer.importAll())
+                .as("the content is unchanged: nothing rewritten")
+                .isZero();
 
         QuarkusTransaction.requiringNew().run(() -> {
             java.util.List<CourseRunEntity> runs = CourseRunEntity.ofCourse(courseId);
@@ -121,11 +143,16 @@ class CourseImportTest {
                 assertThat(run.joinCode).isEqualTo("OLD-DEMO-CODE");
                 assertThat(run.startsOn.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
             });
-            Number unplaced = (Number) entityManager.createNativeQuery("select count(*) from enrollment where course_id = ?1 and run_id is null")
-                    .setParameter(1, courseId).getSingleResult();
+            Number unplaced = (Number) entityManager
+                    .createNativeQuery("select count(*) from enrollment where course_id = ?1 and run_id is null")
+                    .setParameter(1, courseId)
+                    .getSingleResult();
             assertThat(unplaced.longValue()).isZero();
         });
-        given().get(DEMO + "/agenda").then().statusCode(200).body("run.name", equalTo(CourseStore.FIRST_RUN))
+        given().get(DEMO + "/agenda")
+                .then()
+                .statusCode(200)
+                .body("run.name", equalTo(CourseStore.FIRST_RUN))
                 .body("weeks[0].start", org.hamcrest.Matchers.notNullValue());
     }
 }

@@ -6,13 +6,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import dev.syllabus.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-
-import dev.syllabus.support.Api;
 
 /** Instructors replace a course's content with one Markdown page, checked like content files. */
 @QuarkusTest
@@ -24,12 +22,22 @@ class CourseUploadTest {
 
     @BeforeEach
     void remember() {
-        original = given().accept("text/markdown").get(DEMO + "/agenda").then().statusCode(200).extract().asString();
+        original = given().accept("text/markdown")
+                .get(DEMO + "/agenda")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     @AfterEach
     void restore() {
-        as(Api.admin()).contentType("text/markdown").body(original).put(DEMO + "/content").then().statusCode(200);
+        as(Api.admin())
+                .contentType("text/markdown")
+                .body(original)
+                .put(DEMO + "/content")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -37,10 +45,18 @@ class CourseUploadTest {
         String etag = given().get(DEMO + "/agenda").header("ETag");
         String changed = original.replace("# Week 1: Basics", "# Week 1: Uploaded basics");
 
-        as(Api.admin()).contentType("text/markdown").body(changed).put(DEMO + "/content").then().statusCode(200)
+        as(Api.admin())
+                .contentType("text/markdown")
+                .body(changed)
+                .put(DEMO + "/content")
+                .then()
+                .statusCode(200)
                 .body("slug", equalTo("demo-course"));
 
-        given().get(DEMO + "/agenda").then().statusCode(200).body("weeks[0].title", equalTo("Uploaded basics"))
+        given().get(DEMO + "/agenda")
+                .then()
+                .statusCode(200)
+                .body("weeks[0].title", equalTo("Uploaded basics"))
                 .header("ETag", org.hamcrest.Matchers.not(equalTo(etag)));
     }
 
@@ -49,7 +65,12 @@ class CourseUploadTest {
         String etag = given().get(DEMO + "/agenda").header("ETag");
         String broken = original + "\n# Week 3: Gap\n\n- [relative](notes.md)\n";
 
-        as(Api.admin()).contentType("text/markdown").body(broken).put(DEMO + "/content").then().statusCode(422)
+        as(Api.admin())
+                .contentType("text/markdown")
+                .body(broken)
+                .put(DEMO + "/content")
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.message", hasItem(containsString("week 3 follows week 1: week 2 is missing")))
                 .body("errors.message", hasItem(containsString("link 'notes.md' is not an absolute http(s) URL")));
@@ -59,11 +80,29 @@ class CourseUploadTest {
 
     @Test
     void onlyInstructorsUploadAndOnlyToExistingCourses() {
-        given().contentType("text/markdown").body(original).put(DEMO + "/content").then().statusCode(401);
-        as(Api.student(Api.uniqueLogin("uploader"))).contentType("text/markdown").body(original).put(DEMO + "/content")
-                .then().statusCode(403);
-        as(Api.admin()).contentType("text/markdown").body(original).put("/api/courses/no-such-course/content").then().statusCode(404);
-        as(Api.admin()).contentType("application/json").body("{}").put(DEMO + "/content").then().statusCode(415)
+        given().contentType("text/markdown")
+                .body(original)
+                .put(DEMO + "/content")
+                .then()
+                .statusCode(401);
+        as(Api.student(Api.uniqueLogin("uploader")))
+                .contentType("text/markdown")
+                .body(original)
+                .put(DEMO + "/content")
+                .then()
+                .statusCode(403);
+        as(Api.admin())
+                .contentType("text/markdown")
+                .body(original)
+                .put("/api/courses/no-such-course/content")
+                .then()
+                .statusCode(404);
+        as(Api.admin())
+                .contentType("application/json")
+                .body("{}")
+                .put(DEMO + "/content")
+                .then()
+                .statusCode(415)
                 .contentType("application/problem+json");
     }
 }

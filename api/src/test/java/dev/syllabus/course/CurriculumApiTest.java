@@ -13,20 +13,16 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-
 import dev.syllabus.content.ContentFile;
 import dev.syllabus.content.Course;
 import dev.syllabus.content.CourseReader;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** The public read API, end to end: content imported into the database at start-up, served over HTTP. */
 @QuarkusTest
@@ -37,8 +33,10 @@ class CurriculumApiTest {
 
     @Test
     void listsTheCoursesWithSlugAndTitle() {
-        given().when().get("/api/courses")
-                .then().statusCode(200)
+        given().when()
+                .get("/api/courses")
+                .then()
+                .statusCode(200)
                 .contentType(ContentType.JSON)
                 .header("X-Total-Count", Integer::parseInt, org.hamcrest.Matchers.greaterThanOrEqualTo(2))
                 .body("slug", hasItem("ml-in-production"))
@@ -50,30 +48,43 @@ class CurriculumApiTest {
     @Test
     void pagesTheCourseListWithLinkHeaders() {
         Response first = given().queryParam("size", 1).when().get("/api/courses");
-        first.then().statusCode(200).body("$", hasSize(1))
+        first.then()
+                .statusCode(200)
+                .body("$", hasSize(1))
                 .header("Link", containsString("rel=\"next\""))
                 .header("Link", not(containsString("rel=\"prev\"")));
-        Response second = given().queryParam("size", 1).queryParam("page", 2).when().get("/api/courses");
+        Response second =
+                given().queryParam("size", 1).queryParam("page", 2).when().get("/api/courses");
         second.then().statusCode(200).body("$", hasSize(1));
-        assertThat(second.headers().getValues("Link")).anySatisfy(link -> assertThat(link).contains("rel=\"prev\""));
-        assertThat(second.path("[0].slug").toString()).isNotEqualTo(first.path("[0].slug").toString());
+        assertThat(second.headers().getValues("Link"))
+                .anySatisfy(link -> assertThat(link).contains("rel=\"prev\""));
+        assertThat(second.path("[0].slug").toString())
+                .isNotEqualTo(first.path("[0].slug").toString());
     }
 
     @Test
     void rejectsABadPageSizeNamingTheParameter() {
-        given().queryParam("size", 1000).when().get("/api/courses")
-                .then().statusCode(400).contentType(PROBLEM)
+        given().queryParam("size", 1000)
+                .when()
+                .get("/api/courses")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("status", equalTo(400))
                 .body("errors[0].field", equalTo("size"));
     }
 
     @Test
     void servesACourseWithItsRulesAndASummaryOfItsWeeks() {
-        given().when().get(COURSE)
-                .then().statusCode(200)
+        given().when()
+                .get(COURSE)
+                .then()
+                .statusCode(200)
                 .body("slug", equalTo("ml-in-production"))
                 .body("title", equalTo("Machine Learning in Production"))
-                .body("principles.text", contains("Lecture: Theory", "Webinars: Demo/Missing parts/Deep-dive", "Practice first"))
+                .body(
+                        "principles.text",
+                        contains("Lecture: Theory", "Webinars: Demo/Missing parts/Deep-dive", "Practice first"))
                 .body("links.title", contains("Projector landing", "MLEResources"))
                 .body("tools.name", contains("Docker", "Minikube", "Kind", "K9S"))
                 .body("tools[3].url", equalTo("https://k9scli.io/topics/install/"))
@@ -87,12 +98,19 @@ class CurriculumApiTest {
 
     @Test
     void servesTheWholeAgendaInOneDocument() {
-        given().when().get(COURSE + "/agenda")
-                .then().statusCode(200)
+        given().when()
+                .get(COURSE + "/agenda")
+                .then()
+                .statusCode(200)
                 .body("title", equalTo("Machine Learning in Production"))
                 .body("weeks.number", contains(1, 2, 3, 4, 5, 6, 7, 8))
-                .body("weeks[0].topics.title", contains("Motivation, ML 101", "Main components of ML system",
-                        "Infrastructure for ML, Docker, Kubernetes, CI/CD", "Design documents"))
+                .body(
+                        "weeks[0].topics.title",
+                        contains(
+                                "Motivation, ML 101",
+                                "Main components of ML system",
+                                "Infrastructure for ML, Docker, Kubernetes, CI/CD",
+                                "Design documents"))
                 .body("weeks.homework.flatten().code", hasSize(16))
                 .body("weeks[0].homework[1].code", equalTo("H2"))
                 .body("weeks[0].homework[1].tasks.code", contains("PR1", "PR2", "PR3", "OTHER"))
@@ -106,22 +124,36 @@ class CurriculumApiTest {
 
     @Test
     void theDefaultAgendaIsTheDefaultCourse() {
-        String course = given().get(COURSE + "/agenda").then().statusCode(200).extract().asString();
-        String byDefault = given().get("/api/agenda").then().statusCode(200).extract().asString();
+        String course =
+                given().get(COURSE + "/agenda").then().statusCode(200).extract().asString();
+        String byDefault =
+                given().get("/api/agenda").then().statusCode(200).extract().asString();
         assertThat(byDefault).isEqualTo(course);
     }
 
     @Test
     void servesWeeksAndHomeworkOneByOne() {
-        given().get(COURSE + "/weeks").then().statusCode(200).body("$", hasSize(8)).body("[7].title", equalTo("Platforms"));
-        given().get(COURSE + "/weeks/3").then().statusCode(200)
+        given().get(COURSE + "/weeks")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(8))
+                .body("[7].title", equalTo("Platforms"));
+        given().get(COURSE + "/weeks/3")
+                .then()
+                .statusCode(200)
                 .body("number", equalTo(3))
                 .body("title", equalTo("Experiments"))
                 .body("homework.code", contains("H5", "H6"))
                 .body("lectures", hasSize(2))
                 .body("webinar.title", equalTo("Webinar"));
-        given().get(COURSE + "/homework").then().statusCode(200).body("$", hasSize(16)).body("[15].tasks", hasSize(0));
-        given().get(COURSE + "/homework/h7").then().statusCode(200)
+        given().get(COURSE + "/homework")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(16))
+                .body("[15].tasks", hasSize(0));
+        given().get(COURSE + "/homework/h7")
+                .then()
+                .statusCode(200)
                 .body("code", equalTo("H7"))
                 .body("week", equalTo(4))
                 .body("tasks.id", hasItem("H7/PR6"))
@@ -130,14 +162,26 @@ class CurriculumApiTest {
 
     @Test
     void theMarkdownAgendaReadsBackToTheSameCourse() throws Exception {
-        String markdown = given().accept("text/markdown").when().get(COURSE + "/agenda")
-                .then().statusCode(200).contentType(startsWith("text/markdown")).extract().asString();
-        String json = given().accept(ContentType.JSON).get(COURSE + "/agenda").then().extract().asString();
-        Course served = new ObjectMapper().findAndRegisterModules()
-                .disable(com.fasterxml.jackson.databind.DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE).readValue(json, Course.class);
+        String markdown = given().accept("text/markdown")
+                .when()
+                .get(COURSE + "/agenda")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/markdown"))
+                .extract()
+                .asString();
+        String json = given().accept(ContentType.JSON)
+                .get(COURSE + "/agenda")
+                .then()
+                .extract()
+                .asString();
+        Course served = new ObjectMapper()
+                .findAndRegisterModules()
+                .disable(com.fasterxml.jackson.databind.DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .readValue(json, Course.class);
 
-        CourseReader.Result read = CourseReader.read("ml-in-production",
-                List.of(new ContentFile("ml-in-production/agenda.md", markdown)));
+        CourseReader.Result read =
+                CourseReader.read("ml-in-production", List.of(new ContentFile("ml-in-production/agenda.md", markdown)));
 
         assertThat(read.issues()).isEmpty();
         // The export keeps the rules (Due: lines, the schedule); dated by the same run, it is the served course.
@@ -152,11 +196,26 @@ class CurriculumApiTest {
         assertThat(etag).matches("\"[0-9a-f]{20}-[0-9a-f]{8}\"");
         assertThat(first.header("Cache-Control")).contains("max-age");
 
-        given().header("If-None-Match", etag).get(COURSE + "/agenda")
-                .then().statusCode(304).header("ETag", etag).body(equalTo(""));
-        given().header("If-None-Match", "\"stale\", " + etag).get("/api/agenda").then().statusCode(304);
-        given().header("If-None-Match", "\"stale\"").get(COURSE + "/agenda").then().statusCode(200);
-        for (String path : List.of("/api/courses", COURSE, COURSE + "/weeks", COURSE + "/weeks/1", COURSE + "/homework",
+        given().header("If-None-Match", etag)
+                .get(COURSE + "/agenda")
+                .then()
+                .statusCode(304)
+                .header("ETag", etag)
+                .body(equalTo(""));
+        given().header("If-None-Match", "\"stale\", " + etag)
+                .get("/api/agenda")
+                .then()
+                .statusCode(304);
+        given().header("If-None-Match", "\"stale\"")
+                .get(COURSE + "/agenda")
+                .then()
+                .statusCode(200);
+        for (String path : List.of(
+                "/api/courses",
+                COURSE,
+                COURSE + "/weeks",
+                COURSE + "/weeks/1",
+                COURSE + "/homework",
                 COURSE + "/homework/H1")) {
             String tag = given().get(path).then().statusCode(200).extract().header("ETag");
             assertThat(tag).as(path).isNotNull().doesNotStartWith("W/");
@@ -167,8 +226,11 @@ class CurriculumApiTest {
     @Test
     void aRevalidationKeepsCorsVaryAndCachingHeaders() {
         String etag = given().get(COURSE + "/agenda").header("ETag");
-        given().header("Origin", "http://localhost:5173").header("If-None-Match", etag).get(COURSE + "/agenda")
-                .then().statusCode(304)
+        given().header("Origin", "http://localhost:5173")
+                .header("If-None-Match", etag)
+                .get(COURSE + "/agenda")
+                .then()
+                .statusCode(304)
                 .header("Access-Control-Allow-Origin", "http://localhost:5173")
                 .header("Vary", containsString("Accept"))
                 .header("Cache-Control", containsString("max-age"));
@@ -177,30 +239,49 @@ class CurriculumApiTest {
     @Test
     void aMatchingETagDoesNotHideAnUnacceptableMediaType() {
         String etag = given().get(COURSE + "/weeks").header("ETag");
-        given().accept("text/markdown").header("If-None-Match", etag).get(COURSE + "/weeks")
-                .then().statusCode(406).contentType(PROBLEM);
+        given().accept("text/markdown")
+                .header("If-None-Match", etag)
+                .get(COURSE + "/weeks")
+                .then()
+                .statusCode(406)
+                .contentType(PROBLEM);
     }
 
     @Test
     void theMarkdownAgendaHasItsOwnETag() {
         String json = given().accept(ContentType.JSON).get(COURSE + "/agenda").header("ETag");
-        String markdown = given().accept("text/markdown").get(COURSE + "/agenda").header("ETag");
+        String markdown =
+                given().accept("text/markdown").get(COURSE + "/agenda").header("ETag");
         assertThat(markdown).isNotEqualTo(json);
-        given().accept("text/markdown").header("If-None-Match", json).get(COURSE + "/agenda").then().statusCode(200);
+        given().accept("text/markdown")
+                .header("If-None-Match", json)
+                .get(COURSE + "/agenda")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void compressesForClientsThatAcceptGzip() {
-        given().header("Accept-Encoding", "gzip").get(COURSE + "/agenda")
-                .then().statusCode(200).header("Content-Encoding", "gzip")
+        given().header("Accept-Encoding", "gzip")
+                .get(COURSE + "/agenda")
+                .then()
+                .statusCode(200)
+                .header("Content-Encoding", "gzip")
                 .body("title", equalTo("Machine Learning in Production"));
     }
 
     @Test
     void unknownCourseWeekOrHomeworkIs404Problem() {
-        for (String path : List.of("/api/courses/no-such-course", "/api/courses/no-such-course/agenda",
-                COURSE + "/weeks/9", COURSE + "/homework/H17", "/api/no-such-endpoint")) {
-            given().get(path).then().statusCode(404).contentType(PROBLEM)
+        for (String path : List.of(
+                "/api/courses/no-such-course",
+                "/api/courses/no-such-course/agenda",
+                COURSE + "/weeks/9",
+                COURSE + "/homework/H17",
+                "/api/no-such-endpoint")) {
+            given().get(path)
+                    .then()
+                    .statusCode(404)
+                    .contentType(PROBLEM)
                     .body("status", equalTo(404))
                     .body("title", equalTo("Not Found"))
                     .body("detail", notNullValue())
@@ -211,42 +292,64 @@ class CurriculumApiTest {
     @Test
     void malformedPathParametersAre400ProblemsNamingTheParameter() {
         Map<String, String> cases = Map.of(
-                COURSE + "/weeks/three", "number",
-                COURSE + "/weeks/0", "number",
-                COURSE + "/weeks/99999999999", "number",
-                COURSE + "/homework/PR1", "code",
-                "/api/courses/Not_A_Slug", "slug");
-        cases.forEach((path, field) -> given().get(path).then().statusCode(400).contentType(PROBLEM)
-                .body("errors.field", contains(field)));
+                COURSE + "/weeks/three",
+                "number",
+                COURSE + "/weeks/0",
+                "number",
+                COURSE + "/weeks/99999999999",
+                "number",
+                COURSE + "/homework/PR1",
+                "code",
+                "/api/courses/Not_A_Slug",
+                "slug");
+        cases.forEach((path, field) ->
+                given().get(path).then().statusCode(400).contentType(PROBLEM).body("errors.field", contains(field)));
     }
 
     @Test
     void unsupportedAcceptIs406Problem() {
-        given().accept("application/xml").get(COURSE + "/agenda")
-                .then().statusCode(406).contentType(PROBLEM).body("status", equalTo(406));
-        given().accept("text/markdown").get(COURSE + "/weeks")
-                .then().statusCode(406).contentType(PROBLEM);
+        given().accept("application/xml")
+                .get(COURSE + "/agenda")
+                .then()
+                .statusCode(406)
+                .contentType(PROBLEM)
+                .body("status", equalTo(406));
+        given().accept("text/markdown")
+                .get(COURSE + "/weeks")
+                .then()
+                .statusCode(406)
+                .contentType(PROBLEM);
     }
 
     @Test
     void errorsNeverLeakStackTracesOrClassNames() {
         String body = given().get(COURSE + "/weeks/x").then().extract().asString();
-        assertThat(body).doesNotContain("Exception").doesNotContain("dev.syllabus").doesNotContain("\tat ");
+        assertThat(body)
+                .doesNotContain("Exception")
+                .doesNotContain("dev.syllabus")
+                .doesNotContain("\tat ");
     }
 
     @Test
     void allowsTheWebClientsOriginByCors() {
-        given().header("Origin", "http://localhost:5173").get("/api/agenda")
-                .then().statusCode(200)
+        given().header("Origin", "http://localhost:5173")
+                .get("/api/agenda")
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", "http://localhost:5173")
                 .header("Access-Control-Expose-Headers", containsString("ETag"));
-        given().header("Origin", "https://evil.example").get("/api/agenda")
-                .then().header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "https://evil.example")
+                .get("/api/agenda")
+                .then()
+                .header("Access-Control-Allow-Origin", nullValue());
     }
 
     @Test
     void reportsHealthAndMetrics() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database")));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/started").then().statusCode(200).body("checks.name", hasItem("course-catalog"));
@@ -256,17 +359,28 @@ class CurriculumApiTest {
 
     @Test
     void tasksHaveStableIdsAndKnownKinds() {
-        given().get(COURSE + "/homework").then().statusCode(200)
+        given().get(COURSE + "/homework")
+                .then()
+                .statusCode(200)
                 .body("tasks.flatten().kind", everyItem(org.hamcrest.Matchers.oneOf("PR", "DOC", "OTHER")))
-                .body("tasks.flatten().id", everyItem(org.hamcrest.Matchers.matchesPattern("H\\d+/(PR|DOC|OTHER)\\d*")));
+                .body(
+                        "tasks.flatten().id",
+                        everyItem(org.hamcrest.Matchers.matchesPattern("H\\d+/(PR|DOC|OTHER)\\d*")));
     }
 
     @Test
     void theCourseCalendarIsServedAsICalendarWithItsTimeZone() throws Exception {
-        String ics = given().get(COURSE + "/calendar.ics").then().statusCode(200).contentType(startsWith("text/calendar"))
-                .extract().asString();
-        net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(ics));
-        assertThat(calendar.getComponents(net.fortuna.ical4j.model.Component.VTIMEZONE)).hasSize(1);
-        assertThat(calendar.getComponents(net.fortuna.ical4j.model.Component.VEVENT)).hasSizeGreaterThan(16);
+        String ics = given().get(COURSE + "/calendar.ics")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/calendar"))
+                .extract()
+                .asString();
+        net.fortuna.ical4j.model.Calendar calendar =
+                new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(ics));
+        assertThat(calendar.getComponents(net.fortuna.ical4j.model.Component.VTIMEZONE))
+                .hasSize(1);
+        assertThat(calendar.getComponents(net.fortuna.ical4j.model.Component.VEVENT))
+                .hasSizeGreaterThan(16);
     }
 }

@@ -3,6 +3,15 @@ package dev.syllabus.course;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syllabus.config.SyllabusConfig;
+import dev.syllabus.content.Course;
+import dev.syllabus.http.Representation;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,20 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import jakarta.inject.Inject;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
-
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-
-import dev.syllabus.config.SyllabusConfig;
-import dev.syllabus.content.Course;
-import dev.syllabus.http.Representation;
 
 /**
  * The pre-serialised fast path ({@code PrecomputedResponses} over {@link CourseCatalog}'s index) is a
@@ -75,7 +71,9 @@ class FastPathTest {
     }
 
     private List<Course> courses() {
-        return catalog.current().courses().values().stream().map(PublishedCourse::course).toList();
+        return catalog.current().courses().values().stream()
+                .map(PublishedCourse::course)
+                .toList();
     }
 
     /** Every GET route of the curriculum resource whose answer depends on its address alone. */
@@ -83,7 +81,8 @@ class FastPathTest {
         String base = CourseResource.class.getAnnotation(Path.class).value();
         List<String> templates = new ArrayList<>();
         for (Method method : CourseResource.class.getDeclaredMethods()) {
-            boolean readsQuery = Stream.of(method.getParameters()).anyMatch(p -> p.isAnnotationPresent(QueryParam.class));
+            boolean readsQuery =
+                    Stream.of(method.getParameters()).anyMatch(p -> p.isAnnotationPresent(QueryParam.class));
             if (method.isAnnotationPresent(GET.class) && !readsQuery) {
                 templates.add(base + method.getAnnotation(Path.class).value());
             }
@@ -95,13 +94,19 @@ class FastPathTest {
     private static List<String> addresses(String template, Course course) {
         String withSlug = template.replace("{slug}", course.slug());
         if (withSlug.contains("{number}")) {
-            return course.weeks().stream().map(week -> withSlug.replace("{number}", Integer.toString(week.number()))).toList();
+            return course.weeks().stream()
+                    .map(week -> withSlug.replace("{number}", Integer.toString(week.number())))
+                    .toList();
         }
         if (withSlug.contains("{code}")) {
-            return course.weeks().stream().flatMap(week -> week.homework().stream())
-                    .map(homework -> withSlug.replace("{code}", homework.code())).toList();
+            return course.weeks().stream()
+                    .flatMap(week -> week.homework().stream())
+                    .map(homework -> withSlug.replace("{code}", homework.code()))
+                    .toList();
         }
-        assertThat(withSlug).as("a route with a parameter these tests do not know").doesNotContain("{");
+        assertThat(withSlug)
+                .as("a route with a parameter these tests do not know")
+                .doesNotContain("{");
         return List.of(withSlug);
     }
 }

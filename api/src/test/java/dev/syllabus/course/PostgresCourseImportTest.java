@@ -1,12 +1,10 @@
 package dev.syllabus.course;
 
+import dev.syllabus.support.PostgresProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-
-import dev.syllabus.support.PostgresProfile;
 
 /** The importer's guarantees on PostgreSQL, the production database. */
 @QuarkusTest
 @TestProfile(PostgresProfile.class)
-class PostgresCourseImportTest extends CourseImportTest {
-}
+class PostgresCourseImportTest extends CourseImportTest {}

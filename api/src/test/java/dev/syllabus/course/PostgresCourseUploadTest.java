@@ -1,12 +1,10 @@
 package dev.syllabus.course;
 
+import dev.syllabus.support.PostgresProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-
-import dev.syllabus.support.PostgresProfile;
 
 /** The same tests on PostgreSQL, the production database. */
 @QuarkusTest
 @TestProfile(PostgresProfile.class)
-class PostgresCourseUploadTest extends CourseUploadTest {
-}
+class PostgresCourseUploadTest extends CourseUploadTest {}

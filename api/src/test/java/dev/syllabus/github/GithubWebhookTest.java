@@ -12,18 +12,15 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import dev.syllabus.support.Api;
+import dev.syllabus.support.GithubDeliveries;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-
-import dev.syllabus.support.Api;
-import dev.syllabus.support.GithubDeliveries;
 
 /**
  * The webhook end to end: signed deliveries in GitHub's documented payload shapes (test fixtures)
@@ -35,19 +32,24 @@ class GithubWebhookTest {
     private static final String BASE = "/api/courses/" + COURSE;
 
     /** A student who joined the course and registered a repository. */
-    private record Student(String login, String token, String repo) {
-    }
+    private record Student(String login, String token, String repo) {}
 
     private static Student student() {
         String login = Api.uniqueLogin("gh");
         String token = Api.student(login);
         String repo = login + "/course";
-        as(token).contentType("application/json").body(Map.of("url", "https://github.com/" + repo))
-                .put(BASE + "/repository").then().statusCode(200).body("fullName", equalTo(repo));
+        as(token)
+                .contentType("application/json")
+                .body(Map.of("url", "https://github.com/" + repo))
+                .put(BASE + "/repository")
+                .then()
+                .statusCode(200)
+                .body("fullName", equalTo(repo));
         return new Student(login, token, repo);
     }
 
-    private static Map<String, String> pr(Student s, int number, String action, String sha, String updatedAt, boolean merged) {
+    private static Map<String, String> pr(
+            Student s, int number, String action, String sha, String updatedAt, boolean merged) {
         return GithubDeliveries.pullRequest(s.login(), s.repo(), number, action, sha, updatedAt, merged);
     }
 
@@ -55,16 +57,23 @@ class GithubWebhookTest {
         return GithubDeliveries.checkSuite(s.login(), s.repo(), sha, conclusion, pullRequests);
     }
 
-    private static String review(Student s, int number, String state, String reviewSha, String headSha, String submittedAt) {
+    private static String review(
+            Student s, int number, String state, String reviewSha, String headSha, String submittedAt) {
         return review(s, number, state, reviewSha, headSha, submittedAt, "[H2/PR1] Dockerfile");
     }
 
-    private static String review(Student s, int number, String state, String reviewSha, String headSha, String submittedAt, String title) {
+    private static String review(
+            Student s, int number, String state, String reviewSha, String headSha, String submittedAt, String title) {
         return GithubDeliveries.review(s.login(), s.repo(), number, state, reviewSha, headSha, submittedAt, title);
     }
 
     private static JsonPath item(Student s, String id) {
-        return new JsonPath(as(s.token()).get(BASE + "/checklist").then().statusCode(200).extract().asString())
+        return new JsonPath(as(s.token())
+                        .get(BASE + "/checklist")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
                 .setRootPath("items.find { it.id == '" + id + "' }");
     }
 
@@ -73,16 +82,22 @@ class GithubWebhookTest {
         Student s = student();
         String sha = "a".repeat(40);
 
-        deliver("pull_request", fixture("pull_request", pr(s, 1, "opened", sha, "2026-11-20T10:00:00Z", false))).then().statusCode(200)
+        deliver("pull_request", fixture("pull_request", pr(s, 1, "opened", sha, "2026-11-20T10:00:00Z", false)))
+                .then()
+                .statusCode(200)
                 .body("outcome", equalTo("PROCESSED"));
         assertThat(item(s, "H2/PR1").getString("pullRequest.state")).isEqualTo("OPEN");
         assertThat(item(s, "H2/PR1").getBoolean("done")).isFalse();
 
-        deliver("check_suite", checks(s, sha, "success", "[{\"number\": 1, \"head\": {\"sha\": \"" + sha + "\"}}]")).then().statusCode(200);
+        deliver("check_suite", checks(s, sha, "success", "[{\"number\": 1, \"head\": {\"sha\": \"" + sha + "\"}}]"))
+                .then()
+                .statusCode(200);
         assertThat(item(s, "H2/PR1").getString("pullRequest.checks")).isEqualTo("PASSING");
         assertThat(item(s, "H2/PR1").getBoolean("done")).isFalse();
 
-        deliver("pull_request", fixture("pull_request", pr(s, 1, "closed", sha, "2026-11-20T11:00:00Z", true))).then().statusCode(200)
+        deliver("pull_request", fixture("pull_request", pr(s, 1, "closed", sha, "2026-11-20T11:00:00Z", true)))
+                .then()
+                .statusCode(200)
                 .body("detail", org.hamcrest.Matchers.containsString("H2/PR1 done"));
         JsonPath done = item(s, "H2/PR1");
         assertThat(done.getBoolean("done")).isTrue();
@@ -94,23 +109,47 @@ class GithubWebhookTest {
     @Test
     void mergedAndApprovedPullRequestsPassTheirHomework() {
         Student s = student();
-        as(s.token()).contentType("application/json").body(Map.of("evidence", "https://docs.google.com/document/d/pipelines"))
-                .put(BASE + "/checklist/H8/DOC/done").then().statusCode(200);
+        as(s.token())
+                .contentType("application/json")
+                .body(Map.of("evidence", "https://docs.google.com/document/d/pipelines"))
+                .put(BASE + "/checklist/H8/DOC/done")
+                .then()
+                .statusCode(200);
         for (int task = 1; task <= 2; task++) {
             String sha = Integer.toString(task).repeat(40);
             Map<String, String> values = pr(s, 20 + task, "opened", sha, "2026-11-21T10:00:00Z", false);
             values.put("title", "[H8/PR" + task + "] Dagster pipeline");
             deliver("pull_request", fixture("pull_request", values));
-            deliver("pull_request_review", review(s, 20 + task, "approved", sha, sha, "2026-11-21T10:30:00Z", values.get("title")));
-            values.putAll(Map.of("action", "closed", "state", "closed", "merged", "true", "merged_at", "\"2026-11-21T11:00:00Z\"",
-                    "closed_at", "\"2026-11-21T11:00:00Z\"", "updated_at", "2026-11-21T11:00:00Z"));
+            deliver(
+                    "pull_request_review",
+                    review(s, 20 + task, "approved", sha, sha, "2026-11-21T10:30:00Z", values.get("title")));
+            values.putAll(Map.of(
+                    "action",
+                    "closed",
+                    "state",
+                    "closed",
+                    "merged",
+                    "true",
+                    "merged_at",
+                    "\"2026-11-21T11:00:00Z\"",
+                    "closed_at",
+                    "\"2026-11-21T11:00:00Z\"",
+                    "updated_at",
+                    "2026-11-21T11:00:00Z"));
             deliver("pull_request", fixture("pull_request", values)).then().statusCode(200);
         }
-        as(s.token()).get(BASE + "/checklist").then().statusCode(200)
+        as(s.token())
+                .get(BASE + "/checklist")
+                .then()
+                .statusCode(200)
                 .body("homework.find { it.code == 'H8' }.status", equalTo("PASSED"))
                 .body("homework.find { it.code == 'H8' }.donePrs", equalTo(2));
-        assertThat(item(s, "H8/PR1").getString("source")).as("proven by a delivery").isEqualTo("GITHUB");
-        assertThat(item(s, "H8/DOC").getString("source")).as("ticked by the student").isEqualTo("STUDENT");
+        assertThat(item(s, "H8/PR1").getString("source"))
+                .as("proven by a delivery")
+                .isEqualTo("GITHUB");
+        assertThat(item(s, "H8/DOC").getString("source"))
+                .as("ticked by the student")
+                .isEqualTo("STUDENT");
     }
 
     @Test
@@ -119,16 +158,24 @@ class GithubWebhookTest {
         String first = "b".repeat(40);
         String second = "c".repeat(40);
         deliver("pull_request", fixture("pull_request", pr(s, 2, "opened", first, "2026-11-20T10:00:00Z", false)));
-        deliver("pull_request_review", review(s, 2, "approved", first, first, "2026-11-20T10:30:00Z")).then().statusCode(200);
+        deliver("pull_request_review", review(s, 2, "approved", first, first, "2026-11-20T10:30:00Z"))
+                .then()
+                .statusCode(200);
         assertThat(item(s, "H2/PR1").getString("pullRequest.review")).isEqualTo("APPROVED");
 
-        deliver("pull_request", fixture("pull_request", pr(s, 2, "synchronize", second, "2026-11-20T10:40:00Z", false)));
+        deliver(
+                "pull_request",
+                fixture("pull_request", pr(s, 2, "synchronize", second, "2026-11-20T10:40:00Z", false)));
         assertThat(item(s, "H2/PR1").getString("pullRequest.review")).isEqualTo("NONE");
 
         deliver("pull_request", fixture("pull_request", pr(s, 2, "closed", second, "2026-11-20T11:00:00Z", true)));
-        assertThat(item(s, "H2/PR1").getBoolean("done")).as("the approval was for the older commit").isFalse();
+        assertThat(item(s, "H2/PR1").getBoolean("done"))
+                .as("the approval was for the older commit")
+                .isFalse();
 
-        deliver("check_suite", checks(s, first, "success", "[{\"number\": 2}]")).then().statusCode(200)
+        deliver("check_suite", checks(s, first, "success", "[{\"number\": 2}]"))
+                .then()
+                .statusCode(200)
                 .body("detail", org.hamcrest.Matchers.containsString("older commit"));
         assertThat(item(s, "H2/PR1").getBoolean("done")).isFalse();
         deliver("check_suite", checks(s, second, "success", "[{\"number\": 2}]"));
@@ -141,7 +188,9 @@ class GithubWebhookTest {
         String sha = "d".repeat(40);
         deliver("pull_request", fixture("pull_request", pr(s, 3, "closed", sha, "2026-11-20T12:00:00Z", true)));
 
-        deliver("pull_request", fixture("pull_request", pr(s, 3, "opened", sha, "2026-11-20T10:00:00Z", false))).then().statusCode(200)
+        deliver("pull_request", fixture("pull_request", pr(s, 3, "opened", sha, "2026-11-20T10:00:00Z", false)))
+                .then()
+                .statusCode(200)
                 .body("outcome", equalTo("IGNORED"));
 
         assertThat(item(s, "H2/PR1").getString("pullRequest.state")).isEqualTo("MERGED");
@@ -155,7 +204,10 @@ class GithubWebhookTest {
         fromFork.put("head_repo", "someone-else/course");
         deliver("pull_request", fixture("pull_request", fromFork));
 
-        deliver("check_suite", checks(s, sha, "failure", "[]")).then().statusCode(200).body("outcome", equalTo("PROCESSED"));
+        deliver("check_suite", checks(s, sha, "failure", "[]"))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("PROCESSED"));
 
         assertThat(item(s, "H2/PR1").getString("pullRequest.checks")).isEqualTo("FAILING");
     }
@@ -170,10 +222,18 @@ class GithubWebhookTest {
         values.put("ref", "feature/refactor");
         deliver("pull_request", fixture("pull_request", values));
 
-        as(s.token()).get(BASE + "/pull-requests").then().statusCode(200)
+        as(s.token())
+                .get(BASE + "/pull-requests")
+                .then()
+                .statusCode(200)
                 .body("find { it.number == 5 }.item", org.hamcrest.Matchers.nullValue());
-        as(s.token()).contentType("application/json").body(Map.of("item", "H3/PR1")).put(BASE + "/pull-requests/5")
-                .then().statusCode(200).body("item", equalTo("H3/PR1"));
+        as(s.token())
+                .contentType("application/json")
+                .body(Map.of("item", "H3/PR1"))
+                .put(BASE + "/pull-requests/5")
+                .then()
+                .statusCode(200)
+                .body("item", equalTo("H3/PR1"));
         deliver("pull_request_review", review(s, 5, "approved", sha, sha, "2026-11-20T10:10:00Z"));
         values.put("action", "closed");
         values.put("state", "closed");
@@ -183,9 +243,16 @@ class GithubWebhookTest {
         values.put("updated_at", "2026-11-20T11:00:00Z");
         deliver("pull_request", fixture("pull_request", values));
 
-        assertThat(item(s, "H3/PR1").getBoolean("done")).as("merged and approved, assigned by hand").isTrue();
-        as(s.token()).contentType("application/json").body(Map.of("item", "H99/PR1")).put(BASE + "/pull-requests/5")
-                .then().statusCode(400).body("errors.field", hasItem("item"));
+        assertThat(item(s, "H3/PR1").getBoolean("done"))
+                .as("merged and approved, assigned by hand")
+                .isTrue();
+        as(s.token())
+                .contentType("application/json")
+                .body(Map.of("item", "H99/PR1"))
+                .put(BASE + "/pull-requests/5")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("item"));
     }
 
     @Test
@@ -201,11 +268,14 @@ class GithubWebhookTest {
     @Test
     void addingTheInstructorToTheRepositoryTicksTheSetupItem() {
         Student s = student();
-        deliver("member", fixture("member", Map.of("member", "admin", "repo", s.repo(), "student", s.login()))).then().statusCode(200)
+        deliver("member", fixture("member", Map.of("member", "admin", "repo", s.repo(), "student", s.login())))
+                .then()
+                .statusCode(200)
                 .body("outcome", equalTo("PROCESSED"));
         assertThat(item(s, "setup/add-me-as-admin-to-it").getBoolean("done")).isTrue();
         deliver("member", fixture("member", Map.of("member", "a-friend", "repo", s.repo(), "student", s.login())))
-                .then().body("outcome", equalTo("IGNORED"));
+                .then()
+                .body("outcome", equalTo("IGNORED"));
     }
 
     @Test
@@ -215,7 +285,11 @@ class GithubWebhookTest {
         String id = UUID.randomUUID().toString();
         deliver("pull_request", body, id).then().statusCode(200).body("outcome", equalTo("PROCESSED"));
         deliver("pull_request", body, id).then().statusCode(200).body("outcome", equalTo("DUPLICATE"));
-        as(Api.admin()).queryParam("size", 100).get("/api/github/deliveries").then().statusCode(200)
+        as(Api.admin())
+                .queryParam("size", 100)
+                .get("/api/github/deliveries")
+                .then()
+                .statusCode(200)
                 .body("findAll { it.delivery == '" + id + "' }.size()", equalTo(1));
     }
 
@@ -224,33 +298,65 @@ class GithubWebhookTest {
         Student s = student();
         String body = fixture("pull_request", pr(s, 8, "opened", "3".repeat(40), "2026-11-20T10:00:00Z", false));
         String id = UUID.randomUUID().toString();
-        given().contentType("application/json").header("X-GitHub-Event", "pull_request").header("X-GitHub-Delivery", id)
-                .body(body).post("/api/github/webhook").then().statusCode(401).contentType("application/problem+json");
-        given().contentType("application/json").header("X-GitHub-Event", "pull_request").header("X-GitHub-Delivery", id)
-                .header("X-Hub-Signature-256", WebhookSignature.sign("not the secret", body.getBytes(StandardCharsets.UTF_8)))
-                .body(body).post("/api/github/webhook").then().statusCode(401);
+        given().contentType("application/json")
+                .header("X-GitHub-Event", "pull_request")
+                .header("X-GitHub-Delivery", id)
+                .body(body)
+                .post("/api/github/webhook")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().contentType("application/json")
+                .header("X-GitHub-Event", "pull_request")
+                .header("X-GitHub-Delivery", id)
+                .header(
+                        "X-Hub-Signature-256",
+                        WebhookSignature.sign("not the secret", body.getBytes(StandardCharsets.UTF_8)))
+                .body(body)
+                .post("/api/github/webhook")
+                .then()
+                .statusCode(401);
         as(s.token()).get(BASE + "/pull-requests").then().statusCode(200).body("size()", equalTo(0));
-        as(Api.admin()).queryParam("size", 100).get("/api/github/deliveries").then()
+        as(Api.admin())
+                .queryParam("size", 100)
+                .get("/api/github/deliveries")
+                .then()
                 .body("findAll { it.delivery == '" + id + "' }.size()", equalTo(0));
     }
 
     @Test
     void pingAnswers200AndUnregisteredRepositoriesAreIgnoredWithTheReason() {
-        deliver("ping", fixture("ping", Map.of("repo", "someone/else", "student", "someone"))).then().statusCode(200)
-                .body("outcome", equalTo("PROCESSED")).body("detail", equalTo("pong"));
+        deliver("ping", fixture("ping", Map.of("repo", "someone/else", "student", "someone")))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("PROCESSED"))
+                .body("detail", equalTo("pong"));
         Student s = student();
         Map<String, String> values = pr(s, 9, "opened", "4".repeat(40), "2026-11-20T10:00:00Z", false);
         values.put("repo", "nobody/registered-this");
-        deliver("pull_request", fixture("pull_request", values)).then().statusCode(200).body("outcome", equalTo("IGNORED"))
+        deliver("pull_request", fixture("pull_request", values))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("IGNORED"))
                 .body("detail", org.hamcrest.Matchers.containsString("not registered"));
         deliver("pull_request", "{not json").then().statusCode(400).contentType("application/problem+json");
-        given().contentType("application/json").header("X-GitHub-Event", "pull_request").header("X-GitHub-Delivery", "x")
-                .header("X-Hub-Signature-256", WebhookSignature.sign(SECRET, new byte[2_000_000])).body(new byte[2_000_000])
-                .post("/api/github/webhook").then().statusCode(413);
+        given().contentType("application/json")
+                .header("X-GitHub-Event", "pull_request")
+                .header("X-GitHub-Delivery", "x")
+                .header("X-Hub-Signature-256", WebhookSignature.sign(SECRET, new byte[2_000_000]))
+                .body(new byte[2_000_000])
+                .post("/api/github/webhook")
+                .then()
+                .statusCode(413);
     }
 
     private static String outcomeOf(String delivery) {
-        return as(Api.admin()).queryParam("size", 100).get("/api/github/deliveries").then().statusCode(200).extract()
+        return as(Api.admin())
+                .queryParam("size", 100)
+                .get("/api/github/deliveries")
+                .then()
+                .statusCode(200)
+                .extract()
                 .path("find { it.delivery == '" + delivery + "' }.outcome");
     }
 
@@ -258,25 +364,48 @@ class GithubWebhookTest {
     void aStudentRegistersOnlyARepositoryTheyOwnAndAnInstructorMovesOneWithItsCredit() {
         Student owner = student();
         String squatter = Api.student(Api.uniqueLogin("mallory"));
-        as(squatter).contentType("application/json").body(Map.of("url", "https://github.com/" + owner.repo() + "-2"))
-                .put(BASE + "/repository").then().statusCode(403).contentType("application/problem+json");
+        as(squatter)
+                .contentType("application/json")
+                .body(Map.of("url", "https://github.com/" + owner.repo() + "-2"))
+                .put(BASE + "/repository")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
 
         String orgRepo = "course-org/" + owner.login() + "-project";
-        as(Api.admin()).contentType("application/json").body(Map.of("url", "https://github.com/" + orgRepo))
-                .put(BASE + "/students/" + owner.login() + "/repository").then().statusCode(200).body("fullName", equalTo(orgRepo));
+        as(Api.admin())
+                .contentType("application/json")
+                .body(Map.of("url", "https://github.com/" + orgRepo))
+                .put(BASE + "/students/" + owner.login() + "/repository")
+                .then()
+                .statusCode(200)
+                .body("fullName", equalTo(orgRepo));
         Student inOrg = new Student(owner.login(), owner.token(), orgRepo);
         String sha = "9".repeat(40);
         deliver("pull_request", fixture("pull_request", pr(inOrg, 31, "opened", sha, "2026-11-20T10:00:00Z", false)));
         deliver("check_suite", checks(inOrg, sha, "success", "[{\"number\": 31}]"));
-        deliver("pull_request", fixture("pull_request", merged(pr(inOrg, 31, "closed", sha, "2026-11-20T11:00:00Z", true),
-                "2026-11-20T11:00:00Z")));
+        deliver(
+                "pull_request",
+                fixture(
+                        "pull_request",
+                        merged(pr(inOrg, 31, "closed", sha, "2026-11-20T11:00:00Z", true), "2026-11-20T11:00:00Z")));
         assertThat(item(owner, "H2/PR1").getBoolean("done")).isTrue();
 
         Student other = student();
-        as(Api.admin()).contentType("application/json").body(Map.of("url", "https://github.com/" + orgRepo))
-                .put(BASE + "/students/" + other.login() + "/repository").then().statusCode(200);
-        assertThat(item(owner, "H2/PR1").getBoolean("done")).as("the credit left with the repository").isFalse();
-        as(other.token()).get(BASE + "/pull-requests").then().statusCode(200).body("find { it.number == 31 }.item", equalTo("H2/PR1"));
+        as(Api.admin())
+                .contentType("application/json")
+                .body(Map.of("url", "https://github.com/" + orgRepo))
+                .put(BASE + "/students/" + other.login() + "/repository")
+                .then()
+                .statusCode(200);
+        assertThat(item(owner, "H2/PR1").getBoolean("done"))
+                .as("the credit left with the repository")
+                .isFalse();
+        as(other.token())
+                .get(BASE + "/pull-requests")
+                .then()
+                .statusCode(200)
+                .body("find { it.number == 31 }.item", equalTo("H2/PR1"));
     }
 
     @Test
@@ -284,25 +413,43 @@ class GithubWebhookTest {
         Student s = student();
         String sha = "8".repeat(40);
         Map<String, String> byStranger = pr(s, 32, "opened", sha, "2026-11-20T10:00:00Z", false);
-        deliver("pull_request", fixture("pull_request", byStranger).replace("\"login\": \"" + s.login() + "\", \"id\": 583231",
-                "\"login\": \"a-stranger\", \"id\": 9"));
+        deliver(
+                "pull_request",
+                fixture("pull_request", byStranger)
+                        .replace(
+                                "\"login\": \"" + s.login() + "\", \"id\": 583231",
+                                "\"login\": \"a-stranger\", \"id\": 9"));
         deliver("check_suite", checks(s, sha, "success", "[{\"number\": 32}]"));
         String mergedByStranger = UUID.randomUUID().toString();
-        deliver("pull_request", fixture("pull_request", merged(byStranger, "2026-11-20T11:00:00Z"))
-                .replace("\"login\": \"" + s.login() + "\", \"id\": 583231", "\"login\": \"a-stranger\", \"id\": 9"), mergedByStranger)
-                .then().statusCode(200).body("outcome", equalTo("IGNORED")).body("detail", containsString("a-stranger"));
+        deliver(
+                        "pull_request",
+                        fixture("pull_request", merged(byStranger, "2026-11-20T11:00:00Z"))
+                                .replace(
+                                        "\"login\": \"" + s.login() + "\", \"id\": 583231",
+                                        "\"login\": \"a-stranger\", \"id\": 9"),
+                        mergedByStranger)
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("IGNORED"))
+                .body("detail", containsString("a-stranger"));
         assertThat(item(s, "H2/PR1").getBoolean("done")).isFalse();
 
         String sha2 = "7".repeat(40);
         Map<String, String> own = pr(s, 33, "opened", sha2, "2026-11-20T10:00:00Z", false);
         own.put("title", "[H2/PR2] CI");
         deliver("pull_request", fixture("pull_request", own));
-        deliver("pull_request_review", review(s, 33, "approved", sha2, sha2, "2026-11-20T10:30:00Z", own.get("title"))
-                .replace("\"login\": \"admin\", \"id\": 1", "\"login\": \"a-classmate\", \"id\": 7"))
-                .then().body("outcome", equalTo("IGNORED")).body("detail", containsString("not course staff"));
+        deliver(
+                        "pull_request_review",
+                        review(s, 33, "approved", sha2, sha2, "2026-11-20T10:30:00Z", own.get("title"))
+                                .replace("\"login\": \"admin\", \"id\": 1", "\"login\": \"a-classmate\", \"id\": 7"))
+                .then()
+                .body("outcome", equalTo("IGNORED"))
+                .body("detail", containsString("not course staff"));
         deliver("check_suite", checks(s, sha2, "neutral", "[{\"number\": 33}]"));
         deliver("pull_request", fixture("pull_request", merged(own, "2026-11-20T11:00:00Z")));
-        assertThat(item(s, "H2/PR2").getBoolean("done")).as("neutral checks and a classmate's approval prove nothing").isFalse();
+        assertThat(item(s, "H2/PR2").getBoolean("done"))
+                .as("neutral checks and a classmate's approval prove nothing")
+                .isFalse();
         deliver("check_suite", checks(s, sha2, "success", "[{\"number\": 33}]"));
         assertThat(item(s, "H2/PR2").getBoolean("done")).isTrue();
     }
@@ -318,7 +465,12 @@ class GithubWebhookTest {
         assertThat(item(s, "H2/PR1").getBoolean("done")).isTrue();
 
         for (String task : List.of("H2/PR2", "H2/PR3")) {
-            as(s.token()).contentType("application/json").body(Map.of("item", task)).put(BASE + "/pull-requests/34").then().statusCode(200);
+            as(s.token())
+                    .contentType("application/json")
+                    .body(Map.of("item", task))
+                    .put(BASE + "/pull-requests/34")
+                    .then()
+                    .statusCode(200);
         }
         assertThat(item(s, "H2/PR1").getBoolean("done")).isFalse();
         assertThat(item(s, "H2/PR2").getBoolean("done")).isFalse();
@@ -333,14 +485,26 @@ class GithubWebhookTest {
         deliver("pull_request", fixture("pull_request", values));
         String approval = review(s, 35, "approved", sha, sha, "2026-11-20T10:30:00Z");
         deliver("pull_request_review", approval).then().body("outcome", equalTo("PROCESSED"));
-        String dismissal = fixture("pull_request_review", Map.ofEntries(Map.entry("action", "dismissed"), Map.entry("repo", s.repo()),
-                Map.entry("student", s.login()), Map.entry("number", "35"), Map.entry("review_state", "dismissed"),
-                Map.entry("review_sha", sha), Map.entry("sha", sha), Map.entry("submitted_at", "2026-11-20T10:30:00Z"),
-                Map.entry("updated_at", "2026-11-20T10:45:00Z"), Map.entry("title", "[H2/PR1] Dockerfile"), Map.entry("ref", "week-1-docker")));
+        String dismissal = fixture(
+                "pull_request_review",
+                Map.ofEntries(
+                        Map.entry("action", "dismissed"),
+                        Map.entry("repo", s.repo()),
+                        Map.entry("student", s.login()),
+                        Map.entry("number", "35"),
+                        Map.entry("review_state", "dismissed"),
+                        Map.entry("review_sha", sha),
+                        Map.entry("sha", sha),
+                        Map.entry("submitted_at", "2026-11-20T10:30:00Z"),
+                        Map.entry("updated_at", "2026-11-20T10:45:00Z"),
+                        Map.entry("title", "[H2/PR1] Dockerfile"),
+                        Map.entry("ref", "week-1-docker")));
         deliver("pull_request_review", dismissal).then().body("outcome", equalTo("PROCESSED"));
 
         deliver("pull_request_review", approval).then().statusCode(200).body("outcome", equalTo("DUPLICATE"));
-        deliver("pull_request_review", approval.replace("\"id\": 80", "\"id\": 81")).then().statusCode(200)
+        deliver("pull_request_review", approval.replace("\"id\": 80", "\"id\": 81"))
+                .then()
+                .statusCode(200)
                 .body("outcome", equalTo("IGNORED"));
         deliver("pull_request", fixture("pull_request", merged(values, "2026-11-20T11:00:00Z")));
         assertThat(item(s, "H2/PR1").getBoolean("done")).isFalse();
@@ -353,12 +517,17 @@ class GithubWebhookTest {
         Map<String, String> values = pr(s, 36, "opened", "4".repeat(40), "2026-11-20T10:00:00Z", false);
         values.put("title", "No tag");
         values.put("body", "H1" + " ".repeat(200_000) + "x");
-        String body = fixture("pull_request", values).replace("\"html_url\": \"https://github.com/" + s.repo() + "/pull/36\"",
-                "\"html_url\": \"javascript:alert(1)\"");
+        String body = fixture("pull_request", values)
+                .replace(
+                        "\"html_url\": \"https://github.com/" + s.repo() + "/pull/36\"",
+                        "\"html_url\": \"javascript:alert(1)\"");
         long start = System.nanoTime();
         deliver("pull_request", body).then().statusCode(200).body("outcome", equalTo("PROCESSED"));
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(2));
-        as(s.token()).get(BASE + "/pull-requests").then().statusCode(200)
+        as(s.token())
+                .get(BASE + "/pull-requests")
+                .then()
+                .statusCode(200)
                 .body("find { it.number == 36 }.url", equalTo("https://github.com/" + s.repo() + "/pull/36"));
     }
 
@@ -378,8 +547,12 @@ class GithubWebhookTest {
     void evidenceForAStudentWhoIsNotEnrolledIsRecordedAsIgnoredNotFailed() {
         Student s = student();
         String repo = s.login() + "/demo";
-        as(s.token()).contentType("application/json").body(Map.of("url", "https://github.com/" + repo))
-                .put("/api/courses/demo-course/repository").then().statusCode(200);
+        as(s.token())
+                .contentType("application/json")
+                .body(Map.of("url", "https://github.com/" + repo))
+                .put("/api/courses/demo-course/repository")
+                .then()
+                .statusCode(200);
         Student inDemo = new Student(s.login(), s.token(), repo);
         String sha = "2".repeat(40);
         Map<String, String> values = pr(inDemo, 38, "opened", sha, "2026-11-20T10:00:00Z", false);
@@ -387,32 +560,69 @@ class GithubWebhookTest {
         deliver("pull_request", fixture("pull_request", values));
         deliver("check_suite", checks(inDemo, sha, "success", "[{\"number\": 38}]"));
         String id = UUID.randomUUID().toString();
-        deliver("pull_request", fixture("pull_request", merged(values, "2026-11-20T11:00:00Z")), id).then().statusCode(200)
-                .body("outcome", equalTo("IGNORED")).body("detail", containsString("not enrolled"));
+        deliver("pull_request", fixture("pull_request", merged(values, "2026-11-20T11:00:00Z")), id)
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("IGNORED"))
+                .body("detail", containsString("not enrolled"));
         assertThat(outcomeOf(id)).isEqualTo("IGNORED");
     }
 
     /** A student enrolled in the course whose course.toml names a reviewer and the checks that count. */
     private static Student reviewedCourseStudent() {
         String course = "/api/courses/reviewed-course";
-        String code = as(Api.admin()).contentType("application/json").body(Map.of("code", "REVIEWED-COURSE-CODE"))
-                .put(course + "/join-code").then().statusCode(200).extract().path("code");
+        String code = as(Api.admin())
+                .contentType("application/json")
+                .body(Map.of("code", "REVIEWED-COURSE-CODE"))
+                .put(course + "/join-code")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("code");
         Student s = student();
-        as(s.token()).contentType("application/json").body(Map.of("joinCode", code)).post(course + "/enrollments")
-                .then().statusCode(org.hamcrest.Matchers.either(equalTo(200)).or(equalTo(201)));
+        as(s.token())
+                .contentType("application/json")
+                .body(Map.of("joinCode", code))
+                .post(course + "/enrollments")
+                .then()
+                .statusCode(org.hamcrest.Matchers.either(equalTo(200)).or(equalTo(201)));
         String repo = s.login() + "/reviewed";
-        as(s.token()).contentType("application/json").body(Map.of("url", "https://github.com/" + repo))
-                .put(course + "/repository").then().statusCode(200);
+        as(s.token())
+                .contentType("application/json")
+                .body(Map.of("url", "https://github.com/" + repo))
+                .put(course + "/repository")
+                .then()
+                .statusCode(200);
         return new Student(s.login(), s.token(), repo);
     }
 
     private static String checkRun(Student s, String sha, String name, String conclusion, int number) {
-        return fixture("check_run", Map.of("repo", s.repo(), "student", s.login(), "sha", sha, "ref", "week-1", "name", name,
-                "conclusion", conclusion, "pull_requests", "[{\"number\": " + number + "}]"));
+        return fixture(
+                "check_run",
+                Map.of(
+                        "repo",
+                        s.repo(),
+                        "student",
+                        s.login(),
+                        "sha",
+                        sha,
+                        "ref",
+                        "week-1",
+                        "name",
+                        name,
+                        "conclusion",
+                        conclusion,
+                        "pull_requests",
+                        "[{\"number\": " + number + "}]"));
     }
 
     private static JsonPath reviewedItem(Student s) {
-        return new JsonPath(as(s.token()).get("/api/courses/reviewed-course/checklist").then().statusCode(200).extract().asString())
+        return new JsonPath(as(s.token())
+                        .get("/api/courses/reviewed-course/checklist")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
                 .setRootPath("items.find { it.id == 'H1/PR1' }");
     }
 
@@ -425,15 +635,24 @@ class GithubWebhookTest {
         deliver("pull_request", fixture("pull_request", values));
         deliver("pull_request", fixture("pull_request", merged(values, "2026-11-20T11:00:00Z")));
 
-        deliver("check_suite", checks(s, sha, "success", "[{\"number\": 40}]")).then().statusCode(200);
+        deliver("check_suite", checks(s, sha, "success", "[{\"number\": 40}]"))
+                .then()
+                .statusCode(200);
         assertThat(reviewedItem(s).getBoolean("done")).isFalse();
-        deliver("check_run", checkRun(s, sha, "deploy-preview", "success", 40)).then().statusCode(200)
-                .body("outcome", equalTo("IGNORED")).body("detail", containsString("not one the course counts"));
-        deliver("check_run", checkRun(s, sha, "unit-tests", "success", 40)).then().statusCode(200);
+        deliver("check_run", checkRun(s, sha, "deploy-preview", "success", 40))
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("IGNORED"))
+                .body("detail", containsString("not one the course counts"));
+        deliver("check_run", checkRun(s, sha, "unit-tests", "success", 40))
+                .then()
+                .statusCode(200);
         assertThat(reviewedItem(s).getString("pullRequest.checks")).isEqualTo("PENDING");
         assertThat(reviewedItem(s).getBoolean("done")).isFalse();
 
-        deliver("check_run", checkRun(s, sha, "lint", "success", 40)).then().statusCode(200)
+        deliver("check_run", checkRun(s, sha, "lint", "success", 40))
+                .then()
+                .statusCode(200)
                 .body("detail", containsString("H1/PR1 done"));
         JsonPath done = reviewedItem(s);
         assertThat(done.getBoolean("done")).isTrue();
@@ -451,24 +670,36 @@ class GithubWebhookTest {
 
         String byClassmate = review(s, 41, "approved", sha, sha, "2026-11-20T12:00:00Z", "[H1/PR1] First steps")
                 .replace("\"login\": \"admin\", \"id\": 1", "\"login\": \"a-classmate\", \"id\": 7");
-        deliver("pull_request_review", byClassmate).then().statusCode(200).body("outcome", equalTo("IGNORED"))
+        deliver("pull_request_review", byClassmate)
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("IGNORED"))
                 .body("detail", containsString("not course staff"));
         String byTeachingAssistant = review(s, 41, "approved", sha, sha, "2026-11-20T12:30:00Z", "[H1/PR1] First steps")
                 .replace("\"login\": \"admin\", \"id\": 1", "\"login\": \"Grace-TA\", \"id\": 8");
-        deliver("pull_request_review", byTeachingAssistant).then().statusCode(200).body("outcome", equalTo("PROCESSED"));
+        deliver("pull_request_review", byTeachingAssistant)
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("PROCESSED"));
         assertThat(reviewedItem(s).getString("pullRequest.review")).isEqualTo("APPROVED");
 
-        deliver("pull_request", fixture("pull_request", merged(values, "2026-11-20T13:00:00Z"))).then().statusCode(200)
+        deliver("pull_request", fixture("pull_request", merged(values, "2026-11-20T13:00:00Z")))
+                .then()
+                .statusCode(200)
                 .body("detail", containsString("H1/PR1 done"));
         assertThat(reviewedItem(s).getString("source")).isEqualTo("GITHUB");
     }
 
     @Test
     void theCourseServesItsEvidencePolicy() {
-        given().get("/api/courses/reviewed-course").then().statusCode(200)
+        given().get("/api/courses/reviewed-course")
+                .then()
+                .statusCode(200)
                 .body("evidencePolicy.reviewers", org.hamcrest.Matchers.contains("grace-ta"))
                 .body("evidencePolicy.checks", org.hamcrest.Matchers.contains("unit-tests", "lint"));
-        given().get("/api/courses/" + COURSE).then().statusCode(200)
+        given().get("/api/courses/" + COURSE)
+                .then()
+                .statusCode(200)
                 .body("evidencePolicy.reviewers", org.hamcrest.Matchers.empty());
     }
 }

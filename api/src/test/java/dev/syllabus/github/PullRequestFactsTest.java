@@ -2,19 +2,6 @@ package dev.syllabus.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Random;
-import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-
 import dev.syllabus.content.EvidencePolicy;
 import dev.syllabus.github.PullRequestFacts.Applied;
 import dev.syllabus.github.PullRequestFacts.Checks;
@@ -22,6 +9,16 @@ import dev.syllabus.github.PullRequestFacts.PullRequestEvent;
 import dev.syllabus.github.PullRequestFacts.Review;
 import dev.syllabus.github.PullRequestFacts.Stale;
 import dev.syllabus.github.PullRequestFacts.State;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /** The pull-request state machine: how GitHub's events, in any order and repeated, move a pull request on. */
 class PullRequestFactsTest {
@@ -33,7 +30,8 @@ class PullRequestFactsTest {
     private static final EvidencePolicy NAMED = new EvidencePolicy(List.of(), List.of("test", "lint"));
 
     private static PullRequestFacts opened(String sha) {
-        return applied(PullRequestFacts.unknown().onPullRequest(new PullRequestEvent(State.OPEN, sha, T0, 583231L, "octocat"), T0));
+        return applied(PullRequestFacts.unknown()
+                .onPullRequest(new PullRequestEvent(State.OPEN, sha, T0, 583231L, "octocat"), T0));
     }
 
     private static PullRequestFacts applied(PullRequestFacts.Transition transition) {
@@ -45,21 +43,28 @@ class PullRequestFactsTest {
     void onlyASuccessfulSuiteOnTheHeadCommitPasses() {
         PullRequestFacts pr = opened(HEAD);
 
-        assertThat(applied(pr.onCheckSuite(HEAD, "success")).currentChecks(ANY_SUITE)).isEqualTo(Checks.PASSING);
-        assertThat(applied(pr.onCheckSuite(HEAD, "neutral")).currentChecks(ANY_SUITE)).isEqualTo(Checks.FAILING);
-        assertThat(applied(pr.onCheckSuite(HEAD, "skipped")).currentChecks(ANY_SUITE)).isEqualTo(Checks.FAILING);
+        assertThat(applied(pr.onCheckSuite(HEAD, "success")).currentChecks(ANY_SUITE))
+                .isEqualTo(Checks.PASSING);
+        assertThat(applied(pr.onCheckSuite(HEAD, "neutral")).currentChecks(ANY_SUITE))
+                .isEqualTo(Checks.FAILING);
+        assertThat(applied(pr.onCheckSuite(HEAD, "skipped")).currentChecks(ANY_SUITE))
+                .isEqualTo(Checks.FAILING);
         assertThat(applied(pr.onCheckSuite(HEAD, "")).currentChecks(ANY_SUITE)).isEqualTo(Checks.PENDING);
         assertThat(pr.onCheckSuite(NEXT, "success")).isInstanceOf(Stale.class);
     }
 
     @Test
     void aPushMakesChecksAndReviewsStale() {
-        PullRequestFacts passed = applied(applied(opened(HEAD).onCheckSuite(HEAD, "success")).onReview(Review.APPROVED, HEAD, T0.plusSeconds(5)));
-        PullRequestFacts pushed = applied(passed.onPullRequest(new PullRequestEvent(State.OPEN, NEXT, T0.plusSeconds(10), null, null), T0));
+        PullRequestFacts passed = applied(
+                applied(opened(HEAD).onCheckSuite(HEAD, "success")).onReview(Review.APPROVED, HEAD, T0.plusSeconds(5)));
+        PullRequestFacts pushed = applied(
+                passed.onPullRequest(new PullRequestEvent(State.OPEN, NEXT, T0.plusSeconds(10), null, null), T0));
 
         assertThat(pushed.currentChecks(ANY_SUITE)).isEqualTo(Checks.NONE);
         assertThat(pushed.currentReview()).isEqualTo(Review.NONE);
-        assertThat(pushed.authorId()).as("an event without its author keeps the known one").isEqualTo(583231L);
+        assertThat(pushed.authorId())
+                .as("an event without its author keeps the known one")
+                .isEqualTo(583231L);
     }
 
     @Test
@@ -72,7 +77,9 @@ class PullRequestFactsTest {
         pr = applied(pr.onCheckRun(HEAD, "lint", "success"));
         assertThat(pr.currentChecks(NAMED)).isEqualTo(Checks.PASSING);
         pr = applied(pr.onCheckRun(HEAD, "lint", "failure"));
-        assertThat(pr.currentChecks(NAMED)).as("a later failure of the same run takes it back").isEqualTo(Checks.PENDING);
+        assertThat(pr.currentChecks(NAMED))
+                .as("a later failure of the same run takes it back")
+                .isEqualTo(Checks.PENDING);
         assertThat(pr.onCheckRun(NEXT, "lint", "success")).isInstanceOf(Stale.class);
     }
 
@@ -82,9 +89,12 @@ class PullRequestFactsTest {
         PullRequestFacts dismissed = approved.onDismissal(HEAD, T0.plusSeconds(120));
 
         assertThat(dismissed.currentReview()).isEqualTo(Review.NONE);
-        assertThat(dismissed.onReview(Review.APPROVED, HEAD, T0.plusSeconds(60))).isInstanceOf(Stale.class);
+        assertThat(dismissed.onReview(Review.APPROVED, HEAD, T0.plusSeconds(60)))
+                .isInstanceOf(Stale.class);
         assertThat(dismissed.onReview(Review.APPROVED, HEAD, null)).isInstanceOf(Stale.class);
-        assertThat(applied(dismissed.onReview(Review.APPROVED, HEAD, T0.plusSeconds(180))).currentReview()).isEqualTo(Review.APPROVED);
+        assertThat(applied(dismissed.onReview(Review.APPROVED, HEAD, T0.plusSeconds(180)))
+                        .currentReview())
+                .isEqualTo(Review.APPROVED);
     }
 
     /** Pull-request events delivered in any order, any number of times, leave the newest one's state. */
@@ -93,8 +103,12 @@ class PullRequestFactsTest {
         List<PullRequestEvent> events = new ArrayList<>();
         State[] states = State.values();
         for (int i = 0; i < count; i++) {
-            events.add(new PullRequestEvent(states[i % states.length], Integer.toString(i).repeat(40).substring(0, 40),
-                    T0.plusSeconds(i), 583231L, "octocat"));
+            events.add(new PullRequestEvent(
+                    states[i % states.length],
+                    Integer.toString(i).repeat(40).substring(0, 40),
+                    T0.plusSeconds(i),
+                    583231L,
+                    "octocat"));
         }
         PullRequestEvent newest = events.get(count - 1);
         List<PullRequestEvent> delivered = new ArrayList<>(events);
@@ -114,7 +128,8 @@ class PullRequestFactsTest {
 
     /** Whatever reviews and dismissals arrive, in whatever order, an approval is current only if no dismissal came at or after it. */
     @Property(tries = 300)
-    void anApprovalStandsOnlyWhenNothingDismissedItLater(@ForAll @IntRange(min = 1, max = 6) int count, @ForAll long seed) {
+    void anApprovalStandsOnlyWhenNothingDismissedItLater(
+            @ForAll @IntRange(min = 1, max = 6) int count, @ForAll long seed) {
         Random random = new Random(seed);
         PullRequestFacts pr = opened(HEAD);
         Instant latestDismissal = null;
@@ -133,7 +148,8 @@ class PullRequestFactsTest {
         }
         if (pr.currentReview() == Review.APPROVED) {
             assertThat(acceptedApproval).isNotNull();
-            assertThat(latestDismissal == null || acceptedApproval.isAfter(latestDismissal)).isTrue();
+            assertThat(latestDismissal == null || acceptedApproval.isAfter(latestDismissal))
+                    .isTrue();
         }
         assertThat(pr.passedChecks()).isEqualTo(Set.of());
     }

@@ -3,7 +3,6 @@ package dev.syllabus.github;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 class WebhookSignatureTest {
@@ -22,9 +21,12 @@ class WebhookSignatureTest {
     void aWrongMissingOrForeignSignatureFails() {
         assertThat(WebhookSignature.verify(SECRET, BODY, null)).isFalse();
         assertThat(WebhookSignature.verify(SECRET, BODY, "")).isFalse();
-        assertThat(WebhookSignature.verify(SECRET, BODY, EXPECTED.replace("e17", "e18"))).isFalse();
+        assertThat(WebhookSignature.verify(SECRET, BODY, EXPECTED.replace("e17", "e18")))
+                .isFalse();
         assertThat(WebhookSignature.verify("another secret", BODY, EXPECTED)).isFalse();
-        assertThat(WebhookSignature.verify(SECRET, "Hello, World?".getBytes(StandardCharsets.UTF_8), EXPECTED)).isFalse();
-        assertThat(WebhookSignature.verify(SECRET, BODY, "sha1=" + EXPECTED.substring(7))).isFalse();
+        assertThat(WebhookSignature.verify(SECRET, "Hello, World?".getBytes(StandardCharsets.UTF_8), EXPECTED))
+                .isFalse();
+        assertThat(WebhookSignature.verify(SECRET, BODY, "sha1=" + EXPECTED.substring(7)))
+                .isFalse();
     }
 }

@@ -5,21 +5,17 @@ import static dev.syllabus.support.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.syllabus.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-
-import dev.syllabus.support.Api;
 
 /**
  * Walks every operation of the OpenAPI document as anonymous, student A, student B and an
@@ -29,7 +25,11 @@ import dev.syllabus.support.Api;
 @QuarkusTest
 class AuthorizationTest {
 
-    private enum Caller { ANONYMOUS, STUDENT, INSTRUCTOR }
+    private enum Caller {
+        ANONYMOUS,
+        STUDENT,
+        INSTRUCTOR
+    }
 
     /** Who may call each operation that needs an account; a new operation must be added here. */
     private static final Map<String, Set<Caller>> ALLOWED = Map.ofEntries(
@@ -86,9 +86,17 @@ class AuthorizationTest {
         String studentB = Api.uniqueLogin("walker-b");
         String tokenA = Api.student(studentA);
         String tokenB = Api.student(studentB);
-        as(tokenB).contentType("application/json").put("/api/courses/" + COURSE + "/checklist/H2/PR1/done").then().statusCode(200);
-        String markdown = given().accept("text/markdown").get("/api/courses/demo-course/agenda").asString();
-        JsonNode paths = new ObjectMapper().readTree(given().accept("application/json").get("/q/openapi").asString()).get("paths");
+        as(tokenB)
+                .contentType("application/json")
+                .put("/api/courses/" + COURSE + "/checklist/H2/PR1/done")
+                .then()
+                .statusCode(200);
+        String markdown = given().accept("text/markdown")
+                .get("/api/courses/demo-course/agenda")
+                .asString();
+        JsonNode paths = new ObjectMapper()
+                .readTree(given().accept("application/json").get("/q/openapi").asString())
+                .get("paths");
 
         List<String> walked = new ArrayList<>();
         for (var path : (Iterable<Map.Entry<String, JsonNode>>) paths::fields) {
@@ -96,21 +104,30 @@ class AuthorizationTest {
                 JsonNode op = operation.getValue();
                 String id = op.path("operationId").asText();
                 boolean secured = op.path("security").toString().contains("bearer");
-                assertThat(secured).as(id + " is secured exactly when it is in the table").isEqualTo(ALLOWED.containsKey(id));
+                assertThat(secured)
+                        .as(id + " is secured exactly when it is in the table")
+                        .isEqualTo(ALLOWED.containsKey(id));
                 if (!secured || id.equals("logout")) {
                     continue;
                 }
-                String url = path.getKey().replace("{slug}", id.equals("replaceCourseContent") ? "demo-course" : COURSE)
-                        .replace("{login}", studentB).replace("{code}", "H1").replace("{group}", "H2").replace("{item}", "PR2")
-                        .replace("{id}", "999999").replace("{number}", "1")
+                String url = path.getKey()
+                        .replace("{slug}", id.equals("replaceCourseContent") ? "demo-course" : COURSE)
+                        .replace("{login}", studentB)
+                        .replace("{code}", "H1")
+                        .replace("{group}", "H2")
+                        .replace("{item}", "PR2")
+                        .replace("{id}", "999999")
+                        .replace("{number}", "1")
                         .replace("{run}", id.equals("putRun") ? "walked-run" : "first");
                 for (Caller caller : Caller.values()) {
-                    String token = switch (caller) {
-                        case ANONYMOUS -> null;
-                        case STUDENT -> tokenA;
-                        case INSTRUCTOR -> Api.admin();
-                    };
-                    int status = call(operation.getKey(), url, token, id, markdown, studentA).statusCode();
+                    String token =
+                            switch (caller) {
+                                case ANONYMOUS -> null;
+                                case STUDENT -> tokenA;
+                                case INSTRUCTOR -> Api.admin();
+                            };
+                    int status = call(operation.getKey(), url, token, id, markdown, studentA)
+                            .statusCode();
                     String what = caller + " " + operation.getKey().toUpperCase() + " " + url;
                     if (caller == Caller.ANONYMOUS) {
                         assertThat(status).as(what).isEqualTo(401);
@@ -125,20 +142,30 @@ class AuthorizationTest {
         }
         assertThat(walked).hasSizeGreaterThanOrEqualTo(3 * (ALLOWED.size() - 1));
 
-        as(tokenA).get("/api/courses/" + COURSE + "/checklist").then().statusCode(200)
+        as(tokenA)
+                .get("/api/courses/" + COURSE + "/checklist")
+                .then()
+                .statusCode(200)
                 .body("student", org.hamcrest.Matchers.equalTo(studentA))
                 .body("items.find { it.id == 'H2/PR1' }.done", org.hamcrest.Matchers.equalTo(false));
-        as(tokenB).get("/api/courses/" + COURSE + "/checklist").then().statusCode(200)
+        as(tokenB)
+                .get("/api/courses/" + COURSE + "/checklist")
+                .then()
+                .statusCode(200)
                 .body("items.find { it.id == 'H2/PR1' }.done", org.hamcrest.Matchers.equalTo(true));
     }
 
     private static Response call(String method, String url, String token, String id, String markdown, String studentA) {
         RequestSpecification request = token == null ? given() : as(token);
         switch (id) {
-            case "registerRepository" -> request = request.contentType("application/json")
-                    .body(Map.of("url", "https://github.com/" + studentA + "/course-" + System.nanoTime()));
-            case "uploadRoster" -> request = request.contentType("text/csv").body("login,name,email\n" + Api.uniqueLogin("roster") + ",,\n");
-            case "replaceCourseContent" -> request = request.contentType("text/markdown").body(markdown);
+            case "registerRepository" ->
+                request = request.contentType("application/json")
+                        .body(Map.of("url", "https://github.com/" + studentA + "/course-" + System.nanoTime()));
+            case "uploadRoster" ->
+                request =
+                        request.contentType("text/csv").body("login,name,email\n" + Api.uniqueLogin("roster") + ",,\n");
+            case "replaceCourseContent" ->
+                request = request.contentType("text/markdown").body(markdown);
             default -> {
                 if (BODIES.containsKey(id)) {
                     request = request.contentType("application/json").body(BODIES.get(id));

@@ -7,16 +7,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
+import dev.syllabus.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-
-import dev.syllabus.support.Api;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * Malformed, mistyped, missing, unknown, oversized and hostile input: every answer is a 4xx
@@ -28,9 +25,14 @@ class BadInputTest {
     private static final String BASE = "/api/courses/" + COURSE;
 
     private static void isProblem(Response response, int status, String field) {
-        response.then().statusCode(status).contentType("application/problem+json").body("status", equalTo(status));
+        response.then()
+                .statusCode(status)
+                .contentType("application/problem+json")
+                .body("status", equalTo(status));
         if (field != null) {
-            assertThat(response.jsonPath().getList("errors.field", String.class)).as(response.asString()).contains(field);
+            assertThat(response.jsonPath().getList("errors.field", String.class))
+                    .as(response.asString())
+                    .contains(field);
         }
     }
 
@@ -41,23 +43,80 @@ class BadInputTest {
         String url = BASE + "/enrollments";
         Map<String, Object> valid = Map.of("login", login, "password", STUDENT_PASSWORD, "joinCode", code);
 
-        isProblem(given().contentType(ContentType.JSON).body("{\"login\": \"" + login).post(url), 400, "login");
+        isProblem(
+                given().contentType(ContentType.JSON)
+                        .body("{\"login\": \"" + login)
+                        .post(url),
+                400,
+                "login");
         isProblem(given().contentType(ContentType.JSON).body("[1, 2]").post(url), 400, null);
-        isProblem(given().contentType(ContentType.JSON).body(Map.of("login", 12, "password", STUDENT_PASSWORD, "joinCode", code)).post(url),
-                400, null);
-        isProblem(given().contentType(ContentType.JSON).body(Map.of("login", login, "joinCode", code)).post(url), 400, "password");
-        isProblem(given().contentType(ContentType.JSON).body(with(valid, "role", "INSTRUCTOR")).post(url), 400, "role");
-        isProblem(given().contentType(ContentType.JSON).body(with(valid, "login", "x".repeat(40))).post(url), 400, "login");
-        isProblem(given().contentType(ContentType.JSON).body(with(valid, "login", "<script>")).post(url), 400, "login");
-        isProblem(given().contentType(ContentType.JSON).body(with(valid, "login", "a'; DROP TABLE account;--")).post(url), 400, "login");
-        isProblem(given().contentType(ContentType.JSON).body(with(valid, "email", "not an email")).post(url), 400, "email");
-        isProblem(given().contentType(ContentType.JSON).body(with(valid, "name", "n".repeat(201))).post(url), 400, "name");
-        isProblem(given().contentType(ContentType.JSON).body(with(valid, "password", "short")).post(url), 400, "password");
+        isProblem(
+                given().contentType(ContentType.JSON)
+                        .body(Map.of("login", 12, "password", STUDENT_PASSWORD, "joinCode", code))
+                        .post(url),
+                400,
+                null);
+        isProblem(
+                given().contentType(ContentType.JSON)
+                        .body(Map.of("login", login, "joinCode", code))
+                        .post(url),
+                400,
+                "password");
+        isProblem(
+                given().contentType(ContentType.JSON)
+                        .body(with(valid, "role", "INSTRUCTOR"))
+                        .post(url),
+                400,
+                "role");
+        isProblem(
+                given().contentType(ContentType.JSON)
+                        .body(with(valid, "login", "x".repeat(40)))
+                        .post(url),
+                400,
+                "login");
+        isProblem(
+                given().contentType(ContentType.JSON)
+                        .body(with(valid, "login", "<script>"))
+                        .post(url),
+                400,
+                "login");
+        isProblem(
+                given().contentType(ContentType.JSON)
+                        .body(with(valid, "login", "a'; DROP TABLE account;--"))
+                        .post(url),
+                400,
+                "login");
+        isProblem(
+                given().contentType(ContentType.JSON)
+                        .body(with(valid, "email", "not an email"))
+                        .post(url),
+                400,
+                "email");
+        isProblem(
+                given().contentType(ContentType.JSON)
+                        .body(with(valid, "name", "n".repeat(201)))
+                        .post(url),
+                400,
+                "name");
+        isProblem(
+                given().contentType(ContentType.JSON)
+                        .body(with(valid, "password", "short"))
+                        .post(url),
+                400,
+                "password");
         isProblem(given().contentType(ContentType.XML).body("<join/>").post(url), 415, null);
-        isProblem(given().contentType(ContentType.JSON).body("{\"login\": \"" + "x".repeat(2_000_000) + "\"}").post(url), 413, null);
+        isProblem(
+                given().contentType(ContentType.JSON)
+                        .body("{\"login\": \"" + "x".repeat(2_000_000) + "\"}")
+                        .post(url),
+                413,
+                null);
 
-        given().contentType(ContentType.JSON).body(Map.of("login", login, "password", STUDENT_PASSWORD))
-                .post("/api/auth/login").then().statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("login", login, "password", STUDENT_PASSWORD))
+                .post("/api/auth/login")
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -66,10 +125,18 @@ class BadInputTest {
         String hostile = "<img src=x onerror=alert(1)> Robert'); DROP TABLE account;-- \"quoted\" \\ \u00e9";
         String token = given().contentType(ContentType.JSON)
                 .body(Map.of("login", login, "name", hostile, "password", STUDENT_PASSWORD, "joinCode", Api.joinCode()))
-                .post(BASE + "/enrollments").then().statusCode(201).extract().path("token");
+                .post(BASE + "/enrollments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("token");
 
         as(token).get("/api/auth/me").then().statusCode(200).body("name", equalTo(hostile));
-        as(Api.admin()).queryParam("size", 100).get(BASE + "/cohort").then().statusCode(200)
+        as(Api.admin())
+                .queryParam("size", 100)
+                .get(BASE + "/cohort")
+                .then()
+                .statusCode(200)
                 .body("find { it.login == '" + login + "' }.name", equalTo(hostile));
     }
 
@@ -77,13 +144,38 @@ class BadInputTest {
     void tickingRefusesBadEvidenceAndStoresNothing() {
         String token = Api.student(Api.uniqueLogin("evil"));
         String url = BASE + "/checklist/H3/PR1/done";
-        for (String evidence : List.of("https://github.com/a/b/pull/1\"><script>", "https://github.com/a/b/pull/1' OR 1=1--",
-                "ftp://github.com/a/b/pull/1", "https://evil.example/a/b/pull/1", "https://github.com/" + "a".repeat(2000) + "/b/pull/1")) {
-            isProblem(as(token).contentType(ContentType.JSON).body(Map.of("evidence", evidence)).put(url), 400, "evidence");
+        for (String evidence : List.of(
+                "https://github.com/a/b/pull/1\"><script>",
+                "https://github.com/a/b/pull/1' OR 1=1--",
+                "ftp://github.com/a/b/pull/1",
+                "https://evil.example/a/b/pull/1",
+                "https://github.com/" + "a".repeat(2000) + "/b/pull/1")) {
+            isProblem(
+                    as(token)
+                            .contentType(ContentType.JSON)
+                            .body(Map.of("evidence", evidence))
+                            .put(url),
+                    400,
+                    "evidence");
         }
-        isProblem(as(token).contentType(ContentType.JSON).body(Map.of("evidence", List.of("x"))).put(url), 400, "evidence");
-        isProblem(as(token).contentType(ContentType.JSON).body(Map.of("proof", "x")).put(url), 400, "proof");
-        as(token).get(BASE + "/checklist").then().statusCode(200)
+        isProblem(
+                as(token)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("evidence", List.of("x")))
+                        .put(url),
+                400,
+                "evidence");
+        isProblem(
+                as(token)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("proof", "x"))
+                        .put(url),
+                400,
+                "proof");
+        as(token)
+                .get(BASE + "/checklist")
+                .then()
+                .statusCode(200)
                 .body("items.find { it.id == 'H3/PR1' }.done", equalTo(false))
                 .body("items.find { it.id == 'H3/PR1' }.version", equalTo(0));
     }
@@ -91,14 +183,41 @@ class BadInputTest {
     @Test
     void instructorsBadInputIsNamedToo() {
         String admin = Api.admin();
-        isProblem(as(admin).contentType(ContentType.JSON).body(Map.of("code", "has spaces!")).put(BASE + "/join-code"), 400, "code");
-        isProblem(as(admin).contentType(ContentType.JSON).body(Map.of("label", "")).post("/api/auth/tokens"), 400, "label");
-        isProblem(as(admin).contentType(ContentType.JSON).body(Map.of("label", "x", "expiresInDays", 0)).post("/api/auth/tokens"), 400,
+        isProblem(
+                as(admin)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("code", "has spaces!"))
+                        .put(BASE + "/join-code"),
+                400,
+                "code");
+        isProblem(
+                as(admin)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("label", ""))
+                        .post("/api/auth/tokens"),
+                400,
+                "label");
+        isProblem(
+                as(admin)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("label", "x", "expiresInDays", 0))
+                        .post("/api/auth/tokens"),
+                400,
                 "expiresInDays");
-        isProblem(as(admin).contentType(ContentType.JSON).body(Map.of("label", "x", "expiresInDays", "soon")).post("/api/auth/tokens"),
-                400, "expiresInDays");
-        isProblem(as(admin).contentType(ContentType.JSON).body(Map.of("decision", "APPROVED", "comment", "c".repeat(5001)))
-                .post(BASE + "/students/nobody/homework/H1/reviews"), 400, "comment");
+        isProblem(
+                as(admin)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("label", "x", "expiresInDays", "soon"))
+                        .post("/api/auth/tokens"),
+                400,
+                "expiresInDays");
+        isProblem(
+                as(admin)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("decision", "APPROVED", "comment", "c".repeat(5001)))
+                        .post(BASE + "/students/nobody/homework/H1/reviews"),
+                400,
+                "comment");
         isProblem(as(admin).queryParam("page", "-1").get(BASE + "/cohort"), 400, "page");
         isProblem(as(admin).contentType("text/csv").body("\"unclosed,quote\n").post(BASE + "/roster"), 422, null);
     }

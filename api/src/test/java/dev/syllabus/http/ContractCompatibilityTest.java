@@ -2,19 +2,17 @@ package dev.syllabus.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.openapitools.openapidiff.core.OpenApiCompare;
 import org.openapitools.openapidiff.core.model.ChangedOpenApi;
 import org.openapitools.openapidiff.core.output.MarkdownRender;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * No silent breaking change: the committed document is compared with the last released one
@@ -33,13 +31,20 @@ class ContractCompatibilityTest {
         ChangedOpenApi diff = OpenApiCompare.fromContents(released, current);
         int releasedMajor = major(released);
         int currentMajor = major(current);
-        System.out.printf("contract: %s since release %s (%s)%n", diff.isIncompatible() ? "breaking changes"
-                : diff.isDifferent() ? "compatible changes" : "no changes", version(released), version(current));
+        System.out.printf(
+                "contract: %s since release %s (%s)%n",
+                diff.isIncompatible() ? "breaking changes" : diff.isDifferent() ? "compatible changes" : "no changes",
+                version(released),
+                version(current));
         if (diff.isIncompatible()) {
-            assertThat(currentMajor).as("breaking changes since the last release need a new major version in info.version:\n"
-                    + report(diff)).isGreaterThan(releasedMajor);
+            assertThat(currentMajor)
+                    .as("breaking changes since the last release need a new major version in info.version:\n"
+                            + report(diff))
+                    .isGreaterThan(releasedMajor);
         } else {
-            assertThat(currentMajor).as("the major version goes up only for a breaking change").isEqualTo(releasedMajor);
+            assertThat(currentMajor)
+                    .as("the major version goes up only for a breaking change")
+                    .isEqualTo(releasedMajor);
         }
     }
 
@@ -50,12 +55,18 @@ class ContractCompatibilityTest {
         ObjectNode withoutOne = (ObjectNode) json.readTree(current);
         ((ObjectNode) withoutOne.get("paths")).remove("/api/courses/{slug}/homework/{code}");
 
-        assertThat(OpenApiCompare.fromContents(current, json.writeValueAsString(withoutOne)).isIncompatible()).isTrue();
+        assertThat(OpenApiCompare.fromContents(current, json.writeValueAsString(withoutOne))
+                        .isIncompatible())
+                .isTrue();
         assertThat(OpenApiCompare.fromContents(current, current).isDifferent()).isFalse();
     }
 
     private static String version(String document) throws Exception {
-        return new ObjectMapper().readTree(document).path("info").path("version").asText();
+        return new ObjectMapper()
+                .readTree(document)
+                .path("info")
+                .path("version")
+                .asText();
     }
 
     private static int major(String document) throws Exception {

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
 
 /** Who the client is, from the peer and the forwarding headers: the rules, without a server. */
 class ForwardedClientTest {
@@ -18,44 +16,56 @@ class ForwardedClientTest {
 
     @Test
     void headersFromAPeerThatIsNoProxyAreIgnored() {
-        assertThat(ForwardedClient.address("203.0.113.9", List.of("1.2.3.4"), List.of(), PROXIES)).isEqualTo("203.0.113.9");
-        assertThat(ForwardedClient.address("203.0.113.9", List.of(), List.of("for=1.2.3.4"), PROXIES)).isEqualTo("203.0.113.9");
-        assertThat(ForwardedClient.address("127.0.0.1", List.of("1.2.3.4"), List.of(), TrustedProxies.none())).isEqualTo("127.0.0.1");
+        assertThat(ForwardedClient.address("203.0.113.9", List.of("1.2.3.4"), List.of(), PROXIES))
+                .isEqualTo("203.0.113.9");
+        assertThat(ForwardedClient.address("203.0.113.9", List.of(), List.of("for=1.2.3.4"), PROXIES))
+                .isEqualTo("203.0.113.9");
+        assertThat(ForwardedClient.address("127.0.0.1", List.of("1.2.3.4"), List.of(), TrustedProxies.none()))
+                .isEqualTo("127.0.0.1");
     }
 
     @Test
     void theClientIsTheNearestHopThatIsNoProxySoAPrependedAddressIsNotBelieved() {
         assertThat(ForwardedClient.address("10.0.0.5", List.of("6.6.6.6, 198.51.100.7, 10.1.2.3"), List.of(), PROXIES))
                 .isEqualTo("198.51.100.7");
-        assertThat(ForwardedClient.address("10.0.0.5", List.of("6.6.6.6", "198.51.100.7"), List.of(), PROXIES)).isEqualTo("198.51.100.7");
+        assertThat(ForwardedClient.address("10.0.0.5", List.of("6.6.6.6", "198.51.100.7"), List.of(), PROXIES))
+                .isEqualTo("198.51.100.7");
     }
 
     @Test
     void forwardedIsReadWhenThereIsNoXForwardedFor() {
-        assertThat(ForwardedClient.address("10.0.0.5", List.of(), List.of("for=\"[2001:db8::1]:4711\";proto=https"), PROXIES))
+        assertThat(ForwardedClient.address(
+                        "10.0.0.5", List.of(), List.of("for=\"[2001:db8::1]:4711\";proto=https"), PROXIES))
                 .isEqualTo("2001:db8::1");
-        assertThat(ForwardedClient.address("10.0.0.5", List.of(), List.of("for=192.0.2.60;by=10.0.0.1, for=10.0.0.9"), PROXIES))
+        assertThat(ForwardedClient.address(
+                        "10.0.0.5", List.of(), List.of("for=192.0.2.60;by=10.0.0.1, for=10.0.0.9"), PROXIES))
                 .isEqualTo("192.0.2.60");
     }
 
     @Test
     void malformedHopsEndTheWalkAtTheLastGoodOne() {
-        assertThat(ForwardedClient.address("10.0.0.5", List.of(""), List.of(), PROXIES)).isEqualTo("10.0.0.5");
-        assertThat(ForwardedClient.address("10.0.0.5", List.of("foo"), List.of(), PROXIES)).isEqualTo("10.0.0.5");
-        assertThat(ForwardedClient.address("10.0.0.5", List.of("198.51.100.7, foo, 10.0.0.7"), List.of(), PROXIES)).isEqualTo("10.0.0.7");
-        assertThat(ForwardedClient.address("10.0.0.5", List.of("x".repeat(300)), List.of(), PROXIES)).isEqualTo("10.0.0.5");
-        assertThat(ForwardedClient.address("10.0.0.5", List.of("999.1.1.1"), List.of(), PROXIES)).isEqualTo("10.0.0.5");
-        assertThat(ForwardedClient.address("10.0.0.5", List.of(), List.of("for=_hidden"), PROXIES)).isEqualTo("10.0.0.5");
+        assertThat(ForwardedClient.address("10.0.0.5", List.of(""), List.of(), PROXIES))
+                .isEqualTo("10.0.0.5");
+        assertThat(ForwardedClient.address("10.0.0.5", List.of("foo"), List.of(), PROXIES))
+                .isEqualTo("10.0.0.5");
+        assertThat(ForwardedClient.address("10.0.0.5", List.of("198.51.100.7, foo, 10.0.0.7"), List.of(), PROXIES))
+                .isEqualTo("10.0.0.7");
+        assertThat(ForwardedClient.address("10.0.0.5", List.of("x".repeat(300)), List.of(), PROXIES))
+                .isEqualTo("10.0.0.5");
+        assertThat(ForwardedClient.address("10.0.0.5", List.of("999.1.1.1"), List.of(), PROXIES))
+                .isEqualTo("10.0.0.5");
+        assertThat(ForwardedClient.address("10.0.0.5", List.of(), List.of("for=_hidden"), PROXIES))
+                .isEqualTo("10.0.0.5");
     }
 
     @Property(tries = 500)
-    void whateverTheHeadersSayTheAnswerIsThePeerOrAnAddressTheyNamed(@ForAll @StringLength(max = 80) String xForwardedFor,
-            @ForAll @StringLength(max = 80) String forwarded) {
+    void whateverTheHeadersSayTheAnswerIsThePeerOrAnAddressTheyNamed(
+            @ForAll @StringLength(max = 80) String xForwardedFor, @ForAll @StringLength(max = 80) String forwarded) {
         String client = ForwardedClient.address("10.0.0.5", List.of(xForwardedFor), List.of(forwarded), PROXIES);
-        assertThat(client).satisfiesAnyOf(
-                address -> assertThat(address).isEqualTo("10.0.0.5"),
-                address -> assertThat(io.netty.util.NetUtil.isValidIpV4Address(address) || io.netty.util.NetUtil.isValidIpV6Address(address))
-                        .isTrue());
+        assertThat(client).satisfiesAnyOf(address -> assertThat(address).isEqualTo("10.0.0.5"), address -> assertThat(
+                        io.netty.util.NetUtil.isValidIpV4Address(address)
+                                || io.netty.util.NetUtil.isValidIpV6Address(address))
+                .isTrue());
     }
 
     @Test
@@ -76,8 +86,10 @@ class ForwardedClientTest {
         assertThat(proxies.contains("192.169.0.1")).isFalse();
         assertThat(proxies.contains("::1")).isTrue();
         assertThat(proxies.contains("localhost")).as("never a DNS lookup").isFalse();
-        assertThat(TrustedProxies.of(List.of("10.0.0.0/12")).contains("10.15.255.255")).isTrue();
-        assertThat(TrustedProxies.of(List.of("10.0.0.0/12")).contains("10.16.0.0")).isFalse();
+        assertThat(TrustedProxies.of(List.of("10.0.0.0/12")).contains("10.15.255.255"))
+                .isTrue();
+        assertThat(TrustedProxies.of(List.of("10.0.0.0/12")).contains("10.16.0.0"))
+                .isFalse();
         assertThatThrownBy(() -> TrustedProxies.of(List.of("proxy.internal"))).hasMessageContaining("proxy.internal");
         assertThatThrownBy(() -> TrustedProxies.of(List.of("10.0.0.0/33"))).hasMessageContaining("10.0.0.0/33");
     }

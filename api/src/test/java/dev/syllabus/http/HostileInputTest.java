@@ -4,6 +4,18 @@ import static dev.syllabus.support.Api.COURSE;
 import static dev.syllabus.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.syllabus.support.Api;
+import dev.syllabus.support.Contract;
+import dev.syllabus.support.RawHttp;
+import dev.syllabus.support.UnderAttackProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -16,32 +28,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.sessions.JqwikSession;
-
-import dev.syllabus.support.Api;
-import dev.syllabus.support.Contract;
-import dev.syllabus.support.RawHttp;
-import dev.syllabus.support.UnderAttackProfile;
+import org.junit.jupiter.api.Test;
 
 /**
  * A hostile-input generator driven by the API's own OpenAPI document: every operation, as every
@@ -62,12 +56,60 @@ class HostileInputTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Values that have broken parsers somewhere: numbers at their limits, injection, encodings, control characters. */
-    private static final List<String> NASTY = List.of("", " ", "0", "-1", "1.5", "2147483648", "-2147483649", "9223372036854775808",
-            "99999999999999999999999", "1e309", "NaN", "null", "true", "[]", "{}", "H0", "H99", "PR0", "setup", "../../etc/passwd",
-            "..%2F..%2F", "%00", "%zz", "%", "\u0000", "\u202e\u0644", "\uD83D\uDE00", "\uFEFF", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "=cmd|' /C calc'!A0", "+1+1",
-            "@SUM(1+1)", "<script>alert(1)</script>", "' OR '1'='1' --", "\"; DROP TABLE account; --", "${jndi:ldap://x/a}",
-            "{{7*7}}", "a".repeat(40), "b".repeat(1_000), "c".repeat(9_000), "ML-IN-PRODUCTION", "ml-in-production ", "H3/PR1",
-            "\t\r\n", "\\", "'", "\"", "*", "?", "#", "//", "/", "😀😀😀");
+    private static final List<String> NASTY = List.of(
+            "",
+            " ",
+            "0",
+            "-1",
+            "1.5",
+            "2147483648",
+            "-2147483649",
+            "9223372036854775808",
+            "99999999999999999999999",
+            "1e309",
+            "NaN",
+            "null",
+            "true",
+            "[]",
+            "{}",
+            "H0",
+            "H99",
+            "PR0",
+            "setup",
+            "../../etc/passwd",
+            "..%2F..%2F",
+            "%00",
+            "%zz",
+            "%",
+            "\u0000",
+            "\u202e\u0644",
+            "\uD83D\uDE00",
+            "\uFEFF",
+            "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+            "=cmd|' /C calc'!A0",
+            "+1+1",
+            "@SUM(1+1)",
+            "<script>alert(1)</script>",
+            "' OR '1'='1' --",
+            "\"; DROP TABLE account; --",
+            "${jndi:ldap://x/a}",
+            "{{7*7}}",
+            "a".repeat(40),
+            "b".repeat(1_000),
+            "c".repeat(9_000),
+            "ML-IN-PRODUCTION",
+            "ml-in-production ",
+            "H3/PR1",
+            "\t\r\n",
+            "\\",
+            "'",
+            "\"",
+            "*",
+            "?",
+            "#",
+            "//",
+            "/",
+            "😀😀😀");
 
     @Inject
     DataSource database;
@@ -89,17 +131,22 @@ class HostileInputTest {
         } finally {
             JqwikSession.finish();
         }
-        System.out.printf("hostile input: %d requests, %d 5xx, %d hangs, %d non-problem 4xx, %d contract violations,"
-                + " %d stored refusals (seed %d)%n", REQUESTS, fivexx, hangs, nonProblems, contractViolations, storedRefusals, SEED);
+        System.out.printf(
+                "hostile input: %d requests, %d 5xx, %d hangs, %d non-problem 4xx, %d contract violations,"
+                        + " %d stored refusals (seed %d)%n",
+                REQUESTS, fivexx, hangs, nonProblems, contractViolations, storedRefusals, SEED);
         System.out.println("hostile input: answers by status " + statuses);
-        assertThat(failures).as("failures with seed " + SEED + " (replay: make fuzz SEED=" + SEED + ")").isEmpty();
+        assertThat(failures)
+                .as("failures with seed " + SEED + " (replay: make fuzz SEED=" + SEED + ")")
+                .isEmpty();
     }
 
     private void run() throws Exception {
         JsonNode document = Contract.committed().document();
         Callers callers = Callers.create();
         List<Operation> operations = Operation.all(document, callers);
-        Arbitrary<Call> calls = Arbitraries.oneOf(operations.stream().map(o -> o.calls(callers)).toList());
+        Arbitrary<Call> calls =
+                Arbitraries.oneOf(operations.stream().map(o -> o.calls(callers)).toList());
         RandomGenerator<Call> generator = calls.generatorWithEmbeddedEdgeCases(1_000);
         Random random = new Random(SEED);
         RawHttp http = new RawHttp(RestAssured.port, PATIENCE);
@@ -130,14 +177,15 @@ class HostileInputTest {
             fivexx++;
             fail(index, call, answer, "server error");
         } else if (status >= 400) {
-            JsonNode problem = type != null && type.startsWith(Problem.MEDIA_TYPE) ? JSON.readTree(answer.body()) : null;
+            JsonNode problem =
+                    type != null && type.startsWith(Problem.MEDIA_TYPE) ? JSON.readTree(answer.body()) : null;
             if (problem == null || problem.path("status").asInt() != status || !problem.hasNonNull("title")) {
                 nonProblems++;
                 fail(index, call, answer, "a 4xx that is not an RFC 9457 problem with its status");
             }
         }
-        List<String> violations = Contract.committed().violations(call.method(), call.target().split("\\?", 2)[0], status, type,
-                answer.text());
+        List<String> violations = Contract.committed()
+                .violations(call.method(), call.target().split("\\?", 2)[0], status, type, answer.text());
         if (!violations.isEmpty()) {
             contractViolations++;
             fail(index, call, answer, String.join("; ", violations));
@@ -147,16 +195,18 @@ class HostileInputTest {
     private void fail(int index, Call call, RawHttp.Answer answer, String what) {
         if (failures.size() < 25) {
             String body = answer.text();
-            failures.add("#" + index + " " + what + ": " + call.role() + " " + call.method() + " " + abbreviate(call.target())
-                    + " " + abbreviate(String.valueOf(call.headers())) + " body " + abbreviate(call.body() == null ? "-"
-                            : new String(call.body(), StandardCharsets.UTF_8))
+            failures.add("#" + index + " " + what + ": " + call.role() + " " + call.method() + " "
+                    + abbreviate(call.target())
+                    + " " + abbreviate(String.valueOf(call.headers())) + " body "
+                    + abbreviate(call.body() == null ? "-" : new String(call.body(), StandardCharsets.UTF_8))
                     + " -> " + answer.status() + " " + abbreviate(body));
         }
     }
 
     /** What a refused request must not change: the rows of every table a request can write. */
     private String snapshot() throws Exception {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = database.getConnection();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select (select count(*) from account),"
                         + " (select count(*) from access_token), (select count(*) from access_token where revoked_at is not null),"
                         + " (select count(*) from enrollment), (select count(*) from progress), (select coalesce(sum(version), 0) from progress),"
@@ -168,9 +218,14 @@ class HostileInputTest {
             for (int column = 1; column <= 13; column++) {
                 state.append(rows.getLong(column)).append(',');
             }
-            try (ResultSet courses = statement.executeQuery("select slug, version, join_code from course order by slug")) {
+            try (ResultSet courses =
+                    statement.executeQuery("select slug, version, join_code from course order by slug")) {
                 while (courses.next()) {
-                    state.append(courses.getString(1)).append('@').append(courses.getString(2)).append('#').append(courses.getString(3));
+                    state.append(courses.getString(1))
+                            .append('@')
+                            .append(courses.getString(2))
+                            .append('#')
+                            .append(courses.getString(3));
                 }
             }
             return state.toString();
@@ -182,9 +237,14 @@ class HostileInputTest {
     }
 
     /** One generated request: which documented operation, as whom, and the bytes. */
-    record Call(String operationId, String path, String role, String method, String target, List<Map.Entry<String, String>> headers,
-            byte[] body) {
-    }
+    record Call(
+            String operationId,
+            String path,
+            String role,
+            String method,
+            String target,
+            List<Map.Entry<String, String>> headers,
+            byte[] body) {}
 
     /** The kinds of caller, each with a token (the anonymous one without). */
     record Callers(Map<String, String> tokens, String otherStudent, String tokenId) {
@@ -195,12 +255,31 @@ class HostileInputTest {
             String tokenA = Api.student(studentA);
             String tokenB = Api.student(studentB);
             String admin = Api.admin();
-            var created = as(admin).contentType(ContentType.JSON).body(Map.of("label", "hostile"))
-                    .post("/api/auth/tokens").then().statusCode(201).extract();
-            as(tokenA).contentType(ContentType.JSON).body(Map.of()).put("/api/courses/" + COURSE + "/checklist/H2/PR1/done")
-                    .then().statusCode(200);
-            return new Callers(Map.of("student", tokenA, "other-student", tokenB, "instructor", admin,
-                    "integration", created.path("token")), studentB, String.valueOf((Object) created.path("id")));
+            var created = as(admin)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("label", "hostile"))
+                    .post("/api/auth/tokens")
+                    .then()
+                    .statusCode(201)
+                    .extract();
+            as(tokenA)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of())
+                    .put("/api/courses/" + COURSE + "/checklist/H2/PR1/done")
+                    .then()
+                    .statusCode(200);
+            return new Callers(
+                    Map.of(
+                            "student",
+                            tokenA,
+                            "other-student",
+                            tokenB,
+                            "instructor",
+                            admin,
+                            "integration",
+                            created.path("token")),
+                    studentB,
+                    String.valueOf((Object) created.path("id")));
         }
 
         Arbitrary<String> names() {
@@ -209,18 +288,26 @@ class HostileInputTest {
     }
 
     /** A documented operation and how to generate calls of it. */
-    record Operation(String id, String method, String path, List<JsonNode> parameters, JsonNode body, JsonNode components) {
+    record Operation(
+            String id, String method, String path, List<JsonNode> parameters, JsonNode body, JsonNode components) {
 
         static List<Operation> all(JsonNode document, Callers callers) {
             List<Operation> operations = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> paths =
+                            document.get("paths").fields();
+                    paths.hasNext(); ) {
                 var path = paths.next();
-                for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+                for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                     var op = ops.next();
                     List<JsonNode> parameters = new ArrayList<>();
                     op.getValue().path("parameters").forEach(parameters::add);
-                    operations.add(new Operation(op.getValue().path("operationId").asText(), op.getKey().toUpperCase(), path.getKey(),
-                            parameters, op.getValue().path("requestBody"), document.get("components")));
+                    operations.add(new Operation(
+                            op.getValue().path("operationId").asText(),
+                            op.getKey().toUpperCase(),
+                            path.getKey(),
+                            parameters,
+                            op.getValue().path("requestBody"),
+                            document.get("components")));
                 }
             }
             return operations;
@@ -228,17 +315,20 @@ class HostileInputTest {
 
         Arbitrary<Call> calls(Callers callers) {
             Arbitrary<String> role = id.equals("logout") ? Arbitraries.just("anonymous") : callers.names();
-            return Combinators.combine(role, target(callers), extraHeaders(), bodies()).as((who, target, headers, payload) -> {
-                List<Map.Entry<String, String>> all = new ArrayList<>(headers);
-                String token = callers.tokens().get(who);
-                if (token != null && all.stream().noneMatch(h -> h.getKey().equals("Authorization"))) {
-                    all.add(Map.entry("Authorization", "Bearer " + token));
-                }
-                if (payload != null) {
-                    all.add(Map.entry("Content-Type", payload.getKey()));
-                }
-                return new Call(id, path, who, method, target, all, payload == null ? null : payload.getValue());
-            });
+            return Combinators.combine(role, target(callers), extraHeaders(), bodies())
+                    .as((who, target, headers, payload) -> {
+                        List<Map.Entry<String, String>> all = new ArrayList<>(headers);
+                        String token = callers.tokens().get(who);
+                        if (token != null
+                                && all.stream().noneMatch(h -> h.getKey().equals("Authorization"))) {
+                            all.add(Map.entry("Authorization", "Bearer " + token));
+                        }
+                        if (payload != null) {
+                            all.add(Map.entry("Content-Type", payload.getKey()));
+                        }
+                        return new Call(
+                                id, path, who, method, target, all, payload == null ? null : payload.getValue());
+                    });
         }
 
         /** The request target: path parameters (valid or not, always percent-encoded) and query parameters. */
@@ -250,14 +340,23 @@ class HostileInputTest {
                 if (in.equals("path") || in.equals("query")) {
                     names.add(in + ":" + parameter.path("name").asText());
                     Arbitrary<String> value = Arbitraries.frequencyOf(
-                            Tuple.of(3, Arbitraries.just(validValue(parameter.path("name").asText(), callers))),
+                            Tuple.of(
+                                    3,
+                                    Arbitraries.just(
+                                            validValue(parameter.path("name").asText(), callers))),
                             Tuple.of(2, hostile()));
-                    pieces.add(in.equals("query") ? Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just((String) null)),
-                            Tuple.of(2, value)) : value);
+                    pieces.add(
+                            in.equals("query")
+                                    ? Arbitraries.frequencyOf(
+                                            Tuple.of(1, Arbitraries.just((String) null)), Tuple.of(2, value))
+                                    : value);
                 }
             }
-            Arbitrary<List<String>> values = pieces.isEmpty() ? Arbitraries.just(List.of()) : Combinators.combine(pieces).as(ArrayList::new);
-            Arbitrary<String> junkQuery = Arbitraries.frequencyOf(Tuple.of(5, Arbitraries.just("")),
+            Arbitrary<List<String>> values = pieces.isEmpty()
+                    ? Arbitraries.just(List.of())
+                    : Combinators.combine(pieces).as(ArrayList::new);
+            Arbitrary<String> junkQuery = Arbitraries.frequencyOf(
+                    Tuple.of(5, Arbitraries.just("")),
                     Tuple.of(1, hostile().map(v -> "&" + encode(v) + "=" + encode(v))));
             return Combinators.combine(values, junkQuery).as((chosen, junk) -> {
                 String target = path;
@@ -296,22 +395,76 @@ class HostileInputTest {
         /** Headers a client might get wrong or an attacker might try, a few at a time. */
         private Arbitrary<List<Map.Entry<String, String>>> extraHeaders() {
             Arbitrary<Map.Entry<String, String>> header = Arbitraries.oneOf(
-                    headerValues("X-Forwarded-For", Arbitraries.of("", ",", ",,", "foo", "1.2.3.4", "1.2.3.4, 10.0.0.1", "::1",
-                            "[::1]:80", "999.1.1.1", "unknown", "1.2.3.4 5.6.7.8", "x".repeat(300))),
-                    headerValues("Forwarded", Arbitraries.of("", "for=", "for=\"[::1]\"", "for=1.2.3.4;proto=https", "by=;for=;host=",
-                            "for=_hidden, for=unknown")),
+                    headerValues(
+                            "X-Forwarded-For",
+                            Arbitraries.of(
+                                    "",
+                                    ",",
+                                    ",,",
+                                    "foo",
+                                    "1.2.3.4",
+                                    "1.2.3.4, 10.0.0.1",
+                                    "::1",
+                                    "[::1]:80",
+                                    "999.1.1.1",
+                                    "unknown",
+                                    "1.2.3.4 5.6.7.8",
+                                    "x".repeat(300))),
+                    headerValues(
+                            "Forwarded",
+                            Arbitraries.of(
+                                    "",
+                                    "for=",
+                                    "for=\"[::1]\"",
+                                    "for=1.2.3.4;proto=https",
+                                    "by=;for=;host=",
+                                    "for=_hidden, for=unknown")),
                     headerValues("X-Forwarded-Host", Arbitraries.of("", "evil.example", "a b", "x".repeat(300))),
                     headerValues("X-Forwarded-Proto", Arbitraries.of("", "https", "gopher", "HTTPS, http")),
-                    headerValues("If-Match", Arbitraries.of("", "*", "\"v0\"", "\"v1\"", "W/\"v1\"", "\"v99999999999\"", "v1", "\"",
-                            "\"v1\", \"v2\"")),
+                    headerValues(
+                            "If-Match",
+                            Arbitraries.of(
+                                    "",
+                                    "*",
+                                    "\"v0\"",
+                                    "\"v1\"",
+                                    "W/\"v1\"",
+                                    "\"v99999999999\"",
+                                    "v1",
+                                    "\"",
+                                    "\"v1\", \"v2\"")),
                     headerValues("If-None-Match", Arbitraries.of("", "*", "\"x\"", "W/\"x\"", "\"", "garbage")),
-                    headerValues("Accept", Arbitraries.of("", "*/*", "application/json", "text/markdown", "text/csv", "text/html",
-                            "application/xml", "image/png", "application/json;q=0", "*/*;q=abc", ";;;", "application/problem+json")),
+                    headerValues(
+                            "Accept",
+                            Arbitraries.of(
+                                    "",
+                                    "*/*",
+                                    "application/json",
+                                    "text/markdown",
+                                    "text/csv",
+                                    "text/html",
+                                    "application/xml",
+                                    "image/png",
+                                    "application/json;q=0",
+                                    "*/*;q=abc",
+                                    ";;;",
+                                    "application/problem+json")),
                     headerValues("Accept-Encoding", Arbitraries.of("gzip", "identity", "br", "*;q=0", "")),
-                    headerValues("Authorization", Arbitraries.of("", "Bearer", "Bearer ", "Bearer x", "Basic YWRtaW46YWRtaW4=",
-                            "bearer " + "t".repeat(500), "Bearer \u00ff\u00fe", "Token abc")),
+                    headerValues(
+                            "Authorization",
+                            Arbitraries.of(
+                                    "",
+                                    "Bearer",
+                                    "Bearer ",
+                                    "Bearer x",
+                                    "Basic YWRtaW46YWRtaW4=",
+                                    "bearer " + "t".repeat(500),
+                                    "Bearer \u00ff\u00fe",
+                                    "Token abc")),
                     headerValues("X-GitHub-Event", Arbitraries.of("", "ping", "pull_request", "push", "x".repeat(100))),
-                    headerValues("X-Hub-Signature-256", Arbitraries.of("", "sha256=", "sha256=00", "sha1=abc", "sha256=" + "0".repeat(64))),
+                    headerValues(
+                            "X-Hub-Signature-256",
+                            Arbitraries.of("", "sha256=", "sha256=00", "sha1=abc", "sha256=" + "0".repeat(64))),
                     headerValues("X-GitHub-Delivery", Arbitraries.of("", "1", "x".repeat(200))),
                     headerValues("X-Anything", hostile().map(HostileInputTest::headerSafe)));
             return header.list().ofMaxSize(3);
@@ -325,25 +478,55 @@ class HostileInputTest {
         private Arbitrary<Map.Entry<String, byte[]>> bodies() {
             JsonNode content = body.path("content");
             Arbitrary<String> mediaType = Arbitraries.frequencyOf(
-                    Tuple.of(6, content.isMissingNode() || !content.fieldNames().hasNext() ? Arbitraries.just("application/json")
-                            : Arbitraries.of(iterable(content.fieldNames()))),
-                    Tuple.of(1, Arbitraries.of("text/plain", "application/x-www-form-urlencoded", "application/json; charset=utf-16",
-                            "application/xml", "", "*/*", "multipart/form-data; boundary=x", "application/json;;;")));
+                    Tuple.of(
+                            6,
+                            content.isMissingNode() || !content.fieldNames().hasNext()
+                                    ? Arbitraries.just("application/json")
+                                    : Arbitraries.of(iterable(content.fieldNames()))),
+                    Tuple.of(
+                            1,
+                            Arbitraries.of(
+                                    "text/plain",
+                                    "application/x-www-form-urlencoded",
+                                    "application/json; charset=utf-16",
+                                    "application/xml",
+                                    "",
+                                    "*/*",
+                                    "multipart/form-data; boundary=x",
+                                    "application/json;;;")));
             JsonNode schema = content.path("application/json").path("schema");
             List<Tuple.Tuple2<Integer, Arbitrary<String>>> texts = new ArrayList<>();
             if (!schema.isMissingNode()) {
                 texts.add(Tuple.of(6, Arbitraries.lazy(() -> json(schema, 0)).map(HostileInputTest::write)));
             }
-            texts.add(Tuple.of(1, Arbitraries.of("", "{", "{\"a\":", "[1,2", "null", "0", "\"text\"", "[]", "{}", "{\"a\":1}{\"b\":2}",
-                            "[".repeat(5_000) + "]".repeat(5_000), "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_000),
-                            "{\"login\":\"x\",\"login\":\"y\"}", "\u0000\u0001\u0002", "login,name,email\n", "# Week 1: X\n- a\n",
-                            "login,name,email\n=cmd|' /C calc'!A0,x,y\n", "\uFEFF{}")));
+            texts.add(Tuple.of(
+                    1,
+                    Arbitraries.of(
+                            "",
+                            "{",
+                            "{\"a\":",
+                            "[1,2",
+                            "null",
+                            "0",
+                            "\"text\"",
+                            "[]",
+                            "{}",
+                            "{\"a\":1}{\"b\":2}",
+                            "[".repeat(5_000) + "]".repeat(5_000),
+                            "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_000),
+                            "{\"login\":\"x\",\"login\":\"y\"}",
+                            "\u0000\u0001\u0002",
+                            "login,name,email\n",
+                            "# Week 1: X\n- a\n",
+                            "login,name,email\n=cmd|' /C calc'!A0,x,y\n",
+                            "\uFEFF{}")));
             texts.add(Tuple.of(1, hostile()));
             Arbitrary<String> text = Arbitraries.frequencyOf(texts);
             Arbitrary<Map.Entry<String, byte[]>> present = Combinators.combine(mediaType, text)
                     .as((type, value) -> Map.entry(type, value.getBytes(StandardCharsets.UTF_8)));
             boolean expected = !body.isMissingNode();
-            return Arbitraries.frequencyOf(Tuple.of(expected ? 1 : 8, Arbitraries.just((Map.Entry<String, byte[]>) null)),
+            return Arbitraries.frequencyOf(
+                    Tuple.of(expected ? 1 : 8, Arbitraries.just((Map.Entry<String, byte[]>) null)),
                     Tuple.of(expected ? 8 : 1, present));
         }
 
@@ -368,20 +551,35 @@ class HostileInputTest {
             if (schema.has("examples") && schema.get("examples").size() > 0) {
                 return Arbitraries.of(iterable(schema.get("examples").elements()));
             }
-            String type = schema.path("type").isArray() ? schema.path("type").get(0).asText() : schema.path("type").asText("string");
+            String type = schema.path("type").isArray()
+                    ? schema.path("type").get(0).asText()
+                    : schema.path("type").asText("string");
             return switch (type) {
                 case "object" -> object(schema, depth);
-                case "array" -> depth > 4 ? Arbitraries.just(JSON.createArrayNode())
-                        : json(schema.path("items"), depth + 1).list().ofMaxSize(3).map(items -> {
-                            var array = JSON.createArrayNode();
-                            items.forEach(array::add);
-                            return array;
-                        });
-                case "integer" -> Arbitraries.integers().map(n -> (JsonNode) JSON.getNodeFactory().numberNode(n));
-                case "number" -> Arbitraries.doubles().map(n -> (JsonNode) JSON.getNodeFactory().numberNode(n));
-                case "boolean" -> Arbitraries.of(true, false).map(b -> (JsonNode) JSON.getNodeFactory().booleanNode(b));
+                case "array" ->
+                    depth > 4
+                            ? Arbitraries.just(JSON.createArrayNode())
+                            : json(schema.path("items"), depth + 1)
+                                    .list()
+                                    .ofMaxSize(3)
+                                    .map(items -> {
+                                        var array = JSON.createArrayNode();
+                                        items.forEach(array::add);
+                                        return array;
+                                    });
+                case "integer" ->
+                    Arbitraries.integers()
+                            .map(n -> (JsonNode) JSON.getNodeFactory().numberNode(n));
+                case "number" ->
+                    Arbitraries.doubles()
+                            .map(n -> (JsonNode) JSON.getNodeFactory().numberNode(n));
+                case "boolean" ->
+                    Arbitraries.of(true, false)
+                            .map(b -> (JsonNode) JSON.getNodeFactory().booleanNode(b));
                 case "null" -> Arbitraries.just(JSON.nullNode());
-                default -> Arbitraries.strings().ofMaxLength(20).map(s -> (JsonNode) JSON.getNodeFactory().textNode(s));
+                default ->
+                    Arbitraries.strings().ofMaxLength(20).map(s ->
+                            (JsonNode) JSON.getNodeFactory().textNode(s));
             };
         }
 
@@ -390,12 +588,15 @@ class HostileInputTest {
             List<Arbitrary<JsonNode>> values = new ArrayList<>();
             schema.path("properties").fields().forEachRemaining(property -> {
                 names.add(property.getKey());
-                values.add(Arbitraries.frequencyOf(Tuple.of(6, json(property.getValue(), depth + 1)),
+                values.add(Arbitraries.frequencyOf(
+                        Tuple.of(6, json(property.getValue(), depth + 1)),
                         Tuple.of(1, Arbitraries.just((JsonNode) null))));
             });
-            Arbitrary<List<JsonNode>> chosen = values.isEmpty() ? Arbitraries.just(List.of())
+            Arbitrary<List<JsonNode>> chosen = values.isEmpty()
+                    ? Arbitraries.just(List.of())
                     : Combinators.combine(values).as(ArrayList::new);
-            Arbitrary<String> unknown = Arbitraries.frequencyOf(Tuple.of(9, Arbitraries.just((String) null)),
+            Arbitrary<String> unknown = Arbitraries.frequencyOf(
+                    Tuple.of(9, Arbitraries.just((String) null)),
                     Tuple.of(1, Arbitraries.of("unknown", "__proto__", "role", "login", "id")));
             return Combinators.combine(chosen, unknown).as((list, extra) -> {
                 ObjectNode object = JSON.createObjectNode();
@@ -414,10 +615,15 @@ class HostileInputTest {
         private static Arbitrary<JsonNode> wrong() {
             return Arbitraries.oneOf(
                     hostile().map(s -> (JsonNode) JSON.getNodeFactory().textNode(s)),
-                    Arbitraries.longs().map(n -> (JsonNode) JSON.getNodeFactory().numberNode(n)),
+                    Arbitraries.longs()
+                            .map(n -> (JsonNode) JSON.getNodeFactory().numberNode(n)),
                     Arbitraries.just(JSON.getNodeFactory().numberNode(new java.math.BigDecimal("1e400"))),
                     Arbitraries.just(JSON.getNodeFactory().numberNode(new java.math.BigInteger("9".repeat(40)))),
-                    Arbitraries.of(JSON.nullNode(), JSON.getNodeFactory().booleanNode(true), JSON.createArrayNode(), JSON.createObjectNode()));
+                    Arbitraries.of(
+                            JSON.nullNode(),
+                            JSON.getNodeFactory().booleanNode(true),
+                            JSON.createArrayNode(),
+                            JSON.createObjectNode()));
         }
     }
 
@@ -425,7 +631,12 @@ class HostileInputTest {
         return Arbitraries.frequencyOf(
                 Tuple.of(5, Arbitraries.of(NASTY)),
                 Tuple.of(2, Arbitraries.strings().all().ofMaxLength(30)),
-                Tuple.of(1, Arbitraries.strings().withCharRange(' ', '~').ofMinLength(200).ofMaxLength(3_000)),
+                Tuple.of(
+                        1,
+                        Arbitraries.strings()
+                                .withCharRange(' ', '~')
+                                .ofMinLength(200)
+                                .ofMaxLength(3_000)),
                 Tuple.of(1, Arbitraries.integers().map(String::valueOf)),
                 Tuple.of(1, Arbitraries.longs().map(String::valueOf)));
     }

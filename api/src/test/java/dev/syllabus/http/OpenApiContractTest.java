@@ -3,20 +3,17 @@ package dev.syllabus.http;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The OpenAPI document is the public contract and the web client's source of types: the copy
@@ -27,11 +24,17 @@ import io.quarkus.test.junit.QuarkusTest;
 class OpenApiContractTest {
 
     static final Path COMMITTED = Path.of("openapi.json");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private static JsonNode served() throws IOException {
-        return JSON.readTree(given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString());
+        return JSON.readTree(given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
     }
 
     @Test
@@ -41,7 +44,9 @@ class OpenApiContractTest {
             Object sorted = JSON.treeToValue(served, Object.class);
             Files.writeString(COMMITTED, JSON.writeValueAsString(sorted) + "\n");
         }
-        assertThat(Files.exists(COMMITTED)).as("api/openapi.json exists; run make openapi").isTrue();
+        assertThat(Files.exists(COMMITTED))
+                .as("api/openapi.json exists; run make openapi")
+                .isTrue();
         assertThat(JSON.readTree(COMMITTED.toFile()))
                 .as("api/openapi.json is stale: run make openapi and commit it")
                 .isEqualTo(served);
@@ -56,7 +61,9 @@ class OpenApiContractTest {
                 JsonNode op = operation.getValue();
                 String name = operation.getKey().toUpperCase() + " " + path.getKey();
                 operations.add(name);
-                assertThat(op.path("operationId").asText()).as(name + " operationId").isNotBlank();
+                assertThat(op.path("operationId").asText())
+                        .as(name + " operationId")
+                        .isNotBlank();
                 assertThat(op.path("summary").asText()).as(name + " summary").isNotBlank();
                 List<String> successes = new ArrayList<>();
                 op.path("responses").fieldNames().forEachRemaining(code -> {
@@ -67,16 +74,32 @@ class OpenApiContractTest {
                 assertThat(successes).as(name + " documents its success").isNotEmpty();
                 for (String code : successes) {
                     if (code.startsWith("2") && !code.equals("204")) {
-                        assertThat(op.path("responses").path(code).path("content").isEmpty()).as(name + " " + code + " schema").isFalse();
+                        assertThat(op.path("responses")
+                                        .path(code)
+                                        .path("content")
+                                        .isEmpty())
+                                .as(name + " " + code + " schema")
+                                .isFalse();
                     }
                 }
                 assertThat(op.path("responses").path("500").path("content").has("application/problem+json"))
-                        .as(name + " documents its problem responses").isTrue();
+                        .as(name + " documents its problem responses")
+                        .isTrue();
             }
         }
-        assertThat(operations).contains("GET /api/courses", "GET /api/agenda", "GET /api/courses/{slug}/agenda",
-                "GET /api/courses/{slug}/weeks/{number}", "GET /api/courses/{slug}/homework/{code}");
-        assertThat(served().path("components").path("schemas").path("Problem").path("properties").has("errors")).isTrue();
+        assertThat(operations)
+                .contains(
+                        "GET /api/courses",
+                        "GET /api/agenda",
+                        "GET /api/courses/{slug}/agenda",
+                        "GET /api/courses/{slug}/weeks/{number}",
+                        "GET /api/courses/{slug}/homework/{code}");
+        assertThat(served().path("components")
+                        .path("schemas")
+                        .path("Problem")
+                        .path("properties")
+                        .has("errors"))
+                .isTrue();
     }
 
     @Test

@@ -4,6 +4,10 @@ import static dev.syllabus.support.Api.COURSE;
 import static dev.syllabus.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syllabus.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
-
-import dev.syllabus.support.Api;
 
 /**
  * Many writers on the same items at once (two devices, a student and a webhook): never a 5xx,
@@ -34,8 +31,7 @@ class ConcurrentTicksTest {
     private static final int ROUNDS = 12;
 
     /** The last acknowledged state of one item: the answer with the highest version. */
-    private record Ack(int version, boolean done) {
-    }
+    private record Ack(int version, boolean done) {}
 
     @Test
     void concurrentFirstTicksAndLaterFlipsNeverFailAndLoseNothing() throws Exception {
@@ -53,11 +49,17 @@ class ConcurrentTicksTest {
                 writes.add(pool.submit(() -> {
                     start.await();
                     String address = "/api/courses/" + COURSE + "/checklist/" + item + "/done";
-                    Response answer = done ? as(token).contentType("application/json").body(Map.of()).put(address)
+                    Response answer = done
+                            ? as(token)
+                                    .contentType("application/json")
+                                    .body(Map.of())
+                                    .put(address)
                             : as(token).delete(address);
                     statuses.merge(answer.statusCode(), 1, Integer::sum);
                     if (answer.statusCode() == 200) {
-                        Ack ack = new Ack(answer.jsonPath().getInt("version"), answer.jsonPath().getBoolean("done"));
+                        Ack ack = new Ack(
+                                answer.jsonPath().getInt("version"),
+                                answer.jsonPath().getBoolean("done"));
                         last.merge(item, ack, (a, b) -> a.version() >= b.version() ? a : b);
                     }
                     return null;
@@ -71,19 +73,35 @@ class ConcurrentTicksTest {
         pool.shutdown();
 
         assertThat(statuses.keySet()).as("answers " + statuses).containsOnly(200);
-        JsonPath checklist = as(token).get("/api/courses/" + COURSE + "/checklist").then().statusCode(200).extract().jsonPath();
+        JsonPath checklist = as(token)
+                .get("/api/courses/" + COURSE + "/checklist")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         String admin = Api.admin();
         List<Map<String, Object>> history = new ArrayList<>();
         for (int page = 1; history.size() == (page - 1) * 100; page++) {
-            history.addAll(as(admin).queryParam("student", student).queryParam("size", 100).queryParam("page", page)
-                    .get("/api/courses/" + COURSE + "/history").then().statusCode(200).extract().jsonPath().getList("$"));
+            history.addAll(as(admin)
+                    .queryParam("student", student)
+                    .queryParam("size", 100)
+                    .queryParam("page", page)
+                    .get("/api/courses/" + COURSE + "/history")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("$"));
         }
         for (String item : ITEMS) {
             Map<String, Object> stored = checklist.getMap("items.find { it.id == '" + item + "' }");
             Ack ack = last.get(item);
             assertThat(stored.get("version")).as(item + " version").isEqualTo(ack.version());
-            assertThat(stored.get("done")).as(item + " is as the last acknowledged change left it").isEqualTo(ack.done());
-            assertThat(history.stream().filter(entry -> item.equals(entry.get("item")))).as(item + " history holds every change")
+            assertThat(stored.get("done"))
+                    .as(item + " is as the last acknowledged change left it")
+                    .isEqualTo(ack.done());
+            assertThat(history.stream().filter(entry -> item.equals(entry.get("item"))))
+                    .as(item + " history holds every change")
                     .hasSize(ack.version());
         }
     }

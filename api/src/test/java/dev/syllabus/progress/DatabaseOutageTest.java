@@ -6,24 +6,19 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.syllabus.support.Api;
+import dev.syllabus.support.PostgresProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.Response;
-
-import dev.syllabus.support.Api;
-import dev.syllabus.support.PostgresProfile;
 
 /**
  * Stops the real PostgreSQL under the running API and starts it again: readiness turns DOWN,
@@ -42,7 +37,11 @@ class DatabaseOutageTest {
     @Test
     void aDatabaseOutageIsReportedFastAndRecoveredFromWithoutLosingChanges() throws Exception {
         String token = Api.student(Api.uniqueLogin("outage"));
-        as(token).contentType("application/json").put(BASE + "/checklist/H2/PR1/done").then().statusCode(200);
+        as(token)
+                .contentType("application/json")
+                .put(BASE + "/checklist/H2/PR1/done")
+                .then()
+                .statusCode(200);
         Postgres postgres = Postgres.find(dataSource);
 
         postgres.stop();
@@ -50,7 +49,10 @@ class DatabaseOutageTest {
             long start = System.nanoTime();
             Response refused = as(token).contentType("application/json").put(BASE + "/checklist/H2/PR2/done");
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            refused.then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5");
+            refused.then()
+                    .statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", "5");
             assertThat(millis).as("fails fast").isLessThan(8000);
             as(token).get(BASE + "/checklist").then().statusCode(503);
             given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
@@ -69,7 +71,10 @@ class DatabaseOutageTest {
             Thread.sleep(500);
         }
         assertThat(retried.statusCode()).isEqualTo(200);
-        as(token).get(BASE + "/checklist").then().statusCode(200)
+        as(token)
+                .get(BASE + "/checklist")
+                .then()
+                .statusCode(200)
                 .body("items.find { it.id == 'H2/PR1' }.done", equalTo(true))
                 .body("items.find { it.id == 'H2/PR2' }.done", equalTo(true));
     }
@@ -94,25 +99,32 @@ class DatabaseOutageTest {
         static Postgres find(DataSource dataSource) throws Exception {
             String directory;
             try (Connection connection = dataSource.getConnection();
-                    ResultSet row = connection.createStatement().executeQuery("select current_setting('data_directory')")) {
+                    ResultSet row =
+                            connection.createStatement().executeQuery("select current_setting('data_directory')")) {
                 row.next();
                 directory = row.getString(1);
             }
             ProcessHandle postmaster = ProcessHandle.allProcesses()
-                    .filter(p -> p.info().arguments().map(args -> List.of(args).contains(directory)).orElse(false))
-                    .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
-                    .findFirst().orElseThrow(() -> new AssertionError("no postmaster for " + directory));
+                    .filter(p -> p.info()
+                            .arguments()
+                            .map(args -> List.of(args).contains(directory))
+                            .orElse(false))
+                    .filter(p ->
+                            p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no postmaster for " + directory));
             List<String> command = new ArrayList<>();
             command.add(postmaster.info().command().orElseThrow());
             command.addAll(List.of(postmaster.info().arguments().orElseThrow()));
-            return new Postgres(command, new long[] { postmaster.pid() });
+            return new Postgres(command, new long[] {postmaster.pid()});
         }
 
         /** A fast shutdown (SIGINT): open sessions are cut off, as when a database server goes away. */
         void stop() throws Exception {
             Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid[0])).start();
             assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            ProcessHandle.of(pid[0]).ifPresent(p -> p.onExit().orTimeout(30, TimeUnit.SECONDS).join());
+            ProcessHandle.of(pid[0])
+                    .ifPresent(p -> p.onExit().orTimeout(30, TimeUnit.SECONDS).join());
         }
 
         void start() throws Exception {
@@ -120,8 +132,11 @@ class DatabaseOutageTest {
             if ("root".equals(System.getProperty("user.name"))) {
                 line.addAll(0, List.of("unshare", "-U"));
             }
-            Process postgres = new ProcessBuilder(line).redirectErrorStream(true)
-                    .redirectOutput(java.nio.file.Path.of("target/postgres-restart.log").toFile()).start();
+            Process postgres = new ProcessBuilder(line)
+                    .redirectErrorStream(true)
+                    .redirectOutput(
+                            java.nio.file.Path.of("target/postgres-restart.log").toFile())
+                    .start();
             pid[0] = postgres.pid();
         }
     }

@@ -11,16 +11,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
+import dev.syllabus.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-
-import dev.syllabus.support.Api;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Reviews, the cohort, the roster and the history, through HTTP against the real database. */
 @QuarkusTest
@@ -30,18 +27,32 @@ class InstructorApiTest {
     private static final String PROBLEM = "application/problem+json";
 
     private static void tick(String token, String item) {
-        as(token).contentType(ContentType.JSON).put(BASE + "/checklist/" + item + "/done").then().statusCode(200);
+        as(token)
+                .contentType(ContentType.JSON)
+                .put(BASE + "/checklist/" + item + "/done")
+                .then()
+                .statusCode(200);
     }
 
     private static String status(String token, String code) {
-        return as(token).get(BASE + "/checklist").then().statusCode(200).extract().jsonPath()
+        return as(token)
+                .get(BASE + "/checklist")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getString("homework.find { it.code == '" + code + "' }.status");
     }
 
     private static void review(String admin, String login, String code, String decision, String comment) {
-        as(admin).contentType(ContentType.JSON).body(Map.of("decision", decision, "comment", comment))
-                .post(BASE + "/students/" + login + "/homework/" + code + "/reviews").then().statusCode(201)
-                .body("decision", equalTo(decision)).body("reviewer", equalTo(Api.ADMIN));
+        as(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("decision", decision, "comment", comment))
+                .post(BASE + "/students/" + login + "/homework/" + code + "/reviews")
+                .then()
+                .statusCode(201)
+                .body("decision", equalTo(decision))
+                .body("reviewer", equalTo(Api.ADMIN));
     }
 
     @Test
@@ -54,7 +65,10 @@ class InstructorApiTest {
         assertThat(status(student, "H1")).isEqualTo("SUBMITTED");
         review(admin, login, "H1", "CHANGES_REQUESTED", "Add the cost estimate.");
         assertThat(status(student, "H1")).isEqualTo("CHANGES_REQUESTED");
-        as(student).get(BASE + "/checklist").then().body("homework.find { it.code == 'H1' }.review.comment", equalTo("Add the cost estimate."));
+        as(student)
+                .get(BASE + "/checklist")
+                .then()
+                .body("homework.find { it.code == 'H1' }.review.comment", equalTo("Add the cost estimate."));
 
         as(student).delete(BASE + "/checklist/H1/DOC/done").then().statusCode(200);
         tick(student, "H1/DOC");
@@ -67,13 +81,27 @@ class InstructorApiTest {
     void onlyInstructorsReviewAndABadDecisionIsNamed() {
         String login = Api.uniqueLogin("reviewed");
         String student = Api.student(login);
-        as(student).contentType(ContentType.JSON).body(Map.of("decision", "APPROVED"))
-                .post(BASE + "/students/" + login + "/homework/H1/reviews").then().statusCode(403).contentType(PROBLEM);
-        as(Api.admin()).contentType(ContentType.JSON).body(Map.of("decision", "MAYBE"))
-                .post(BASE + "/students/" + login + "/homework/H1/reviews").then().statusCode(400).contentType(PROBLEM)
+        as(student)
+                .contentType(ContentType.JSON)
+                .body(Map.of("decision", "APPROVED"))
+                .post(BASE + "/students/" + login + "/homework/H1/reviews")
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM);
+        as(Api.admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of("decision", "MAYBE"))
+                .post(BASE + "/students/" + login + "/homework/H1/reviews")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("errors.field", hasItem("decision"));
-        as(Api.admin()).contentType(ContentType.JSON).body(Map.of("decision", "APPROVED"))
-                .post(BASE + "/students/" + login + "/homework/H99/reviews").then().statusCode(404);
+        as(Api.admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of("decision", "APPROVED"))
+                .post(BASE + "/students/" + login + "/homework/H99/reviews")
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -87,19 +115,54 @@ class InstructorApiTest {
         }
         String admin = Api.admin();
 
-        JsonPath all = as(admin).queryParam("size", 100).get(BASE + "/cohort").then().statusCode(200).extract().jsonPath();
-        assertThat(all.getString("find { it.login == '" + done + "' }.homework.find { it.code == 'H2' }.status")).isEqualTo("PASSED");
-        assertThat(all.getString("find { it.login == '" + idle + "' }.homework.find { it.code == 'H2' }.status")).isEqualTo("NOT_STARTED");
+        JsonPath all = as(admin)
+                .queryParam("size", 100)
+                .get(BASE + "/cohort")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(all.getString("find { it.login == '" + done + "' }.homework.find { it.code == 'H2' }.status"))
+                .isEqualTo("PASSED");
+        assertThat(all.getString("find { it.login == '" + idle + "' }.homework.find { it.code == 'H2' }.status"))
+                .isEqualTo("NOT_STARTED");
         assertThat(all.getList("find { it.login == '" + done + "' }.homework")).hasSize(16);
 
-        as(admin).queryParam("status", "PASSED").queryParam("size", 100).get(BASE + "/cohort").then().statusCode(200)
-                .body("login", hasItem(done)).body("login", not(hasItem(idle)));
-        as(admin).queryParam("week", 1).queryParam("size", 100).get(BASE + "/cohort").then().statusCode(200)
+        as(admin)
+                .queryParam("status", "PASSED")
+                .queryParam("size", 100)
+                .get(BASE + "/cohort")
+                .then()
+                .statusCode(200)
+                .body("login", hasItem(done))
+                .body("login", not(hasItem(idle)));
+        as(admin)
+                .queryParam("week", 1)
+                .queryParam("size", 100)
+                .get(BASE + "/cohort")
+                .then()
+                .statusCode(200)
                 .body("find { it.login == '" + done + "' }.homework.code", equalTo(List.of("H1", "H2")));
-        as(admin).queryParam("size", 1).get(BASE + "/cohort").then().statusCode(200).body("$", hasSize(1))
-                .header("Link", containsString("rel=\"next\"")).header("X-Total-Count", not(equalTo("1")));
-        as(admin).queryParam("week", 99).get(BASE + "/cohort").then().statusCode(400).body("errors.field", hasItem("week"));
-        as(admin).queryParam("status", "BOGUS").get(BASE + "/cohort").then().statusCode(400).body("errors.field", hasItem("status"));
+        as(admin)
+                .queryParam("size", 1)
+                .get(BASE + "/cohort")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(1))
+                .header("Link", containsString("rel=\"next\""))
+                .header("X-Total-Count", not(equalTo("1")));
+        as(admin)
+                .queryParam("week", 99)
+                .get(BASE + "/cohort")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("week"));
+        as(admin)
+                .queryParam("status", "BOGUS")
+                .get(BASE + "/cohort")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("status"));
     }
 
     @Test
@@ -107,12 +170,23 @@ class InstructorApiTest {
         String login = Api.uniqueLogin("csv");
         tick(Api.student(login), "H3/PR1");
 
-        String csv = as(Api.admin()).accept("text/csv").get(BASE + "/cohort").then().statusCode(200)
-                .contentType(containsString("text/csv")).header("Content-Disposition", containsString("attachment")).extract().asString();
+        String csv = as(Api.admin())
+                .accept("text/csv")
+                .get(BASE + "/cohort")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("attachment"))
+                .extract()
+                .asString();
 
         List<String> lines = csv.lines().toList();
-        assertThat(lines.get(0)).isEqualTo("login,name,email,verified,completion_percent,ticks_github,ticks_student,ticks_instructor,H1,H2,H3,H4,H5,H6,H7,H8,H9,H10,H11,H12,H13,H14,H15,H16");
-        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(login + ",").contains(",0,1,0,NOT_STARTED,NOT_STARTED,IN_PROGRESS,"));
+        assertThat(lines.get(0))
+                .isEqualTo(
+                        "login,name,email,verified,completion_percent,ticks_github,ticks_student,ticks_instructor,H1,H2,H3,H4,H5,H6,H7,H8,H9,H10,H11,H12,H13,H14,H15,H16");
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .startsWith(login + ",")
+                .contains(",0,1,0,NOT_STARTED,NOT_STARTED,IN_PROGRESS,"));
     }
 
     @Test
@@ -120,25 +194,60 @@ class InstructorApiTest {
         String ada = Api.uniqueLogin("ada");
         String grace = Api.uniqueLogin("grace");
         String admin = Api.admin();
-        String csv = "login,name,email\n" + ada + ",Ada Lovelace,ada@example.org\n" + grace + ",\"=HYPERLINK(\"\"x\"\")\",\n";
+        String csv = "login,name,email\n" + ada + ",Ada Lovelace,ada@example.org\n" + grace
+                + ",\"=HYPERLINK(\"\"x\"\")\",\n";
 
-        as(admin).contentType("text/csv").body(csv).post(BASE + "/roster").then().statusCode(200)
-                .body("created", equalTo(2)).body("enrolled", equalTo(2)).body("rows", equalTo(2));
-        as(admin).contentType("text/csv").body(csv).post(BASE + "/roster").then().statusCode(200)
-                .body("created", equalTo(0)).body("enrolled", equalTo(0));
+        as(admin)
+                .contentType("text/csv")
+                .body(csv)
+                .post(BASE + "/roster")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(2))
+                .body("enrolled", equalTo(2))
+                .body("rows", equalTo(2));
+        as(admin)
+                .contentType("text/csv")
+                .body(csv)
+                .post(BASE + "/roster")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(0))
+                .body("enrolled", equalTo(0));
 
-        String invites = as(admin).post(BASE + "/roster/invites").then().statusCode(200).contentType(containsString("text/csv"))
-                .header("Cache-Control", "no-store").extract().asString();
-        String adaLine = invites.lines().filter(line -> line.startsWith(ada + ",")).findFirst().orElseThrow();
+        String invites = as(admin)
+                .post(BASE + "/roster/invites")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/csv"))
+                .header("Cache-Control", "no-store")
+                .extract()
+                .asString();
+        String adaLine = invites.lines()
+                .filter(line -> line.startsWith(ada + ","))
+                .findFirst()
+                .orElseThrow();
         String invite = adaLine.split(",")[2];
         assertThat(adaLine).contains("/signin?course=" + COURSE + "&login=" + ada + "&invite=" + invite);
         String token = given().contentType(ContentType.JSON)
                 .body(Map.of("login", ada, "password", STUDENT_PASSWORD, "inviteCode", invite))
-                .post(BASE + "/enrollments").then().statusCode(201).extract().path("token");
+                .post(BASE + "/enrollments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("token");
         as(token).get(BASE + "/checklist").then().statusCode(200).body("student", equalTo(ada));
-        given().contentType(ContentType.JSON).body(Map.of("login", ada, "password", "another password here", "inviteCode", invite))
-                .post(BASE + "/enrollments").then().statusCode(403);
-        String download = as(admin).accept("text/csv").get(BASE + "/cohort").then().extract().asString();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("login", ada, "password", "another password here", "inviteCode", invite))
+                .post(BASE + "/enrollments")
+                .then()
+                .statusCode(403);
+        String download = as(admin)
+                .accept("text/csv")
+                .get(BASE + "/cohort")
+                .then()
+                .extract()
+                .asString();
         assertThat(download).contains(ada + ",\"Ada Lovelace\",ada@example.org").contains(grace + ",\"'=HYPERLINK");
     }
 
@@ -146,34 +255,82 @@ class InstructorApiTest {
     void theCourseJoinCodeNeverTakesARosteredAccountOnlyItsPersonalInviteDoes() {
         String ada = Api.uniqueLogin("rostered");
         String admin = Api.admin();
-        as(admin).contentType("text/csv").body("login,name,email\n" + ada + ",Ada,\n").post(BASE + "/roster").then().statusCode(200);
+        as(admin)
+                .contentType("text/csv")
+                .body("login,name,email\n" + ada + ",Ada,\n")
+                .post(BASE + "/roster")
+                .then()
+                .statusCode(200);
 
-        given().contentType(ContentType.JSON).header("X-Forwarded-For", Api.address())
+        given().contentType(ContentType.JSON)
+                .header("X-Forwarded-For", Api.address())
                 .body(Map.of("login", ada, "password", "a classmate's password", "joinCode", Api.joinCode()))
-                .post(BASE + "/enrollments").then().statusCode(409).contentType(PROBLEM);
-        String other = as(admin).post(BASE + "/roster/invites").then().statusCode(200).extract().asString()
-                .lines().filter(line -> !line.startsWith(ada + ",") && !line.startsWith("login,")).findFirst().orElse(null);
+                .post(BASE + "/enrollments")
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM);
+        String other = as(admin)
+                .post(BASE + "/roster/invites")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .lines()
+                .filter(line -> !line.startsWith(ada + ",") && !line.startsWith("login,"))
+                .findFirst()
+                .orElse(null);
         if (other != null) {
-            given().contentType(ContentType.JSON).header("X-Forwarded-For", Api.address())
+            given().contentType(ContentType.JSON)
+                    .header("X-Forwarded-For", Api.address())
                     .body(Map.of("login", ada, "password", "a classmate's password", "inviteCode", other.split(",")[2]))
-                    .post(BASE + "/enrollments").then().statusCode(403);
+                    .post(BASE + "/enrollments")
+                    .then()
+                    .statusCode(403);
         }
-        String invite = as(admin).post(BASE + "/roster/invites").then().statusCode(200).extract().asString()
-                .lines().filter(line -> line.startsWith(ada + ",")).findFirst().orElseThrow().split(",")[2];
-        given().contentType(ContentType.JSON).header("X-Forwarded-For", Api.address())
+        String invite = as(admin)
+                .post(BASE + "/roster/invites")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .lines()
+                .filter(line -> line.startsWith(ada + ","))
+                .findFirst()
+                .orElseThrow()
+                .split(",")[2];
+        given().contentType(ContentType.JSON)
+                .header("X-Forwarded-For", Api.address())
                 .body(Map.of("login", ada, "password", "ada's own password", "inviteCode", invite))
-                .post(BASE + "/enrollments").then().statusCode(201);
+                .post(BASE + "/enrollments")
+                .then()
+                .statusCode(201);
     }
 
     @Test
     void joinCodesAreLongAndIntegrationTokensCannotReadThem() {
         String admin = Api.admin();
-        as(admin).contentType(ContentType.JSON).body(Map.of("code", "X")).put(BASE + "/join-code").then().statusCode(400)
+        as(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("code", "X"))
+                .put(BASE + "/join-code")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("code"));
-        as(admin).contentType(ContentType.JSON).body(Map.of()).put(BASE + "/join-code").then().statusCode(200)
+        as(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of())
+                .put(BASE + "/join-code")
+                .then()
+                .statusCode(200)
                 .body("code", org.hamcrest.Matchers.matchesPattern("[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{10}"));
-        String integration = as(admin).contentType(ContentType.JSON).body(Map.of("label", "reader")).post("/api/auth/tokens")
-                .then().statusCode(201).extract().path("token");
+        String integration = as(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("label", "reader"))
+                .post("/api/auth/tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("token");
         as(integration).get(BASE + "/join-code").then().statusCode(403);
         Api.joinCode();
     }
@@ -182,13 +339,27 @@ class InstructorApiTest {
     void wrongJoinCodesFromOneAddressAreThrottled() {
         String address = Api.address();
         for (int i = 0; i < 20; i++) {
-            given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
-                    .body(Map.of("login", Api.uniqueLogin("guess"), "password", STUDENT_PASSWORD, "joinCode", "WRONG-CODE-" + i))
-                    .post(BASE + "/enrollments").then().statusCode(403);
+            given().contentType(ContentType.JSON)
+                    .header("X-Forwarded-For", address)
+                    .body(Map.of(
+                            "login",
+                            Api.uniqueLogin("guess"),
+                            "password",
+                            STUDENT_PASSWORD,
+                            "joinCode",
+                            "WRONG-CODE-" + i))
+                    .post(BASE + "/enrollments")
+                    .then()
+                    .statusCode(403);
         }
-        given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
-                .body(Map.of("login", Api.uniqueLogin("guess"), "password", STUDENT_PASSWORD, "joinCode", Api.joinCode()))
-                .post(BASE + "/enrollments").then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        given().contentType(ContentType.JSON)
+                .header("X-Forwarded-For", address)
+                .body(Map.of(
+                        "login", Api.uniqueLogin("guess"), "password", STUDENT_PASSWORD, "joinCode", Api.joinCode()))
+                .post(BASE + "/enrollments")
+                .then()
+                .statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test
@@ -199,12 +370,16 @@ class InstructorApiTest {
         try {
             List<java.util.concurrent.Future<Integer>> joins = new java.util.ArrayList<>();
             for (int i = 0; i < 30; i++) {
-                joins.add(classroom.submit(() -> given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
+                joins.add(classroom.submit(() -> given().contentType(ContentType.JSON)
+                        .header("X-Forwarded-For", address)
                         .body(Map.of("login", Api.uniqueLogin("class"), "password", STUDENT_PASSWORD, "joinCode", code))
-                        .post(BASE + "/enrollments").statusCode()));
+                        .post(BASE + "/enrollments")
+                        .statusCode()));
             }
             for (var join : joins) {
-                assertThat(join.get()).as("only failed attempts count against an address").isEqualTo(201);
+                assertThat(join.get())
+                        .as("only failed attempts count against an address")
+                        .isEqualTo(201);
             }
         } finally {
             classroom.shutdown();
@@ -214,12 +389,24 @@ class InstructorApiTest {
     @Test
     void aRosterWithBadRowsIsRefusedWholeListingEveryProblem() {
         String fine = Api.uniqueLogin("fine");
-        String csv = "login,name,email\n" + fine + ",Fine,fine@example.org\n-bad-login-,Bad,\n" + fine + ",Again,\nok-login,Ok,not-an-email\n";
+        String csv = "login,name,email\n" + fine + ",Fine,fine@example.org\n-bad-login-,Bad,\n" + fine
+                + ",Again,\nok-login,Ok,not-an-email\n";
 
-        as(Api.admin()).contentType("text/csv").body(csv).post(BASE + "/roster").then().statusCode(422).contentType(PROBLEM)
+        as(Api.admin())
+                .contentType("text/csv")
+                .body(csv)
+                .post(BASE + "/roster")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
                 .body("errors.field", equalTo(List.of("line 3: login", "line 4: login", "line 5: email")));
         as(Api.admin()).get(BASE + "/students/" + fine + "/checklist").then().statusCode(404);
-        as(Api.admin()).contentType("text/csv").body("").post(BASE + "/roster").then().statusCode(422);
+        as(Api.admin())
+                .contentType("text/csv")
+                .body("")
+                .post(BASE + "/roster")
+                .then()
+                .statusCode(422);
     }
 
     @Test
@@ -229,7 +416,11 @@ class InstructorApiTest {
         tick(token, "H6/PR1");
         as(token).delete(BASE + "/checklist/H6/PR1/done").then().statusCode(200);
 
-        as(Api.admin()).queryParam("student", login).get(BASE + "/history").then().statusCode(200)
+        as(Api.admin())
+                .queryParam("student", login)
+                .get(BASE + "/history")
+                .then()
+                .statusCode(200)
                 .header("X-Total-Count", "2")
                 .body("action", equalTo(List.of("UNDONE", "DONE")))
                 .body("item", equalTo(List.of("H6/PR1", "H6/PR1")))
@@ -245,24 +436,64 @@ class InstructorApiTest {
         String instructorsStudent = Api.student(byInstructor);
         String admin = Api.admin();
 
-        as(admin).contentType(ContentType.JSON).body(Map.of("evidence", "https://example.org/design.pdf"))
-                .put(BASE + "/students/" + byInstructor + "/checklist/H1/DOC/done").then().statusCode(200)
-                .body("done", equalTo(true)).body("source", equalTo("INSTRUCTOR"));
-        as(instructorsStudent).get(BASE + "/checklist").then().statusCode(200)
+        as(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("evidence", "https://example.org/design.pdf"))
+                .put(BASE + "/students/" + byInstructor + "/checklist/H1/DOC/done")
+                .then()
+                .statusCode(200)
+                .body("done", equalTo(true))
+                .body("source", equalTo("INSTRUCTOR"));
+        as(instructorsStudent)
+                .get(BASE + "/checklist")
+                .then()
+                .statusCode(200)
                 .body("items.find { it.id == 'H1/DOC' }.source", equalTo("INSTRUCTOR"));
-        as(instructorsStudent).contentType(ContentType.JSON).put(BASE + "/students/" + selfReported + "/checklist/H1/DOC/done")
-                .then().statusCode(403);
+        as(instructorsStudent)
+                .contentType(ContentType.JSON)
+                .put(BASE + "/students/" + selfReported + "/checklist/H1/DOC/done")
+                .then()
+                .statusCode(403);
 
-        JsonPath instructorTicks = as(admin).queryParam("source", "instructor").queryParam("size", 100).get(BASE + "/cohort")
-                .then().statusCode(200).extract().jsonPath();
-        assertThat(instructorTicks.getList("login", String.class)).contains(byInstructor).doesNotContain(selfReported);
-        assertThat(instructorTicks.getInt("find { it.login == '" + byInstructor + "' }.ticks.instructor")).isEqualTo(1);
-        JsonPath studentTicks = as(admin).queryParam("source", "STUDENT").queryParam("size", 100).get(BASE + "/cohort")
-                .then().statusCode(200).extract().jsonPath();
-        assertThat(studentTicks.getList("login", String.class)).contains(selfReported).doesNotContain(byInstructor);
-        as(admin).queryParam("source", "ROBOT").get(BASE + "/cohort").then().statusCode(400).body("errors.field", hasItem("source"));
+        JsonPath instructorTicks = as(admin)
+                .queryParam("source", "instructor")
+                .queryParam("size", 100)
+                .get(BASE + "/cohort")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(instructorTicks.getList("login", String.class))
+                .contains(byInstructor)
+                .doesNotContain(selfReported);
+        assertThat(instructorTicks.getInt("find { it.login == '" + byInstructor + "' }.ticks.instructor"))
+                .isEqualTo(1);
+        JsonPath studentTicks = as(admin)
+                .queryParam("source", "STUDENT")
+                .queryParam("size", 100)
+                .get(BASE + "/cohort")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(studentTicks.getList("login", String.class))
+                .contains(selfReported)
+                .doesNotContain(byInstructor);
+        as(admin)
+                .queryParam("source", "ROBOT")
+                .get(BASE + "/cohort")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("source"));
 
-        as(admin).delete(BASE + "/students/" + byInstructor + "/checklist/H1/DOC/done").then().statusCode(200).body("done", equalTo(false));
-        as(admin).put(BASE + "/students/nobody-here/checklist/H1/DOC/done").then().statusCode(404);
+        as(admin)
+                .delete(BASE + "/students/" + byInstructor + "/checklist/H1/DOC/done")
+                .then()
+                .statusCode(200)
+                .body("done", equalTo(false));
+        as(admin)
+                .put(BASE + "/students/nobody-here/checklist/H1/DOC/done")
+                .then()
+                .statusCode(404);
     }
 }

@@ -1,12 +1,10 @@
 package dev.syllabus.progress;
 
+import dev.syllabus.support.PostgresProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-
-import dev.syllabus.support.PostgresProfile;
 
 /** The same checklist tests on PostgreSQL, the production database. */
 @QuarkusTest
 @TestProfile(PostgresProfile.class)
-class PostgresChecklistApiTest extends ChecklistApiTest {
-}
+class PostgresChecklistApiTest extends ChecklistApiTest {}

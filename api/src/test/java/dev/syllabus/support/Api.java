@@ -2,11 +2,10 @@ package dev.syllabus.support;
 
 import static io.restassured.RestAssured.given;
 
-import java.util.Map;
-import java.util.UUID;
-
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.UUID;
 
 /** Signing in and joining through the HTTP API, for tests that need accounts. */
 public final class Api {
@@ -16,12 +15,12 @@ public final class Api {
     public static final String ADMIN_PASSWORD = "syllabus-admin";
     public static final String STUDENT_PASSWORD = "a long enough password";
 
-    private Api() {
-    }
+    private Api() {}
 
     /** A fresh client address, so the per-address sign-in throttle of one test never meets another's. */
     public static String address() {
-        return "10." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
+        return "10." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250) + "."
+                + (int) (Math.random() * 250);
     }
 
     public static RequestSpecification as(String token) {
@@ -29,9 +28,14 @@ public final class Api {
     }
 
     public static String login(String login, String password) {
-        return given().contentType(ContentType.JSON).header("X-Forwarded-For", address())
+        return given().contentType(ContentType.JSON)
+                .header("X-Forwarded-For", address())
                 .body(Map.of("login", login, "password", password))
-                .post("/api/auth/login").then().statusCode(200).extract().path("token");
+                .post("/api/auth/login")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
     }
 
     public static String admin() {
@@ -40,8 +44,14 @@ public final class Api {
 
     /** Sets the course's join code (as the admin) and returns it. */
     public static String joinCode() {
-        return as(admin()).contentType(ContentType.JSON).body(Map.of("code", "TEST-CODE-1"))
-                .put("/api/courses/" + COURSE + "/join-code").then().statusCode(200).extract().path("code");
+        return as(admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of("code", "TEST-CODE-1"))
+                .put("/api/courses/" + COURSE + "/join-code")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("code");
     }
 
     public static String uniqueLogin(String prefix) {
@@ -50,9 +60,23 @@ public final class Api {
 
     /** A new student who joined the course; returns their token. */
     public static String student(String login) {
-        return given().contentType(ContentType.JSON).header("X-Forwarded-For", address())
-                .body(Map.of("login", login, "name", "Student " + login, "email", login + "@example.org",
-                        "password", STUDENT_PASSWORD, "joinCode", joinCode()))
-                .post("/api/courses/" + COURSE + "/enrollments").then().statusCode(201).extract().path("token");
+        return given().contentType(ContentType.JSON)
+                .header("X-Forwarded-For", address())
+                .body(Map.of(
+                        "login",
+                        login,
+                        "name",
+                        "Student " + login,
+                        "email",
+                        login + "@example.org",
+                        "password",
+                        STUDENT_PASSWORD,
+                        "joinCode",
+                        joinCode()))
+                .post("/api/courses/" + COURSE + "/enrollments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("token");
     }
 }

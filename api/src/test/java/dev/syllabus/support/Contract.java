@@ -1,5 +1,12 @@
 package dev.syllabus.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,14 +21,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
-
 /**
  * The committed OpenAPI document as an oracle: which documented operation an answer belongs to,
  * and what about the answer breaks what the document says (an undocumented status or media type,
@@ -32,6 +31,7 @@ public final class Contract {
 
     /** Answers any HTTP server gives before an operation is reached; no operation documents them. */
     private static final List<Integer> TRANSPORT_LIMITS = List.of(414, 431);
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile Contract committed;
 
@@ -41,20 +41,24 @@ public final class Contract {
     private final Map<String, Schema> validators = new ConcurrentHashMap<>();
 
     /** A documented operation: its method and path template. */
-    public record Route(String method, String template, Pattern pattern, JsonNode operation) {
-    }
+    public record Route(String method, String template, Pattern pattern, JsonNode operation) {}
 
     private Contract(JsonNode document) {
         this.document = document;
         List<Route> found = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        document.path("paths").fields();
+                paths.hasNext(); ) {
             var path = paths.next();
             Pattern pattern = Pattern.compile(Pattern.quote(path.getKey()).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q"));
-            path.getValue().fields().forEachRemaining(op -> found.add(new Route(op.getKey().toUpperCase(Locale.ROOT), path.getKey(),
-                    pattern, op.getValue())));
+            path.getValue()
+                    .fields()
+                    .forEachRemaining(op -> found.add(
+                            new Route(op.getKey().toUpperCase(Locale.ROOT), path.getKey(), pattern, op.getValue())));
         }
         // Literal segments win over parameters: /api/courses/{slug}/agenda before /api/courses/{slug}/{x}.
-        found.sort(Comparator.comparingLong((Route r) -> r.template().chars().filter(c -> c == '{').count()));
+        found.sort(Comparator.comparingLong(
+                (Route r) -> r.template().chars().filter(c -> c == '{').count()));
         this.routes = List.copyOf(found);
     }
 
@@ -76,7 +80,10 @@ public final class Contract {
 
     /** The operation that answers {@code method} on {@code path} (raw, percent-encoded, no query string), if the document has one. */
     public Optional<Route> route(String method, String path) {
-        return routes.stream().filter(r -> r.method().equals(method) && r.pattern().matcher(path).matches()).findFirst();
+        return routes.stream()
+                .filter(r ->
+                        r.method().equals(method) && r.pattern().matcher(path).matches())
+                .findFirst();
     }
 
     /** What about this answer breaks the document: empty when nothing does or the address is not documented. */
@@ -103,8 +110,10 @@ public final class Contract {
             return List.of();
         }
         var errors = validator(schema).validate(body, InputFormat.JSON);
-        return errors.isEmpty() ? List.of()
-                : List.of(where + " with a body that breaks its schema: " + errors.subList(0, Math.min(5, errors.size())));
+        return errors.isEmpty()
+                ? List.of()
+                : List.of(where + " with a body that breaks its schema: "
+                        + errors.subList(0, Math.min(5, errors.size())));
     }
 
     private Schema validator(JsonNode schema) {

@@ -1,13 +1,12 @@
 package dev.syllabus.support;
 
-import java.net.URI;
-import java.util.List;
-
 import io.restassured.filter.FilterContext;
 import io.restassured.filter.OrderedFilter;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
+import java.net.URI;
+import java.util.List;
 
 /**
  * Checks every answer a REST Assured test sees against the committed OpenAPI document: a status,
@@ -16,14 +15,18 @@ import io.restassured.specification.FilterableResponseSpecification;
 public class ContractFilter implements OrderedFilter {
 
     @Override
-    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification expectations, FilterContext context) {
+    public Response filter(
+            FilterableRequestSpecification request,
+            FilterableResponseSpecification expectations,
+            FilterContext context) {
         Response response = context.next(request, expectations);
         String path = URI.create(request.getURI()).getRawPath();
-        List<String> violations = Contract.committed().violations(request.getMethod(), path, response.statusCode(),
-                response.contentType(), response.asString());
+        List<String> violations = Contract.committed()
+                .violations(
+                        request.getMethod(), path, response.statusCode(), response.contentType(), response.asString());
         if (!violations.isEmpty()) {
-            throw new AssertionError("The answer breaks the OpenAPI contract (api/openapi.json): " + String.join("; ", violations)
-                    + "\nBody: " + abbreviate(response.asString()));
+            throw new AssertionError("The answer breaks the OpenAPI contract (api/openapi.json): "
+                    + String.join("; ", violations) + "\nBody: " + abbreviate(response.asString()));
         }
         return response;
     }

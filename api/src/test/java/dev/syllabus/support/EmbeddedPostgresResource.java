@@ -1,11 +1,10 @@
 package dev.syllabus.support;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** A real PostgreSQL server for the tests, started from the embedded binaries: no server to install. */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {

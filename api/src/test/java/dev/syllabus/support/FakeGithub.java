@@ -1,11 +1,9 @@
 package dev.syllabus.support;
 
-import java.util.Map;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
 
 /**
  * A fake GitHub for the sign-in tests: WireMock on a free port, standing in for both the OAuth
@@ -20,9 +18,17 @@ public class FakeGithub implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         server.start();
         String url = "http://localhost:" + server.port();
-        return Map.of("syllabus.github.client-id", "test-client-id", "syllabus.github.client-secret", "test-client-secret",
-                "syllabus.github.oauth-url", url, "syllabus.github.api-url", url,
-                "syllabus.public-url", "http://web.example.test");
+        return Map.of(
+                "syllabus.github.client-id",
+                "test-client-id",
+                "syllabus.github.client-secret",
+                "test-client-secret",
+                "syllabus.github.oauth-url",
+                url,
+                "syllabus.github.api-url",
+                url,
+                "syllabus.public-url",
+                "http://web.example.test");
     }
 
     @Override

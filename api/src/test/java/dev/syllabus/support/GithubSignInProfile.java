@@ -1,8 +1,7 @@
 package dev.syllabus.support;
 
-import java.util.List;
-
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.List;
 
 /** The application with sign-in with GitHub set up, against the {@link FakeGithub}. */
 public class GithubSignInProfile implements QuarkusTestProfile {

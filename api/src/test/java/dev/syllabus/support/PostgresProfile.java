@@ -1,9 +1,8 @@
 package dev.syllabus.support;
 
+import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
 import java.util.Map;
-
-import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * Runs a test class against PostgreSQL, the production database. The database kind is fixed at

@@ -67,7 +67,8 @@ public final class RawHttp {
      * Sends one request. {@code target} goes on the request line as it is; header values are sent
      * as ISO-8859-1 bytes.
      */
-    public Answer send(String method, String target, List<Map.Entry<String, String>> headers, byte[] body) throws IOException {
+    public Answer send(String method, String target, List<Map.Entry<String, String>> headers, byte[] body)
+            throws IOException {
         long start = System.nanoTime();
         try (Socket socket = new Socket()) {
             if (from != null) {
@@ -76,10 +77,12 @@ public final class RawHttp {
             socket.connect(new InetSocketAddress("127.0.0.1", port), (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
             ByteArrayOutputStream request = new ByteArrayOutputStream();
-            request.writeBytes((method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            request.writeBytes(
+                    (method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
             for (Map.Entry<String, String> header : headers) {
-                request.writeBytes((header.getKey() + ": " + header.getValue() + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                request.writeBytes(
+                        (header.getKey() + ": " + header.getValue() + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             }
             if (body != null) {
                 request.writeBytes(("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
@@ -124,7 +127,9 @@ public final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.merge(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip(),
+            headers.merge(
+                    lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).strip(),
                     (a, b) -> a + ", " + b);
         }
         byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
@@ -143,8 +148,11 @@ public final class RawHttp {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         int at = 0;
         while (at < chunked.length) {
-            int lineEnd = indexOf(java.util.Arrays.copyOfRange(chunked, at, chunked.length), "\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            int size = Integer.parseInt(new String(chunked, at, lineEnd, StandardCharsets.ISO_8859_1).split(";")[0].strip(), 16);
+            int lineEnd = indexOf(
+                    java.util.Arrays.copyOfRange(chunked, at, chunked.length),
+                    "\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            int size = Integer.parseInt(
+                    new String(chunked, at, lineEnd, StandardCharsets.ISO_8859_1).split(";")[0].strip(), 16);
             if (size == 0) {
                 break;
             }

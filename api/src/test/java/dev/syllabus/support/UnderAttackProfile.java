@@ -1,8 +1,7 @@
 package dev.syllabus.support;
 
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
 
 /**
  * The application as production runs it where attacks are concerned: the real bcrypt cost and a
@@ -13,9 +12,13 @@ public class UnderAttackProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("syllabus.db.url", "jdbc:h2:mem:under-attack;DB_CLOSE_DELAY=-1",
-                "syllabus.auth.bcrypt-cost", "10",
-                "quarkus.datasource.jdbc.max-size", "8");
+        return Map.of(
+                "syllabus.db.url",
+                "jdbc:h2:mem:under-attack;DB_CLOSE_DELAY=-1",
+                "syllabus.auth.bcrypt-cost",
+                "10",
+                "quarkus.datasource.jdbc.max-size",
+                "8");
     }
 
     @Override
