@@ -3,7 +3,7 @@ SHELL := /bin/bash
 MVN := ./mvnw -B -q
 API_JAR := api/target/quarkus-app/quarkus-run.jar
 
-.PHONY: help run test fuzz release-contract api api-postgres web web-deps openapi bench prerequisites clean images deploy-kind undeploy-kind deploy-minikube undeploy-minikube bench-web
+.PHONY: help run test format fuzz release-contract api api-postgres web web-deps openapi bench prerequisites clean images deploy-kind undeploy-kind deploy-minikube undeploy-minikube bench-web
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -11,7 +11,8 @@ help: ## List the targets
 run: prerequisites api web-deps ## Start the API on :8080 (embedded database, course loaded) and the web client on :5173
 	@deploy/run-local.sh
 
-test: prerequisites ## Run every test: API (H2, PostgreSQL, packaged jar), contract, web client, manifests, containers
+test: prerequisites ## Run every test: formatting, API (H2, PostgreSQL, packaged jar), contract, web client, manifests, containers
+	$(MVN) spotless:check -pl api
 	$(MVN) verify
 	api/contract/lint.sh
 	$(MVN) package -Ppostgres -pl api
@@ -21,6 +22,10 @@ test: prerequisites ## Run every test: API (H2, PostgreSQL, packaged jar), contr
 fuzz: ## The hostile-input generator at length: FUZZ_REQUESTS (20000) requests; SEED=<seed> replays a run
 	$(MVN) test -pl api -Dtest=HostileInputTest -Dsurefire.failIfNoSpecifiedTests=false \
 	  -Dfuzz.requests=$(or $(FUZZ_REQUESTS),20000) $(if $(SEED),-Dfuzz.seed=$(SEED))
+
+format: web-deps ## Format the code: Java with Spotless (palantir-java-format), the web client with Prettier and ESLint's fixes
+	$(MVN) spotless:apply -pl api
+	cd web-client && npm run format
 
 web-deps: ## Install the web client's npm packages (once)
 	@[ -d web-client/node_modules ] || (cd web-client && npm ci --no-audit --no-fund)
