@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syllabus.config.SyllabusConfig;
 import dev.syllabus.domain.DomainException;
+import dev.syllabus.domain.Names;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -125,7 +126,7 @@ public class GithubSignIn {
         JsonNode user = get(apiUrl + "/user", githubToken);
         long id = user.path("id").asLong(0);
         String login = user.path("login").asText("");
-        if (id <= 0 || !login.matches("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}")) {
+        if (id <= 0 || !Names.isGithubLogin(login)) {
             throw unavailable("GitHub's /user answer has no usable id and login", null);
         }
         AccountViews.Session session =

@@ -1,6 +1,7 @@
 package dev.syllabus.content;
 
 import dev.syllabus.config.SyllabusConfig;
+import dev.syllabus.domain.Names;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -26,7 +26,6 @@ public class ContentSources {
 
     private static final Logger LOG = Logger.getLogger(ContentSources.class);
     private static final String BUILT_IN = "content";
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final long MAX_FILE_BYTES = 1 << 20;
 
     private final SyllabusConfig config;
@@ -82,7 +81,7 @@ public class ContentSources {
                 if (!Files.isDirectory(folder) || slug.startsWith(".")) {
                     continue;
                 }
-                if (!SLUG.matcher(slug).matches()) {
+                if (!Names.isSlug(slug)) {
                     throw new InvalidContentException(List.of(new ContentIssue(
                             slug,
                             0,

@@ -61,7 +61,12 @@ public record EvidencePolicy(
             }
         }
         List<String> reviewers = names(
-                fields.get("reviewers"), "reviewers", file, issues, GithubNames::isLogin, "is not a GitHub login");
+                fields.get("reviewers"),
+                "reviewers",
+                file,
+                issues,
+                dev.syllabus.domain.Names::isGithubLogin,
+                "is not a GitHub login");
         List<String> checks = names(
                 fields.get("checks"),
                 "checks",

@@ -105,7 +105,7 @@ public class CourseRunResource {
     }
 
     /** A run's name in an address: a slug of at most 40 characters. */
-    public static final String RUN_NAME = "^[a-z0-9]+(-[a-z0-9]+)*$";
+    public static final String RUN_NAME = dev.syllabus.domain.Names.SLUG;
 
     /** A run's name: a slug of at most 40 characters. */
     public static String runName(String run) {

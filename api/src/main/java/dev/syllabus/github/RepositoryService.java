@@ -4,6 +4,7 @@ import dev.syllabus.account.AccountEntity;
 import dev.syllabus.content.EvidencePolicy;
 import dev.syllabus.course.Courses;
 import dev.syllabus.domain.DomainException;
+import dev.syllabus.domain.Names;
 import dev.syllabus.progress.ChecklistService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,8 +18,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class RepositoryService {
 
-    private static final Pattern REPOSITORY = Pattern.compile(
-            "https://github\\.com/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/([A-Za-z0-9._-]{1,100}?)(?:\\.git)?/?");
+    private static final Pattern REPOSITORY = Pattern.compile(Names.GITHUB_REPOSITORY_URL + "(?:\\.git)?/?");
 
     private final ChecklistService checklists;
     private final Courses courses;

@@ -1,7 +1,7 @@
 package dev.syllabus.http;
 
 import dev.syllabus.domain.DomainException;
-import java.util.regex.Pattern;
+import dev.syllabus.domain.Names;
 
 /**
  * Checks path parameters by hand, because JAX-RS turns a malformed path parameter into a 404
@@ -9,12 +9,10 @@ import java.util.regex.Pattern;
  */
 public final class PathParams {
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
-
     private PathParams() {}
 
     public static String slug(String field, String value) {
-        if (value.length() > 100 || !SLUG.matcher(value).matches()) {
+        if (value.length() > 100 || !Names.isSlug(value)) {
             throw DomainException.invalid(field, "must be a slug: lower-case letters, digits and single hyphens");
         }
         return value;

@@ -244,7 +244,7 @@ public class CohortResource {
                     String size,
             UriInfo uri) {
         PageRequest request = PageRequest.of(page, size);
-        if (student != null && !dev.syllabus.content.GithubNames.isLogin(student)) {
+        if (student != null && !dev.syllabus.domain.Names.isGithubLogin(student)) {
             throw DomainException.invalid("student", "must be a GitHub login");
         }
         HistoryService.HistoryPage found = history.history(

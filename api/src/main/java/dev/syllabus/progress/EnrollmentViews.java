@@ -13,7 +13,7 @@ final class EnrollmentViews {
     @Schema(name = "JoinRequest", description = "A student joining a course; their identity is their GitHub login.")
     record JoinRequest(
             @Size(max = 39)
-            @Pattern(regexp = dev.syllabus.content.GithubNames.LOGIN, message = "must be a GitHub login")
+            @Pattern(regexp = dev.syllabus.domain.Names.GITHUB_LOGIN, message = "must be a GitHub login")
             @Schema(
                     nullable = true,
                     description = "GitHub login of the new account; leave it out when signed in (bearer token)",

@@ -2,15 +2,15 @@ package dev.syllabus.progress;
 
 import dev.syllabus.content.ContentCheck;
 import dev.syllabus.domain.DomainException;
+import dev.syllabus.domain.Names;
 import java.util.regex.Pattern;
 
 /** What counts as evidence for each kind of item: a link a person can open and check. */
 final class Evidence {
 
-    private static final String OWNER_REPO =
-            "https://github\\.com/[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}";
-    private static final Pattern REPOSITORY = Pattern.compile(OWNER_REPO + "/?");
-    private static final Pattern PULL_REQUEST = Pattern.compile(OWNER_REPO + "/pull/[1-9][0-9]{0,9}/?");
+    private static final Pattern REPOSITORY = Pattern.compile(Names.GITHUB_REPOSITORY_URL + "/?");
+    private static final Pattern PULL_REQUEST =
+            Pattern.compile(Names.GITHUB_REPOSITORY_URL + "/pull/[1-9][0-9]{0,9}/?");
     private static final int MAX_LENGTH = 2000;
 
     private Evidence() {}

@@ -105,7 +105,7 @@ public class RosterService {
                 String name = blankToNull(row.get("name"));
                 String email = blankToNull(row.get("email"));
                 String where = "line " + line;
-                if (login == null || !dev.syllabus.content.GithubNames.isLogin(login)) {
+                if (login == null || !dev.syllabus.domain.Names.isGithubLogin(login)) {
                     errors.add(new DomainException.FieldError(
                             where + ": login", "must be a GitHub login (letters, digits, single hyphens, at most 39)"));
                 } else if (!seen.add(login.toLowerCase(Locale.ROOT))) {

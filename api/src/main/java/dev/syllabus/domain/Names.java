@@ -1,0 +1,37 @@
+package dev.syllabus.domain;
+
+import java.util.regex.Pattern;
+
+/**
+ * The names people type, each rule in one place: course and run slugs, GitHub logins and GitHub
+ * repository addresses. The request models put the same strings in the OpenAPI document's
+ * {@code pattern}s, and the web client takes them from there.
+ */
+public final class Names {
+
+    /** A slug: lower-case letters and digits, single hyphens between them. */
+    public static final String SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+    /** A GitHub login: letters, digits and single hyphens between them, at most 39 characters. */
+    public static final String GITHUB_LOGIN = "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$";
+
+    /**
+     * The start of a GitHub repository's address, {@code https://github.com/{owner}/{repo}}, with
+     * the owner and the repository as groups 1 and 2; callers add what may follow.
+     */
+    public static final String GITHUB_REPOSITORY_URL =
+            "https://github\\.com/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/([A-Za-z0-9._-]{1,100}?)";
+
+    private static final Pattern SLUG_PATTERN = Pattern.compile(SLUG);
+    private static final Pattern LOGIN_PATTERN = Pattern.compile(GITHUB_LOGIN);
+
+    private Names() {}
+
+    public static boolean isSlug(String text) {
+        return text != null && SLUG_PATTERN.matcher(text).matches();
+    }
+
+    public static boolean isGithubLogin(String text) {
+        return text != null && LOGIN_PATTERN.matcher(text).matches();
+    }
+}
