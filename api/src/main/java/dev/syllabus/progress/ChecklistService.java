@@ -403,8 +403,7 @@ public class ChecklistService {
     }
 
     private static DomainException notEnrolled(Courses.Ref ref) {
-        return DomainException.forbidden("Join course '" + ref.course().slug() + "' first: POST /api/courses/"
-                + ref.course().slug() + "/enrollments with its join code.");
+        return DomainException.forbidden("Join course '" + ref.course().slug() + "' first, with its join code.");
     }
 
     private static ChecklistViews.Item view(ChecklistItem item, ProgressEntity state) {
