@@ -4,8 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * The names people type, each rule in one place: course and run slugs, GitHub logins and GitHub
- * repository addresses. The request models put the same strings in the OpenAPI document's
- * {@code pattern}s, and the web client takes them from there.
+ * repository addresses. Where a request model declares one, the OpenAPI document carries it as a
+ * {@code pattern}, and the web client's forms take it from there (web-client/scripts/generated.mjs).
  */
 public final class Names {
 
