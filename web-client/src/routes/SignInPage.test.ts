@@ -48,6 +48,18 @@ describe('SignInPage', () => {
     expect(await request!.json()).toMatchObject({ login: 'octocat', joinCode: 'WRONG' });
   });
 
+  it('where only GitHub signs students in, the join form asks for no password and sends nothing', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json({ password: false, github: true })),
+    );
+    render(SignInPage, { course });
+
+    expect(await screen.findByText(/sign in with GitHub first, then join with the code/)).toBeInTheDocument();
+    expect(screen.queryByLabelText('Choose a password')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Join the course' })).toBeDisabled();
+  });
+
   it('offers sign-in with GitHub only where the API has it set up', async () => {
     vi.stubGlobal(
       'fetch',
