@@ -1,5 +1,7 @@
 package dev.syllabus.progress;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syllabus.domain.DomainException;
 import dev.syllabus.http.Negotiation;
 import dev.syllabus.http.PageRequest;
@@ -18,7 +20,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -43,9 +46,11 @@ public class CohortResource {
     private final CohortService cohorts;
     private final RosterService rosters;
     private final HistoryService history;
+    private final ObjectMapper mapper;
 
-    CohortResource(CohortService cohorts, RosterService rosters, HistoryService history) {
+    CohortResource(CohortService cohorts, RosterService rosters, HistoryService history, ObjectMapper mapper) {
         this.cohorts = cohorts;
+        this.mapper = mapper;
         this.rosters = rosters;
         this.history = history;
     }
@@ -120,16 +125,23 @@ public class CohortResource {
         String course = PathParams.slug("slug", slug);
         CohortService.Filter filter = query.filter();
         Integer weekNumber = filter.week();
-        List<CohortViews.Row> rows = cohorts.cohort(course, run, filter);
+        CohortCache.Computed cohort = cohorts.cohort(course, run, filter);
         if (Negotiation.preferred(headers, MediaType.APPLICATION_JSON_TYPE, CSV_TYPE) == CSV_TYPE) {
-            return Response.ok(cohorts.csv(course, rows, weekNumber), CSV + ";charset=UTF-8")
+            byte[] csv = cohorts.rendered(
+                    cohort, CSV, rows -> cohorts.csv(course, rows, weekNumber).getBytes(StandardCharsets.UTF_8));
+            return Response.ok(csv, CSV + ";charset=UTF-8")
                     .header(
                             "Content-Disposition",
                             "attachment; filename=\"" + course + (run == null ? "" : "-" + run) + "-cohort.csv\"")
                     .build();
         }
+        // Pages are sent as rendered once per computed cohort: an instructor paging, or many, cost no re-rendering.
         PageRequest request = PageRequest.of(query.page, query.size);
-        return request.headers(Response.ok(request.slice(rows), MediaType.APPLICATION_JSON), uri, rows.size())
+        byte[] page = cohorts.rendered(cohort, request, rows -> json(request.slice(rows)));
+        return request.headers(
+                        Response.ok(page, MediaType.APPLICATION_JSON),
+                        uri,
+                        cohort.rows().size())
                 .build();
     }
 
@@ -254,5 +266,14 @@ public class CohortResource {
         return request.headers(Response.ok(found.entries(), MediaType.APPLICATION_JSON), uri, (int)
                         Math.min(Integer.MAX_VALUE, found.total()))
                 .build();
+    }
+
+    /** JSON as the REST layer would write it: the same, configured mapper. */
+    private byte[] json(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.jpa.HibernateHints;
 
@@ -54,7 +55,7 @@ public class CohortService {
      * for by it) and lateness (any homework in scope passed late, or none).
      */
     @Transactional
-    List<CohortViews.Row> cohort(String slug, String runName, Filter filter) {
+    CohortCache.Computed cohort(String slug, String runName, Filter filter) {
         Courses.Ref ref = courses.find(slug);
         Integer week = filter.week();
         if (week != null && ref.course().weeks().stream().noneMatch(w -> w.number() == week)) {
@@ -129,6 +130,11 @@ public class CohortService {
         return rows;
     }
 
+    /** {@code cohort} rendered in {@code form}, once per computed cohort (see {@link CohortCache#rendered}). */
+    byte[] rendered(CohortCache.Computed cohort, Object form, Function<List<CohortViews.Row>, byte[]> render) {
+        return cache.rendered(cohort, form, render);
+    }
+
     /** The cohort as CSV: one row per student, one column per homework in scope. */
     String csv(String slug, List<CohortViews.Row> rows, Integer week) {
         List<String> codes = courses.find(slug).course().weeks().stream()
@@ -170,7 +176,7 @@ public class CohortService {
     String gradebook(String slug, String runName, Gradebook.Format format) {
         Courses.Ref ref = courses.find(slug);
         CourseRunEntity run = runName == null ? runs.current(ref.id()) : runs.named(ref.id(), runName);
-        List<CohortViews.Row> rows = cohort(slug, run.name, Filter.NONE);
+        List<CohortViews.Row> rows = cohort(slug, run.name, Filter.NONE).rows();
         List<Homework> homework = ref.course().homework().toList();
         return Gradebook.write(
                 format, homework, rows, run.name, ref.course().schedule().latePenalty(), java.time.Instant.now());
