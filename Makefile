@@ -29,8 +29,8 @@ format: web-deps ## Format the code: Java with Spotless (palantir-java-format), 
 	$(MVN) spotless:apply -pl api
 	cd web-client && npm run format
 
-web-deps: ## Install the web client's npm packages (once)
-	@[ -d web-client/node_modules ] || (cd web-client && npm ci --no-audit --no-fund)
+web-deps: ## Install the web client's npm packages (again whenever package-lock.json changes)
+	@[ web-client/node_modules/.package-lock.json -nt web-client/package-lock.json ] || (cd web-client && npm ci --no-audit --no-fund)
 
 api: ## Build the API jar (embedded H2 build)
 	$(MVN) package -DskipTests -pl api
