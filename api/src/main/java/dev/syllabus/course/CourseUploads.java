@@ -25,7 +25,7 @@ public class CourseUploads {
     }
 
     CourseViews.CourseSummary replace(String slug, String markdown) {
-        courses.published(slug);
+        courses.published(slug); // an upload replaces a published course; any other slug is not found
         CourseSource source =
                 new CourseSource(slug, "upload", List.of(new ContentFile(slug + "/" + CourseReader.AGENDA, markdown)));
         CourseReader.Result result = source.read();

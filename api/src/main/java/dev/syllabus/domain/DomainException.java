@@ -40,18 +40,18 @@ public final class DomainException extends RuntimeException {
     private final transient List<FieldError> errors;
     private final Instant retryAt;
 
-    public DomainException(Reason reason, String detail, List<FieldError> errors, Instant retryAt) {
+    private DomainException(Reason reason, String detail, List<FieldError> errors, Instant retryAt) {
         super(detail, null, false, false);
         this.reason = Objects.requireNonNull(reason);
         this.errors = List.copyOf(errors);
         this.retryAt = retryAt;
     }
 
-    public DomainException(Reason reason, String detail, List<FieldError> errors) {
+    private DomainException(Reason reason, String detail, List<FieldError> errors) {
         this(reason, detail, errors, null);
     }
 
-    public DomainException(Reason reason, String detail) {
+    private DomainException(Reason reason, String detail) {
         this(reason, detail, List.of(), null);
     }
 
