@@ -165,13 +165,13 @@ public class ChecklistService {
             java.util.Collection<ChecklistItem> courseItems,
             String login,
             boolean verified,
-            List<ProgressEntity> rows,
+            List<ProgressRow> rows,
             List<ReviewEntity> reviewsOldestFirst,
             Map<Long, String> logins,
             Map<String, PullRequestStates.PullRequestState> pullRequests,
             Map<String, Instant> extensions) {
-        Map<String, ProgressEntity> states =
-                rows.stream().collect(Collectors.toMap(p -> p.itemId, Function.identity()));
+        Map<String, ProgressRow> states =
+                rows.stream().collect(Collectors.toMap(ProgressRow::itemId, Function.identity()));
         List<ChecklistViews.Item> items = courseItems.stream()
                 .map(item -> view(item, states.get(item.id()), pullRequests.get(item.id())))
                 .toList();
@@ -263,7 +263,7 @@ public class ChecklistService {
         }
         boolean evidenceChanged = done && checkedEvidence != null && !checkedEvidence.equals(state.evidenceUrl);
         if (state.done == done && !evidenceChanged && state.id != null) {
-            return view(item, state);
+            return view(item, state.row(), null);
         }
         if (state.done != done) {
             state.completedAt = done ? (completedAt != null && completedAt.isBefore(now) ? completedAt : now) : null;
@@ -282,7 +282,7 @@ public class ChecklistService {
         ProgressEventEntity.record(
                 ref.id(), studentId, itemId, done ? "DONE" : "UNDONE", state.evidenceUrl, actorId, now);
         cohorts.changed(ref.id());
-        return view(item, state);
+        return view(item, state.row(), null);
     }
 
     private static ProgressEntity lockedState(long courseId, long studentId, String itemId) {
@@ -406,12 +406,8 @@ public class ChecklistService {
         return DomainException.forbidden("Join course '" + ref.course().slug() + "' first, with its join code.");
     }
 
-    private static ChecklistViews.Item view(ChecklistItem item, ProgressEntity state) {
-        return view(item, state, null);
-    }
-
     private static ChecklistViews.Item view(
-            ChecklistItem item, ProgressEntity state, PullRequestStates.PullRequestState pullRequest) {
+            ChecklistItem item, ProgressRow state, PullRequestStates.PullRequestState pullRequest) {
         return new ChecklistViews.Item(
                 item.id(),
                 item.kind(),
@@ -419,13 +415,13 @@ public class ChecklistService {
                 item.homework(),
                 item.week(),
                 item.optional(),
-                state != null && state.done,
-                state == null ? null : state.evidenceUrl,
-                state == null ? null : state.updatedAt,
-                state == null ? 0 : state.version,
-                state == null ? null : state.source,
+                state != null && state.done(),
+                state == null ? null : state.evidenceUrl(),
+                state == null ? null : state.updatedAt(),
+                state == null ? 0 : state.version(),
+                state == null ? null : state.source(),
                 pullRequest,
-                state == null || !state.done ? null : state.completedAt);
+                state == null || !state.done() ? null : state.completedAt());
     }
 
     private static ChecklistViews.Checklist summarise(

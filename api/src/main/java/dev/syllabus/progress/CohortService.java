@@ -1,6 +1,5 @@
 package dev.syllabus.progress;
 
-import dev.syllabus.account.AccountEntity;
 import dev.syllabus.content.Course;
 import dev.syllabus.content.Homework;
 import dev.syllabus.course.CourseRunEntity;
@@ -67,22 +66,15 @@ public class CohortService {
 
     private List<CohortViews.Row> compute(Courses.Ref ref, CourseRunEntity run, Course course, Filter filter) {
         Integer week = filter.week();
-        // Read-only: a thousand students' rows are read, never changed, so Hibernate keeps no snapshots
-        // to compare at commit; and only this run's students' rows are read.
-        List<EnrollmentEntity> enrolled = EnrollmentEntity.<EnrollmentEntity>find(
-                        "select e from Enrollment e join fetch e.account " + "where e.course.id = ?1 and e.runId = ?2",
-                        ref.id(),
-                        run.id)
-                .withHint(HibernateHints.HINT_READ_ONLY, true)
-                .list();
+        // Only this run's students' rows are read, as values rather than entities where there are many
+        // (students, item states): a persistence context of thousands of entities is what made a
+        // cohort's computation overflow the small heap into full collections.
+        List<EnrollmentEntity.Student> enrolled = EnrollmentEntity.studentsOf(ref.id(), run.id);
         Map<Long, Map<String, java.time.Instant>> extensions = DeadlineExtensionEntity.ofCourse(ref.id());
+        Map<Long, List<ProgressRow>> progress =
+                ProgressEntity.ofRun(ref.id(), run.id).stream().collect(Collectors.groupingBy(ProgressRow::accountId));
         String ofRun =
                 "courseId = ?1 and accountId in (select e.account.id from Enrollment e where e.course.id = ?1 and e.runId = ?2)";
-        Map<Long, List<ProgressEntity>> progress =
-                ProgressEntity.<ProgressEntity>find(ofRun, ref.id(), run.id)
-                        .withHint(HibernateHints.HINT_READ_ONLY, true)
-                        .stream()
-                        .collect(Collectors.groupingBy(p -> p.accountId));
         Map<Long, List<ReviewEntity>> reviews = ReviewEntity.<ReviewEntity>find(
                         ofRun + " order by at", ref.id(), run.id)
                 .withHint(HibernateHints.HINT_READ_ONLY, true)
@@ -92,18 +84,17 @@ public class CohortService {
         java.util.Collection<ChecklistItem> items =
                 checklists.items(ref.course()).values();
         List<CohortViews.Row> rows = new ArrayList<>();
-        for (EnrollmentEntity enrollment : enrolled) {
-            AccountEntity student = enrollment.account;
+        for (EnrollmentEntity.Student student : enrolled) {
             ChecklistViews.Checklist checklist = ChecklistService.build(
                     course,
                     items,
-                    student.login,
-                    student.githubId != null,
-                    progress.getOrDefault(student.id, List.of()),
-                    reviews.getOrDefault(student.id, List.of()),
+                    student.login(),
+                    student.verified(),
+                    progress.getOrDefault(student.accountId(), List.of()),
+                    reviews.getOrDefault(student.accountId(), List.of()),
                     logins,
                     Map.of(),
-                    extensions.getOrDefault(student.id, Map.of()));
+                    extensions.getOrDefault(student.accountId(), Map.of()));
             List<CohortViews.Cell> cells = checklist.homework().stream()
                     .filter(h -> week == null || h.week() == week)
                     .map(h -> new CohortViews.Cell(h.code(), h.status(), h.late(), h.due()))
@@ -117,9 +108,9 @@ public class CohortService {
                     filter.late() == null || cells.stream().anyMatch(CohortViews.Cell::late) == filter.late();
             if (statusMatches && lateMatches && (filter.source() == null || ticks.of(filter.source()) > 0)) {
                 rows.add(new CohortViews.Row(
-                        student.login,
-                        student.name,
-                        student.email,
+                        student.login(),
+                        student.name(),
+                        student.email(),
                         checklist.verified(),
                         checklist.completion(),
                         ticks,

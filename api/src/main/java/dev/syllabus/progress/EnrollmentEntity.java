@@ -41,6 +41,21 @@ public class EnrollmentEntity extends PanacheEntity {
     @Column(name = "calendar_token", length = 64)
     public String calendarToken;
 
+    /** A student of a run, as a cohort shows them; {@code verified}: GitHub has proven their login. */
+    record Student(long accountId, String login, String name, String email, boolean verified) {}
+
+    /** The students of a course's run, read as values (no entities: a run may have thousands). */
+    static java.util.List<Student> studentsOf(long courseId, long runId) {
+        return getEntityManager()
+                .createQuery(
+                        "select a.id, a.login, a.name, a.email, a.githubId is not null from Enrollment e join e.account a"
+                                + " where e.course.id = ?1 and e.runId = ?2",
+                        Student.class)
+                .setParameter(1, courseId)
+                .setParameter(2, runId)
+                .getResultList();
+    }
+
     static java.util.Optional<EnrollmentEntity> of(long courseId, long accountId) {
         return EnrollmentEntity.<EnrollmentEntity>find("course.id = ?1 and account.id = ?2", courseId, accountId)
                 .firstResultOptional();

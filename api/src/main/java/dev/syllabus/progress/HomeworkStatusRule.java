@@ -72,13 +72,24 @@ public final class HomeworkStatusRule {
     static Outcome status(PassCriterion pass, List<ItemState> items, LatestReview review, Instant due) {
         int requiredPrs = pass == null ? 0 : pass.requiredPrs();
         boolean approval = pass != null && pass.instructorApproval();
-        int donePrs = (int)
-                items.stream().filter(i -> i.kind() == ItemKind.PR && i.done()).count();
-        int requiredItems = (int) items.stream().filter(i -> !i.optional()).count();
-        int doneItems =
-                (int) items.stream().filter(i -> !i.optional() && i.done()).count();
+        // One pass over the items: a cohort runs this for every student and homework.
+        int donePrs = 0;
+        int requiredItems = 0;
+        int doneItems = 0;
+        boolean started = false;
+        for (ItemState item : items) {
+            started |= item.done();
+            if (item.kind() == ItemKind.PR && item.done()) {
+                donePrs++;
+            }
+            if (!item.optional()) {
+                requiredItems++;
+                if (item.done()) {
+                    doneItems++;
+                }
+            }
+        }
         boolean met = met(pass, items);
-        boolean started = items.stream().anyMatch(ItemState::done);
         HomeworkStatus status = met
                 ? (approval ? HomeworkStatus.SUBMITTED : HomeworkStatus.PASSED)
                 : started ? HomeworkStatus.IN_PROGRESS : HomeworkStatus.NOT_STARTED;
@@ -101,12 +112,15 @@ public final class HomeworkStatusRule {
 
     private static boolean met(PassCriterion pass, List<ItemState> items) {
         int requiredPrs = pass == null ? 0 : pass.requiredPrs();
-        long donePrs =
-                items.stream().filter(i -> i.kind() == ItemKind.PR && i.done()).count();
-        boolean otherRequiredDone = items.stream()
-                .filter(i -> !i.optional() && i.kind() != ItemKind.PR)
-                .allMatch(ItemState::done);
-        return !items.isEmpty() && donePrs >= requiredPrs && otherRequiredDone;
+        int donePrs = 0;
+        for (ItemState item : items) {
+            if (item.kind() == ItemKind.PR) {
+                donePrs += item.done() ? 1 : 0;
+            } else if (!item.optional() && !item.done()) {
+                return false;
+            }
+        }
+        return !items.isEmpty() && donePrs >= requiredPrs;
     }
 
     /**

@@ -60,7 +60,36 @@ public class ProgressEntity extends PanacheEntity {
     }
 
     /** Every item state the student has in the course. */
-    static List<ProgressEntity> ofStudent(long courseId, long accountId) {
-        return list("courseId = ?1 and accountId = ?2", courseId, accountId);
+    static List<ProgressRow> ofStudent(long courseId, long accountId) {
+        return rows("p.courseId = ?1 and p.accountId = ?2", courseId, accountId);
+    }
+
+    /** Every item state of the students of a course's run. */
+    static List<ProgressRow> ofRun(long courseId, long runId) {
+        return rows(
+                "p.courseId = ?1 and p.accountId in "
+                        + "(select e.account.id from Enrollment e where e.course.id = ?1 and e.runId = ?2)",
+                courseId,
+                runId);
+    }
+
+    private static List<ProgressRow> rows(String where, Object... parameters) {
+        var query = getEntityManager()
+                .createQuery(
+                        "select new dev.syllabus.progress.ProgressRow(p.accountId, p.itemId, p.done, p.evidenceUrl,"
+                                + " p.version, p.updatedAt, p.completedAt, p.source) from Progress p where " + where,
+                        ProgressRow.class)
+                // In batches: the driver otherwise holds every row of a cohort as bytes until the last
+                // arrives, long enough to be promoted to the old generation of a small heap.
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_FETCH_SIZE, 500);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query.getResultList();
+    }
+
+    /** This row as a plain value. */
+    ProgressRow row() {
+        return new ProgressRow(accountId, itemId, done, evidenceUrl, version, updatedAt, completedAt, source);
     }
 }
