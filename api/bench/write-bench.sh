@@ -4,7 +4,7 @@
 # requests per second and latency percentiles, and a check from the database that no acknowledged
 # change was lost. Then the reference, on the same box and database in the same run: pgbench with
 # as many clients running the transaction a tick makes (update one progress row, insert one history
-# row), and the API's ratio to it. Settings (environment): STUDENTS (50), DURATION (seconds, 15), WARMUP (seconds of unmeasured load first, 120: on two cores the JIT needs about two minutes to compile the hot path).
+# row), and the API's ratio to it. Settings (environment): STUDENTS (50), DURATION (seconds, 15), WARMUP (seconds of unmeasured load first, 180: on two cores the JIT needs about three minutes to compile the hot path; the warm-up curve is printed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -49,7 +49,7 @@ for _ in $(seq 1 240); do
   sleep 0.25
 done
 
-java -cp "$driver" api/bench/WriteBench.java --api "http://127.0.0.1:$API_PORT" --students "${STUDENTS:-50}" --seconds "${DURATION:-15}" --warmup "${WARMUP:-120}" \
+java -cp "$driver" api/bench/WriteBench.java --api "http://127.0.0.1:$API_PORT" --students "${STUDENTS:-50}" --seconds "${DURATION:-15}" --warmup "${WARMUP:-180}" \
   --admin-password "$admin_password" --jdbc "jdbc:postgresql://127.0.0.1:$DB_PORT/syllabus" --db-user syllabus --db-password "$password" \
   | tee "$work/api-bench.txt"
 api_rate=$(sed -n 's/.*, \([0-9]*\) requests\/s/\1/p' "$work/api-bench.txt")
