@@ -1,6 +1,5 @@
 package dev.syllabus.http;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -55,7 +54,7 @@ public class PrecomputedResponses {
                     response.setStatusCode(304).end();
                 } else {
                     response.putHeader(HttpHeaders.CONTENT_TYPE, current.mediaType())
-                            .end(Buffer.buffer(current.body()));
+                            .end(current.wire());
                 }
                 return;
             }
