@@ -7,10 +7,10 @@ file="$1"
 [ -s "$file" ] || { echo "bench: no figures were recorded" >&2; exit 1; }
 echo
 echo "Summary (this machine: $(nproc) cores; targets from the issue on speed)"
-printf '%-46s %12s  %-16s %s\n' "figure" "measured" "target" "verdict"
+printf '%-56s %12s  %-16s %s\n' "figure" "measured" "target" "verdict"
 awk -F'\t' '{
   value = $2 + 0; target = $5 + 0
   pass = ($4 == ">=") ? value >= target : ($4 == "<=") ? value <= target : value == target
   verdict = pass ? "pass" : "FAIL"
-  printf "%-46s %12s  %-16s %s\n", $1, $2 " " $3, $4 " " $5 " " $3, verdict
+  printf "%-56s %12s  %-16s %s\n", $1, $2 " " $3, $4 " " $5 " " $3, verdict
 }' "$file"
