@@ -26,7 +26,7 @@ public final class Representation {
 
     /**
      * @param tag            the entity tag, unquoted; strong, so it must change whenever the bytes do
-     * @param variesByAccept whether the same address serves other media types too (adds {@code Vary: Accept})
+     * @param variesByAccept whether the same address serves other media types too (adds {@code Accept} to {@code Vary})
      */
     public Representation(byte[] body, String mediaType, String tag, boolean variesByAccept) {
         this.body = body;
@@ -75,9 +75,9 @@ public final class Representation {
     public void headers(BiConsumer<String, String> header) {
         header.accept(HttpHeaders.ETAG, quotedTag);
         header.accept(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
-        if (variesByAccept) {
-            header.accept(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-        }
+        // Shared caches may keep these, and a request from another origin gets CORS headers the same
+        // address without an Origin does not: the answer varies by Origin too.
+        header.accept(HttpHeaders.VARY, variesByAccept ? HttpHeaders.ACCEPT + ", Origin" : "Origin");
     }
 
     /** Whether an {@code If-None-Match} value names this representation; the weak comparison of RFC 9110 13.1.2. */

@@ -233,6 +233,7 @@ class CurriculumApiTest {
                 .statusCode(304)
                 .header("Access-Control-Allow-Origin", "http://localhost:5173")
                 .header("Vary", containsString("Accept"))
+                .header("Vary", containsString("Origin"))
                 .header("Cache-Control", containsString("max-age"));
     }
 
