@@ -44,15 +44,7 @@ wait_for() { # url pid what
   echo "bench: $3 did not come up at $1" >&2
   exit 1
 }
-start_api() { # sets api_pid and ready_ms (from launch to readiness UP)
-  local start
-  start=$(date +%s%N)
-  SYLLABUS_DB_URL="jdbc:h2:file:$work/db/syllabus" QUARKUS_HTTP_PORT=$API_PORT \
-    env "${API_ENV[@]}" java ${JAVA_OPTS:-} -jar "$JAR" >"$work/api.log" 2>&1 &
-  api_pid=$!
-  wait_for "http://127.0.0.1:$API_PORT/q/health/ready" "$api_pid" "the API"
-  ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-}
+start_api() { launch_api "$JAR" "$API_PORT" "$work/api.log" SYLLABUS_DB_URL="jdbc:h2:file:$work/db/syllabus"; }
 start_api
 
 curl -fsS -D "$work/headers" -o "$work/agenda.json" "http://127.0.0.1:$API_PORT/api/agenda"
@@ -152,6 +144,5 @@ start_api
 restart_ms=$ready_ms
 echo "API start-up to ready: ${restart_ms} ms with the course unchanged ($(grep -o 'started in [0-9.]*s' "$work/api.log"))"
 
-source api/bench/record.sh
 record "Start-up to ready, embedded database, course unchanged" "$restart_ms" "ms" "<=" 1500
 record "Resident memory after the agenda bench" "$(( rss_kb / 1024 ))" "MB" "<=" 200

@@ -40,18 +40,9 @@ printf '%s' "$password" >"$work/pwfile" && chmod 644 "$work/pwfile"
 PGPASSWORD="$password" "$PG_BIN/psql" -h 127.0.0.1 -p $DB_PORT -U syllabus -d postgres -qc "create database syllabus" >/dev/null
 
 source api/bench/api-jvm.sh
-start_api() { # sets api_pid and ready_ms (from launch to readiness UP)
-  local start
-  start=$(date +%s%N)
-  SYLLABUS_DB_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/syllabus" SYLLABUS_DB_USER=syllabus SYLLABUS_DB_PASSWORD="$password" \
-  SYLLABUS_ADMIN_PASSWORD="$admin_password" QUARKUS_HTTP_PORT=$API_PORT env "${API_ENV[@]}" java ${JAVA_OPTS:-} -jar "$JAR" >"$work/api.log" 2>&1 &
-  api_pid=$!
-  for _ in $(seq 1 1200); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$API_PORT/q/health/ready" 2>/dev/null && break
-    kill -0 "$api_pid" 2>/dev/null || { cat "$work/api.log"; exit 1; }
-    sleep 0.05
-  done
-  ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+start_api() {
+  launch_api "$JAR" "$API_PORT" "$work/api.log" SYLLABUS_DB_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/syllabus" \
+    SYLLABUS_DB_USER=syllabus SYLLABUS_DB_PASSWORD="$password" SYLLABUS_ADMIN_PASSWORD="$admin_password"
 }
 start_api
 

@@ -73,10 +73,10 @@ public class CohortService {
         Map<Long, Map<String, java.time.Instant>> extensions = DeadlineExtensionEntity.ofCourse(ref.id());
         Map<Long, List<ProgressRow>> progress =
                 ProgressEntity.ofRun(ref.id(), run.id).stream().collect(Collectors.groupingBy(ProgressRow::accountId));
-        String ofRun =
-                "courseId = ?1 and accountId in (select e.account.id from Enrollment e where e.course.id = ?1 and e.runId = ?2)";
         Map<Long, List<ReviewEntity>> reviews = ReviewEntity.<ReviewEntity>find(
-                        ofRun + " order by at", ref.id(), run.id)
+                        "courseId = ?1 and accountId in " + EnrollmentEntity.STUDENTS_OF_RUN + " order by at",
+                        ref.id(),
+                        run.id)
                 .withHint(HibernateHints.HINT_READ_ONLY, true)
                 .stream()
                 .collect(Collectors.groupingBy(r -> r.accountId));

@@ -41,6 +41,10 @@ public class EnrollmentEntity extends PanacheEntity {
     @Column(name = "calendar_token", length = 64)
     public String calendarToken;
 
+    /** HQL: the account ids of the students of course {@code ?1}'s run {@code ?2}, for an {@code in (...)}. */
+    static final String STUDENTS_OF_RUN =
+            "(select e.account.id from Enrollment e where e.course.id = ?1 and e.runId = ?2)";
+
     /** A student of a run, as a cohort shows them; {@code verified}: GitHub has proven their login. */
     record Student(long accountId, String login, String name, String email, boolean verified) {}
 

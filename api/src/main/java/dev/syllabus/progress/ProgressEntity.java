@@ -66,11 +66,7 @@ public class ProgressEntity extends PanacheEntity {
 
     /** Every item state of the students of a course's run. */
     static List<ProgressRow> ofRun(long courseId, long runId) {
-        return rows(
-                "p.courseId = ?1 and p.accountId in "
-                        + "(select e.account.id from Enrollment e where e.course.id = ?1 and e.runId = ?2)",
-                courseId,
-                runId);
+        return rows("p.courseId = ?1 and p.accountId in " + EnrollmentEntity.STUDENTS_OF_RUN, courseId, runId);
     }
 
     private static List<ProgressRow> rows(String where, Object... parameters) {
