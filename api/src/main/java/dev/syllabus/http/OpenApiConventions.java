@@ -1,5 +1,6 @@
 package dev.syllabus.http;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * <li>servers, contact and an SPDX license identifier.</li>
  * </ul>
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class OpenApiConventions implements OASFilter {
 
     private static final String PROBLEM = "#/components/schemas/Problem";
@@ -48,12 +50,14 @@ public class OpenApiConventions implements OASFilter {
         }
         openAPI.setServers(
                 List.of(OASFactory.createServer().url("/").description("The server that serves this document")));
-        if (openAPI.getInfo() != null) {
-            openAPI.getInfo().contact(OASFactory.createContact().name("Syllabus maintainers"));
-            if (openAPI.getInfo().getLicense() != null) {
-                openAPI.getInfo().getLicense().identifier("MIT");
-            }
+        // At build time, before the title, version and description come from the quarkus.smallrye-openapi.info-*
+        // settings, which have no key for a contact alone or a license's SPDX identifier.
+        if (openAPI.getInfo() == null) {
+            openAPI.setInfo(OASFactory.createInfo());
         }
+        openAPI.getInfo()
+                .contact(OASFactory.createContact().name("Syllabus maintainers"))
+                .license(OASFactory.createLicense().name("MIT").identifier("MIT"));
         openAPI.getComponents()
                 .addSecurityScheme(
                         "bearer",

@@ -22,6 +22,7 @@ public class PrecomputedResponses {
 
     private static final String JSON = "application/json";
     private static final String MARKDOWN = "text/markdown";
+    private static final CharSequence CONTENT_TYPE = io.vertx.core.http.HttpHeaders.CONTENT_TYPE;
 
     private final Instance<RepresentationIndex> indexes;
 
@@ -59,8 +60,7 @@ public class PrecomputedResponses {
                 if (ifNoneMatch != null && current.matches(ifNoneMatch)) {
                     response.setStatusCode(304).end();
                 } else {
-                    response.putHeader(HttpHeaders.CONTENT_TYPE, current.mediaType())
-                            .end(current.wire());
+                    response.putHeader(CONTENT_TYPE, current.contentType()).end(current.wire());
                 }
                 return;
             }

@@ -1,6 +1,7 @@
 package dev.syllabus.http;
 
 import io.netty.buffer.Unpooled;
+import io.netty.util.AsciiString;
 import io.vertx.core.buffer.Buffer;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -16,13 +17,22 @@ public final class Representation {
     /** Shared caches may keep a copy for a minute, then must revalidate (a cheap 304 while content is unchanged). */
     public static final String CACHE_CONTROL = "public, max-age=60, must-revalidate";
 
+    private static final AsciiString CACHE_CONTROL_VALUE = AsciiString.cached(CACHE_CONTROL);
+    private static final AsciiString ETAG = AsciiString.cached(HttpHeaders.ETAG);
+    private static final AsciiString CACHE_CONTROL_HEADER = AsciiString.cached(HttpHeaders.CACHE_CONTROL);
+    private static final AsciiString VARY = AsciiString.cached(HttpHeaders.VARY);
+
     private final byte[] body;
     /** The body as the HTTP server writes it: each answer sends a view of these bytes, not a copy. */
     private final Buffer wire;
 
     private final String mediaType;
     private final String quotedTag;
-    private final boolean variesByAccept;
+    // Header values as ASCII bytes, made once: Vert.x copies these to the socket as they are, where it would
+    // encode (and check) a String character by character on every answer.
+    private final AsciiString tagValue;
+    private final AsciiString varyValue;
+    private final AsciiString mediaTypeValue;
 
     /**
      * @param tag            the entity tag, unquoted; strong, so it must change whenever the bytes do
@@ -33,7 +43,11 @@ public final class Representation {
         this.wire = Buffer.buffer(Unpooled.wrappedBuffer(body));
         this.mediaType = mediaType;
         this.quotedTag = '"' + tag + '"';
-        this.variesByAccept = variesByAccept;
+        this.tagValue = AsciiString.cached(quotedTag);
+        // Shared caches may keep these, and a request from another origin gets CORS headers the same
+        // address without an Origin does not: the answer varies by Origin too.
+        this.varyValue = AsciiString.cached(variesByAccept ? HttpHeaders.ACCEPT + ", Origin" : "Origin");
+        this.mediaTypeValue = AsciiString.cached(mediaType);
     }
 
     /** The serialised bytes; callers must not change them. */
@@ -53,6 +67,11 @@ public final class Representation {
         return mediaType;
     }
 
+    /** {@link #mediaType()} as the HTTP server writes it. */
+    public CharSequence contentType() {
+        return mediaTypeValue;
+    }
+
     /** The entity tag as it travels in headers, quotes included. */
     public String etag() {
         return quotedTag;
@@ -67,17 +86,15 @@ public final class Representation {
         List<String> ifNoneMatch = request.getRequestHeader(HttpHeaders.IF_NONE_MATCH);
         boolean unchanged = ifNoneMatch != null && ifNoneMatch.stream().anyMatch(this::matches);
         Response.ResponseBuilder response = unchanged ? Response.notModified() : Response.ok(body, mediaType);
-        headers(response::header);
+        headers((name, value) -> response.header(name.toString(), value.toString()));
         return response;
     }
 
     /** The validator and caching headers that go with this representation, on a 200 and a 304 alike. */
-    public void headers(BiConsumer<String, String> header) {
-        header.accept(HttpHeaders.ETAG, quotedTag);
-        header.accept(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
-        // Shared caches may keep these, and a request from another origin gets CORS headers the same
-        // address without an Origin does not: the answer varies by Origin too.
-        header.accept(HttpHeaders.VARY, variesByAccept ? HttpHeaders.ACCEPT + ", Origin" : "Origin");
+    public void headers(BiConsumer<CharSequence, CharSequence> header) {
+        header.accept(ETAG, tagValue);
+        header.accept(CACHE_CONTROL_HEADER, CACHE_CONTROL_VALUE);
+        header.accept(VARY, varyValue);
     }
 
     /** Whether an {@code If-None-Match} value names this representation; the weak comparison of RFC 9110 13.1.2. */
