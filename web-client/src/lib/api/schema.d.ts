@@ -382,7 +382,7 @@ export interface paths {
         get?: never;
         /**
          * Replace a course's content with one Markdown page (instructors)
-         * @description The page follows the content conventions (the agenda with week parts under each week, as `GET .../agenda` with `Accept: text/markdown` writes it). It goes through the same content check: any problem answers 422 listing every one and changes nothing. Otherwise it replaces the course at once; progress on items that still exist is kept. A later change of the course's files replaces the upload again.
+         * @description The page follows the content conventions (the agenda with week parts under each week, as `GET .../agenda` with `Accept: text/markdown` writes it). It goes through the same content check: any problem answers 422 listing every one and changes nothing. Otherwise it replaces the course at once; progress on items that still exist is kept; the answer lists the check's warnings, which do not stop it. A later change of the course's files replaces the upload again.
          */
         put: operations["replaceCourseContent"];
         post?: never;
@@ -2162,6 +2162,48 @@ export interface components {
             github: boolean;
             /** @description Password sign-in for everyone (else only the first instructor) */
             password: boolean;
+        };
+        /**
+         * @description The course as an upload published it, with what the content check noticed but did not stop at.
+         * @example {
+         *       "description": "text",
+         *       "homework": 16,
+         *       "slug": "ml-in-production",
+         *       "title": "Machine Learning in Production",
+         *       "version": "3f2a9c1d0b7e4a65",
+         *       "warnings": [
+         *         "ml-in-production/agenda.md:41: H3: PR5 is marked optional, but the pass criterion asks for 6 PRs, every one listed: the mark changes nothing"
+         *       ],
+         *       "weeks": 8
+         *     }
+         */
+        PublishedUpload: {
+            description: string | null;
+            /**
+             * Format: int32
+             * @description Number of homework assignments.
+             * @example 16
+             */
+            homework: number;
+            /** @example ml-in-production */
+            slug: string;
+            /** @example Machine Learning in Production */
+            title: string;
+            /** @example 3f2a9c1d0b7e4a65 */
+            version: string;
+            /**
+             * @description The content check's warnings, as file:line: message; empty when it noticed nothing
+             * @example [
+             *       "ml-in-production/agenda.md:41: H3: PR5 is marked optional, but the pass criterion asks for 6 PRs, every one listed: the mark changes nothing"
+             *     ]
+             */
+            warnings: string[];
+            /**
+             * Format: int32
+             * @description Number of weeks.
+             * @example 8
+             */
+            weeks: number;
         };
         /**
          * @description A pull request in the student's repository, as GitHub reported it.
@@ -6363,7 +6405,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The course as now published. */
+            /** @description The course as now published, with the content check's warnings. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6376,10 +6418,13 @@ export interface operations {
                      *       "slug": "ml-in-production",
                      *       "title": "Machine Learning in Production",
                      *       "version": "3f2a9c1d0b7e4a65",
+                     *       "warnings": [
+                     *         "ml-in-production/agenda.md:41: H3: PR5 is marked optional, but the pass criterion asks for 6 PRs, every one listed: the mark changes nothing"
+                     *       ],
                      *       "weeks": 8
                      *     }
                      */
-                    "application/json": components["schemas"]["CourseSummary"];
+                    "application/json": components["schemas"]["PublishedUpload"];
                 };
             };
             /** @description A parameter, a header or the body is malformed; `errors` names the field. */

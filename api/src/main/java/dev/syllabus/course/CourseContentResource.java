@@ -40,15 +40,16 @@ public class CourseContentResource {
                     "The page follows the content conventions (the agenda with week parts under each week, as `GET .../agenda` "
                             + "with `Accept: text/markdown` writes it). It goes through the same content check: any problem answers 422 "
                             + "listing every one and changes nothing. Otherwise it replaces the course at once; progress on items that "
-                            + "still exist is kept. A later change of the course's files replaces the upload again.")
+                            + "still exist is kept; the answer lists the check's warnings, which do not stop it. A later change of the "
+                            + "course's files replaces the upload again.")
     @APIResponse(
             responseCode = "200",
-            description = "The course as now published.",
-            content = @Content(schema = @Schema(implementation = CourseViews.CourseSummary.class)))
+            description = "The course as now published, with the content check's warnings.",
+            content = @Content(schema = @Schema(implementation = CourseViews.PublishedUpload.class)))
     @APIResponse(
             responseCode = "422",
             description = "The content check found problems; `errors` lists them as file:line: message.")
-    public CourseViews.CourseSummary replace(@PathParam("slug") String slug, String markdown) {
+    public CourseViews.PublishedUpload replace(@PathParam("slug") String slug, String markdown) {
         return uploads.replace(PathParams.slug("slug", slug), markdown == null ? "" : markdown);
     }
 }

@@ -24,7 +24,7 @@ public class CourseUploads {
         this.courses = courses;
     }
 
-    CourseViews.CourseSummary replace(String slug, String markdown) {
+    CourseViews.PublishedUpload replace(String slug, String markdown) {
         courses.published(slug); // an upload replaces a published course; any other slug is not found
         CourseSource source =
                 new CourseSource(slug, "upload", List.of(new ContentFile(slug + "/" + CourseReader.AGENDA, markdown)));
@@ -36,10 +36,11 @@ public class CourseUploads {
             throw DomainException.brokenRules(
                     "The content check found " + errors.size() + " problem(s); the course is unchanged.", errors);
         }
-        result.warnings().forEach(warning -> LOG.warnf("Content warning in the upload of %s: %s", slug, warning));
+        List<String> warnings = result.warnings().stream().map(Object::toString).toList();
+        warnings.forEach(warning -> LOG.warnf("Content warning in the upload of %s: %s", slug, warning));
         Course course = result.course().withVersion(source.version());
         store.upload(course);
         catalog.reload();
-        return CourseViews.CourseSummary.of(courses.published(slug));
+        return CourseViews.PublishedUpload.of(CourseViews.CourseSummary.of(courses.published(slug)), warnings);
     }
 }

@@ -61,6 +61,35 @@ class CourseUploadTest {
     }
 
     @Test
+    void theAnswerListsTheContentChecksWarningsWhichDoNotStopTheUpload() {
+        as(Api.admin())
+                .contentType("text/markdown")
+                .body(original)
+                .put(DEMO + "/content")
+                .then()
+                .statusCode(200)
+                .body("warnings", org.hamcrest.Matchers.empty());
+
+        // H1 asks for its one PR: marking that PR optional changes nothing, which the check points out by line.
+        String meaningless = original.replace("- PR1: Open a pull request", "- PR1 (optional): Open a pull request");
+        int line =
+                java.util.Arrays.asList(meaningless.split("\n")).indexOf("- PR1 (optional): Open a pull request") + 1;
+        as(Api.admin())
+                .contentType("text/markdown")
+                .body(meaningless)
+                .put(DEMO + "/content")
+                .then()
+                .statusCode(200)
+                .body("homework", equalTo(1))
+                .body(
+                        "warnings",
+                        org.hamcrest.Matchers.contains(
+                                "demo-course/agenda.md:" + line
+                                        + ": H1: PR1 is marked optional, but the pass criterion asks for 1 PRs, every one listed: the mark changes nothing"));
+        given().get(DEMO + "/homework/H1").then().statusCode(200).body("tasks[0].optional", equalTo(true));
+    }
+
+    @Test
     void anInvalidPageIs422ListingEveryProblemAndChangesNothing() {
         String etag = given().get(DEMO + "/agenda").header("ETag");
         String broken = original + "\n# Week 3: Gap\n\n- [relative](notes.md)\n";
