@@ -41,6 +41,6 @@ public class CourseUploads {
         Course course = result.course().withVersion(source.version());
         store.upload(course);
         catalog.reload();
-        return CourseViews.PublishedUpload.of(CourseViews.CourseSummary.of(courses.published(slug)), warnings);
+        return new CourseViews.PublishedUpload(CourseViews.CourseSummary.of(courses.published(slug)), warnings);
     }
 }

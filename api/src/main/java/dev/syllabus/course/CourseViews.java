@@ -1,5 +1,6 @@
 package dev.syllabus.course;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.syllabus.content.Course;
 import dev.syllabus.content.EvidencePolicy;
 import dev.syllabus.content.Homework;
@@ -49,19 +50,8 @@ final class CourseViews {
             description =
                     "The course as an upload published it, with what the content check noticed but did not stop at.")
     record PublishedUpload(
-            @Schema(example = "ml-in-production") String slug,
-
-            @Schema(example = "Machine Learning in Production")
-            String title,
-
-            @Schema(nullable = true) String description,
-            @Schema(example = "3f2a9c1d0b7e4a65") String version,
-
-            @Schema(description = "Number of weeks.", example = "8")
-            int weeks,
-
-            @Schema(description = "Number of homework assignments.", example = "16")
-            int homework,
+            // The summary's properties sit beside the warnings, as in the course list.
+            @JsonUnwrapped CourseSummary course,
 
             @Schema(
                     description = "The content check's warnings, as file:line: message; empty when it noticed nothing",
@@ -69,15 +59,8 @@ final class CourseViews {
                             "[\"ml-in-production/agenda.md:41: H3: PR5 is marked optional, but the pass criterion asks for 6 PRs, every one listed: the mark changes nothing\"]")
             List<String> warnings) {
 
-        static PublishedUpload of(CourseSummary course, List<String> warnings) {
-            return new PublishedUpload(
-                    course.slug(),
-                    course.title(),
-                    course.description(),
-                    course.version(),
-                    course.weeks(),
-                    course.homework(),
-                    List.copyOf(warnings));
+        PublishedUpload {
+            warnings = List.copyOf(warnings);
         }
     }
 
