@@ -2,6 +2,7 @@ package dev.syllabus.progress;
 
 import dev.syllabus.content.Course;
 import dev.syllabus.content.Homework;
+import dev.syllabus.content.Run;
 import dev.syllabus.course.CourseRunEntity;
 import dev.syllabus.course.CourseRuns;
 import dev.syllabus.course.Courses;
@@ -60,8 +61,15 @@ public class CohortService {
         if (week != null && ref.course().weeks().stream().noneMatch(w -> w.number() == week)) {
             throw DomainException.invalid("week", "is not a week of this course");
         }
-        CourseRunEntity run = runName == null ? runs.current(ref.id()) : runs.named(ref.id(), runName);
-        return cache.get(new CohortCache.Key(ref.id(), slug, ref.course().version(), run.dates(), filter));
+        // The current run is the one the published course is dated by (the read model follows a run's
+        // change at once on this replica, and a run's start or another replica's change within the
+        // catalog's refresh): a page of a cached cohort costs no query for it.
+        Run run = runName != null
+                ? runs.named(ref.id(), runName).dates()
+                : ref.course().run() != null
+                        ? ref.course().run()
+                        : runs.current(ref.id()).dates();
+        return cache.get(new CohortCache.Key(ref.id(), slug, ref.course().version(), run, filter));
     }
 
     private List<CohortViews.Row> compute(Courses.Ref ref, CourseRunEntity run, Course course, Filter filter) {
