@@ -382,7 +382,7 @@ export interface paths {
         get?: never;
         /**
          * Replace a course's content with one Markdown page (instructors)
-         * @description The page follows the content conventions (the agenda with week parts under each week, as `GET .../agenda` with `Accept: text/markdown` writes it). It goes through the same content check: any problem answers 422 listing every one and changes nothing. Otherwise it replaces the course at once; progress on items that still exist is kept; the answer lists the check's warnings, which do not stop it. A later change of the course's files replaces the upload again.
+         * @description The page follows the content conventions (the agenda with week parts under each week, as `GET .../agenda` with `Accept: text/markdown` writes it). It goes through the same content check: any problem answers 422 listing every one and changes nothing. Otherwise it replaces the course at once; progress on items that still exist is kept (and shows again if a removed item returns); the answer lists the check's warnings, among them the homework and tasks the upload takes off every checklist. A later change of the course's files replaces the upload again.
          */
         put: operations["replaceCourseContent"];
         post?: never;
@@ -2192,7 +2192,7 @@ export interface components {
             /** @example 3f2a9c1d0b7e4a65 */
             version: string;
             /**
-             * @description The content check's warnings, as file:line: message; empty when it noticed nothing
+             * @description What the check noticed but did not stop at, as file:line: message (file: message for homework and tasks the upload takes off every checklist); empty when nothing
              * @example [
              *       "ml-in-production/agenda.md:41: H3: PR5 is marked optional, but the pass criterion asks for 6 PRs, every one listed: the mark changes nothing"
              *     ]

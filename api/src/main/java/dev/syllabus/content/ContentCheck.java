@@ -59,6 +59,40 @@ public final class ContentCheck {
         return check.issues;
     }
 
+    /**
+     * What replacing {@code published} with {@code uploaded} takes off every checklist: each homework
+     * no longer there, and each task no longer in a homework that stays. Nothing is lost (students'
+     * ticks are kept by item id and show again if the item returns), but an author replacing the
+     * course with a page that lacks its homework should hear of it.
+     */
+    public static List<ContentIssue> dropped(Course published, Course uploaded, String file) {
+        Map<String, Homework> kept = new HashMap<>();
+        uploaded.homework().forEach(homework -> kept.put(homework.code(), homework));
+        List<ContentIssue> warnings = new ArrayList<>();
+        published.homework().forEach(before -> {
+            Homework after = kept.get(before.code());
+            if (after == null) {
+                warnings.add(new ContentIssue(
+                        file,
+                        0,
+                        before.code() + " is not in the upload: it leaves every checklist with its "
+                                + before.tasks().size()
+                                + " task(s); students' ticks are kept and show again if it returns"));
+                return;
+            }
+            java.util.Set<String> tasks = new java.util.HashSet<>();
+            after.tasks().forEach(task -> tasks.add(task.code()));
+            before.tasks().stream()
+                    .filter(task -> !tasks.contains(task.code()))
+                    .forEach(task -> warnings.add(new ContentIssue(
+                            file,
+                            0,
+                            before.code() + ": " + task.code() + " is not in the upload: it leaves every checklist;"
+                                    + " students' ticks are kept and show again if it returns")));
+        });
+        return warnings;
+    }
+
     private void report(Object element, String message) {
         issues.add(locations.issue(element, file, message));
     }

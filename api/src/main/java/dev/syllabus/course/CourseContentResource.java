@@ -40,7 +40,8 @@ public class CourseContentResource {
                     "The page follows the content conventions (the agenda with week parts under each week, as `GET .../agenda` "
                             + "with `Accept: text/markdown` writes it). It goes through the same content check: any problem answers 422 "
                             + "listing every one and changes nothing. Otherwise it replaces the course at once; progress on items that "
-                            + "still exist is kept; the answer lists the check's warnings, which do not stop it. A later change of the "
+                            + "still exist is kept (and shows again if a removed item returns); the answer lists the check's warnings, "
+                            + "among them the homework and tasks the upload takes off every checklist. A later change of the "
                             + "course's files replaces the upload again.")
     @APIResponse(
             responseCode = "200",

@@ -1,5 +1,6 @@
 package dev.syllabus.course;
 
+import dev.syllabus.content.ContentCheck;
 import dev.syllabus.content.ContentFile;
 import dev.syllabus.content.Course;
 import dev.syllabus.content.CourseReader;
@@ -25,9 +26,10 @@ public class CourseUploads {
     }
 
     CourseViews.PublishedUpload replace(String slug, String markdown) {
-        courses.published(slug); // an upload replaces a published course; any other slug is not found
-        CourseSource source =
-                new CourseSource(slug, "upload", List.of(new ContentFile(slug + "/" + CourseReader.AGENDA, markdown)));
+        // An upload replaces a published course; any other slug is not found.
+        Course published = courses.published(slug);
+        String file = slug + "/" + CourseReader.AGENDA;
+        CourseSource source = new CourseSource(slug, "upload", List.of(new ContentFile(file, markdown)));
         CourseReader.Result result = source.read();
         if (!result.valid()) {
             List<DomainException.FieldError> errors = result.issues().stream()
@@ -36,7 +38,10 @@ public class CourseUploads {
             throw DomainException.brokenRules(
                     "The content check found " + errors.size() + " problem(s); the course is unchanged.", errors);
         }
-        List<String> warnings = result.warnings().stream().map(Object::toString).toList();
+        List<String> warnings = java.util.stream.Stream.concat(
+                        result.warnings().stream(), ContentCheck.dropped(published, result.course(), file).stream())
+                .map(Object::toString)
+                .toList();
         warnings.forEach(warning -> LOG.warnf("Content warning in the upload of %s: %s", slug, warning));
         Course course = result.course().withVersion(source.version());
         store.upload(course);

@@ -54,7 +54,9 @@ final class CourseViews {
             @JsonUnwrapped CourseSummary course,
 
             @Schema(
-                    description = "The content check's warnings, as file:line: message; empty when it noticed nothing",
+                    description =
+                            "What the check noticed but did not stop at, as file:line: message (file: message for homework"
+                                    + " and tasks the upload takes off every checklist); empty when nothing",
                     example =
                             "[\"ml-in-production/agenda.md:41: H3: PR5 is marked optional, but the pass criterion asks for 6 PRs, every one listed: the mark changes nothing\"]")
             List<String> warnings) {

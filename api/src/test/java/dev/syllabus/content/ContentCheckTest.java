@@ -143,4 +143,29 @@ class ContentCheckTest {
                 .containsExactly(
                         "demo/agenda.md:9: H1: PR2 is marked optional, but the pass criterion asks for 2 PRs, every one listed: the mark changes nothing");
     }
+
+    @Test
+    void replacingACourseReportsTheHomeworkAndTasksItTakesOffTheChecklists() {
+        Course published = course("## H1: First\n\n- PR1: One\n- PR2: Two\n\nPass: 2 PRs merged.\n\n"
+                + "## H2: Second\n\n- PR1: One\n\nPass: 1 PR merged.\n");
+        Course uploaded = course("## H1: First\n\n- PR1: One\n\nPass: 1 PR merged.\n");
+
+        assertThat(ContentCheck.dropped(published, uploaded, "demo/agenda.md"))
+                .extracting(ContentIssue::toString)
+                .containsExactly(
+                        "demo/agenda.md: H1: PR2 is not in the upload: it leaves every checklist; students' ticks are kept and show again if it returns",
+                        "demo/agenda.md: H2 is not in the upload: it leaves every checklist with its 1 task(s); students' ticks are kept and show again if it returns");
+        assertThat(ContentCheck.dropped(uploaded, published, "demo/agenda.md"))
+                .as("adding homework and tasks takes nothing away")
+                .isEmpty();
+        assertThat(ContentCheck.dropped(published, published, "demo/agenda.md")).isEmpty();
+    }
+
+    private static Course course(String homework) {
+        CourseReader.Result result = CourseReader.read(
+                "demo",
+                List.of(new ContentFile("demo/agenda.md", "+++\ntitle = \"T\"\n+++\n# Week 1: Start\n\n" + homework)));
+        assertThat(result.issues()).isEmpty();
+        return result.course();
+    }
 }

@@ -90,6 +90,50 @@ class CourseUploadTest {
     }
 
     @Test
+    void theAnswerWarnsOfHomeworkTheUploadTakesOffTheChecklists() {
+        String student = Api.uniqueLogin("dropped");
+        as(Api.admin())
+                .contentType("application/json")
+                .body("{\"code\":\"DEMO-UPLOADS\"}")
+                .put(DEMO + "/join-code")
+                .then()
+                .statusCode(200);
+        String token = given().contentType("application/json")
+                .header("X-Forwarded-For", Api.address())
+                .body(java.util.Map.of("login", student, "password", Api.STUDENT_PASSWORD, "joinCode", "DEMO-UPLOADS"))
+                .post(DEMO + "/enrollments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("token");
+        as(token).put(DEMO + "/checklist/H1/PR1/done").then().statusCode(200);
+        String withoutHomework = original.substring(0, original.indexOf("## H1"));
+
+        as(Api.admin())
+                .contentType("text/markdown")
+                .body(withoutHomework)
+                .put(DEMO + "/content")
+                .then()
+                .statusCode(200)
+                .body("homework", equalTo(0))
+                .body("warnings", hasItem(containsString("H1 is not in the upload: it leaves every checklist")));
+
+        // The tick is kept: the course's old page brings it back (restore() uploads it after each test).
+        as(Api.admin())
+                .contentType("text/markdown")
+                .body(original)
+                .put(DEMO + "/content")
+                .then()
+                .statusCode(200)
+                .body("warnings", org.hamcrest.Matchers.empty());
+        as(token)
+                .get(DEMO + "/checklist")
+                .then()
+                .statusCode(200)
+                .body("items.find { it.id == 'H1/PR1' }.done", equalTo(true));
+    }
+
+    @Test
     void anInvalidPageIs422ListingEveryProblemAndChangesNothing() {
         String etag = given().get(DEMO + "/agenda").header("ETag");
         String broken = original + "\n# Week 3: Gap\n\n- [relative](notes.md)\n";
