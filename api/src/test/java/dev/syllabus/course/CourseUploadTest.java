@@ -32,12 +32,7 @@ class CourseUploadTest {
 
     @AfterEach
     void restore() {
-        as(Api.admin())
-                .contentType("text/markdown")
-                .body(original)
-                .put(DEMO + "/content")
-                .then()
-                .statusCode(200);
+        upload(original).statusCode(200);
     }
 
     @Test
@@ -45,13 +40,7 @@ class CourseUploadTest {
         String etag = given().get(DEMO + "/agenda").header("ETag");
         String changed = original.replace("# Week 1: Basics", "# Week 1: Uploaded basics");
 
-        as(Api.admin())
-                .contentType("text/markdown")
-                .body(changed)
-                .put(DEMO + "/content")
-                .then()
-                .statusCode(200)
-                .body("slug", equalTo("demo-course"));
+        upload(changed).statusCode(200).body("slug", equalTo("demo-course"));
 
         given().get(DEMO + "/agenda")
                 .then()
@@ -62,23 +51,13 @@ class CourseUploadTest {
 
     @Test
     void theAnswerListsTheContentChecksWarningsWhichDoNotStopTheUpload() {
-        as(Api.admin())
-                .contentType("text/markdown")
-                .body(original)
-                .put(DEMO + "/content")
-                .then()
-                .statusCode(200)
-                .body("warnings", org.hamcrest.Matchers.empty());
+        upload(original).statusCode(200).body("warnings", org.hamcrest.Matchers.empty());
 
         // H1 asks for its one PR: marking that PR optional changes nothing, which the check points out by line.
         String meaningless = original.replace("- PR1: Open a pull request", "- PR1 (optional): Open a pull request");
         int line =
                 java.util.Arrays.asList(meaningless.split("\n")).indexOf("- PR1 (optional): Open a pull request") + 1;
-        as(Api.admin())
-                .contentType("text/markdown")
-                .body(meaningless)
-                .put(DEMO + "/content")
-                .then()
+        upload(meaningless)
                 .statusCode(200)
                 .body("homework", equalTo(1))
                 .body(
@@ -109,23 +88,13 @@ class CourseUploadTest {
         as(token).put(DEMO + "/checklist/H1/PR1/done").then().statusCode(200);
         String withoutHomework = original.substring(0, original.indexOf("## H1"));
 
-        as(Api.admin())
-                .contentType("text/markdown")
-                .body(withoutHomework)
-                .put(DEMO + "/content")
-                .then()
+        upload(withoutHomework)
                 .statusCode(200)
                 .body("homework", equalTo(0))
                 .body("warnings", hasItem(containsString("H1 is not in the upload: it leaves every checklist")));
 
-        // The tick is kept: the course's old page brings it back (restore() uploads it after each test).
-        as(Api.admin())
-                .contentType("text/markdown")
-                .body(original)
-                .put(DEMO + "/content")
-                .then()
-                .statusCode(200)
-                .body("warnings", org.hamcrest.Matchers.empty());
+        // The tick was kept: the course's page uploaded again brings H1 back, ticked.
+        upload(original).statusCode(200).body("warnings", org.hamcrest.Matchers.empty());
         as(token)
                 .get(DEMO + "/checklist")
                 .then()
@@ -138,11 +107,7 @@ class CourseUploadTest {
         String etag = given().get(DEMO + "/agenda").header("ETag");
         String broken = original + "\n# Week 3: Gap\n\n- [relative](notes.md)\n";
 
-        as(Api.admin())
-                .contentType("text/markdown")
-                .body(broken)
-                .put(DEMO + "/content")
-                .then()
+        upload(broken)
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.message", hasItem(containsString("week 3 follows week 1: week 2 is missing")))
@@ -177,5 +142,14 @@ class CourseUploadTest {
                 .then()
                 .statusCode(415)
                 .contentType("application/problem+json");
+    }
+
+    /** The instructor uploads {@code page} as the demo course's content. */
+    private static io.restassured.response.ValidatableResponse upload(String page) {
+        return as(Api.admin())
+                .contentType("text/markdown")
+                .body(page)
+                .put(DEMO + "/content")
+                .then();
     }
 }
