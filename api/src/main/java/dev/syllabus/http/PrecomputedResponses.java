@@ -22,7 +22,9 @@ public class PrecomputedResponses {
 
     private static final String JSON = "application/json";
     private static final String MARKDOWN = "text/markdown";
-    private static final CharSequence CONTENT_TYPE = io.vertx.core.http.HttpHeaders.CONTENT_TYPE;
+    // Spelt as the REST layer spells it, so both paths send the same header names.
+    private static final CharSequence CONTENT_TYPE =
+            io.vertx.core.http.HttpHeaders.createOptimized(HttpHeaders.CONTENT_TYPE);
 
     private final Instance<RepresentationIndex> indexes;
 
