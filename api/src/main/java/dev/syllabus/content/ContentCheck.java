@@ -52,8 +52,9 @@ public final class ContentCheck {
                         .forEach(task -> check.report(
                                 task,
                                 homework.code() + ": " + task.code()
-                                        + " is marked optional, but the pass criterion asks for " + pass.requiredPrs()
-                                        + " PRs, every one listed: the mark changes nothing"));
+                                        + " is marked optional, but the pass criterion asks for "
+                                        + prs(pass.requiredPrs())
+                                        + ", every one listed: the mark changes nothing"));
             }
         }
         return check.issues;
@@ -91,6 +92,16 @@ public final class ContentCheck {
                                     + " students' ticks are kept and show again if it returns")));
         });
         return warnings;
+    }
+
+    /** "1 PR" or "3 PRs", as an author would write it. */
+    private static String prs(long count) {
+        return count == 1 ? "1 PR" : count + " PRs";
+    }
+
+    /** "1 PR task is" or "3 PR tasks are". */
+    private static String prTasksAre(long count) {
+        return count == 1 ? "1 PR task is" : count + " PR tasks are";
     }
 
     private void report(Object element, String message) {
@@ -154,13 +165,13 @@ public final class ContentCheck {
         if (pass.requiredPrs() > pass.listedPrs()) {
             report(
                     homework,
-                    homework.code() + ": the pass criterion asks for " + pass.requiredPrs() + " PRs but only "
-                            + pass.listedPrs() + " PR tasks are listed");
+                    homework.code() + ": the pass criterion asks for " + prs(pass.requiredPrs()) + " but only "
+                            + prTasksAre(pass.listedPrs()) + " listed");
         } else if (pass.requiredPrs() < mandatory) {
             report(
                     homework,
-                    homework.code() + ": the pass criterion asks for " + pass.requiredPrs() + " PRs but " + mandatory
-                            + " PR tasks are not optional");
+                    homework.code() + ": the pass criterion asks for " + prs(pass.requiredPrs()) + " but "
+                            + prTasksAre(mandatory) + " not optional");
         }
     }
 

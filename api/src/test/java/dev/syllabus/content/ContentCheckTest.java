@@ -61,7 +61,7 @@ class ContentCheckTest {
     void passCriterionMayNotAskForFewerPullRequestsThanAreRequired() {
         assertThat(issues("# Week 1: A\n## H2: Infra\n- PR1: a\n- PR2: b\n- PR3 (optional): c\n\nPass: 1 PR merged.\n"))
                 .containsExactly(
-                        "demo/agenda.md:5: H2: the pass criterion asks for 1 PRs but 2 PR tasks are not optional");
+                        "demo/agenda.md:5: H2: the pass criterion asks for 1 PR but 2 PR tasks are not optional");
     }
 
     @Test

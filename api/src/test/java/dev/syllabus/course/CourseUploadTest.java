@@ -64,7 +64,7 @@ class CourseUploadTest {
                         "warnings",
                         org.hamcrest.Matchers.contains(
                                 "demo-course/agenda.md:" + line
-                                        + ": H1: PR1 is marked optional, but the pass criterion asks for 1 PRs, every one listed: the mark changes nothing"));
+                                        + ": H1: PR1 is marked optional, but the pass criterion asks for 1 PR, every one listed: the mark changes nothing"));
         given().get(DEMO + "/homework/H1").then().statusCode(200).body("tasks[0].optional", equalTo(true));
     }
 
