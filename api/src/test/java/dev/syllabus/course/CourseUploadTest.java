@@ -70,21 +70,7 @@ class CourseUploadTest {
 
     @Test
     void theAnswerWarnsOfHomeworkTheUploadTakesOffTheChecklists() {
-        String student = Api.uniqueLogin("dropped");
-        as(Api.admin())
-                .contentType("application/json")
-                .body("{\"code\":\"DEMO-UPLOADS\"}")
-                .put(DEMO + "/join-code")
-                .then()
-                .statusCode(200);
-        String token = given().contentType("application/json")
-                .header("X-Forwarded-For", Api.address())
-                .body(java.util.Map.of("login", student, "password", Api.STUDENT_PASSWORD, "joinCode", "DEMO-UPLOADS"))
-                .post(DEMO + "/enrollments")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("token");
+        String token = Api.student("demo-course", Api.uniqueLogin("dropped"));
         as(token).put(DEMO + "/checklist/H1/PR1/done").then().statusCode(200);
         String withoutHomework = original.substring(0, original.indexOf("## H1"));
 

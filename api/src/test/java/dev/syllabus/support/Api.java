@@ -44,10 +44,15 @@ public final class Api {
 
     /** Sets the course's join code (as the admin) and returns it. */
     public static String joinCode() {
+        return joinCode(COURSE);
+    }
+
+    /** Sets {@code course}'s join code (as the admin) and returns it. */
+    public static String joinCode(String course) {
         return as(admin())
                 .contentType(ContentType.JSON)
                 .body(Map.of("code", "TEST-CODE-1"))
-                .put("/api/courses/" + COURSE + "/join-code")
+                .put("/api/courses/" + course + "/join-code")
                 .then()
                 .statusCode(200)
                 .extract()
@@ -60,6 +65,11 @@ public final class Api {
 
     /** A new student who joined the course; returns their token. */
     public static String student(String login) {
+        return student(COURSE, login);
+    }
+
+    /** A new student who joined {@code course}; returns their token. */
+    public static String student(String course, String login) {
         return given().contentType(ContentType.JSON)
                 .header("X-Forwarded-For", address())
                 .body(Map.of(
@@ -72,8 +82,8 @@ public final class Api {
                         "password",
                         STUDENT_PASSWORD,
                         "joinCode",
-                        joinCode()))
-                .post("/api/courses/" + COURSE + "/enrollments")
+                        joinCode(course)))
+                .post("/api/courses/" + course + "/enrollments")
                 .then()
                 .statusCode(201)
                 .extract()
