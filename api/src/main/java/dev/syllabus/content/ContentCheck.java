@@ -4,10 +4,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -81,7 +83,7 @@ public final class ContentCheck {
                                 + " task(s); students' ticks are kept and show again if it returns"));
                 return;
             }
-            java.util.Set<String> tasks = new java.util.HashSet<>();
+            Set<String> tasks = new HashSet<>();
             after.tasks().forEach(task -> tasks.add(task.code()));
             before.tasks().stream()
                     .filter(task -> !tasks.contains(task.code()))

@@ -1,7 +1,8 @@
 package dev.syllabus.http;
 
+import static io.vertx.core.http.HttpHeaders.createOptimized;
+
 import io.netty.buffer.Unpooled;
-import io.netty.util.AsciiString;
 import io.vertx.core.buffer.Buffer;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -17,10 +18,10 @@ public final class Representation {
     /** Shared caches may keep a copy for a minute, then must revalidate (a cheap 304 while content is unchanged). */
     public static final String CACHE_CONTROL = "public, max-age=60, must-revalidate";
 
-    private static final AsciiString CACHE_CONTROL_VALUE = AsciiString.cached(CACHE_CONTROL);
-    private static final AsciiString ETAG = AsciiString.cached(HttpHeaders.ETAG);
-    private static final AsciiString CACHE_CONTROL_HEADER = AsciiString.cached(HttpHeaders.CACHE_CONTROL);
-    private static final AsciiString VARY = AsciiString.cached(HttpHeaders.VARY);
+    private static final CharSequence CACHE_CONTROL_VALUE = createOptimized(CACHE_CONTROL);
+    private static final CharSequence ETAG = createOptimized(HttpHeaders.ETAG);
+    private static final CharSequence CACHE_CONTROL_HEADER = createOptimized(HttpHeaders.CACHE_CONTROL);
+    private static final CharSequence VARY = createOptimized(HttpHeaders.VARY);
 
     private final byte[] body;
     /** The body as the HTTP server writes it: each answer sends a view of these bytes, not a copy. */
@@ -30,9 +31,9 @@ public final class Representation {
     private final String quotedTag;
     // Header values as ASCII bytes, made once: Vert.x copies these to the socket as they are, where it would
     // encode (and check) a String character by character on every answer.
-    private final AsciiString tagValue;
-    private final AsciiString varyValue;
-    private final AsciiString mediaTypeValue;
+    private final CharSequence tagValue;
+    private final CharSequence varyValue;
+    private final CharSequence mediaTypeValue;
 
     /**
      * @param tag            the entity tag, unquoted; strong, so it must change whenever the bytes do
@@ -43,11 +44,11 @@ public final class Representation {
         this.wire = Buffer.buffer(Unpooled.wrappedBuffer(body));
         this.mediaType = mediaType;
         this.quotedTag = '"' + tag + '"';
-        this.tagValue = AsciiString.cached(quotedTag);
+        this.tagValue = createOptimized(quotedTag);
         // Shared caches may keep these, and a request from another origin gets CORS headers the same
         // address without an Origin does not: the answer varies by Origin too.
-        this.varyValue = AsciiString.cached(variesByAccept ? HttpHeaders.ACCEPT + ", Origin" : "Origin");
-        this.mediaTypeValue = AsciiString.cached(mediaType);
+        this.varyValue = createOptimized(variesByAccept ? HttpHeaders.ACCEPT + ", Origin" : "Origin");
+        this.mediaTypeValue = createOptimized(mediaType);
     }
 
     /** The serialised bytes; callers must not change them. */

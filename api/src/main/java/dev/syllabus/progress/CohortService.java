@@ -66,9 +66,11 @@ public class CohortService {
         // catalog's refresh): a page of a cached cohort costs no query for it.
         Run run = runName != null
                 ? runs.named(ref.id(), runName).dates()
-                : ref.course().run() != null
-                        ? ref.course().run()
-                        : runs.current(ref.id()).dates();
+                : ref.course().run();
+        if (run == null) {
+            // A replica whose read model has not yet seen the course's first run.
+            run = runs.current(ref.id()).dates();
+        }
         return cache.get(new CohortCache.Key(ref.id(), slug, ref.course().version(), run, filter));
     }
 
