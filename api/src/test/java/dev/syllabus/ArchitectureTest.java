@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.Test;
 
 /** The few layering rules that keep the house easy to live in. */
@@ -75,7 +76,7 @@ class ArchitectureTest {
     void resourcesDoNotTouchEntities() {
         noClasses()
                 .that()
-                .areAnnotatedWith(jakarta.ws.rs.Path.class)
+                .areAnnotatedWith(Path.class)
                 .should()
                 .dependOnClassesThat()
                 .haveSimpleNameEndingWith("Entity")

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /** A person: identified by their GitHub login; a password once they have claimed the account. */
@@ -49,6 +50,6 @@ public class AccountEntity extends PanacheEntity {
     }
 
     public static Optional<AccountEntity> findByLogin(String login) {
-        return find("login", login.toLowerCase(java.util.Locale.ROOT)).firstResultOptional();
+        return find("login", login.toLowerCase(Locale.ROOT)).firstResultOptional();
     }
 }

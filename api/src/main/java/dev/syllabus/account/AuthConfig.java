@@ -3,6 +3,7 @@ package dev.syllabus.account;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Sign-in settings. The first instructor comes from SYLLABUS_ADMIN_LOGIN / SYLLABUS_ADMIN_PASSWORD. */
 @ConfigMapping(prefix = "syllabus")
@@ -17,10 +18,10 @@ public interface AuthConfig {
 
     interface Github {
         /** The OAuth app's client id (SYLLABUS_GITHUB_CLIENT_ID); without it GitHub sign-in is off. */
-        java.util.Optional<String> clientId();
+        Optional<String> clientId();
 
         /** The OAuth app's client secret (SYLLABUS_GITHUB_CLIENT_SECRET). */
-        java.util.Optional<String> clientSecret();
+        Optional<String> clientSecret();
 
         /** Where GitHub's OAuth endpoints are (SYLLABUS_GITHUB_OAUTH_URL): /login/oauth/authorize and /login/oauth/access_token. */
         @WithDefault("https://github.com")

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -84,7 +85,7 @@ public class AuthResource {
             responseCode = "302",
             description = "To GitHub.",
             headers =
-                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                    @Header(
                             name = "Location",
                             description = "GitHub's authorization page.",
                             schema = @Schema(type = SchemaType.STRING)))
@@ -110,7 +111,7 @@ public class AuthResource {
             responseCode = "302",
             description = "Signed in: to the web client, token in the fragment.",
             headers =
-                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                    @Header(
                             name = "Location",
                             description = "The web client's page, with `#token=...`.",
                             schema = @Schema(type = SchemaType.STRING)))

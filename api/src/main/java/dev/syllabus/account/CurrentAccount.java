@@ -3,6 +3,7 @@ package dev.syllabus.account;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
 
 /** The signed-in account of the current request. */
 @RequestScoped
@@ -23,8 +24,8 @@ public class CurrentAccount {
     }
 
     /** The signed-in account, if the request carries a valid token. */
-    public java.util.Optional<AccountService.Principal> find() {
-        return java.util.Optional.ofNullable(identity.getAttribute(TokenIdentityProvider.PRINCIPAL));
+    public Optional<AccountService.Principal> find() {
+        return Optional.ofNullable(identity.getAttribute(TokenIdentityProvider.PRINCIPAL));
     }
 
     public long id() {

@@ -1,6 +1,7 @@
 package dev.syllabus.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 
 /**
  * Failed sign-ins per client address over the lockout period, so one address cannot try passwords
@@ -16,7 +17,7 @@ class LoginThrottle {
                 config.auth().maxFailedLoginsPerAddress(), config.auth().lockout());
     }
 
-    java.time.Instant attempt(String address) {
+    Instant attempt(String address) {
         return perAddress.attempt(address);
     }
 

@@ -3,6 +3,7 @@ package dev.syllabus.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.util.List;
 import java.util.Optional;
 
 /** The application's own settings; each also reads from the environment (SYLLABUS_CONTENT_DIR, ...). */
@@ -16,14 +17,14 @@ public interface SyllabusConfig {
 
     /** Browser origins allowed to call the API (CORS), comma-separated. */
     @WithName("cors-origins")
-    java.util.List<String> corsOrigins();
+    List<String> corsOrigins();
 
     /**
      * Proxies whose forwarding headers (X-Forwarded-For, -Proto, -Host, Forwarded) are believed:
      * IP addresses or CIDR ranges, comma-separated (SYLLABUS_TRUSTED_PROXIES). Empty: none.
      */
     @WithName("trusted-proxies")
-    Optional<java.util.List<String>> trustedProxies();
+    Optional<List<String>> trustedProxies();
 
     /** Where people reach the web client (SYLLABUS_PUBLIC_URL): links the API hands out, such as roster invites, point there. */
     @WithDefault("http://localhost:5173")

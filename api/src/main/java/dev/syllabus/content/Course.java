@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A course as its author wrote it: the agenda plus the week pages, parsed into structure. */
@@ -92,7 +93,7 @@ public record Course(
     }
 
     /** Every homework, week by week. */
-    public java.util.stream.Stream<Homework> homework() {
+    public Stream<Homework> homework() {
         return weeks.stream().flatMap(week -> week.homework().stream());
     }
 }

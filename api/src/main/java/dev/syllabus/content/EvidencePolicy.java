@@ -1,9 +1,11 @@
 package dev.syllabus.content;
 
+import dev.syllabus.domain.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -61,12 +63,7 @@ public record EvidencePolicy(
             }
         }
         List<String> reviewers = names(
-                fields.get("reviewers"),
-                "reviewers",
-                file,
-                issues,
-                dev.syllabus.domain.Names::isGithubLogin,
-                "is not a GitHub login");
+                fields.get("reviewers"), "reviewers", file, issues, Names::isGithubLogin, "is not a GitHub login");
         List<String> checks = names(
                 fields.get("checks"),
                 "checks",
@@ -78,12 +75,7 @@ public record EvidencePolicy(
     }
 
     private static List<String> names(
-            Object value,
-            String key,
-            String file,
-            List<ContentIssue> issues,
-            java.util.function.Predicate<String> valid,
-            String invalid) {
+            Object value, String key, String file, List<ContentIssue> issues, Predicate<String> valid, String invalid) {
         if (value == null) {
             return List.of();
         }

@@ -6,6 +6,8 @@ import dev.syllabus.content.CourseDraft.WeekDraft;
 import dev.syllabus.content.Headings.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.commonmark.node.Block;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Heading;
@@ -162,15 +164,15 @@ final class PageReader {
         sink = new Items(node, "lecture topics", topics::add);
     }
 
-    private java.util.Optional<Link> link(Point point) {
+    private Optional<Link> link(Point point) {
         if (point.links().isEmpty()) {
             issues.add(locations.issue(
                     point, file.name(), "'" + point.title() + "' has no link: write it as [title](https://...)"));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Link link = new Link(point.title(), point.links().get(0).url());
         locations.copy(point.links().get(0), link);
-        return java.util.Optional.of(link);
+        return Optional.of(link);
     }
 
     // ------------------------------------------------------------ section sinks
@@ -189,9 +191,9 @@ final class PageReader {
     /** A section that is a list: every item becomes a {@link Point}. */
     final class Items implements SectionSink {
         private final String what;
-        private final java.util.function.Consumer<Point> target;
+        private final Consumer<Point> target;
 
-        Items(Node heading, String what, java.util.function.Consumer<Point> target) {
+        Items(Node heading, String what, Consumer<Point> target) {
             this.what = what;
             this.target = target;
         }
@@ -210,9 +212,9 @@ final class PageReader {
 
     /** A section of prose: each paragraph's plain text. */
     final class Paragraphs implements SectionSink {
-        private final java.util.function.Consumer<String> target;
+        private final Consumer<String> target;
 
-        Paragraphs(Node heading, java.util.function.Consumer<String> target) {
+        Paragraphs(Node heading, Consumer<String> target) {
             this.target = target;
         }
 
@@ -228,11 +230,11 @@ final class PageReader {
 
     /** A section kept as the author's own Markdown. */
     final class Raw implements SectionSink {
-        private final java.util.function.Consumer<String> target;
+        private final Consumer<String> target;
         private int first = -1;
         private int last = -1;
 
-        Raw(Node heading, java.util.function.Consumer<String> target) {
+        Raw(Node heading, Consumer<String> target) {
             this.target = target;
         }
 
@@ -274,7 +276,7 @@ final class PageReader {
         public void accept(Node block) {
             if (block instanceof Paragraph paragraph) {
                 String written = rawStart(paragraph);
-                java.util.Optional<String> due = HomeworkGrammar.due(written);
+                Optional<String> due = HomeworkGrammar.due(written);
                 if (due.isPresent()) {
                     due(paragraph, due.get());
                 } else if (HomeworkGrammar.isPass(written)) {
@@ -311,8 +313,7 @@ final class PageReader {
         private void item(ListItem item) {
             Point point = point(item);
             Node first = item.getFirstChild();
-            java.util.Optional<HomeworkGrammar.TaskMarker> marker =
-                    HomeworkGrammar.task(first == null ? "" : rawStart(first));
+            Optional<HomeworkGrammar.TaskMarker> marker = HomeworkGrammar.task(first == null ? "" : rawStart(first));
             if (marker.isEmpty()) {
                 homework.reading.add(point);
                 return;

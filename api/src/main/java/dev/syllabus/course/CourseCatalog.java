@@ -9,16 +9,19 @@ import dev.syllabus.content.Homework;
 import dev.syllabus.content.Week;
 import dev.syllabus.http.Representation;
 import dev.syllabus.http.RepresentationIndex;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * The read model: every course's documents, serialised once per content version and served from
@@ -57,17 +60,16 @@ public class CourseCatalog implements RepresentationIndex {
      * Catches up with changes another replica made (a content upload): compares the stored
      * versions with the served ones and reloads when they differ. One small query per period.
      */
-    @io.quarkus.scheduler.Scheduled(
+    @Scheduled(
             every = "${syllabus.catalog.refresh-every:15s}",
             delayed = "${syllabus.catalog.refresh-every:15s}",
-            concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try {
             refreshIfChanged();
         } catch (RuntimeException unavailable) {
             // The database is away: keep serving what we have; readiness reports the outage.
-            org.jboss.logging.Logger.getLogger(CourseCatalog.class)
-                    .debugf("Catalog refresh skipped: %s", unavailable.getMessage());
+            Logger.getLogger(CourseCatalog.class).debugf("Catalog refresh skipped: %s", unavailable.getMessage());
         }
     }
 
@@ -77,7 +79,7 @@ public class CourseCatalog implements RepresentationIndex {
         if (current == null) {
             return false;
         }
-        java.util.Map<String, String> served = new java.util.HashMap<>();
+        Map<String, String> served = new HashMap<>();
         current.courses()
                 .forEach((slug, published) -> served.put(
                         slug,
@@ -102,8 +104,8 @@ public class CourseCatalog implements RepresentationIndex {
         StringBuilder versions = new StringBuilder();
         summaries.forEach(
                 s -> versions.append(s.slug()).append('@').append(s.version()).append('\n'));
-        Map<String, Representation> json = new java.util.HashMap<>();
-        Map<String, Representation> markdown = new java.util.HashMap<>();
+        Map<String, Representation> json = new HashMap<>();
+        Map<String, Representation> markdown = new HashMap<>();
         courses.values().forEach(course -> index(course, json, markdown));
         snapshot = new Snapshot(
                 Map.copyOf(courses), summaries, digest(versions.toString()), Map.copyOf(json), Map.copyOf(markdown));

@@ -1,5 +1,7 @@
 package dev.syllabus.course;
 
+import dev.syllabus.domain.DomainException;
+import dev.syllabus.domain.Names;
 import dev.syllabus.http.PathParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -105,13 +107,13 @@ public class CourseRunResource {
     }
 
     /** A run's name in an address: a slug of at most 40 characters. */
-    public static final String RUN_NAME = dev.syllabus.domain.Names.SLUG;
+    public static final String RUN_NAME = Names.SLUG;
 
     /** A run's name: a slug of at most 40 characters. */
     public static String runName(String run) {
         String name = PathParams.slug("run", run);
         if (name.length() > 40) {
-            throw dev.syllabus.domain.DomainException.invalid("run", "must be at most 40 characters");
+            throw DomainException.invalid("run", "must be at most 40 characters");
         }
         return name;
     }

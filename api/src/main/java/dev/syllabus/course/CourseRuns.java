@@ -4,6 +4,7 @@ import dev.syllabus.content.Course;
 import dev.syllabus.content.Run;
 import dev.syllabus.content.Schedule;
 import dev.syllabus.domain.DomainException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ public class CourseRuns {
         if (request.start().getYear() < 2000 || request.start().getYear() > 2200) {
             throw DomainException.invalid("start", "must be a date between the years 2000 and 2200");
         }
-        Saved saved = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> save(slug, name, request));
+        Saved saved = QuarkusTransaction.requiringNew().call(() -> save(slug, name, request));
         catalog.reload();
         return saved;
     }

@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /** Writes imported courses to the database and reads them back for the read model. */
@@ -114,14 +116,14 @@ public class CourseStore {
      * its current run's dates (which move when an instructor edits the run, or a new run starts).
      */
     @Transactional
-    public java.util.Map<String, String> versions() {
+    public Map<String, String> versions() {
         List<Object[]> rows = entityManager
                 .createQuery("select c.id, c.slug, c.version from Course c", Object[].class)
                 .getResultList();
-        java.util.Map<Long, List<Run>> runs = runsByCourse();
+        Map<Long, List<Run>> runs = runsByCourse();
         Instant now = Instant.now();
         return rows.stream()
-                .collect(java.util.stream.Collectors.toMap(
+                .collect(Collectors.toMap(
                         r -> (String) r[1],
                         r -> served(
                                 (String) r[2],
@@ -140,7 +142,7 @@ public class CourseStore {
     @Transactional
     public List<Course> loadAll() {
         List<CourseEntity> rows = CourseEntity.listAll(Sort.by("slug"));
-        java.util.Map<Long, List<Run>> runs = runsByCourse();
+        Map<Long, List<Run>> runs = runsByCourse();
         Instant now = Instant.now();
         return rows.stream()
                 .map(row -> {
@@ -152,12 +154,10 @@ public class CourseStore {
                 .toList();
     }
 
-    private java.util.Map<Long, List<Run>> runsByCourse() {
+    private Map<Long, List<Run>> runsByCourse() {
         List<CourseRunEntity> all = CourseRunEntity.listAll();
         return all.stream()
-                .collect(java.util.stream.Collectors.groupingBy(
-                        run -> run.courseId,
-                        java.util.stream.Collectors.mapping(
-                                CourseRunEntity::dates, java.util.stream.Collectors.toList())));
+                .collect(Collectors.groupingBy(
+                        run -> run.courseId, Collectors.mapping(CourseRunEntity::dates, Collectors.toList())));
     }
 }

@@ -8,12 +8,14 @@ import dev.syllabus.content.CourseSource;
 import dev.syllabus.domain.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 
 /** Checks an uploaded course page and, when it passes, publishes it in place of the course. */
 @ApplicationScoped
 public class CourseUploads {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CourseUploads.class);
+    private static final Logger LOG = Logger.getLogger(CourseUploads.class);
 
     private final CourseStore store;
     private final CourseCatalog catalog;
@@ -38,7 +40,7 @@ public class CourseUploads {
             throw DomainException.brokenRules(
                     "The content check found " + errors.size() + " problem(s); the course is unchanged.", errors);
         }
-        List<String> warnings = java.util.stream.Stream.concat(
+        List<String> warnings = Stream.concat(
                         result.warnings().stream(), ContentCheck.dropped(published, result.course(), file).stream())
                 .map(Object::toString)
                 .toList();

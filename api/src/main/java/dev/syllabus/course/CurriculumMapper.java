@@ -14,6 +14,7 @@ import dev.syllabus.content.Principle;
 import dev.syllabus.content.Schedule;
 import dev.syllabus.content.Section;
 import dev.syllabus.content.Task;
+import dev.syllabus.content.TaskKind;
 import dev.syllabus.content.Tool;
 import dev.syllabus.content.Week;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -140,9 +141,8 @@ class CurriculumMapper {
         List<Task> tasks = row.tasks.stream()
                 .map(t -> new Task(row.code + "/" + t.code, t.code, t.kind, t.title, t.optional))
                 .toList();
-        int listedPrs = (int) tasks.stream()
-                .filter(t -> t.kind() == dev.syllabus.content.TaskKind.PR)
-                .count();
+        int listedPrs =
+                (int) tasks.stream().filter(t -> t.kind() == TaskKind.PR).count();
         PassCriterion pass = row.passText == null
                 ? null
                 : new PassCriterion(row.passText, row.requiredPrs, listedPrs, row.instructorApproval);

@@ -22,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -100,7 +101,7 @@ public class GithubResource {
         JsonNode payload;
         try {
             payload = json.readTree(new String(raw, StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw DomainException.invalid("body", "is not valid JSON");
         }
         if (payload == null || !payload.isObject()) {

@@ -9,6 +9,8 @@ import dev.syllabus.content.EvidencePolicy;
 import dev.syllabus.course.Courses;
 import dev.syllabus.progress.ChecklistService;
 import dev.syllabus.progress.PullRequestStates;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -349,7 +352,7 @@ public class GithubService implements PullRequestStates {
         return new EvidenceRule.Staff(
                 instructors.stream()
                         .map(a -> a.githubId)
-                        .filter(java.util.Objects::nonNull)
+                        .filter(Objects::nonNull)
                         .collect(Collectors.toSet()),
                 instructors.stream().map(a -> a.login.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
                 signIn.enabled(),
@@ -365,14 +368,11 @@ public class GithubService implements PullRequestStates {
     record DeliveryPage(List<GithubViews.Delivery> deliveries, long total) {}
 
     @Transactional
-    DeliveryPage deliveries(io.quarkus.panache.common.Page page) {
-        List<GithubViews.Delivery> rows = DeliveryEntity.<DeliveryEntity>findAll(
-                        io.quarkus.panache.common.Sort.descending("receivedAt", "id"))
-                .page(page)
-                .list()
-                .stream()
-                .map(GithubViews.Delivery::of)
-                .toList();
+    DeliveryPage deliveries(Page page) {
+        List<GithubViews.Delivery> rows =
+                DeliveryEntity.<DeliveryEntity>findAll(Sort.descending("receivedAt", "id")).page(page).list().stream()
+                        .map(GithubViews.Delivery::of)
+                        .toList();
         return new DeliveryPage(rows, DeliveryEntity.count());
     }
 

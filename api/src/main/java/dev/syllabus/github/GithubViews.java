@@ -1,5 +1,6 @@
 package dev.syllabus.github;
 
+import dev.syllabus.content.EvidencePolicy;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -67,7 +68,7 @@ final class GithubViews {
 
             Instant updatedAt) {
 
-        static PullRequest of(PullRequestEntity row, dev.syllabus.content.EvidencePolicy policy) {
+        static PullRequest of(PullRequestEntity row, EvidencePolicy policy) {
             PullRequestFacts facts = row.facts();
             return new PullRequest(
                     row.number,

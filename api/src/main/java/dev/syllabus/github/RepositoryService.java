@@ -1,6 +1,7 @@
 package dev.syllabus.github;
 
 import dev.syllabus.account.AccountEntity;
+import dev.syllabus.account.Role;
 import dev.syllabus.content.EvidencePolicy;
 import dev.syllabus.course.Courses;
 import dev.syllabus.domain.DomainException;
@@ -79,7 +80,7 @@ public class RepositoryService {
     @Transactional
     GithubViews.Repository registerForStudent(String slug, String login, String url) {
         AccountEntity student = AccountEntity.findByLogin(login)
-                .filter(a -> a.role == dev.syllabus.account.Role.STUDENT)
+                .filter(a -> a.role == Role.STUDENT)
                 .orElseThrow(() -> DomainException.notFound("No student '" + login + "'."));
         return register(slug, student.id, url, true);
     }

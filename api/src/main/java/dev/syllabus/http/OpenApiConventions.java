@@ -1,22 +1,26 @@
 package dev.syllabus.http;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * House rules for the OpenAPI document, applied once instead of on every resource method, so the
@@ -62,7 +66,7 @@ public class OpenApiConventions implements OASFilter {
                 .addSecurityScheme(
                         "bearer",
                         OASFactory.createSecurityScheme()
-                                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP)
+                                .type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer")
                                 .description(
                                         "A token from POST /api/auth/login, or an instructor's integration token."));
@@ -277,8 +281,8 @@ public class OpenApiConventions implements OASFilter {
         });
     }
 
-    private static java.util.Optional<APIResponse> ok(APIResponses responses) {
-        return java.util.Optional.ofNullable(responses.getAPIResponse("200"));
+    private static Optional<APIResponse> ok(APIResponses responses) {
+        return Optional.ofNullable(responses.getAPIResponse("200"));
     }
 
     private static void retryAfter(APIResponse response) {
@@ -297,7 +301,7 @@ public class OpenApiConventions implements OASFilter {
 
     /** Every error answer is a problem; its example carries the answer's own status. */
     private static void problemContent(APIResponse response, int status) {
-        jakarta.ws.rs.core.Response.Status known = jakarta.ws.rs.core.Response.Status.fromStatusCode(status);
+        Response.Status known = Response.Status.fromStatusCode(status);
         Map<String, Object> example = new LinkedHashMap<>();
         example.put("type", "about:blank");
         example.put("title", Problem.of(status, null, "/", List.of()).title());
@@ -335,7 +339,7 @@ public class OpenApiConventions implements OASFilter {
         }
     }
 
-    private static org.eclipse.microprofile.openapi.models.headers.Header header(String description) {
+    private static Header header(String description) {
         return OASFactory.createHeader()
                 .description(description)
                 .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)));

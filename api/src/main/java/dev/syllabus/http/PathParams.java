@@ -2,6 +2,8 @@ package dev.syllabus.http;
 
 import dev.syllabus.domain.DomainException;
 import dev.syllabus.domain.Names;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Checks path parameters by hand, because JAX-RS turns a malformed path parameter into a 404
@@ -23,7 +25,7 @@ public final class PathParams {
         if (!value.matches("[Hh]\\d{1,4}")) {
             throw DomainException.invalid(field, "must be a homework code such as H3");
         }
-        return value.toUpperCase(java.util.Locale.ROOT);
+        return value.toUpperCase(Locale.ROOT);
     }
 
     public static int number(String field, String value, int max) {
@@ -46,7 +48,7 @@ public final class PathParams {
                 return constant;
             }
         }
-        throw DomainException.invalid(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        throw DomainException.invalid(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
     }
 
     /** true or false, any case; null when the parameter is absent or empty. */
@@ -55,7 +57,7 @@ public final class PathParams {
             return null;
         }
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-            return Boolean.valueOf(value.toLowerCase(java.util.Locale.ROOT));
+            return Boolean.valueOf(value.toLowerCase(Locale.ROOT));
         }
         throw DomainException.invalid(field, "must be true or false");
     }

@@ -12,10 +12,16 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -108,7 +114,7 @@ public class ProblemMapper {
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(leaf(v.getPropertyPath().toString()), v.getMessage()))
-                .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         return respond(400, "The request is not valid.", uri, errors);
     }
@@ -130,13 +136,11 @@ public class ProblemMapper {
 
     /** A media type the REST layer cannot parse, in Accept or Content-Type: 400 naming the header. */
     @ServerExceptionMapper
-    public Response unparsable(IllegalArgumentException e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+    public Response unparsable(IllegalArgumentException e, UriInfo uri, HttpHeaders headers) {
         if (e.getMessage() == null || !e.getMessage().startsWith("Failed to parse media type")) {
             return unexpected(e, uri);
         }
-        String header = parses(headers.getHeaderString(jakarta.ws.rs.core.HttpHeaders.CONTENT_TYPE))
-                ? "Accept"
-                : "Content-Type";
+        String header = parses(headers.getHeaderString(HttpHeaders.CONTENT_TYPE)) ? "Accept" : "Content-Type";
         return respond(
                 400,
                 "The " + header + " header is not a valid media type.",
@@ -149,7 +153,7 @@ public class ProblemMapper {
             return true;
         }
         try {
-            jakarta.ws.rs.core.MediaType.valueOf(mediaTypes);
+            MediaType.valueOf(mediaTypes);
             return true;
         } catch (IllegalArgumentException e) {
             return false;
@@ -177,11 +181,11 @@ public class ProblemMapper {
     /** A lost or refused database connection (SQL state class 08, a shutdown, or no connection from the pool in time). */
     private static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientConnectionException
-                    || cause instanceof java.sql.SQLNonTransientConnectionException) {
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            if (cause instanceof java.sql.SQLException sql) {
+            if (cause instanceof SQLException sql) {
                 String state = sql.getSQLState() == null ? "" : sql.getSQLState();
                 String message = sql.getMessage() == null ? "" : sql.getMessage();
                 if (state.startsWith("08") || state.startsWith("57P") || message.contains("Acquisition timeout")) {
@@ -199,7 +203,7 @@ public class ProblemMapper {
      */
     private static boolean isConcurrentChange(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql) {
+            if (cause instanceof SQLException sql) {
                 String state = sql.getSQLState() == null ? "" : sql.getSQLState();
                 if (state.equals("23505") || state.equals("40001") || state.equals("40P01")) {
                     return true;

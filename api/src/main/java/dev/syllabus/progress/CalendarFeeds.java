@@ -2,6 +2,7 @@ package dev.syllabus.progress;
 
 import dev.syllabus.config.SyllabusConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -34,7 +35,7 @@ public class CalendarFeeds {
 
     /** The host the feeds' event UIDs are scoped to. */
     String host() {
-        String host = java.net.URI.create(publicUrl).getHost();
+        String host = URI.create(publicUrl).getHost();
         return host == null ? "syllabus" : host;
     }
 }

@@ -13,8 +13,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import net.fortuna.ical4j.data.CalendarOutputter;
@@ -60,7 +63,7 @@ final class Calendars {
     static String student(Course dated, ChecklistViews.Checklist checklist, String host, Instant now) {
         Calendar calendar = calendar(dated, dated.title() + " (" + checklist.student() + ")", now);
         weeksAndWebinars(calendar, dated, host, now);
-        Map<String, Homework> homework = new java.util.HashMap<>();
+        Map<String, Homework> homework = new HashMap<>();
         dated.homework().forEach(h -> homework.put(h.code(), h));
         for (ChecklistViews.HomeworkProgress progress : checklist.homework()) {
             Homework content = homework.get(progress.code());
@@ -138,9 +141,7 @@ final class Calendars {
     }
 
     private static ZoneId zone(Course dated) {
-        return dated.run() == null
-                ? java.time.ZoneOffset.UTC
-                : ZoneId.of(dated.run().timeZone());
+        return dated.run() == null ? ZoneOffset.UTC : ZoneId.of(dated.run().timeZone());
     }
 
     private static void finish(VEvent event, String uid, String description, Instant now) {
@@ -148,7 +149,7 @@ final class Calendars {
                 .filter(p -> p instanceof DtStamp)
                 .toList()
                 .forEach(event::remove);
-        event.add(new DtStamp(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        event.add(new DtStamp(now.truncatedTo(ChronoUnit.SECONDS)));
         event.add(new Uid(uid));
         if (description != null && !description.isBlank()) {
             event.add(new Description(description));

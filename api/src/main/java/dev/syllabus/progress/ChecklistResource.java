@@ -18,10 +18,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -83,10 +85,7 @@ public class ChecklistResource {
             @Parameter(description = "The task code, or a setup item's name", example = "PR2") @PathParam("item")
                     String item,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
-                            required = false,
-                            description = "Optional: evidence for the item")
-                    @Valid
+            @RequestBody(required = false, description = "Optional: evidence for the item") @Valid
                     ChecklistViews.DoneRequest body) {
         long me = current.id();
         return respond(checklists.mark(
@@ -158,10 +157,7 @@ public class ChecklistResource {
             @Parameter(description = "The task code, or a setup item's name", example = "PR2") @PathParam("item")
                     String item,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
-                            required = false,
-                            description = "Optional: evidence for the item")
-                    @Valid
+            @RequestBody(required = false, description = "Optional: evidence for the item") @Valid
                     ChecklistViews.DoneRequest body) {
         return respond(checklists.markFor(
                 PathParams.slug("slug", slug),
@@ -290,7 +286,7 @@ public class ChecklistResource {
         }
         return group.equals("setup")
                 ? "setup/" + item
-                : group.toUpperCase(java.util.Locale.ROOT) + "/" + item.toUpperCase(java.util.Locale.ROOT);
+                : group.toUpperCase(Locale.ROOT) + "/" + item.toUpperCase(Locale.ROOT);
     }
 
     private static Response respond(ChecklistViews.Item item) {

@@ -1,18 +1,34 @@
 package dev.syllabus.progress;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.syllabus.account.AccountEntity;
+import dev.syllabus.account.Role;
 import dev.syllabus.content.Course;
 import dev.syllabus.content.Homework;
 import dev.syllabus.content.Week;
+import dev.syllabus.course.CourseRunEntity;
+import dev.syllabus.course.CourseRuns;
 import dev.syllabus.course.Courses;
 import dev.syllabus.domain.DomainException;
 import dev.syllabus.progress.ChecklistItem.ItemKind;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -24,22 +40,19 @@ import java.util.stream.Collectors;
 public class ChecklistService {
 
     private final Courses courses;
-    private final jakarta.enterprise.inject.Instance<PullRequestStates> pullRequests;
+    private final Instance<PullRequestStates> pullRequests;
     /**
      * The checklist items of each published course, built once per course object: the read model
      * replaces the object on every import, and weak keys (compared by identity) let old ones go.
      */
-    private final com.github.benmanes.caffeine.cache.Cache<Course, Map<String, ChecklistItem>> itemsByCourse =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().build();
+    private final Cache<Course, Map<String, ChecklistItem>> itemsByCourse =
+            Caffeine.newBuilder().weakKeys().build();
 
     private final CalendarFeeds feeds;
     private final CohortCache cohorts;
 
     ChecklistService(
-            Courses courses,
-            jakarta.enterprise.inject.Instance<PullRequestStates> pullRequests,
-            CalendarFeeds feeds,
-            CohortCache cohorts) {
+            Courses courses, Instance<PullRequestStates> pullRequests, CalendarFeeds feeds, CohortCache cohorts) {
         this.courses = courses;
         this.feeds = feeds;
         this.cohorts = cohorts;
@@ -95,16 +108,16 @@ public class ChecklistService {
     }
 
     /** The setup item whose title mentions {@code word}, if any (e.g. adding the instructor as admin). */
-    public java.util.Optional<String> setupItem(String slug, String word) {
+    public Optional<String> setupItem(String slug, String word) {
         return items(courses.find(slug).course()).values().stream()
                 .filter(i -> i.kind() == ItemKind.SETUP
-                        && i.title().toLowerCase(java.util.Locale.ROOT).contains(word))
+                        && i.title().toLowerCase(Locale.ROOT).contains(word))
                 .map(ChecklistItem::id)
                 .findFirst();
     }
 
     private Map<String, PullRequestStates.PullRequestState> pullRequestsOf(long courseId, long accountId) {
-        Map<String, PullRequestStates.PullRequestState> found = new java.util.HashMap<>();
+        Map<String, PullRequestStates.PullRequestState> found = new HashMap<>();
         pullRequests.forEach(source -> found.putAll(source.byItem(courseId, accountId)));
         return found;
     }
@@ -112,9 +125,9 @@ public class ChecklistService {
     /** The course's checklist items by id, in checklist order. */
     Map<String, ChecklistItem> items(Course course) {
         return itemsByCourse.get(course, c -> {
-            Map<String, ChecklistItem> byId = new java.util.LinkedHashMap<>();
+            Map<String, ChecklistItem> byId = new LinkedHashMap<>();
             ChecklistItem.of(c).forEach(item -> byId.put(item.id(), item));
-            return java.util.Collections.unmodifiableMap(byId);
+            return Collections.unmodifiableMap(byId);
         });
     }
 
@@ -124,7 +137,7 @@ public class ChecklistService {
         Courses.Ref ref = courses.find(slug);
         AccountEntity student = AccountEntity.findById(accountId);
         EnrollmentEntity enrollment = (student == null
-                        ? java.util.Optional.<EnrollmentEntity>empty()
+                        ? Optional.<EnrollmentEntity>empty()
                         : EnrollmentEntity.of(ref.id(), accountId))
                 .orElseThrow(() -> notEnrolled(ref));
         if (enrollment.calendarToken == null) {
@@ -143,16 +156,15 @@ public class ChecklistService {
                 student.githubId != null,
                 ProgressEntity.ofStudent(ref.id(), student.id),
                 ReviewEntity.list("courseId = ?1 and accountId = ?2 order by at", ref.id(), student.id),
-                new java.util.HashMap<>(),
+                new HashMap<>(),
                 pullRequestsOf(ref.id(), student.id),
                 DeadlineExtensionEntity.of(ref.id(), student.id));
     }
 
     /** The published course with the dates of run {@code runId} (the current run's when null). */
     static Course dated(Courses.Ref ref, Long runId) {
-        dev.syllabus.course.CourseRunEntity run =
-                runId == null ? null : dev.syllabus.course.CourseRunEntity.findById(runId);
-        return run == null ? ref.course() : dev.syllabus.course.CourseRuns.in(ref.course(), run.dates());
+        CourseRunEntity run = runId == null ? null : CourseRunEntity.findById(runId);
+        return run == null ? ref.course() : CourseRuns.in(ref.course(), run.dates());
     }
 
     /**
@@ -162,7 +174,7 @@ public class ChecklistService {
      */
     static ChecklistViews.Checklist build(
             Course course,
-            java.util.Collection<ChecklistItem> courseItems,
+            Collection<ChecklistItem> courseItems,
             String login,
             boolean verified,
             List<ProgressRow> rows,
@@ -175,7 +187,7 @@ public class ChecklistService {
         List<ChecklistViews.Item> items = courseItems.stream()
                 .map(item -> view(item, states.get(item.id()), pullRequests.get(item.id())))
                 .toList();
-        Map<String, ChecklistViews.Review> latest = new java.util.HashMap<>();
+        Map<String, ChecklistViews.Review> latest = new HashMap<>();
         for (ReviewEntity review : reviewsOldestFirst) {
             String reviewer = review.reviewerId == null
                     ? null
@@ -194,7 +206,7 @@ public class ChecklistService {
         Courses.Ref ref = courses.find(slug);
         AccountEntity student = student(login);
         requireEnrolled(ref, student);
-        String homework = code.toUpperCase(java.util.Locale.ROOT);
+        String homework = code.toUpperCase(Locale.ROOT);
         boolean exists = ref.course().weeks().stream()
                 .flatMap(w -> w.homework().stream())
                 .anyMatch(h -> h.code().equals(homework));
@@ -243,7 +255,7 @@ public class ChecklistService {
             }
             state = lockedState(ref.id(), studentId, itemId);
         }
-        ChecklistItem item = java.util.Optional.ofNullable(items(ref.course()).get(itemId))
+        ChecklistItem item = Optional.ofNullable(items(ref.course()).get(itemId))
                 .orElseThrow(
                         () -> DomainException.notFound("Course '" + slug + "' has no checklist item " + itemId + "."));
         String checkedEvidence = Evidence.check(item.kind(), evidence);
@@ -287,7 +299,7 @@ public class ChecklistService {
 
     private static ProgressEntity lockedState(long courseId, long studentId, String itemId) {
         return ProgressEntity.ofItem(courseId, studentId, itemId)
-                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional()
                 .orElse(null);
     }
@@ -322,7 +334,7 @@ public class ChecklistService {
 
     /** The private calendar feed behind {@code token}, or empty when no enrolment has it. */
     @Transactional
-    java.util.Optional<String> calendarFeed(String token) {
+    Optional<String> calendarFeed(String token) {
         return EnrollmentEntity.<EnrollmentEntity>find("calendarToken", token)
                 .firstResultOptional()
                 .map(enrollment -> {
@@ -335,12 +347,10 @@ public class ChecklistService {
 
     /** The public calendar of a run of the course (the current one when {@code run} is null). */
     @Transactional
-    String courseCalendar(String slug, dev.syllabus.course.CourseRunEntity run) {
+    String courseCalendar(String slug, CourseRunEntity run) {
         Courses.Ref ref = courses.find(slug);
         return Calendars.course(
-                run == null ? ref.course() : dev.syllabus.course.CourseRuns.in(ref.course(), run.dates()),
-                feeds.host(),
-                Instant.now());
+                run == null ? ref.course() : CourseRuns.in(ref.course(), run.dates()), feeds.host(), Instant.now());
     }
 
     /**
@@ -384,7 +394,7 @@ public class ChecklistService {
 
     private static AccountEntity student(String login) {
         return AccountEntity.findByLogin(login)
-                .filter(a -> a.role == dev.syllabus.account.Role.STUDENT)
+                .filter(a -> a.role == Role.STUDENT)
                 .orElseThrow(() -> DomainException.notFound("No student '" + login + "'."));
     }
 
@@ -431,9 +441,8 @@ public class ChecklistService {
             List<ChecklistViews.Item> items,
             Map<String, ChecklistViews.Review> reviews,
             Map<String, Instant> extensions) {
-        java.time.ZoneId zone = course.run() == null
-                ? java.time.ZoneOffset.UTC
-                : java.time.ZoneId.of(course.run().timeZone());
+        ZoneId zone =
+                course.run() == null ? ZoneOffset.UTC : ZoneId.of(course.run().timeZone());
         Map<String, List<ChecklistViews.Item>> byHomework = items.stream()
                 .filter(i -> i.homework() != null)
                 .collect(Collectors.groupingBy(ChecklistViews.Item::homework));
@@ -475,8 +484,8 @@ public class ChecklistService {
             List<ChecklistViews.Item> items,
             ChecklistViews.Review review,
             Instant extension,
-            java.time.ZoneId zone) {
-        java.time.OffsetDateTime due =
+            ZoneId zone) {
+        OffsetDateTime due =
                 extension == null ? homework.due() : extension.atZone(zone).toOffsetDateTime();
         HomeworkStatusRule.Outcome outcome = HomeworkStatusRule.status(
                 homework.pass(),

@@ -2,7 +2,9 @@ package dev.syllabus.progress;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.syllabus.course.CourseRunResource;
 import dev.syllabus.domain.DomainException;
+import dev.syllabus.domain.Names;
 import dev.syllabus.http.Negotiation;
 import dev.syllabus.http.PageRequest;
 import dev.syllabus.http.PathParams;
@@ -106,13 +108,12 @@ public class CohortResource {
                             schema = @Schema(type = SchemaType.STRING)))
     public Response runCohort(
             @PathParam("slug") String slug,
-            @Parameter(schema = @Schema(pattern = dev.syllabus.course.CourseRunResource.RUN_NAME, maxLength = 40))
-                    @PathParam("run")
+            @Parameter(schema = @Schema(pattern = CourseRunResource.RUN_NAME, maxLength = 40)) @PathParam("run")
                     String run,
             @BeanParam CohortQuery query,
             HttpHeaders headers,
             UriInfo uri) {
-        return cohortOf(slug, dev.syllabus.course.CourseRunResource.runName(run), query, headers, uri);
+        return cohortOf(slug, CourseRunResource.runName(run), query, headers, uri);
     }
 
     private static final String COHORT =
@@ -182,8 +183,7 @@ public class CohortResource {
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response runGradebook(
             @PathParam("slug") String slug,
-            @Parameter(schema = @Schema(pattern = dev.syllabus.course.CourseRunResource.RUN_NAME, maxLength = 40))
-                    @PathParam("run")
+            @Parameter(schema = @Schema(pattern = CourseRunResource.RUN_NAME, maxLength = 40)) @PathParam("run")
                     String run,
             @Parameter(
                             required = true,
@@ -191,7 +191,7 @@ public class CohortResource {
                             schema = @Schema(enumeration = {"canvas", "moodle"}))
                     @QueryParam("format")
                     String format) {
-        return gradebookOf(slug, dev.syllabus.course.CourseRunResource.runName(run), format);
+        return gradebookOf(slug, CourseRunResource.runName(run), format);
     }
 
     private static final String GRADEBOOK =
@@ -256,7 +256,7 @@ public class CohortResource {
                     String size,
             UriInfo uri) {
         PageRequest request = PageRequest.of(page, size);
-        if (student != null && !dev.syllabus.domain.Names.isGithubLogin(student)) {
+        if (student != null && !Names.isGithubLogin(student)) {
             throw DomainException.invalid("student", "must be a GitHub login");
         }
         HistoryService.HistoryPage found = history.history(

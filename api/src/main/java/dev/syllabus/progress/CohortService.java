@@ -7,9 +7,12 @@ import dev.syllabus.course.CourseRunEntity;
 import dev.syllabus.course.CourseRuns;
 import dev.syllabus.course.Courses;
 import dev.syllabus.domain.DomainException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -32,12 +35,11 @@ public class CohortService {
         this.courses = courses;
         this.runs = runs;
         this.cache = cache;
-        cache.computeWith(
-                key -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
-                    Courses.Ref ref = courses.find(key.slug());
-                    CourseRunEntity run = runs.named(ref.id(), key.run().name());
-                    return compute(ref, run, CourseRuns.in(ref.course(), key.run()), key.filter());
-                }));
+        cache.computeWith(key -> QuarkusTransaction.requiringNew().call(() -> {
+            Courses.Ref ref = courses.find(key.slug());
+            CourseRunEntity run = runs.named(ref.id(), key.run().name());
+            return compute(ref, run, CourseRuns.in(ref.course(), key.run()), key.filter());
+        }));
     }
 
     /**
@@ -80,7 +82,7 @@ public class CohortService {
         // (students, item states): a persistence context of thousands of entities is what made a
         // cohort's computation overflow the small heap into full collections.
         List<EnrollmentEntity.Student> enrolled = EnrollmentEntity.studentsOf(ref.id(), run.id);
-        Map<Long, Map<String, java.time.Instant>> extensions = DeadlineExtensionEntity.ofCourse(ref.id());
+        Map<Long, Map<String, Instant>> extensions = DeadlineExtensionEntity.ofCourse(ref.id());
         Map<Long, List<ProgressRow>> progress =
                 ProgressEntity.ofRun(ref.id(), run.id).stream().collect(Collectors.groupingBy(ProgressRow::accountId));
         Map<Long, List<ReviewEntity>> reviews = ReviewEntity.<ReviewEntity>find(
@@ -91,8 +93,7 @@ public class CohortService {
                 .stream()
                 .collect(Collectors.groupingBy(r -> r.accountId));
         Map<Long, String> logins = new HashMap<>();
-        java.util.Collection<ChecklistItem> items =
-                checklists.items(ref.course()).values();
+        Collection<ChecklistItem> items = checklists.items(ref.course()).values();
         List<CohortViews.Row> rows = new ArrayList<>();
         for (EnrollmentEntity.Student student : enrolled) {
             ChecklistViews.Checklist checklist = ChecklistService.build(
@@ -180,6 +181,6 @@ public class CohortService {
         List<CohortViews.Row> rows = cohort(slug, run.name, Filter.NONE).rows();
         List<Homework> homework = ref.course().homework().toList();
         return Gradebook.write(
-                format, homework, rows, run.name, ref.course().schedule().latePenalty(), java.time.Instant.now());
+                format, homework, rows, run.name, ref.course().schedule().latePenalty(), Instant.now());
     }
 }

@@ -1,7 +1,10 @@
 package dev.syllabus.progress;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the instructors' cohort, roster and history endpoints send. */
@@ -38,9 +41,8 @@ final class CohortViews {
             @Schema(description = "Set by an instructor") int instructor) {
 
         static TickCounts of(List<ChecklistViews.Item> doneItems) {
-            java.util.Map<ProgressEntity.Source, Long> counts = doneItems.stream()
-                    .collect(java.util.stream.Collectors.groupingBy(
-                            ChecklistViews.Item::source, java.util.stream.Collectors.counting()));
+            Map<ProgressEntity.Source, Long> counts = doneItems.stream()
+                    .collect(Collectors.groupingBy(ChecklistViews.Item::source, Collectors.counting()));
             return new TickCounts(
                     counts.getOrDefault(ProgressEntity.Source.GITHUB, 0L).intValue(),
                     counts.getOrDefault(ProgressEntity.Source.STUDENT, 0L).intValue(),
@@ -65,7 +67,7 @@ final class CohortViews {
             boolean late,
 
             @Schema(nullable = true, description = "When it is due for this student (an extension counts)")
-            java.time.OffsetDateTime due) {
+            OffsetDateTime due) {
 
         /** The status as a spreadsheet shows it: PASSED_LATE for a late pass. */
         String label() {

@@ -7,9 +7,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /** A student taking a course. */
 @Entity(name = "Enrollment")
@@ -49,7 +52,7 @@ public class EnrollmentEntity extends PanacheEntity {
     record Student(long accountId, String login, String name, String email, boolean verified) {}
 
     /** The students of a course's run, read as values (no entities: a run may have thousands). */
-    static java.util.List<Student> studentsOf(long courseId, long runId) {
+    static List<Student> studentsOf(long courseId, long runId) {
         return getEntityManager()
                 .createQuery(
                         "select a.id, a.login, a.name, a.email, a.githubId is not null from Enrollment e join e.account a"
@@ -60,7 +63,7 @@ public class EnrollmentEntity extends PanacheEntity {
                 .getResultList();
     }
 
-    static java.util.Optional<EnrollmentEntity> of(long courseId, long accountId) {
+    static Optional<EnrollmentEntity> of(long courseId, long accountId) {
         return EnrollmentEntity.<EnrollmentEntity>find("course.id = ?1 and account.id = ?2", courseId, accountId)
                 .firstResultOptional();
     }
@@ -75,7 +78,7 @@ public class EnrollmentEntity extends PanacheEntity {
             EnrollmentEntity fresh = new EnrollmentEntity();
             fresh.course = course;
             fresh.account = account;
-            fresh.joinedAt = java.time.Instant.now();
+            fresh.joinedAt = Instant.now();
             return fresh;
         });
         enrollment.runId = runId;
@@ -96,7 +99,7 @@ public class EnrollmentEntity extends PanacheEntity {
      */
     static boolean lock(long courseId, long accountId) {
         return find("course.id = ?1 and account.id = ?2", courseId, accountId)
-                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional()
                 .isPresent();
     }

@@ -1,6 +1,7 @@
 package dev.syllabus.progress;
 
 import dev.syllabus.account.AccountViews;
+import dev.syllabus.account.CurrentAccount;
 import dev.syllabus.http.HttpEdge;
 import dev.syllabus.http.PathParams;
 import io.vertx.ext.web.RoutingContext;
@@ -34,9 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EnrollmentResource {
 
     private final EnrollmentService enrollments;
-    private final dev.syllabus.account.CurrentAccount current;
+    private final CurrentAccount current;
 
-    EnrollmentResource(EnrollmentService enrollments, dev.syllabus.account.CurrentAccount current) {
+    EnrollmentResource(EnrollmentService enrollments, CurrentAccount current) {
         this.enrollments = enrollments;
         this.current = current;
     }

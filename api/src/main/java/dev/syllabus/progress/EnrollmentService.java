@@ -7,6 +7,8 @@ import dev.syllabus.account.AttemptThrottle;
 import dev.syllabus.account.AuthConfig;
 import dev.syllabus.account.Passwords;
 import dev.syllabus.account.Role;
+import dev.syllabus.account.Tokens;
+import dev.syllabus.config.SyllabusConfig;
 import dev.syllabus.course.CourseEntity;
 import dev.syllabus.course.CourseRunEntity;
 import dev.syllabus.course.CourseRuns;
@@ -15,7 +17,10 @@ import dev.syllabus.domain.DomainException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Joining a course with its join code, and the instructors' management of that code. */
@@ -39,7 +44,7 @@ public class EnrollmentService {
             AccountService accounts,
             Passwords passwords,
             AuthConfig auth,
-            dev.syllabus.config.SyllabusConfig config) {
+            SyllabusConfig config) {
         this.courses = courses;
         this.runs = runs;
         this.cohorts = cohorts;
@@ -181,8 +186,7 @@ public class EnrollmentService {
                     || enrollment.inviteHash == null
                     || !constantTimeEquals(
                             enrollment.inviteHash,
-                            dev.syllabus.account.Tokens.digest(
-                                    request.inviteCode().strip()))) {
+                            Tokens.digest(request.inviteCode().strip()))) {
                 throw DomainException.forbidden(
                         "That invite code does not open this account.",
                         "inviteCode",
@@ -208,12 +212,12 @@ public class EnrollmentService {
     @Transactional
     String invites(String slug) {
         CourseEntity course = courses.row(slug);
-        List<List<String>> rows = new java.util.ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         List<EnrollmentEntity> unclaimed = EnrollmentEntity.list(
                 "course.id = ?1 and account.passwordHash is null order by account.login", course.id);
         for (EnrollmentEntity enrollment : unclaimed) {
             String code = CourseRuns.randomCode(12);
-            enrollment.inviteHash = dev.syllabus.account.Tokens.digest(code);
+            enrollment.inviteHash = Tokens.digest(code);
             String login = enrollment.account.login;
             rows.add(List.of(
                     login,
@@ -225,8 +229,6 @@ public class EnrollmentService {
     }
 
     private static boolean constantTimeEquals(String expected, String given) {
-        return java.security.MessageDigest.isEqual(
-                expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                given.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 }

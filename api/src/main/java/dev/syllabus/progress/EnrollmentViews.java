@@ -1,5 +1,7 @@
 package dev.syllabus.progress;
 
+import dev.syllabus.account.Passwords;
+import dev.syllabus.domain.Names;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -13,7 +15,7 @@ final class EnrollmentViews {
     @Schema(name = "JoinRequest", description = "A student joining a course; their identity is their GitHub login.")
     record JoinRequest(
             @Size(max = 39)
-            @Pattern(regexp = dev.syllabus.domain.Names.GITHUB_LOGIN, message = "must be a GitHub login")
+            @Pattern(regexp = Names.GITHUB_LOGIN, message = "must be a GitHub login")
             @Schema(
                     nullable = true,
                     description = "GitHub login of the new account; leave it out when signed in (bearer token)",
@@ -26,7 +28,7 @@ final class EnrollmentViews {
             @Email @Size(max = 320) @Schema(nullable = true, example = "mona@example.org")
             String email,
 
-            @Size(min = 10, max = dev.syllabus.account.Passwords.MAX_BYTES)
+            @Size(min = 10, max = Passwords.MAX_BYTES)
             @Schema(
                     nullable = true,
                     description = "At least 10 characters and at most 72 bytes in UTF-8 (all that bcrypt reads); "

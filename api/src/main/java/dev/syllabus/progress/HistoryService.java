@@ -1,15 +1,18 @@
 package dev.syllabus.progress;
 
 import dev.syllabus.account.AccountEntity;
+import dev.syllabus.content.Course;
 import dev.syllabus.course.Courses;
 import dev.syllabus.domain.DomainException;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The history of checklist changes and reviews in a course, newest first. */
 @ApplicationScoped
@@ -58,24 +61,24 @@ public class HistoryService {
     /** Each student's due times in their run, extensions included, looked up once per student. */
     private static final class Deadlines {
         private final Courses.Ref ref;
-        private final Map<Long, Map<String, java.time.Instant>> byStudent = new HashMap<>();
-        private final Map<Long, dev.syllabus.content.Course> byRun = new HashMap<>();
+        private final Map<Long, Map<String, Instant>> byStudent = new HashMap<>();
+        private final Map<Long, Course> byRun = new HashMap<>();
 
         Deadlines(Courses.Ref ref) {
             this.ref = ref;
         }
 
-        java.util.Optional<java.time.Instant> due(long accountId, String homeworkCode) {
-            return java.util.Optional.ofNullable(
+        Optional<Instant> due(long accountId, String homeworkCode) {
+            return Optional.ofNullable(
                     byStudent.computeIfAbsent(accountId, this::load).get(homeworkCode));
         }
 
-        private Map<String, java.time.Instant> load(long accountId) {
+        private Map<String, Instant> load(long accountId) {
             Long runId =
                     EnrollmentEntity.of(ref.id(), accountId).map(e -> e.runId).orElse(null);
-            dev.syllabus.content.Course course =
+            Course course =
                     runId == null ? ref.course() : byRun.computeIfAbsent(runId, id -> ChecklistService.dated(ref, id));
-            Map<String, java.time.Instant> due = new HashMap<>();
+            Map<String, Instant> due = new HashMap<>();
             course.homework()
                     .filter(h -> h.due() != null)
                     .forEach(h -> due.put(h.code(), h.due().toInstant()));

@@ -4,9 +4,13 @@ import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.jpa.HibernateHints;
 
 /** One student's state of one checklist item; {@code version} counts its changes, for If-Match. */
 @Entity(name = "Progress")
@@ -40,11 +44,11 @@ public class ProgressEntity extends PanacheEntity {
     @Column(name = "completed_at")
     public Instant completedAt;
     /** Who vouches for the current state: the student, GitHub (a delivery proved it) or an instructor. */
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     public Source source = Source.STUDENT;
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+    @Schema(
             name = "TickSource",
             description =
                     "Who vouches for a tick: STUDENT (self-reported), GITHUB (a webhook delivery proved it) or INSTRUCTOR")
@@ -77,7 +81,7 @@ public class ProgressEntity extends PanacheEntity {
                         ProgressRow.class)
                 // In batches: the driver otherwise holds every row of a cohort as bytes until the last
                 // arrives, long enough to be promoted to the old generation of a small heap.
-                .setHint(org.hibernate.jpa.HibernateHints.HINT_FETCH_SIZE, 500);
+                .setHint(HibernateHints.HINT_FETCH_SIZE, 500);
         for (int i = 0; i < parameters.length; i++) {
             query.setParameter(i + 1, parameters[i]);
         }

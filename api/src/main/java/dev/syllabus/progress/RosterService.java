@@ -7,16 +7,21 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.syllabus.account.AccountEntity;
 import dev.syllabus.account.Role;
 import dev.syllabus.course.CourseEntity;
+import dev.syllabus.course.CourseRuns;
+import dev.syllabus.course.Courses;
 import dev.syllabus.domain.DomainException;
+import dev.syllabus.domain.Names;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -36,11 +41,11 @@ public class RosterService {
 
     private record Entry(String login, String name, String email) {}
 
-    private final dev.syllabus.course.Courses courses;
-    private final dev.syllabus.course.CourseRuns runs;
+    private final Courses courses;
+    private final CourseRuns runs;
     private final CohortCache cohorts;
 
-    RosterService(dev.syllabus.course.Courses courses, dev.syllabus.course.CourseRuns runs, CohortCache cohorts) {
+    RosterService(Courses courses, CourseRuns runs, CohortCache cohorts) {
         this.courses = courses;
         this.runs = runs;
         this.cohorts = cohorts;
@@ -66,8 +71,7 @@ public class RosterService {
                 account.email = entry.email();
                 account.persist();
                 created++;
-            } else if (!java.util.Objects.equals(account.name, entry.name())
-                    || !java.util.Objects.equals(account.email, entry.email())) {
+            } else if (!Objects.equals(account.name, entry.name()) || !Objects.equals(account.email, entry.email())) {
                 account.name = entry.name() == null ? account.name : entry.name();
                 account.email = entry.email() == null ? account.email : entry.email();
                 updated++;
@@ -105,7 +109,7 @@ public class RosterService {
                 String name = blankToNull(row.get("name"));
                 String email = blankToNull(row.get("email"));
                 String where = "line " + line;
-                if (login == null || !dev.syllabus.domain.Names.isGithubLogin(login)) {
+                if (login == null || !Names.isGithubLogin(login)) {
                     errors.add(new DomainException.FieldError(
                             where + ": login", "must be a GitHub login (letters, digits, single hyphens, at most 39)"));
                 } else if (!seen.add(login.toLowerCase(Locale.ROOT))) {
@@ -138,7 +142,7 @@ public class RosterService {
     }
 
     private static Map<String, String> lowerCaseKeys(Map<String, String> row) {
-        Map<String, String> lower = new java.util.HashMap<>();
+        Map<String, String> lower = new HashMap<>();
         row.forEach((key, value) ->
                 lower.put(key.strip().toLowerCase(Locale.ROOT).replace("github login", "login"), value));
         return lower;

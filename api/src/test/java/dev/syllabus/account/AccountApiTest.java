@@ -15,11 +15,16 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.syllabus.support.Api;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /** Sign-in, sign-out, lockout and integration tokens, through HTTP against the real database. */
@@ -97,7 +102,7 @@ class AccountApiTest {
                 .then()
                 .statusCode(401)
                 .contentType(PROBLEM)
-                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"));
+                .header("WWW-Authenticate", Matchers.startsWith("Bearer"));
         as("made-up-token").get("/api/auth/me").then().statusCode(401).contentType(PROBLEM);
     }
 
@@ -113,14 +118,13 @@ class AccountApiTest {
         String token = Api.student(Api.uniqueLogin("replica"));
         as(token).get("/api/auth/me").then().statusCode(200);
         // Another replica revokes it: only the database knows, not this replica's resolved tokens.
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+        QuarkusTransaction.requiringNew()
                 .run(() -> AccessTokenEntity.update(
-                        "revokedAt = ?1 where tokenHash = ?2", java.time.Instant.now(), Tokens.digest(token)));
-        java.time.Duration bound = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getValue("syllabus.auth.token-cache", java.time.Duration.class);
+                        "revokedAt = ?1 where tokenHash = ?2", Instant.now(), Tokens.digest(token)));
+        Duration bound = ConfigProvider.getConfig().getValue("syllabus.auth.token-cache", Duration.class);
         long start = System.nanoTime();
         while (as(token).get("/api/auth/me").statusCode() == 200) {
-            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(bound.plusSeconds(1));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(bound.plusSeconds(1));
             Thread.sleep(100);
         }
         as(token).get("/api/auth/me").then().statusCode(401);

@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -121,10 +122,10 @@ class GithubSignInTest {
                 .get("/api/auth/me")
                 .then()
                 .statusCode(200)
-                .body("login", org.hamcrest.Matchers.equalTo(login))
-                .body("verified", org.hamcrest.Matchers.equalTo(true))
-                .body("role", org.hamcrest.Matchers.equalTo("STUDENT"));
-        given().get("/api/auth/providers").then().statusCode(200).body("github", org.hamcrest.Matchers.equalTo(true));
+                .body("login", Matchers.equalTo(login))
+                .body("verified", Matchers.equalTo(true))
+                .body("role", Matchers.equalTo("STUDENT"));
+        given().get("/api/auth/providers").then().statusCode(200).body("github", Matchers.equalTo(true));
     }
 
     @Test
@@ -135,13 +136,13 @@ class GithubSignInTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors[0].field", org.hamcrest.Matchers.equalTo("state"));
+                .body("errors[0].field", Matchers.equalTo("state"));
         callback("code=c&state=" + authorize.get("state")).then().statusCode(302);
         callback("code=c&state=" + authorize.get("state"))
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .header("Location", org.hamcrest.Matchers.nullValue());
+                .header("Location", Matchers.nullValue());
         callback("code=c").then().statusCode(400);
     }
 
@@ -155,7 +156,7 @@ class GithubSignInTest {
                 .then()
                 .statusCode(403)
                 .contentType("application/problem+json")
-                .body("detail", org.hamcrest.Matchers.containsString("access_denied"));
+                .body("detail", Matchers.containsString("access_denied"));
         assertThat(accountExists(refused)).isFalse();
 
         String unlucky = Api.uniqueLogin("down");
@@ -175,7 +176,7 @@ class GithubSignInTest {
         callback("code=c&state=" + startSignIn("/checklist").get("state"))
                 .then()
                 .statusCode(403)
-                .body("detail", org.hamcrest.Matchers.containsString("bad_verification_code"));
+                .body("detail", Matchers.containsString("bad_verification_code"));
         assertThat(accountExists(unlucky)).isFalse();
     }
 
@@ -189,7 +190,7 @@ class GithubSignInTest {
                     .get("/api/auth/github/login")
                     .then()
                     .statusCode(400)
-                    .body("errors[0].field", org.hamcrest.Matchers.equalTo("redirect"));
+                    .body("errors[0].field", Matchers.equalTo("redirect"));
         }
     }
 
@@ -202,8 +203,8 @@ class GithubSignInTest {
         github.resetMappings();
         githubKnows(5004, after);
         String second = signIn(github, 5004, after);
-        as(second).get("/api/auth/me").then().statusCode(200).body("login", org.hamcrest.Matchers.equalTo(after));
-        as(first).get("/api/auth/me").then().statusCode(200).body("login", org.hamcrest.Matchers.equalTo(after));
+        as(second).get("/api/auth/me").then().statusCode(200).body("login", Matchers.equalTo(after));
+        as(first).get("/api/auth/me").then().statusCode(200).body("login", Matchers.equalTo(after));
         assertThat(accountExists(before)).isFalse();
     }
 
@@ -224,15 +225,15 @@ class GithubSignInTest {
                 .get("/api/courses/" + COURSE + "/checklist")
                 .then()
                 .statusCode(200)
-                .body("student", org.hamcrest.Matchers.equalTo(login))
-                .body("verified", org.hamcrest.Matchers.equalTo(true));
+                .body("student", Matchers.equalTo(login))
+                .body("verified", Matchers.equalTo(true));
         String admin = Api.admin();
         as(admin)
                 .queryParam("size", 100)
                 .get("/api/courses/" + COURSE + "/cohort")
                 .then()
                 .statusCode(200)
-                .body("find { it.login == '" + login + "' }.verified", org.hamcrest.Matchers.equalTo(true));
+                .body("find { it.login == '" + login + "' }.verified", Matchers.equalTo(true));
         assertThat(as(admin)
                         .accept("text/csv")
                         .get("/api/courses/" + COURSE + "/cohort")
@@ -256,7 +257,7 @@ class GithubSignInTest {
                 .get("/api/courses/" + COURSE + "/checklist")
                 .then()
                 .statusCode(200)
-                .body("verified", org.hamcrest.Matchers.equalTo(true));
+                .body("verified", Matchers.equalTo(true));
 
         String victim = Api.uniqueLogin("victim");
         String squatter = Api.student(victim);
@@ -281,7 +282,7 @@ class GithubSignInTest {
                 .put("/api/courses/" + COURSE + "/repository")
                 .then()
                 .statusCode(403)
-                .body("detail", org.hamcrest.Matchers.containsString("Sign in with GitHub first"));
+                .body("detail", Matchers.containsString("Sign in with GitHub first"));
 
         String login = Api.uniqueLogin("proven");
         githubKnows(5008, login);
@@ -334,7 +335,7 @@ class GithubSignInTest {
                         "check_suite", GithubDeliveries.checkSuite(login, repo, sha, "success", "[{\"number\": 1}]"))
                 .then()
                 .statusCode(200)
-                .body("detail", org.hamcrest.Matchers.containsString("not by the repository's student"));
+                .body("detail", Matchers.containsString("not by the repository's student"));
         assertThat(itemDone(token, "H2/PR1")).isFalse();
 
         // The instructor "admin" signed in with a password: their login is not proven, so their approval does not
@@ -351,8 +352,8 @@ class GithubSignInTest {
                                 login, repo, 2, "approved", next, next, "2026-11-20T12:30:00Z", "[H2/PR1] Dockerfile"))
                 .then()
                 .statusCode(200)
-                .body("outcome", org.hamcrest.Matchers.equalTo("IGNORED"))
-                .body("detail", org.hamcrest.Matchers.containsString("not course staff"));
+                .body("outcome", Matchers.equalTo("IGNORED"))
+                .body("detail", Matchers.containsString("not course staff"));
 
         GithubDeliveries.deliver(
                 "check_suite", GithubDeliveries.checkSuite(login, repo, next, "success", "[{\"number\": 2}]"));
@@ -362,7 +363,7 @@ class GithubSignInTest {
                                 .replace("\"id\": 583231", "\"id\": 5010"))
                 .then()
                 .statusCode(200)
-                .body("detail", org.hamcrest.Matchers.containsString("H2/PR1 done"));
+                .body("detail", Matchers.containsString("H2/PR1 done"));
         assertThat(itemDone(token, "H2/PR1")).isTrue();
     }
 

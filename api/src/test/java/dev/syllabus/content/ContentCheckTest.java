@@ -2,6 +2,7 @@ package dev.syllabus.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,7 @@ class ContentCheckTest {
     private static final String FRONT = "+++\ntitle = \"Demo\"\n+++\n";
 
     private static List<String> issues(String agenda, ContentFile... more) {
-        List<ContentFile> files = new java.util.ArrayList<>(List.of(new ContentFile("demo/agenda.md", FRONT + agenda)));
+        List<ContentFile> files = new ArrayList<>(List.of(new ContentFile("demo/agenda.md", FRONT + agenda)));
         files.addAll(List.of(more));
         return CourseReader.read("demo", files).issues().stream()
                 .map(ContentIssue::toString)

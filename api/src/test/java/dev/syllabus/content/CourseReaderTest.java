@@ -3,6 +3,8 @@ package dev.syllabus.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -300,8 +302,7 @@ class CourseReaderTest {
                         "demo/week-1.md:11: H1: 'Due: next Friday' is not a due date: write " + DueRule.FORMS,
                         "demo/course.toml: schedule.time_zone: 'Mars/Base' is not an IANA time zone like Europe/Kyiv");
         Homework h2 = result.course().weeks().get(0).homework().get(1);
-        assertThat(h2.dueRule())
-                .isEqualTo(new DueRule(1, java.time.DayOfWeek.SUNDAY, 0, java.time.LocalTime.of(18, 0)));
+        assertThat(h2.dueRule()).isEqualTo(new DueRule(1, DayOfWeek.SUNDAY, 0, LocalTime.of(18, 0)));
         assertThat(result.course().schedule().due())
                 .isEqualTo(DueRule.parse("+3 days").orElseThrow());
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -79,6 +80,6 @@ class HomeworkGrammarTest {
         Arbitrary<String> marker = Arbitraries.of(
                 "Pass", "pass criterion", "Due", "PR", "PR12", "doc3 (optional)", "OTHER opt", "pr1 ( opt )");
         Arbitrary<String> space = Arbitraries.of("", " ", "  ");
-        return net.jqwik.api.Combinators.combine(marker, space, descriptions()).as((m, s, text) -> m + s + ": " + text);
+        return Combinators.combine(marker, space, descriptions()).as((m, s, text) -> m + s + ": " + text);
     }
 }

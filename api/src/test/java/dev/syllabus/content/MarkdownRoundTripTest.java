@@ -2,6 +2,9 @@ package dev.syllabus.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -11,6 +14,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /** Writing any valid course to Markdown and reading it back gives the same course. */
 class MarkdownRoundTripTest {
@@ -66,7 +70,7 @@ class MarkdownRoundTripTest {
                 "http://x.y",
                 "PR1:",
                 "Pass:");
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, plain), net.jqwik.api.Tuple.of(1, marked));
+        return Arbitraries.frequencyOf(Tuple.of(4, plain), Tuple.of(1, marked));
     }
 
     private static Arbitrary<String> text(int maxWords) {
@@ -164,30 +168,27 @@ class MarkdownRoundTripTest {
 
     /** A 'Due:' rule a homework of {@code week} may have: days after its week starts, or a weekday of that week or a later one. */
     private static Arbitrary<DueRule> dueRule(int week) {
-        Arbitrary<java.time.LocalTime> times = Combinators.combine(
+        Arbitrary<LocalTime> times = Combinators.combine(
                         Arbitraries.integers().between(0, 23),
                         Arbitraries.integers().between(0, 59))
-                .as(java.time.LocalTime::of);
+                .as(LocalTime::of);
         return Arbitraries.oneOf(
                 Combinators.combine(Arbitraries.integers().between(0, 40), times)
                         .as((days, time) -> new DueRule(null, null, days, time)),
                 Combinators.combine(
-                                Arbitraries.integers().between(week, week + 3),
-                                Arbitraries.of(java.time.DayOfWeek.class),
-                                times)
+                                Arbitraries.integers().between(week, week + 3), Arbitraries.of(DayOfWeek.class), times)
                         .as((w, day, time) -> new DueRule(w, day, 0, time)));
     }
 
     private static Arbitrary<Schedule> schedule() {
-        Arbitrary<java.time.DayOfWeek> days =
-                Arbitraries.of(java.time.DayOfWeek.class).injectNull(0.3);
-        Arbitrary<java.time.LocalTime> times = Combinators.combine(
+        Arbitrary<DayOfWeek> days = Arbitraries.of(DayOfWeek.class).injectNull(0.3);
+        Arbitrary<LocalTime> times = Combinators.combine(
                         Arbitraries.integers().between(0, 23),
                         Arbitraries.integers().between(0, 59))
-                .as(java.time.LocalTime::of);
-        Arbitrary<java.time.LocalDate> starts = Arbitraries.integers()
+                .as(LocalTime::of);
+        Arbitrary<LocalDate> starts = Arbitraries.integers()
                 .between(0, 3000)
-                .map(d -> java.time.LocalDate.of(2024, 1, 1).plusDays(d))
+                .map(d -> LocalDate.of(2024, 1, 1).plusDays(d))
                 .injectNull(0.5);
         return Combinators.combine(
                         dueRule(1).filter(r -> r.week() == null),

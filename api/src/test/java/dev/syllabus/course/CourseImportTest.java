@@ -14,6 +14,9 @@ import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.util.List;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,7 +107,7 @@ class CourseImportTest {
                 .then()
                 .statusCode(200)
                 .header("ETag", etag)
-                .body("weeks", org.hamcrest.Matchers.hasSize(1));
+                .body("weeks", Matchers.hasSize(1));
     }
 
     private long countRows(String sql) {
@@ -137,11 +140,11 @@ class CourseImportTest {
                 .isZero();
 
         QuarkusTransaction.requiringNew().run(() -> {
-            java.util.List<CourseRunEntity> runs = CourseRunEntity.ofCourse(courseId);
+            List<CourseRunEntity> runs = CourseRunEntity.ofCourse(courseId);
             assertThat(runs).singleElement().satisfies(run -> {
                 assertThat(run.name).isEqualTo(CourseStore.FIRST_RUN);
                 assertThat(run.joinCode).isEqualTo("OLD-DEMO-CODE");
-                assertThat(run.startsOn.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+                assertThat(run.startsOn.getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
             });
             Number unplaced = (Number) entityManager
                     .createNativeQuery("select count(*) from enrollment where course_id = ?1 and run_id is null")
@@ -153,6 +156,6 @@ class CourseImportTest {
                 .then()
                 .statusCode(200)
                 .body("run.name", equalTo(CourseStore.FIRST_RUN))
-                .body("weeks[0].start", org.hamcrest.Matchers.notNullValue());
+                .body("weeks[0].start", Matchers.notNullValue());
     }
 }

@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.hasItem;
 
 import dev.syllabus.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.util.Arrays;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,23 +49,22 @@ class CourseUploadTest {
                 .then()
                 .statusCode(200)
                 .body("weeks[0].title", equalTo("Uploaded basics"))
-                .header("ETag", org.hamcrest.Matchers.not(equalTo(etag)));
+                .header("ETag", Matchers.not(equalTo(etag)));
     }
 
     @Test
     void theAnswerListsTheContentChecksWarningsWhichDoNotStopTheUpload() {
-        upload(original).statusCode(200).body("warnings", org.hamcrest.Matchers.empty());
+        upload(original).statusCode(200).body("warnings", Matchers.empty());
 
         // H1 asks for its one PR: marking that PR optional changes nothing, which the check points out by line.
         String meaningless = original.replace("- PR1: Open a pull request", "- PR1 (optional): Open a pull request");
-        int line =
-                java.util.Arrays.asList(meaningless.split("\n")).indexOf("- PR1 (optional): Open a pull request") + 1;
+        int line = Arrays.asList(meaningless.split("\n")).indexOf("- PR1 (optional): Open a pull request") + 1;
         upload(meaningless)
                 .statusCode(200)
                 .body("homework", equalTo(1))
                 .body(
                         "warnings",
-                        org.hamcrest.Matchers.contains(
+                        Matchers.contains(
                                 "demo-course/agenda.md:" + line
                                         + ": H1: PR1 is marked optional, but the pass criterion asks for 1 PR, every one listed: the mark changes nothing"));
         given().get(DEMO + "/homework/H1").then().statusCode(200).body("tasks[0].optional", equalTo(true));
@@ -80,7 +82,7 @@ class CourseUploadTest {
                 .body("warnings", hasItem(containsString("H1 is not in the upload: it leaves every checklist")));
 
         // The tick was kept: the course's page uploaded again brings H1 back, ticked.
-        upload(original).statusCode(200).body("warnings", org.hamcrest.Matchers.empty());
+        upload(original).statusCode(200).body("warnings", Matchers.empty());
         as(token)
                 .get(DEMO + "/checklist")
                 .then()
@@ -131,7 +133,7 @@ class CourseUploadTest {
     }
 
     /** The instructor uploads {@code page} as the demo course's content. */
-    private static io.restassured.response.ValidatableResponse upload(String page) {
+    private static ValidatableResponse upload(String page) {
         return as(Api.admin())
                 .contentType("text/markdown")
                 .body(page)

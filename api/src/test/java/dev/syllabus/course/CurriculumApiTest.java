@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syllabus.content.ContentFile;
 import dev.syllabus.content.Course;
@@ -20,8 +21,13 @@ import dev.syllabus.content.CourseReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /** The public read API, end to end: content imported into the database at start-up, served over HTTP. */
@@ -38,7 +44,7 @@ class CurriculumApiTest {
                 .then()
                 .statusCode(200)
                 .contentType(ContentType.JSON)
-                .header("X-Total-Count", Integer::parseInt, org.hamcrest.Matchers.greaterThanOrEqualTo(2))
+                .header("X-Total-Count", Integer::parseInt, Matchers.greaterThanOrEqualTo(2))
                 .body("slug", hasItem("ml-in-production"))
                 .body("find { it.slug == 'ml-in-production' }.title", equalTo("Machine Learning in Production"))
                 .body("find { it.slug == 'ml-in-production' }.weeks", equalTo(8))
@@ -177,7 +183,7 @@ class CurriculumApiTest {
                 .asString();
         Course served = new ObjectMapper()
                 .findAndRegisterModules()
-                .disable(com.fasterxml.jackson.databind.DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .readValue(json, Course.class);
 
         CourseReader.Result read =
@@ -363,10 +369,8 @@ class CurriculumApiTest {
         given().get(COURSE + "/homework")
                 .then()
                 .statusCode(200)
-                .body("tasks.flatten().kind", everyItem(org.hamcrest.Matchers.oneOf("PR", "DOC", "OTHER")))
-                .body(
-                        "tasks.flatten().id",
-                        everyItem(org.hamcrest.Matchers.matchesPattern("H\\d+/(PR|DOC|OTHER)\\d*")));
+                .body("tasks.flatten().kind", everyItem(Matchers.oneOf("PR", "DOC", "OTHER")))
+                .body("tasks.flatten().id", everyItem(Matchers.matchesPattern("H\\d+/(PR|DOC|OTHER)\\d*")));
     }
 
     @Test
@@ -377,11 +381,8 @@ class CurriculumApiTest {
                 .contentType(startsWith("text/calendar"))
                 .extract()
                 .asString();
-        net.fortuna.ical4j.model.Calendar calendar =
-                new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(ics));
-        assertThat(calendar.getComponents(net.fortuna.ical4j.model.Component.VTIMEZONE))
-                .hasSize(1);
-        assertThat(calendar.getComponents(net.fortuna.ical4j.model.Component.VEVENT))
-                .hasSizeGreaterThan(16);
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        assertThat(calendar.getComponents(Component.VTIMEZONE)).hasSize(1);
+        assertThat(calendar.getComponents(Component.VEVENT)).hasSizeGreaterThan(16);
     }
 }

@@ -17,9 +17,11 @@ import dev.syllabus.support.GithubDeliveries;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,7 +100,7 @@ class GithubWebhookTest {
         deliver("pull_request", fixture("pull_request", pr(s, 1, "closed", sha, "2026-11-20T11:00:00Z", true)))
                 .then()
                 .statusCode(200)
-                .body("detail", org.hamcrest.Matchers.containsString("H2/PR1 done"));
+                .body("detail", Matchers.containsString("H2/PR1 done"));
         JsonPath done = item(s, "H2/PR1");
         assertThat(done.getBoolean("done")).isTrue();
         assertThat(done.getString("evidence")).isEqualTo("https://github.com/" + s.repo() + "/pull/1");
@@ -176,7 +178,7 @@ class GithubWebhookTest {
         deliver("check_suite", checks(s, first, "success", "[{\"number\": 2}]"))
                 .then()
                 .statusCode(200)
-                .body("detail", org.hamcrest.Matchers.containsString("older commit"));
+                .body("detail", Matchers.containsString("older commit"));
         assertThat(item(s, "H2/PR1").getBoolean("done")).isFalse();
         deliver("check_suite", checks(s, second, "success", "[{\"number\": 2}]"));
         assertThat(item(s, "H2/PR1").getBoolean("done")).isTrue();
@@ -226,7 +228,7 @@ class GithubWebhookTest {
                 .get(BASE + "/pull-requests")
                 .then()
                 .statusCode(200)
-                .body("find { it.number == 5 }.item", org.hamcrest.Matchers.nullValue());
+                .body("find { it.number == 5 }.item", Matchers.nullValue());
         as(s.token())
                 .contentType("application/json")
                 .body(Map.of("item", "H3/PR1"))
@@ -338,7 +340,7 @@ class GithubWebhookTest {
                 .then()
                 .statusCode(200)
                 .body("outcome", equalTo("IGNORED"))
-                .body("detail", org.hamcrest.Matchers.containsString("not registered"));
+                .body("detail", Matchers.containsString("not registered"));
         deliver("pull_request", "{not json").then().statusCode(400).contentType("application/problem+json");
         given().contentType("application/json")
                 .header("X-GitHub-Event", "pull_request")
@@ -523,7 +525,7 @@ class GithubWebhookTest {
                         "\"html_url\": \"javascript:alert(1)\"");
         long start = System.nanoTime();
         deliver("pull_request", body).then().statusCode(200).body("outcome", equalTo("PROCESSED"));
-        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         as(s.token())
                 .get(BASE + "/pull-requests")
                 .then()
@@ -585,7 +587,7 @@ class GithubWebhookTest {
                 .body(Map.of("joinCode", code))
                 .post(course + "/enrollments")
                 .then()
-                .statusCode(org.hamcrest.Matchers.either(equalTo(200)).or(equalTo(201)));
+                .statusCode(Matchers.either(equalTo(200)).or(equalTo(201)));
         String repo = s.login() + "/reviewed";
         as(s.token())
                 .contentType("application/json")
@@ -695,11 +697,8 @@ class GithubWebhookTest {
         given().get("/api/courses/reviewed-course")
                 .then()
                 .statusCode(200)
-                .body("evidencePolicy.reviewers", org.hamcrest.Matchers.contains("grace-ta"))
-                .body("evidencePolicy.checks", org.hamcrest.Matchers.contains("unit-tests", "lint"));
-        given().get("/api/courses/" + COURSE)
-                .then()
-                .statusCode(200)
-                .body("evidencePolicy.reviewers", org.hamcrest.Matchers.empty());
+                .body("evidencePolicy.reviewers", Matchers.contains("grace-ta"))
+                .body("evidencePolicy.checks", Matchers.contains("unit-tests", "lint"));
+        given().get("/api/courses/" + COURSE).then().statusCode(200).body("evidencePolicy.reviewers", Matchers.empty());
     }
 }

@@ -2,9 +2,13 @@ package dev.syllabus.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +51,7 @@ class TaskMatcherTest {
             @ForAll boolean upperCase) {
         String tag = "H" + homework + separator + "PR" + pr;
         String id = "H" + homework + "/PR" + pr;
-        String written = upperCase ? tag : tag.toLowerCase(java.util.Locale.ROOT);
+        String written = upperCase ? tag : tag.toLowerCase(Locale.ROOT);
 
         assertThat(TaskMatcher.match(Set.of(id), "Done: " + written + ".", null, null))
                 .contains(id);
@@ -55,8 +59,8 @@ class TaskMatcherTest {
                 .contains(id);
     }
 
-    @net.jqwik.api.Provide
-    net.jqwik.api.Arbitrary<String> separators() {
-        return net.jqwik.api.Arbitraries.of(" ", "/", "-", " / ", "\t", "   ");
+    @Provide
+    Arbitrary<String> separators() {
+        return Arbitraries.of(" ", "/", "-", " / ", "\t", "   ");
     }
 }

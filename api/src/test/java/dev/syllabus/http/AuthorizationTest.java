@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -146,13 +147,13 @@ class AuthorizationTest {
                 .get("/api/courses/" + COURSE + "/checklist")
                 .then()
                 .statusCode(200)
-                .body("student", org.hamcrest.Matchers.equalTo(studentA))
-                .body("items.find { it.id == 'H2/PR1' }.done", org.hamcrest.Matchers.equalTo(false));
+                .body("student", Matchers.equalTo(studentA))
+                .body("items.find { it.id == 'H2/PR1' }.done", Matchers.equalTo(false));
         as(tokenB)
                 .get("/api/courses/" + COURSE + "/checklist")
                 .then()
                 .statusCode(200)
-                .body("items.find { it.id == 'H2/PR1' }.done", org.hamcrest.Matchers.equalTo(true));
+                .body("items.find { it.id == 'H2/PR1' }.done", Matchers.equalTo(true));
     }
 
     private static Response call(String method, String url, String token, String id, String markdown, String studentA) {

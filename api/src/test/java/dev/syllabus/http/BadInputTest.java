@@ -11,6 +11,7 @@ import dev.syllabus.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -223,7 +224,7 @@ class BadInputTest {
     }
 
     private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
-        Map<String, Object> copy = new java.util.HashMap<>(base);
+        Map<String, Object> copy = new HashMap<>(base);
         copy.put(key, value);
         return copy;
     }

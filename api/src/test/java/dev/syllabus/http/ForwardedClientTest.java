@@ -3,6 +3,7 @@ package dev.syllabus.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netty.util.NetUtil;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -63,8 +64,7 @@ class ForwardedClientTest {
             @ForAll @StringLength(max = 80) String xForwardedFor, @ForAll @StringLength(max = 80) String forwarded) {
         String client = ForwardedClient.address("10.0.0.5", List.of(xForwardedFor), List.of(forwarded), PROXIES);
         assertThat(client).satisfiesAnyOf(address -> assertThat(address).isEqualTo("10.0.0.5"), address -> assertThat(
-                        io.netty.util.NetUtil.isValidIpV4Address(address)
-                                || io.netty.util.NetUtil.isValidIpV6Address(address))
+                        NetUtil.isValidIpV4Address(address) || NetUtil.isValidIpV6Address(address))
                 .isTrue());
     }
 

@@ -12,6 +12,7 @@ import dev.syllabus.client.api.CohortApi;
 import dev.syllabus.client.api.CurriculumApi;
 import dev.syllabus.client.api.EnrolmentApi;
 import dev.syllabus.client.model.ChecklistItem;
+import dev.syllabus.client.model.CohortRow;
 import dev.syllabus.client.model.Course;
 import dev.syllabus.client.model.DoneRequest;
 import dev.syllabus.client.model.Homework;
@@ -105,8 +106,7 @@ class GeneratedClientJourneyTest {
                 .satisfies(item -> assertThat(item.getDone()).isTrue());
 
         CohortApi cohort = new CohortApi(asInstructor);
-        ApiResponse<List<dev.syllabus.client.model.CohortRow>> page =
-                cohort.getCohortWithHttpInfo(COURSE, null, 1, 100, null, null, null);
+        ApiResponse<List<CohortRow>> page = cohort.getCohortWithHttpInfo(COURSE, null, 1, 100, null, null, null);
         assertThat(page.getData()).anySatisfy(row -> assertThat(row.getLogin()).isEqualTo(login));
         assertThat(page.getHeaders()).containsKeys("link", "x-total-count");
         HttpResponse<String> csv = asInstructor

@@ -16,6 +16,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -28,6 +30,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -115,7 +119,7 @@ class HostileInputTest {
     DataSource database;
 
     private final List<String> failures = new ArrayList<>();
-    private final java.util.SortedMap<Integer, Integer> statuses = new java.util.TreeMap<>();
+    private final SortedMap<Integer, Integer> statuses = new TreeMap<>();
     private int fivexx;
     private int hangs;
     private int nonProblems;
@@ -617,8 +621,8 @@ class HostileInputTest {
                     hostile().map(s -> (JsonNode) JSON.getNodeFactory().textNode(s)),
                     Arbitraries.longs()
                             .map(n -> (JsonNode) JSON.getNodeFactory().numberNode(n)),
-                    Arbitraries.just(JSON.getNodeFactory().numberNode(new java.math.BigDecimal("1e400"))),
-                    Arbitraries.just(JSON.getNodeFactory().numberNode(new java.math.BigInteger("9".repeat(40)))),
+                    Arbitraries.just(JSON.getNodeFactory().numberNode(new BigDecimal("1e400"))),
+                    Arbitraries.just(JSON.getNodeFactory().numberNode(new BigInteger("9".repeat(40)))),
                     Arbitraries.of(
                             JSON.nullNode(),
                             JSON.getNodeFactory().booleanNode(true),

@@ -13,6 +13,7 @@ import io.restassured.RestAssured;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /** What every request meets before the REST layer: client addresses, limits, and the headers of every answer. */
@@ -64,7 +65,7 @@ class HttpEdgeTest {
                 .post("/api/auth/login")
                 .then()
                 .statusCode(429)
-                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+                .header("Retry-After", Matchers.notNullValue());
         Api.login(Api.ADMIN, Api.ADMIN_PASSWORD);
     }
 

@@ -15,6 +15,7 @@ import dev.syllabus.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +38,7 @@ class ChecklistApiTest {
                 .jsonPath();
     }
 
-    private static io.restassured.response.Response tick(String token, String item, String evidence) {
+    private static Response tick(String token, String item, String evidence) {
         var request = as(token).contentType(ContentType.JSON);
         if (evidence != null) {
             request = request.body(Map.of("evidence", evidence));

@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -134,8 +135,7 @@ class DatabaseOutageTest {
             }
             Process postgres = new ProcessBuilder(line)
                     .redirectErrorStream(true)
-                    .redirectOutput(
-                            java.nio.file.Path.of("target/postgres-restart.log").toFile())
+                    .redirectOutput(Path.of("target/postgres-restart.log").toFile())
                     .start();
             pid[0] = postgres.pid();
         }

@@ -12,16 +12,22 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.syllabus.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +37,7 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.component.VEvent;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /** Course runs, due dates, late work, calendars and gradebooks, through HTTP against the real database. */
@@ -117,8 +124,7 @@ class DatesApiTest {
         try (MappingIterator<Map<String, String>> rows = new CsvMapper()
                 .enable(CsvParser.Feature.WRAP_AS_ARRAY)
                 .readerFor(Map.class)
-                .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema()
-                        .withHeader())
+                .with(CsvSchema.emptySchema().withHeader())
                 .readValues(text)) {
             return rows.readAll();
         }
@@ -129,7 +135,7 @@ class DatesApiTest {
         String text = response.asString();
         for (String line : text.split("\r\n")) {
             assertThat(line).as("no bare line feeds").doesNotContain("\n");
-            assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+            assertThat(line.getBytes(StandardCharsets.UTF_8).length)
                     .as("lines are folded at 75 octets")
                     .isLessThanOrEqualTo(75);
         }
@@ -170,8 +176,7 @@ class DatesApiTest {
         assertThat(agenda.getString("weeks[0].homework[0].dueRule")).isEqualTo("+6 days");
         assertDue(agenda.getString("weeks[0].homework[1].due"), start.plusDays(13), zone);
         assertThat(agenda.getString("weeks[0].homework[1].dueRule")).isNull();
-        LocalDate week8Sunday =
-                start.plusWeeks(7).with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.SUNDAY));
+        LocalDate week8Sunday = start.plusWeeks(7).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
         assertDue(agenda.getString("weeks[7].homework[0].due"), week8Sunday, zone);
 
         given().get(BASE + "/weeks/2")
@@ -186,7 +191,7 @@ class DatesApiTest {
 
     private static void assertDue(String due, LocalDate day, ZoneId zone) {
         OffsetDateTime parsed = OffsetDateTime.parse(due);
-        assertThat(parsed.toLocalDateTime()).isEqualTo(LocalDateTime.of(day, java.time.LocalTime.of(23, 59)));
+        assertThat(parsed.toLocalDateTime()).isEqualTo(LocalDateTime.of(day, LocalTime.of(23, 59)));
         assertThat(parsed.getOffset()).isEqualTo(zone.getRules().getOffset(parsed.toLocalDateTime()));
     }
 
@@ -292,7 +297,7 @@ class DatesApiTest {
         as(student)
                 .get(BASE + "/checklist")
                 .then()
-                .body("items.find { it.id == 'H2/PR1' }.completedAt", org.hamcrest.Matchers.notNullValue());
+                .body("items.find { it.id == 'H2/PR1' }.completedAt", Matchers.notNullValue());
 
         as(admin)
                 .get(BASE + "/runs/" + run + "/cohort?late=true&size=100")
@@ -321,7 +326,7 @@ class DatesApiTest {
                 .get(BASE + "/history?student=" + login)
                 .then()
                 .statusCode(200)
-                .body("late", org.hamcrest.Matchers.everyItem(equalTo(true)));
+                .body("late", Matchers.everyItem(equalTo(true)));
 
         String later = "2200-01-01T12:00:00+02:00";
         as(admin)
@@ -450,8 +455,7 @@ class DatesApiTest {
         assertThat(h2.getProperty("DTSTART").orElseThrow().getParameter("TZID").map(p -> p.getValue()))
                 .contains(zone);
         assertThat(property(h2, "DTSTART"))
-                .isEqualTo(due.toLocalDateTime()
-                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")));
+                .isEqualTo(due.toLocalDateTime().format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")));
 
         Calendar again = ics(given().get(BASE + "/calendar.ics"));
         Set<String> sameUids = new HashSet<>();
@@ -511,7 +515,7 @@ class DatesApiTest {
         canvas.then()
                 .statusCode(200)
                 .contentType(startsWith("text/csv"))
-                .header("Content-Disposition", org.hamcrest.Matchers.containsString("canvas"));
+                .header("Content-Disposition", Matchers.containsString("canvas"));
         List<Map<String, String>> rows = csv(canvas.asString());
         assertThat(rows.get(0))
                 .containsEntry("Student", "    Points Possible")

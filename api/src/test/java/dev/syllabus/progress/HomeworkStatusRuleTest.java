@@ -8,6 +8,7 @@ import dev.syllabus.progress.HomeworkStatusRule.HomeworkStatus;
 import dev.syllabus.progress.HomeworkStatusRule.ItemState;
 import dev.syllabus.progress.HomeworkStatusRule.LatestReview;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -100,7 +101,7 @@ class HomeworkStatusRuleTest {
         }
         int index = which % items.size();
         ItemState item = items.get(index);
-        List<ItemState> ticked = new java.util.ArrayList<>(items);
+        List<ItemState> ticked = new ArrayList<>(items);
         ticked.set(index, new ItemState(item.kind(), item.optional(), true, T0.plusSeconds(30)));
 
         assertThat(rank(HomeworkStatusRule.status(pass, ticked, null).status()))

@@ -15,8 +15,13 @@ import dev.syllabus.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /** Reviews, the cohort, the roster and the history, through HTTP against the real database. */
@@ -322,7 +327,7 @@ class InstructorApiTest {
                 .put(BASE + "/join-code")
                 .then()
                 .statusCode(200)
-                .body("code", org.hamcrest.Matchers.matchesPattern("[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{10}"));
+                .body("code", Matchers.matchesPattern("[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{10}"));
         String integration = as(admin)
                 .contentType(ContentType.JSON)
                 .body(Map.of("label", "reader"))
@@ -359,16 +364,16 @@ class InstructorApiTest {
                 .post(BASE + "/enrollments")
                 .then()
                 .statusCode(429)
-                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+                .header("Retry-After", Matchers.notNullValue());
     }
 
     @Test
     void aWholeClassJoiningAtOnceFromOneAddressIsNeverThrottled() throws Exception {
         String address = Api.address();
         String code = Api.joinCode();
-        java.util.concurrent.ExecutorService classroom = java.util.concurrent.Executors.newFixedThreadPool(30);
+        ExecutorService classroom = Executors.newFixedThreadPool(30);
         try {
-            List<java.util.concurrent.Future<Integer>> joins = new java.util.ArrayList<>();
+            List<Future<Integer>> joins = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 joins.add(classroom.submit(() -> given().contentType(ContentType.JSON)
                         .header("X-Forwarded-For", address)

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 /** CSV for spreadsheets, written directly: quoted where needed, formulas defused. */
@@ -31,12 +34,10 @@ class SpreadsheetCsvTest {
     }
 
     @Property
-    void everyCellReadsBackAsItsSafeSelf(@ForAll List<@net.jqwik.api.constraints.StringLength(max = 20) String> cells)
-            throws IOException {
-        List<String> header = java.util.stream.IntStream.range(0, cells.size() + 1)
-                .mapToObj(i -> "c" + i)
-                .toList();
-        List<String> row = new java.util.ArrayList<>(cells);
+    void everyCellReadsBackAsItsSafeSelf(@ForAll List<@StringLength(max = 20) String> cells) throws IOException {
+        List<String> header =
+                IntStream.range(0, cells.size() + 1).mapToObj(i -> "c" + i).toList();
+        List<String> row = new ArrayList<>(cells);
         row.add("end");
 
         String csv = SpreadsheetCsv.write(header, List.of(row));

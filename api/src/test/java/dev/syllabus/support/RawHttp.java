@@ -1,5 +1,6 @@
 package dev.syllabus.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +61,7 @@ public final class RawHttp {
     }
 
     public Answer postJson(String target, Map<String, String> headers, String json) throws IOException {
-        List<Map.Entry<String, String>> all = new java.util.ArrayList<>(headers.entrySet());
+        List<Map.Entry<String, String>> all = new ArrayList<>(headers.entrySet());
         all.add(Map.entry("Content-Type", "application/json"));
         return send("POST", target, all, json.getBytes(StandardCharsets.UTF_8));
     }
@@ -132,12 +135,12 @@ public final class RawHttp {
                     lines[i].substring(colon + 1).strip(),
                     (a, b) -> a + ", " + b);
         }
-        byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
+        byte[] body = Arrays.copyOfRange(raw, end + 4, raw.length);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             body = unchunk(body);
         }
         if ("gzip".equalsIgnoreCase(headers.get("content-encoding")) && body.length > 0) {
-            try (InputStream gzip = new GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+            try (InputStream gzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
                 body = gzip.readAllBytes();
             }
         }
@@ -149,8 +152,7 @@ public final class RawHttp {
         int at = 0;
         while (at < chunked.length) {
             int lineEnd = indexOf(
-                    java.util.Arrays.copyOfRange(chunked, at, chunked.length),
-                    "\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    Arrays.copyOfRange(chunked, at, chunked.length), "\r\n".getBytes(StandardCharsets.ISO_8859_1));
             int size = Integer.parseInt(
                     new String(chunked, at, lineEnd, StandardCharsets.ISO_8859_1).split(";")[0].strip(), 16);
             if (size == 0) {
