@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { json, problem } from './test/responses';
 import { course } from './test/fixtures';
 
 // The agenda and the router are app-wide singletons: each test starts the app from fresh modules.
@@ -12,10 +13,6 @@ async function renderApp() {
   const { render } = testing;
   const { default: App } = await import('./App.svelte');
   return render(App);
-}
-
-function json(body: unknown, status = 200, type = 'application/json') {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
 }
 
 describe('App', () => {
@@ -42,13 +39,9 @@ describe('App', () => {
   });
 
   it("shows the API's problem message and loads again on retry", async () => {
-    const problem = {
-      type: 'about:blank',
-      title: 'Service Unavailable',
-      status: 503,
-      detail: 'The database is restarting.',
-    };
-    const fetch = vi.fn(async () => json(problem, 503, 'application/problem+json'));
+    const fetch = vi.fn(async () =>
+      problem({ title: 'Service Unavailable', status: 503, detail: 'The database is restarting.' }),
+    );
     vi.stubGlobal('fetch', fetch);
     const user = userEvent.setup();
 

@@ -1,12 +1,9 @@
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { json, problem } from '../test/responses';
 import { checklist } from '../test/checklist-fixture';
 import ChecklistPage from './ChecklistPage.svelte';
-
-function json(body: unknown, status = 200, type = 'application/json') {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
-}
 
 describe('ChecklistPage', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -50,16 +47,12 @@ describe('ChecklistPage', () => {
   });
 
   it('rolls a refused tick back and says why', async () => {
-    const problem = {
-      type: 'about:blank',
-      title: 'Precondition Failed',
-      status: 412,
-      detail: 'Item H2/PR1 changed since you read it.',
-    };
     vi.stubGlobal(
       'fetch',
       vi.fn(async (request: Request) =>
-        request.method === 'PUT' ? json(problem, 412, 'application/problem+json') : json(checklist),
+        request.method === 'PUT'
+          ? problem({ title: 'Precondition Failed', status: 412, detail: 'Item H2/PR1 changed since you read it.' })
+          : json(checklist),
       ),
     );
     const user = userEvent.setup();

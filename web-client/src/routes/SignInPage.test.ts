@@ -1,12 +1,9 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { json, problem } from '../test/responses';
 import { course } from '../test/fixtures';
 import SignInPage from './SignInPage.svelte';
-
-function json(body: unknown, status = 200, type = 'application/json') {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
-}
 
 describe('SignInPage', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -23,14 +20,13 @@ describe('SignInPage', () => {
   });
 
   it("shows the API's message when the join code is wrong", async () => {
-    const problem = {
-      type: 'about:blank',
+    const refusal = {
       title: 'Forbidden',
       status: 403,
       detail: 'That join code does not open this course.',
       errors: [{ field: 'joinCode', message: "does not match the course's join code" }],
     };
-    const fetch = vi.fn(async (_request: Request) => json(problem, 403, 'application/problem+json'));
+    const fetch = vi.fn(async (_request: Request) => problem(refusal));
     vi.stubGlobal('fetch', fetch);
     const user = userEvent.setup();
     render(SignInPage, { course });

@@ -22,6 +22,7 @@ export type HomeworkStatus = HomeworkProgress['status'];
 export type TickSource = components['schemas']['TickSource'];
 export type CourseRun = components['schemas']['CourseRun'];
 export type RunRequest = components['schemas']['RunRequest'];
+export type PublishedUpload = components['schemas']['PublishedUpload'];
 export type GradebookFormat = 'canvas' | 'moodle';
 
 /** A failed call: `status` is 0 when the server could not be reached at all. */
@@ -97,6 +98,11 @@ async function call<T>(request: () => Promise<{ data?: T; error?: unknown; respo
 }
 
 const json = { headers: { Accept: 'application/json' } };
+
+/** A text body (CSV, Markdown) sent as it is, under its media type, instead of as JSON. */
+function sentAs(type: string) {
+  return { bodySerializer: (body: unknown) => String(body), headers: { 'Content-Type': type } };
+}
 
 export async function getAgenda(slug?: string): Promise<Course> {
   const api = client();
@@ -295,8 +301,30 @@ export function uploadRoster(slug: string, csv: string): Promise<RosterResult> {
     client().POST('/api/courses/{slug}/roster', {
       params: { path: { slug } },
       body: csv,
-      bodySerializer: (body: unknown) => String(body),
-      headers: { 'Content-Type': 'text/csv' },
+      ...sentAs('text/csv'),
+    }),
+  );
+}
+
+/** The course as one Markdown page in the content conventions: what an instructor edits and publishes back. */
+export async function getCourseMarkdown(slug: string): Promise<string> {
+  const page = await call(() =>
+    client().GET('/api/courses/{slug}/agenda', {
+      params: { path: { slug } },
+      headers: { Accept: 'text/markdown' },
+      parseAs: 'text',
+    }),
+  );
+  return String(page);
+}
+
+/** Replaces the course with a Markdown page; the answer lists what the content check warns about. */
+export function publishContent(slug: string, markdown: string): Promise<PublishedUpload> {
+  return call(() =>
+    client().PUT('/api/courses/{slug}/content', {
+      params: { path: { slug } },
+      body: markdown,
+      ...sentAs('text/markdown'),
     }),
   );
 }

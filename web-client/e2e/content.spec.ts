@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import { ADMIN, COURSE, expectNoAxeViolations, failOnConsoleErrors, screenshots, signIn } from './helpers';
+
+test.beforeEach(async ({ page }) => failOnConsoleErrors(page));
+
+test('an instructor publishes the course from Markdown: a broken page is refused with each problem, the published one goes back', async ({
+  page,
+  request,
+}) => {
+  const before = await (await request.get(`${COURSE}/agenda`, { headers: { Accept: 'application/json' } })).json();
+  await signIn(page, ADMIN.login, ADMIN.password);
+  await expect(page).toHaveURL(/\/instructor$/);
+  const content = page.getByRole('region', { name: 'Course content' });
+  const editor = content.getByLabel('…or edit the page here');
+
+  await content.getByRole('button', { name: 'Load the published page' }).click();
+  await expect(editor).toHaveValue(/# Week 1: Introduction/);
+  const published = await editor.inputValue();
+
+  await editor.fill(`${published}\n# Week 12: Gap\n\n- [relative](notes.md)\n`);
+  await content.getByRole('button', { name: 'Publish the course' }).click();
+  const refusal = content.getByRole('alert');
+  await expect(refusal).toContainText('the course is unchanged');
+  await expect(refusal.getByRole('listitem').filter({ hasText: 'week 9 is missing' })).toHaveCount(1);
+  await expect(refusal.getByRole('listitem').filter({ hasText: "link 'notes.md'" })).toHaveCount(1);
+  const unchanged = await (await request.get(`${COURSE}/agenda`, { headers: { Accept: 'application/json' } })).json();
+  expect(unchanged.version).toBe(before.version);
+
+  await editor.fill(published);
+  await content.getByRole('button', { name: 'Publish the course' }).click();
+  const status = content.getByRole('status');
+  await expect(status).toContainText(`Published ${before.title}: 8 weeks, 16 homework`);
+  // The author's own pages mark pull requests optional that their pass criteria ask for anyway.
+  await expect(status.getByRole('listitem').filter({ hasText: 'is marked optional' }).first()).toBeVisible();
+  await expect(refusal).toHaveCount(0);
+  const after = await (await request.get(`${COURSE}/agenda`, { headers: { Accept: 'application/json' } })).json();
+  expect(after.weeks.map((w: { title: string }) => w.title)).toEqual(
+    before.weeks.map((w: { title: string }) => w.title),
+  );
+
+  await expectNoAxeViolations(page);
+  await content.screenshot({ path: `${screenshots}/instructor-content.png` });
+});

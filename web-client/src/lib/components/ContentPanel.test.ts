@@ -1,0 +1,80 @@
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { json, problem, text } from '../../test/responses';
+import ContentPanel from './ContentPanel.svelte';
+
+const PAGE = '+++\ntitle = "Demo Course"\n+++\n\n# Week 1: Start\n';
+
+describe('ContentPanel', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('loads the published page, publishes it as Markdown and lists the warnings', async () => {
+    const fetch = vi.fn(async (request: Request) =>
+      request.method === 'GET'
+        ? text(PAGE, 'text/markdown')
+        : json({
+            slug: 'demo',
+            title: 'Demo Course',
+            description: null,
+            version: 'f00d',
+            weeks: 1,
+            homework: 0,
+            warnings: ['demo: H1 is not in the upload: it leaves every checklist with its 2 task(s)'],
+          }),
+    );
+    vi.stubGlobal('fetch', fetch);
+    const onPublished = vi.fn();
+    const user = userEvent.setup();
+    render(ContentPanel, { slug: 'demo', onPublished });
+
+    await user.click(screen.getByRole('button', { name: 'Load the published page' }));
+    expect(await screen.findByDisplayValue(/# Week 1: Start/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Publish the course' }));
+
+    const status = await screen.findByRole('status');
+    expect(status).toHaveTextContent('Published Demo Course: 1 week, 0 homework (version f00d).');
+    expect(status).toHaveTextContent('H1 is not in the upload');
+    expect(onPublished).toHaveBeenCalledOnce();
+    const sent = fetch.mock.calls.map((call) => call[0]).find((r) => r.method === 'PUT')!;
+    expect(new URL(sent.url).pathname).toBe('/api/courses/demo/content');
+    expect(sent.headers.get('Content-Type')).toBe('text/markdown');
+    expect(await sent.text()).toBe(PAGE);
+    expect(fetch.mock.calls[0]![0].headers.get('Accept')).toBe('text/markdown');
+  });
+
+  it("lists every problem of a refused page and keeps the author's text", async () => {
+    const refusal = {
+      title: 'Unprocessable Content',
+      status: 422,
+      detail: 'The content check found 2 problem(s); the course is unchanged.',
+      errors: [
+        { field: 'content', message: 'demo/agenda.md:5: week 3 follows week 1: week 2 is missing' },
+        { field: 'content', message: "demo/agenda.md:7: link 'notes.md' is not an absolute http(s) URL" },
+      ],
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => problem(refusal)),
+    );
+    const onPublished = vi.fn();
+    const user = userEvent.setup();
+    render(ContentPanel, { slug: 'demo', onPublished });
+
+    await user.type(screen.getByLabelText('…or edit the page here'), '# Week 3: Gap');
+    await user.click(screen.getByRole('button', { name: 'Publish the course' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('the course is unchanged');
+    expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual(
+      refusal.errors.map((e) => e.message),
+    );
+    expect(screen.getByLabelText('…or edit the page here')).toHaveValue('# Week 3: Gap');
+    expect(onPublished).not.toHaveBeenCalled();
+  });
+
+  it('offers nothing to publish until there is a page', () => {
+    render(ContentPanel, { slug: 'demo', onPublished: () => undefined });
+    expect(screen.getByRole('button', { name: 'Publish the course' })).toBeDisabled();
+  });
+});
