@@ -3,7 +3,7 @@ import { ADMIN, COURSE, expectNoAxeViolations, failOnConsoleErrors, screenshots,
 
 test.beforeEach(async ({ page }) => failOnConsoleErrors(page));
 
-test('an instructor publishes the course from Markdown: a broken page is refused with each problem, the published one goes back', async ({
+test('an instructor publishes the course from Markdown: a broken page is refused with each problem, the published one is checked and goes back', async ({
   page,
   request,
 }) => {
@@ -27,8 +27,13 @@ test('an instructor publishes the course from Markdown: a broken page is refused
   expect(unchanged.version).toBe(before.version);
 
   await editor.fill(published);
-  await content.getByRole('button', { name: 'Publish the course' }).click();
+  await content.getByRole('button', { name: 'Check the page' }).click();
   const status = content.getByRole('status');
+  await expect(status).toContainText(`The page passes the check. Publishing it would give ${before.title}: 8 weeks`);
+  await expect(status).toContainText('Nothing is published yet.');
+  await expect(refusal).toHaveCount(0);
+
+  await content.getByRole('button', { name: 'Publish the course' }).click();
   await expect(status).toContainText(`Published ${before.title}: 8 weeks, 16 homework`);
   // The author's own pages mark pull requests optional that their pass criteria ask for anyway.
   await expect(status.getByRole('listitem').filter({ hasText: 'is marked optional' }).first()).toBeVisible();

@@ -318,6 +318,17 @@ export async function getCourseMarkdown(slug: string): Promise<string> {
   return String(page);
 }
 
+/** What publishing a Markdown page would give, with the content check's warnings; publishes nothing. */
+export function checkContent(slug: string, markdown: string): Promise<PublishedUpload> {
+  return call(() =>
+    client().POST('/api/courses/{slug}/content/check', {
+      params: { path: { slug } },
+      body: markdown,
+      ...sentAs('text/markdown'),
+    }),
+  );
+}
+
 /** Replaces the course with a Markdown page; the answer lists what the content check warns about. */
 export function publishContent(slug: string, markdown: string): Promise<PublishedUpload> {
   return call(() =>

@@ -73,8 +73,39 @@ describe('ContentPanel', () => {
     expect(onPublished).not.toHaveBeenCalled();
   });
 
+  it('checks a page without publishing it and says what publishing would give', async () => {
+    const fetch = vi.fn(async (_request: Request) =>
+      json({
+        slug: 'demo',
+        title: 'Demo Course',
+        description: null,
+        version: 'f00d',
+        weeks: 2,
+        homework: 3,
+        warnings: [],
+      }),
+    );
+    vi.stubGlobal('fetch', fetch);
+    const onPublished = vi.fn();
+    const user = userEvent.setup();
+    render(ContentPanel, { slug: 'demo', onPublished });
+
+    await user.type(screen.getByLabelText('…or edit the page here'), '# Week 1: Start');
+    await user.click(screen.getByRole('button', { name: 'Check the page' }));
+
+    const status = await screen.findByRole('status');
+    expect(status).toHaveTextContent(
+      'Publishing it would give Demo Course: 2 weeks, 3 homework. Nothing is published yet.',
+    );
+    expect(status).toHaveTextContent('The content check has no warnings.');
+    const sent = fetch.mock.calls[0]![0];
+    expect([sent.method, new URL(sent.url).pathname]).toEqual(['POST', '/api/courses/demo/content/check']);
+    expect(onPublished).not.toHaveBeenCalled();
+  });
+
   it('offers nothing to publish until there is a page', () => {
     render(ContentPanel, { slug: 'demo', onPublished: () => undefined });
     expect(screen.getByRole('button', { name: 'Publish the course' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Check the page' })).toBeDisabled();
   });
 });

@@ -3,6 +3,7 @@ package dev.syllabus.course;
 import dev.syllabus.http.PathParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,6 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api")
 @Tag(name = "Curriculum")
 public class CourseContentResource {
+
+    private static final String REFUSED =
+            "The content check found problems; `errors` lists them as file:line: message.";
 
     private final CourseUploads uploads;
 
@@ -47,10 +51,30 @@ public class CourseContentResource {
             responseCode = "200",
             description = "The course as now published, with the content check's warnings.",
             content = @Content(schema = @Schema(implementation = CourseViews.PublishedUpload.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "The content check found problems; `errors` lists them as file:line: message.")
+    @APIResponse(responseCode = "422", description = REFUSED)
     public CourseViews.PublishedUpload replace(@PathParam("slug") String slug, String markdown) {
         return uploads.replace(PathParams.slug("slug", slug), markdown == null ? "" : markdown);
+    }
+
+    @POST
+    @Path("/courses/{slug}/content/check")
+    @Consumes({CourseCatalog.MARKDOWN, MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("INSTRUCTOR")
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            operationId = "checkCourseContent",
+            summary = "Check a Markdown page as a course's content without publishing it (instructors)",
+            description =
+                    "Runs the content check `PUT .../content` runs and changes nothing: any problem answers 422 listing "
+                            + "every one; otherwise the answer is the course as publishing the page would make it, with the "
+                            + "check's warnings, among them the homework and tasks it would take off every checklist.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The course as publishing the page would make it, with the content check's warnings.",
+            content = @Content(schema = @Schema(implementation = CourseViews.PublishedUpload.class)))
+    @APIResponse(responseCode = "422", description = REFUSED)
+    public CourseViews.PublishedUpload check(@PathParam("slug") String slug, String markdown) {
+        return uploads.check(PathParams.slug("slug", slug), markdown == null ? "" : markdown);
     }
 }

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
-/** Checks an uploaded course page and, when it passes, publishes it in place of the course. */
+/**
+ * Checks an uploaded course page and, when it passes, publishes it in place of the course (or, for a
+ * check alone, says what publishing it would give).
+ */
 @ApplicationScoped
 public class CourseUploads {
 
@@ -27,7 +30,26 @@ public class CourseUploads {
         this.courses = courses;
     }
 
+    /** A page that passed the content check: the course it makes and what the check warns about. */
+    private record Checked(Course course, List<String> warnings) {}
+
+    /** What publishing {@code markdown} as course {@code slug} would give, without publishing it. */
+    CourseViews.PublishedUpload check(String slug, String markdown) {
+        Checked checked = checked(slug, markdown);
+        return new CourseViews.PublishedUpload(CourseViews.CourseSummary.of(checked.course()), checked.warnings());
+    }
+
     CourseViews.PublishedUpload replace(String slug, String markdown) {
+        Checked checked = checked(slug, markdown);
+        checked.warnings().forEach(warning -> LOG.warnf("Content warning in the upload of %s: %s", slug, warning));
+        store.upload(checked.course());
+        catalog.reload();
+        return new CourseViews.PublishedUpload(
+                CourseViews.CourseSummary.of(courses.published(slug)), checked.warnings());
+    }
+
+    /** The content check of an uploaded page; a page with problems is refused with every one of them. */
+    private Checked checked(String slug, String markdown) {
         // An upload replaces a published course; any other slug is not found.
         Course published = courses.published(slug);
         String file = slug + "/" + CourseReader.AGENDA;
@@ -44,10 +66,6 @@ public class CourseUploads {
                         result.warnings().stream(), ContentCheck.dropped(published, result.course(), file).stream())
                 .map(Object::toString)
                 .toList();
-        warnings.forEach(warning -> LOG.warnf("Content warning in the upload of %s: %s", slug, warning));
-        Course course = result.course().withVersion(source.version());
-        store.upload(course);
-        catalog.reload();
-        return new CourseViews.PublishedUpload(CourseViews.CourseSummary.of(courses.published(slug)), warnings);
+        return new Checked(result.course().withVersion(source.version()), warnings);
     }
 }

@@ -48,7 +48,8 @@ final class CourseViews {
     @Schema(
             name = "PublishedUpload",
             description =
-                    "The course as an upload published it, with what the content check noticed but did not stop at.")
+                    "The course as an upload published it (or, for a check alone, would publish it), with what the content"
+                            + " check noticed but did not stop at.")
     record PublishedUpload(
             // The summary's properties sit beside the warnings, as in the course list.
             @JsonUnwrapped CourseSummary course,

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import dev.syllabus.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.util.Arrays;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
@@ -105,6 +106,27 @@ class CourseUploadTest {
     }
 
     @Test
+    void aCheckAnswersWhatPublishingThePageWouldGiveAndChangesNothing() {
+        String etag = given().get(DEMO + "/agenda").header("ETag");
+        String withoutHomework = original.substring(0, original.indexOf("## H1"));
+
+        check(withoutHomework)
+                .statusCode(200)
+                .body("slug", equalTo("demo-course"))
+                .body("homework", equalTo(0))
+                .body("warnings", hasItem(containsString("H1 is not in the upload: it leaves every checklist")));
+        check(original + "\n# Week 3: Gap\n")
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.message", hasItem(containsString("week 3 follows week 1: week 2 is missing")));
+
+        given().get(DEMO + "/agenda").then().header("ETag", etag).body("weeks[0].homework[0].code", equalTo("H1"));
+        // The version a check names is the one publishing the same page gives.
+        String version = check(withoutHomework).extract().path("version");
+        upload(withoutHomework).statusCode(200).body("version", equalTo(version));
+    }
+
+    @Test
     void onlyInstructorsUploadAndOnlyToExistingCourses() {
         given().contentType("text/markdown")
                 .body(original)
@@ -132,12 +154,17 @@ class CourseUploadTest {
                 .contentType("application/problem+json");
     }
 
+    /** The instructor checks {@code page} as the demo course's content, publishing nothing. */
+    private static ValidatableResponse check(String page) {
+        return asInstructorWith(page).post(DEMO + "/content/check").then();
+    }
+
     /** The instructor uploads {@code page} as the demo course's content. */
     private static ValidatableResponse upload(String page) {
-        return as(Api.admin())
-                .contentType("text/markdown")
-                .body(page)
-                .put(DEMO + "/content")
-                .then();
+        return asInstructorWith(page).put(DEMO + "/content").then();
+    }
+
+    private static RequestSpecification asInstructorWith(String page) {
+        return as(Api.admin()).contentType("text/markdown").body(page);
     }
 }

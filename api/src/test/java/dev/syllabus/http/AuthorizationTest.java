@@ -52,6 +52,7 @@ class AuthorizationTest {
             Map.entry("uploadRoster", Set.of(Caller.INSTRUCTOR)),
             Map.entry("getHistory", Set.of(Caller.INSTRUCTOR)),
             Map.entry("replaceCourseContent", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("checkCourseContent", Set.of(Caller.INSTRUCTOR)),
             Map.entry("listGithubDeliveries", Set.of(Caller.INSTRUCTOR)),
             Map.entry("registerRepository", Set.of(Caller.STUDENT)),
             Map.entry("registerStudentRepository", Set.of(Caller.INSTRUCTOR)),
@@ -112,7 +113,7 @@ class AuthorizationTest {
                     continue;
                 }
                 String url = path.getKey()
-                        .replace("{slug}", id.equals("replaceCourseContent") ? "demo-course" : COURSE)
+                        .replace("{slug}", id.endsWith("CourseContent") ? "demo-course" : COURSE)
                         .replace("{login}", studentB)
                         .replace("{code}", "H1")
                         .replace("{group}", "H2")
@@ -165,7 +166,7 @@ class AuthorizationTest {
             case "uploadRoster" ->
                 request =
                         request.contentType("text/csv").body("login,name,email\n" + Api.uniqueLogin("roster") + ",,\n");
-            case "replaceCourseContent" ->
+            case "replaceCourseContent", "checkCourseContent" ->
                 request = request.contentType("text/markdown").body(markdown);
             default -> {
                 if (BODIES.containsKey(id)) {
