@@ -7,6 +7,7 @@ import dev.syllabus.content.Course;
 import dev.syllabus.content.CourseWriter;
 import dev.syllabus.content.Homework;
 import dev.syllabus.content.Week;
+import dev.syllabus.http.Precomputed;
 import dev.syllabus.http.Representation;
 import dev.syllabus.http.RepresentationIndex;
 import io.quarkus.scheduler.Scheduled;
@@ -39,14 +40,13 @@ public class CourseCatalog implements RepresentationIndex {
 
     /**
      * The published courses, the list of them, and every course document by its canonical path
-     * (JSON and Markdown apart), swapped as one.
+     * (with its route and its JSON and Markdown representations), swapped as one.
      */
     record Snapshot(
             Map<String, PublishedCourse> courses,
             List<CourseViews.CourseSummary> summaries,
             String listVersion,
-            Map<String, Representation> json,
-            Map<String, Representation> markdown) {}
+            Map<String, Precomputed> addresses) {}
 
     private final String defaultCourse;
 
@@ -104,33 +104,37 @@ public class CourseCatalog implements RepresentationIndex {
         StringBuilder versions = new StringBuilder();
         summaries.forEach(
                 s -> versions.append(s.slug()).append('@').append(s.version()).append('\n'));
-        Map<String, Representation> json = new HashMap<>();
-        Map<String, Representation> markdown = new HashMap<>();
-        courses.values().forEach(course -> index(course, json, markdown));
-        snapshot = new Snapshot(
-                Map.copyOf(courses), summaries, digest(versions.toString()), Map.copyOf(json), Map.copyOf(markdown));
+        Map<String, Precomputed> addresses = new HashMap<>();
+        courses.values().forEach(course -> index(course, addresses));
+        snapshot = new Snapshot(Map.copyOf(courses), summaries, digest(versions.toString()), Map.copyOf(addresses));
     }
 
     @Override
-    public Representation at(String path, boolean markdown) {
+    public Precomputed at(String path) {
         Snapshot current = snapshot;
-        return current == null ? null : (markdown ? current.markdown() : current.json()).get(path);
+        return current == null ? null : current.addresses().get(path);
     }
 
-    /** The addresses {@link CourseResource} serves each document at, for answering revalidations early. */
-    private void index(
-            PublishedCourse published, Map<String, Representation> json, Map<String, Representation> markdown) {
+    /** The addresses {@link CourseResource} serves each document at, with its routes, for answering early. */
+    private void index(PublishedCourse published, Map<String, Precomputed> addresses) {
         String base = "/api/courses/" + published.course().slug();
-        json.put(base, published.overview());
-        json.put(base + "/agenda", published.agenda());
-        markdown.put(base + "/agenda", published.agendaMarkdown());
-        json.put(base + "/weeks", published.weeks());
-        published.week().forEach((number, week) -> json.put(base + "/weeks/" + number, week));
-        json.put(base + "/homework", published.homeworkList());
-        published.homework().forEach((code, homework) -> json.put(base + "/homework/" + code, homework));
+        String route = "/api/courses/{slug}";
+        addresses.put(base, new Precomputed(route, published.overview(), null));
+        addresses.put(
+                base + "/agenda", new Precomputed(route + "/agenda", published.agenda(), published.agendaMarkdown()));
+        addresses.put(base + "/weeks", new Precomputed(route + "/weeks", published.weeks(), null));
+        published
+                .week()
+                .forEach((number, week) -> addresses.put(
+                        base + "/weeks/" + number, new Precomputed(route + "/weeks/{number}", week, null)));
+        addresses.put(base + "/homework", new Precomputed(route + "/homework", published.homeworkList(), null));
+        published
+                .homework()
+                .forEach((code, homework) -> addresses.put(
+                        base + "/homework/" + code, new Precomputed(route + "/homework/{code}", homework, null)));
         if (published.course().slug().equals(defaultCourse)) {
-            json.put("/api/agenda", published.agenda());
-            markdown.put("/api/agenda", published.agendaMarkdown());
+            addresses.put(
+                    "/api/agenda", new Precomputed("/api/agenda", published.agenda(), published.agendaMarkdown()));
         }
     }
 

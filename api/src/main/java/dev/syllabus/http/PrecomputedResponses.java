@@ -3,6 +3,7 @@ package dev.syllabus.http;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -25,6 +26,9 @@ public class PrecomputedResponses {
     // Spelt as the REST layer spells it, so both paths send the same header names.
     private static final CharSequence CONTENT_TYPE =
             io.vertx.core.http.HttpHeaders.createOptimized(HttpHeaders.CONTENT_TYPE);
+
+    /** The request-context key under which Quarkus' observability reads a request's route template. */
+    private static final String ROUTE_TEMPLATE = "UrlPathTemplate";
 
     private final Instance<RepresentationIndex> indexes;
 
@@ -55,8 +59,11 @@ public class PrecomputedResponses {
             return;
         }
         for (RepresentationIndex index : indexes) {
-            Representation current = index.at(request.path(), markdown);
+            Precomputed address = index.at(request.path());
+            Representation current = address == null ? null : address.in(markdown);
             if (current != null) {
+                // Micrometer (and tracing) read the route here: one time series per route, not per address.
+                ((HttpServerRequestInternal) request).context().putLocal(ROUTE_TEMPLATE, address.route());
                 HttpServerResponse response = context.response();
                 current.headers(response::putHeader);
                 if (ifNoneMatch != null && current.matches(ifNoneMatch)) {

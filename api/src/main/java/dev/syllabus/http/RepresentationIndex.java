@@ -6,6 +6,6 @@ package dev.syllabus.http;
  */
 public interface RepresentationIndex {
 
-    /** The JSON (or, with {@code markdown}, the Markdown) representation at {@code path}, or null. */
-    Representation at(String path, boolean markdown);
+    /** What stands at {@code path}, or null. */
+    Precomputed at(String path);
 }

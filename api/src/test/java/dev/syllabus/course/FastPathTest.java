@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syllabus.config.SyllabusConfig;
 import dev.syllabus.content.Course;
-import dev.syllabus.http.Representation;
+import dev.syllabus.http.Precomputed;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -45,18 +45,55 @@ class FastPathTest {
                 routed.addAll(addresses(template, course));
             }
         }
-        assertThat(new TreeSet<>(catalog.current().json().keySet())).isEqualTo(routed);
-        assertThat(catalog.current().markdown().keySet())
+        assertThat(new TreeSet<>(addressesIn(false))).isEqualTo(routed);
+        assertThat(addressesIn(true))
                 .allSatisfy(address -> assertThat(address).endsWith("agenda"))
                 .isSubsetOf(routed);
     }
 
     @Test
     void everyFastAnswerIsTheAnswerTheResourceGives() {
-        Map<String, Representation> json = catalog.current().json();
-        assertThat(json).isNotEmpty();
-        json.keySet().forEach(address -> sameAnswer(address, "application/json"));
-        catalog.current().markdown().keySet().forEach(address -> sameAnswer(address, CourseCatalog.MARKDOWN));
+        assertThat(addressesIn(false)).isNotEmpty();
+        addressesIn(false).forEach(address -> sameAnswer(address, "application/json"));
+        addressesIn(true).forEach(address -> sameAnswer(address, CourseCatalog.MARKDOWN));
+    }
+
+    @Test
+    void metricsCountAFastAnswerUnderTheRouteTheResourceDeclaresNotUnderItsAddress() {
+        String week = "/api/courses/" + config.defaultCourse() + "/weeks/";
+        Map<String, Precomputed> addresses = catalog.current().addresses();
+        long weeks = addresses.keySet().stream().filter(a -> a.startsWith(week)).count();
+        double before = requestsCounted("/api/courses/{slug}/weeks/{number}");
+
+        addresses.keySet().stream()
+                .filter(a -> a.startsWith(week))
+                .forEach(address -> given().get(address).then().statusCode(200));
+
+        assertThat(weeks).isGreaterThan(1);
+        assertThat(requestsCounted("/api/courses/{slug}/weeks/{number}")).isEqualTo(before + weeks);
+        assertThat(given().get("/q/metrics").asString()).doesNotContain("uri=\"" + week);
+    }
+
+    /** The successful GETs Micrometer has counted under route {@code uri}. */
+    private static double requestsCounted(String uri) {
+        String prefix = "http_server_requests_seconds_count{";
+        return given().get("/q/metrics")
+                .asString()
+                .lines()
+                .filter(line -> line.startsWith(prefix)
+                        && line.contains("method=\"GET\"")
+                        && line.contains("status=\"200\"")
+                        && line.contains("uri=\"" + uri + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    /** The addresses the fast path answers in JSON or, with {@code markdown}, in Markdown. */
+    private List<String> addressesIn(boolean markdown) {
+        return catalog.current().addresses().entrySet().stream()
+                .filter(entry -> entry.getValue().in(markdown) != null)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** The exact media type takes the fast path; the same type with a quality goes through the resource. */
