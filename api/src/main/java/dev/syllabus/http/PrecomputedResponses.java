@@ -28,7 +28,7 @@ public class PrecomputedResponses {
             io.vertx.core.http.HttpHeaders.createOptimized(HttpHeaders.CONTENT_TYPE);
 
     /** The request-context key under which Quarkus' observability reads a request's route template. */
-    private static final String ROUTE_TEMPLATE = "UrlPathTemplate";
+    static final String ROUTE_TEMPLATE = "UrlPathTemplate";
 
     private final Instance<RepresentationIndex> indexes;
 

@@ -84,6 +84,21 @@ class HttpEdgeTest {
     }
 
     @Test
+    void refusalsNoRouteMatchedAreCountedUnderOneNameNotUnderAddressesClientsMakeUp() throws Exception {
+        String madeUp = "/api/courses/made-up-" + System.nanoTime();
+        RawHttp.Answer longTarget =
+                new RawHttp(RestAssured.port, PATIENCE).get(madeUp + "/" + "a".repeat(9_000), Map.of());
+        assertThat(longTarget.status()).isEqualTo(414);
+        given().patch(madeUp).then().statusCode(405).contentType(Problem.MEDIA_TYPE);
+
+        String metrics = given().get("/q/metrics").asString();
+        assertThat(metrics).doesNotContain(madeUp);
+        assertThat(metrics.lines().filter(line -> line.startsWith("http_server_requests_seconds_count{")))
+                .anySatisfy(line -> assertThat(line).contains("status=\"414\"", "uri=\"" + HttpEdge.UNMATCHED + "\""))
+                .anySatisfy(line -> assertThat(line).contains("status=\"405\"", "uri=\"" + HttpEdge.UNMATCHED + "\""));
+    }
+
+    @Test
     void pagesFarBeyondAnyListAreRefusedNamingThePage() {
         String admin = Api.admin();
         for (String list : List.of(
