@@ -3,7 +3,6 @@ package dev.syllabus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +38,7 @@ class PackagedJarIT {
                         + "## H1: One\n- PR1: a\n- PR3: c\n\nPass: 7 PRs merged.\n");
 
         Process process =
-                start(Map.of("SYLLABUS_CONTENT_DIR", work.resolve("content").toString()), port());
+                start(Map.of("SYLLABUS_CONTENT_DIR", work.resolve("content").toString()));
 
         assertThat(process.waitFor(60, TimeUnit.SECONDS))
                 .as("the service stops by itself")
@@ -53,9 +54,8 @@ class PackagedJarIT {
 
     @Test
     void theEmbeddedDatabaseKeepsItsDataAcrossARestart() throws Exception {
-        int port = port();
-        String first = runUntilReady(port);
-        String second = runUntilReady(port);
+        String first = runUntilReady();
+        String second = runUntilReady();
 
         assertThat(first).contains("1 imported or updated");
         assertThat(second).contains("0 imported or updated");
@@ -64,13 +64,11 @@ class PackagedJarIT {
 
     @Test
     void aPasswordChangeInTheSettingsRevokesTokensAndAnAdminLoginThatNamesAStudentStopsTheService() throws Exception {
-        int port = port();
         HttpClient http = HttpClient.newHttpClient();
-        String base = "http://127.0.0.1:" + port;
-        Process first = start(Map.of(), port);
+        Process first = start(Map.of());
         String oldToken;
         try {
-            awaitReady(http, base, first);
+            String base = awaitReady(http, first);
             oldToken = token(post(
                     http, base + "/api/auth/login", null, "{\"login\":\"admin\",\"password\":\"syllabus-admin\"}"));
             post(
@@ -89,9 +87,9 @@ class PackagedJarIT {
             stop(first);
         }
 
-        Process second = start(Map.of("SYLLABUS_ADMIN_PASSWORD", "a new admin password"), port);
+        Process second = start(Map.of("SYLLABUS_ADMIN_PASSWORD", "a new admin password"));
         try {
-            awaitReady(http, base, second);
+            String base = awaitReady(http, second);
             HttpResponse<String> me = http.send(
                     HttpRequest.newBuilder(URI.create(base + "/api/auth/me"))
                             .header("Authorization", "Bearer " + oldToken)
@@ -111,7 +109,7 @@ class PackagedJarIT {
             stop(second);
         }
 
-        Process third = start(Map.of("SYLLABUS_ADMIN_LOGIN", "took-it-first"), port);
+        Process third = start(Map.of("SYLLABUS_ADMIN_LOGIN", "took-it-first"));
         assertThat(third.waitFor(60, TimeUnit.SECONDS))
                 .as("the service stops by itself")
                 .isTrue();
@@ -121,10 +119,12 @@ class PackagedJarIT {
                         "syllabus.admin.login (SYLLABUS_ADMIN_LOGIN) names 'took-it-first', an existing student account");
     }
 
-    private static void awaitReady(HttpClient http, String base, Process process) throws Exception {
+    /** Waits until the API is ready; returns its address. */
+    private String awaitReady(HttpClient http, Process process) throws Exception {
+        String base = address(process);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
-            assertThat(process.isAlive()).as("the API is running").isTrue();
+            assertRunning(process);
             assertThat(System.nanoTime()).as("the API got ready in time").isLessThan(deadline);
             try {
                 if (http.send(
@@ -133,12 +133,39 @@ class PackagedJarIT {
                                         HttpResponse.BodyHandlers.discarding())
                                 .statusCode()
                         == 200) {
-                    return;
+                    return base;
                 }
             } catch (IOException notYet) {
                 // not listening yet
             }
             Thread.sleep(200);
+        }
+    }
+
+    /**
+     * Where the API listens: it picks a free port itself (port 0) and logs it, so no other process
+     * can take the port between a test choosing it and the API binding it.
+     */
+    private String address(Process process) throws Exception {
+        Pattern listening = Pattern.compile("Listening on: http://[^\\s]+:(\\d+)");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            assertRunning(process);
+            assertThat(System.nanoTime()).as("the API started in time").isLessThan(deadline);
+            Matcher port = listening.matcher(Files.readString(work.resolve("output.log")));
+            if (port.find()) {
+                return "http://127.0.0.1:" + port.group(1);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Fails with what the API logged when it is no longer running. */
+    private void assertRunning(Process process) throws IOException {
+        if (!process.isAlive()) {
+            assertThat(process.isAlive())
+                    .as("the API is running; it logged:%n%s", Files.readString(work.resolve("output.log")))
+                    .isTrue();
         }
     }
 
@@ -170,24 +197,25 @@ class PackagedJarIT {
     }
 
     /** Starts the jar, waits for readiness, reads the agenda, stops it; returns what it logged. */
-    private String runUntilReady(int port) throws Exception {
-        Process process = start(Map.of(), port);
+    private String runUntilReady() throws Exception {
+        Process process = start(Map.of());
         try {
             HttpClient http = HttpClient.newHttpClient();
+            String base = address(process);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (true) {
-                assertThat(process.isAlive()).as("the API is running").isTrue();
+                assertRunning(process);
                 assertThat(System.nanoTime()).as("the API got ready in time").isLessThan(deadline);
                 try {
                     HttpResponse<String> agenda = http.send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/agenda"))
+                            HttpRequest.newBuilder(URI.create(base + "/api/agenda"))
                                     .timeout(Duration.ofSeconds(5))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
                     assertThat(agenda.statusCode()).isEqualTo(200);
                     assertThat(agenda.body()).contains("Machine Learning in Production");
                     HttpResponse<String> webhook = http.send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/github/webhook"))
+                            HttpRequest.newBuilder(URI.create(base + "/api/github/webhook"))
                                     .header("X-GitHub-Event", "ping")
                                     .header("X-GitHub-Delivery", "1")
                                     .header("X-Hub-Signature-256", "sha256=00")
@@ -211,7 +239,7 @@ class PackagedJarIT {
         return Files.readString(work.resolve("output.log"));
     }
 
-    private Process start(Map<String, String> environment, int port) throws IOException {
+    private Process start(Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-jar",
@@ -219,14 +247,8 @@ class PackagedJarIT {
                 .directory(work.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("output.log").toFile());
-        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("QUARKUS_HTTP_PORT", "0");
         builder.environment().putAll(environment);
         return builder.start();
-    }
-
-    private static int port() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
