@@ -201,40 +201,27 @@ class PackagedJarIT {
         Process process = start(Map.of());
         try {
             HttpClient http = HttpClient.newHttpClient();
-            String base = address(process);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (true) {
-                assertRunning(process);
-                assertThat(System.nanoTime()).as("the API got ready in time").isLessThan(deadline);
-                try {
-                    HttpResponse<String> agenda = http.send(
-                            HttpRequest.newBuilder(URI.create(base + "/api/agenda"))
-                                    .timeout(Duration.ofSeconds(5))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    assertThat(agenda.statusCode()).isEqualTo(200);
-                    assertThat(agenda.body()).contains("Machine Learning in Production");
-                    HttpResponse<String> webhook = http.send(
-                            HttpRequest.newBuilder(URI.create(base + "/api/github/webhook"))
-                                    .header("X-GitHub-Event", "ping")
-                                    .header("X-GitHub-Delivery", "1")
-                                    .header("X-Hub-Signature-256", "sha256=00")
-                                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    assertThat(webhook.statusCode())
-                            .as("without a configured secret every delivery is refused")
-                            .isEqualTo(503);
-                    break;
-                } catch (IOException notYet) {
-                    Thread.sleep(200);
-                }
-            }
+            String base = awaitReady(http, process);
+            HttpResponse<String> agenda = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/agenda"))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(agenda.statusCode()).isEqualTo(200);
+            assertThat(agenda.body()).contains("Machine Learning in Production");
+            HttpResponse<String> webhook = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/github/webhook"))
+                            .header("X-GitHub-Event", "ping")
+                            .header("X-GitHub-Delivery", "1")
+                            .header("X-Hub-Signature-256", "sha256=00")
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(webhook.statusCode())
+                    .as("without a configured secret every delivery is refused")
+                    .isEqualTo(503);
         } finally {
-            process.destroy();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS))
-                    .as("the API stops on SIGTERM")
-                    .isTrue();
+            stop(process);
         }
         return Files.readString(work.resolve("output.log"));
     }
