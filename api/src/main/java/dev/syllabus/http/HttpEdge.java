@@ -4,11 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syllabus.config.SyllabusConfig;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -40,7 +38,11 @@ public class HttpEdge {
     private static final CharSequence CONTENT_TYPE_OPTIONS = HttpHeaders.createOptimized("X-Content-Type-Options");
     private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
     private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
-    /** The route metrics name a refusal by when no route matched it. */
+    /**
+     * The route metrics name a refusal by when no route matched it (a 405, or a limit this class
+     * enforces): named by its raw address, it would make a time series per address a client makes up,
+     * and a 414's is kilobytes long. A 404 is Micrometer's own NOT_FOUND already.
+     */
     static final String UNMATCHED = "/UNMATCHED";
 
     private final long maxBodyBytes;
@@ -72,7 +74,7 @@ public class HttpEdge {
             }
             int status = context.response().getStatusCode();
             if (status >= 400 && status < 500 && status != 404 && request.path().startsWith("/api/")) {
-                nameRouteIfUnmatched(request);
+                RouteNames.nameIfUnnamed(request, UNMATCHED);
             }
         });
         if (request.uri().length() > MAX_URI_LENGTH) {
@@ -154,26 +156,13 @@ public class HttpEdge {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        nameRouteIfUnmatched(context.request());
+        RouteNames.nameIfUnnamed(context.request(), UNMATCHED);
         var response = context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         if (status == 413 || status == 414 || status == 431) {
             // The rest of the request is not read: a fresh connection is cleaner than draining it.
             response.putHeader(HttpHeaders.CONNECTION, "close");
         }
         response.end(body);
-    }
-
-    /**
-     * Metrics (and traces) name a request by the route that answered it. A refusal no route matched
-     * (a 405, or a limit this class enforces) would be named by its raw address instead: one time
-     * series per address a client makes up, and a 414's is kilobytes long. Such a refusal is named
-     * {@link #UNMATCHED}; a 404 is Micrometer's own NOT_FOUND already.
-     */
-    private static void nameRouteIfUnmatched(HttpServerRequest request) {
-        Context requestContext = ((HttpServerRequestInternal) request).context();
-        if (requestContext.getLocal(PrecomputedResponses.ROUTE_TEMPLATE) == null) {
-            requestContext.putLocal(PrecomputedResponses.ROUTE_TEMPLATE, UNMATCHED);
-        }
     }
 
     private static int headerBytes(MultiMap headers) {

@@ -3,7 +3,6 @@ package dev.syllabus.http;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -26,9 +25,6 @@ public class PrecomputedResponses {
     // Spelt as the REST layer spells it, so both paths send the same header names.
     private static final CharSequence CONTENT_TYPE =
             io.vertx.core.http.HttpHeaders.createOptimized(HttpHeaders.CONTENT_TYPE);
-
-    /** The request-context key under which Quarkus' observability reads a request's route template. */
-    static final String ROUTE_TEMPLATE = "UrlPathTemplate";
 
     private final Instance<RepresentationIndex> indexes;
 
@@ -62,8 +58,8 @@ public class PrecomputedResponses {
             Precomputed address = index.at(request.path());
             Representation current = address == null ? null : address.in(markdown);
             if (current != null) {
-                // Micrometer (and tracing) read the route here: one time series per route, not per address.
-                ((HttpServerRequestInternal) request).context().putLocal(ROUTE_TEMPLATE, address.route());
+                // One time series per route, not per address.
+                RouteNames.name(request, address.route());
                 HttpServerResponse response = context.response();
                 current.headers(response::putHeader);
                 if (ifNoneMatch != null && current.matches(ifNoneMatch)) {
