@@ -46,6 +46,12 @@ class FastPathTest {
             }
         }
         assertThat(new TreeSet<>(addressesIn(false))).isEqualTo(routed);
+        // Each address carries, for metrics, the very route of the resource that serves it.
+        List<String> routes = routesWithoutQueries();
+        catalog.current().addresses().forEach((address, precomputed) -> assertThat(precomputed.route())
+                .as(address)
+                .isIn(routes)
+                .satisfies(route -> assertThat(address).matches(route.replaceAll("\\{[^}]+}", "[^/]+"))));
         assertThat(addressesIn(true))
                 .allSatisfy(address -> assertThat(address).endsWith("agenda"))
                 .isSubsetOf(routed);
