@@ -3,7 +3,7 @@ import { ADMIN, COURSE, expectNoAxeViolations, failOnConsoleErrors, screenshots,
 
 test.beforeEach(async ({ page }) => failOnConsoleErrors(page));
 
-test('an instructor publishes the course from Markdown: a broken page is refused with each problem, the published one is checked and goes back', async ({
+test('an instructor publishes the course from Markdown: a broken page is refused with each problem, the published one is checked and goes back, and one based on a course someone has published over since is refused', async ({
   page,
   request,
 }) => {
@@ -42,6 +42,22 @@ test('an instructor publishes the course from Markdown: a broken page is refused
   expect(after.weeks.map((w: { title: string }) => w.title)).toEqual(
     before.weeks.map((w: { title: string }) => w.title),
   );
+
+  // Another instructor publishes meanwhile (through the API): this page's next publication is refused and
+  // its text kept; the course catches up, and publishing again replaces theirs with it.
+  const { token } = await (await request.post('/api/auth/login', { data: ADMIN })).json();
+  const theirs = await request.put(`${COURSE}/content`, {
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/markdown' },
+    data: published.replace('# Week 1: Introduction', '# Week 1: Their introduction'),
+  });
+  expect(theirs.status()).toBe(200);
+  await content.getByRole('button', { name: 'Publish the course' }).click();
+  await expect(refusal).toContainText('Someone else published the course after this page loaded it');
+  await expect(editor).toHaveValue(published);
+  await content.getByRole('button', { name: 'Publish the course' }).click();
+  await expect(status).toContainText(`Published ${before.title}: 8 weeks, 16 homework`);
+  const mine = await (await request.get(`${COURSE}/agenda`, { headers: { Accept: 'application/json' } })).json();
+  expect(mine.weeks[0].title).toBe(before.weeks[0].title);
 
   await expectNoAxeViolations(page);
   await content.screenshot({ path: `${screenshots}/instructor-content.png` });

@@ -36,6 +36,8 @@ describe('App', () => {
     const request = fetch.mock.calls[0]![0];
     expect(new URL(request.url).pathname).toBe('/api/agenda');
     expect(request.headers.get('Accept')).toBe('application/json');
+    // Revalidated, never taken from the browser's cache unasked: a course just published shows at once.
+    expect(request.cache).toBe('no-cache');
   });
 
   it("shows the API's problem message and loads again on retry", async () => {

@@ -98,6 +98,9 @@ async function call<T>(request: () => Promise<{ data?: T; error?: unknown; respo
 }
 
 const json = { headers: { Accept: 'application/json' } };
+// The curriculum may be cached for a minute (Cache-Control); a page asks whether its copy is still
+// current (a cheap 304 when it is), so a course published a moment ago shows at once.
+const current = { cache: 'no-cache' as const };
 
 /** A text body (CSV, Markdown) sent as it is, under its media type, instead of as JSON. */
 function sentAs(type: string) {
@@ -108,8 +111,8 @@ export async function getAgenda(slug?: string): Promise<Course> {
   const api = client();
   const agenda = await call(() =>
     slug
-      ? api.GET('/api/courses/{slug}/agenda', { params: { path: { slug } }, ...json })
-      : api.GET('/api/agenda', json),
+      ? api.GET('/api/courses/{slug}/agenda', { params: { path: { slug } }, ...json, ...current })
+      : api.GET('/api/agenda', { ...json, ...current }),
   );
   // The agenda also comes as Markdown; asking for JSON, anything else is a broken server.
   if (typeof agenda !== 'object') {
@@ -313,6 +316,7 @@ export async function getCourseMarkdown(slug: string): Promise<string> {
       params: { path: { slug } },
       headers: { Accept: 'text/markdown' },
       parseAs: 'text',
+      ...current,
     }),
   );
   return String(page);
@@ -329,11 +333,15 @@ export function checkContent(slug: string, markdown: string): Promise<PublishedU
   );
 }
 
-/** Replaces the course with a Markdown page; the answer lists what the content check warns about. */
-export function publishContent(slug: string, markdown: string): Promise<PublishedUpload> {
+/**
+ * Replaces the course with a Markdown page; the answer lists what the content check warns about.
+ * With `basedOn` (the course's version the page was made from), a course someone has published
+ * over since is refused with a 412 instead of replaced.
+ */
+export function publishContent(slug: string, markdown: string, basedOn?: string): Promise<PublishedUpload> {
   return call(() =>
     client().PUT('/api/courses/{slug}/content', {
-      params: { path: { slug } },
+      params: { path: { slug }, header: basedOn ? { 'If-Match': `"${basedOn}"` } : {} },
       body: markdown,
       ...sentAs('text/markdown'),
     }),

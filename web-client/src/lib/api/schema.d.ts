@@ -382,7 +382,7 @@ export interface paths {
         get?: never;
         /**
          * Replace a course's content with one Markdown page (instructors)
-         * @description The page follows the content conventions (the agenda with week parts under each week, as `GET .../agenda` with `Accept: text/markdown` writes it). It goes through the same content check: any problem answers 422 listing every one and changes nothing. Otherwise it replaces the course at once; progress on items that still exist is kept (and shows again if a removed item returns); the answer lists the check's warnings, among them the homework and tasks the upload takes off every checklist. A later change of the course's files replaces the upload again.
+         * @description The page follows the content conventions (the agenda with week parts under each week, as `GET .../agenda` with `Accept: text/markdown` writes it). It goes through the same content check: any problem answers 422 listing every one and changes nothing. Otherwise it replaces the course at once; progress on items that still exist is kept (and shows again if a removed item returns); the answer lists the check's warnings, among them the homework and tasks the upload takes off every checklist. With `If-Match` naming the version the page was based on, it refuses (412) to replace a course someone published since. A later change of the course's files replaces the upload again.
          */
         put: operations["replaceCourseContent"];
         post?: never;
@@ -6412,7 +6412,13 @@ export interface operations {
     replaceCourseContent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Publish only over this content version: the course's `version`, quoted, as the course list, the agenda and an upload's answer (and its ETag) give it; or `*`. Without it, the page replaces whatever is published.
+                 * @example "3f2a9c1d0b7e4a65"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 slug: string;
             };
@@ -6428,6 +6434,8 @@ export interface operations {
             /** @description The course as now published, with the content check's warnings. */
             200: {
                 headers: {
+                    /** @description The course's new content version, quoted: the If-Match of the next upload. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6549,6 +6557,24 @@ export interface operations {
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 409,
                      *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The course is no longer at the version If-Match names: someone published since. Nothing changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The course is no longer at the version If-Match names: someone published since. Nothing changed.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 412,
+                     *       "title": "Precondition Failed",
                      *       "type": "about:blank"
                      *     }
                      */

@@ -24,9 +24,9 @@ describe('ContentPanel', () => {
           }),
     );
     vi.stubGlobal('fetch', fetch);
-    const onPublished = vi.fn();
+    const onChanged = vi.fn();
     const user = userEvent.setup();
-    render(ContentPanel, { slug: 'demo', onPublished });
+    render(ContentPanel, { slug: 'demo', version: 'beef', onChanged });
 
     await user.click(screen.getByRole('button', { name: 'Load the published page' }));
     expect(await screen.findByDisplayValue(/# Week 1: Start/)).toBeInTheDocument();
@@ -35,12 +35,44 @@ describe('ContentPanel', () => {
     const status = await screen.findByRole('status');
     expect(status).toHaveTextContent('Published Demo Course: 1 week, 0 homework (version f00d).');
     expect(status).toHaveTextContent('H1 is not in the upload');
-    expect(onPublished).toHaveBeenCalledOnce();
+    expect(onChanged).toHaveBeenCalledOnce();
     const sent = fetch.mock.calls.map((call) => call[0]).find((r) => r.method === 'PUT')!;
     expect(new URL(sent.url).pathname).toBe('/api/courses/demo/content');
     expect(sent.headers.get('Content-Type')).toBe('text/markdown');
+    expect(sent.headers.get('If-Match')).toBe('"beef"');
     expect(await sent.text()).toBe(PAGE);
     expect(fetch.mock.calls[0]![0].headers.get('Accept')).toBe('text/markdown');
+
+    // Publishing again builds on our own publication, before the reloaded course says so.
+    await user.click(screen.getByRole('button', { name: 'Publish the course' }));
+    await vi.waitFor(() => expect(onChanged).toHaveBeenCalledTimes(2));
+    const again = fetch.mock.calls.map((call) => call[0]).filter((r) => r.method === 'PUT')[1]!;
+    expect(again.headers.get('If-Match')).toBe('"f00d"');
+  });
+
+  it('says so when someone else published first, keeps the page and lets the course catch up', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        problem({
+          title: 'Precondition Failed',
+          status: 412,
+          detail: "Course 'demo' is now at version cafe, not the one If-Match names; nothing was published.",
+        }),
+      ),
+    );
+    const onChanged = vi.fn();
+    const user = userEvent.setup();
+    render(ContentPanel, { slug: 'demo', version: 'beef', onChanged });
+
+    await user.type(screen.getByLabelText('…or edit the page here'), '# Week 1: Mine');
+    await user.click(screen.getByRole('button', { name: 'Publish the course' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Someone else published the course after this page loaded it');
+    expect(alert).toHaveTextContent('publishing again replaces it with yours');
+    expect(screen.getByLabelText('…or edit the page here')).toHaveValue('# Week 1: Mine');
+    expect(onChanged).toHaveBeenCalledOnce();
   });
 
   it("lists every problem of a refused page and keeps the author's text", async () => {
@@ -57,9 +89,9 @@ describe('ContentPanel', () => {
       'fetch',
       vi.fn(async () => problem(refusal)),
     );
-    const onPublished = vi.fn();
+    const onChanged = vi.fn();
     const user = userEvent.setup();
-    render(ContentPanel, { slug: 'demo', onPublished });
+    render(ContentPanel, { slug: 'demo', version: 'beef', onChanged });
 
     await user.type(screen.getByLabelText('…or edit the page here'), '# Week 3: Gap');
     await user.click(screen.getByRole('button', { name: 'Publish the course' }));
@@ -70,7 +102,7 @@ describe('ContentPanel', () => {
       refusal.errors.map((e) => e.message),
     );
     expect(screen.getByLabelText('…or edit the page here')).toHaveValue('# Week 3: Gap');
-    expect(onPublished).not.toHaveBeenCalled();
+    expect(onChanged).not.toHaveBeenCalled();
   });
 
   it('checks a page without publishing it and says what publishing would give', async () => {
@@ -86,9 +118,9 @@ describe('ContentPanel', () => {
       }),
     );
     vi.stubGlobal('fetch', fetch);
-    const onPublished = vi.fn();
+    const onChanged = vi.fn();
     const user = userEvent.setup();
-    render(ContentPanel, { slug: 'demo', onPublished });
+    render(ContentPanel, { slug: 'demo', version: 'beef', onChanged });
 
     await user.type(screen.getByLabelText('…or edit the page here'), '# Week 1: Start');
     await user.click(screen.getByRole('button', { name: 'Check the page' }));
@@ -100,11 +132,11 @@ describe('ContentPanel', () => {
     expect(status).toHaveTextContent('The content check has no warnings.');
     const sent = fetch.mock.calls[0]![0];
     expect([sent.method, new URL(sent.url).pathname]).toEqual(['POST', '/api/courses/demo/content/check']);
-    expect(onPublished).not.toHaveBeenCalled();
+    expect(onChanged).not.toHaveBeenCalled();
   });
 
   it('offers nothing to publish until there is a page', () => {
-    render(ContentPanel, { slug: 'demo', onPublished: () => undefined });
+    render(ContentPanel, { slug: 'demo', version: 'beef', onChanged: () => undefined });
     expect(screen.getByRole('button', { name: 'Publish the course' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Check the page' })).toBeDisabled();
   });

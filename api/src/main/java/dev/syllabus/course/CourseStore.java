@@ -3,6 +3,7 @@ package dev.syllabus.course;
 import dev.syllabus.content.Course;
 import dev.syllabus.content.Run;
 import dev.syllabus.content.Schedule;
+import dev.syllabus.domain.DomainException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -14,6 +15,7 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -55,12 +57,22 @@ public class CourseStore {
         return true;
     }
 
-    /** Replaces an existing course with uploaded content, in one transaction; false when there is no such course. */
+    /**
+     * Replaces an existing course with uploaded content, in one transaction; false when there is no
+     * such course. The course's row stays locked from the moment its version is compared with what
+     * the uploader based the upload on ({@code basedOn}) until the new one is stored, so of two
+     * uploads based on one version only the first is published: the second is refused as stale.
+     */
     @Transactional
-    public boolean upload(Course course) {
+    public boolean upload(Course course, Predicate<String> basedOn) {
         CourseEntity row = CourseEntity.findForUpdate(course.slug()).orElse(null);
         if (row == null) {
             return false;
+        }
+        if (!basedOn.test(row.version)) {
+            throw DomainException.stale("Course '" + course.slug() + "' is now at version " + row.version
+                    + ", not the one If-Match names; nothing was published. Load the course again, or publish"
+                    + " without If-Match to replace it anyway.");
         }
         replace(row, course, "upload");
         ensureRun(row, course.schedule());

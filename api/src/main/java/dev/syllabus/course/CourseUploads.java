@@ -8,6 +8,7 @@ import dev.syllabus.content.CourseSource;
 import dev.syllabus.domain.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -39,10 +40,14 @@ public class CourseUploads {
         return new CourseViews.PublishedUpload(CourseViews.CourseSummary.of(checked.course()), checked.warnings());
     }
 
-    CourseViews.PublishedUpload replace(String slug, String markdown) {
+    /**
+     * Publishes {@code markdown} as course {@code slug} when it passes the content check and the
+     * course's current version is one {@code basedOn} admits (see {@link CourseStore#upload}).
+     */
+    CourseViews.PublishedUpload replace(String slug, String markdown, Predicate<String> basedOn) {
         Checked checked = checked(slug, markdown);
+        store.upload(checked.course(), basedOn);
         checked.warnings().forEach(warning -> LOG.warnf("Content warning in the upload of %s: %s", slug, warning));
-        store.upload(checked.course());
         catalog.reload();
         return new CourseViews.PublishedUpload(
                 CourseViews.CourseSummary.of(courses.published(slug)), checked.warnings());

@@ -258,7 +258,9 @@ public class OpenApiConventions implements OASFilter {
                     .addHeader("Cache-Control", header("`public, max-age=60, must-revalidate`")));
         }
         if (conditionalWrite) {
+            // Unless the operation says what its version is itself.
             ok(responses)
+                    .filter(ok -> ok.getHeaders() == null || !ok.getHeaders().containsKey("ETag"))
                     .ifPresent(ok -> ok.addHeader(
                             "ETag", header("The item's version (`\"v<version>\"`), for the next If-Match.")));
         }

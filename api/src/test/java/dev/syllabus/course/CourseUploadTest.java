@@ -10,7 +10,15 @@ import dev.syllabus.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.Assertions;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,6 +135,72 @@ class CourseUploadTest {
     }
 
     @Test
+    void anUploadBasedOnAVersionSomeoneHasPublishedOverIs412AndChangesNothing() {
+        String basedOn = given().get(DEMO + "/agenda").path("version");
+        String mine = original.replace("# Week 1: Basics", "# Week 1: Mine");
+        String theirs = original.replace("# Week 1: Basics", "# Week 1: Theirs");
+
+        String published =
+                upload(theirs, '"' + basedOn + '"').statusCode(200).extract().header("ETag");
+        String theirVersion = given().get(DEMO + "/agenda").path("version");
+        Assertions.assertThat(published).isEqualTo('"' + theirVersion + '"');
+
+        upload(mine, '"' + basedOn + '"')
+                .statusCode(412)
+                .contentType("application/problem+json")
+                .body("detail", containsString("now at version " + theirVersion));
+        given().get(DEMO + "/agenda").then().body("weeks[0].title", equalTo("Theirs"));
+
+        // Based on what is published now (the last answer's ETag, or one of a list), it goes through.
+        upload(mine, "\"elsewhere\", " + published).statusCode(200);
+        given().get(DEMO + "/agenda").then().body("weeks[0].title", equalTo("Mine"));
+        // A weak tag never matches (If-Match compares strongly); a star matches whatever is published.
+        String mineNow = given().get(DEMO + "/agenda").path("version");
+        upload(original, "W/\"" + mineNow + '"').statusCode(412);
+        upload(original, "*").statusCode(200);
+    }
+
+    @Test
+    void aMalformedIfMatchIs400NamingItAndChangesNothing() {
+        String etag = given().get(DEMO + "/agenda").header("ETag");
+        String version = given().get(DEMO + "/agenda").path("version");
+
+        upload(original.replace("# Week 1: Basics", "# Week 1: Unquoted"), version)
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("If-Match"));
+
+        given().get(DEMO + "/agenda").then().header("ETag", etag);
+    }
+
+    @Test
+    void ofTwoUploadsBasedOnOneVersionAtOnceOneIsPublishedAndTheOtherRefused() throws Exception {
+        String basedOn = '"' + given().get(DEMO + "/agenda").<String>path("version") + '"';
+        List<String> titles = List.of("First", "Second");
+        CyclicBarrier together = new CyclicBarrier(titles.size());
+        ExecutorService instructors = Executors.newFixedThreadPool(titles.size());
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String title : titles) {
+                String page = original.replace("# Week 1: Basics", "# Week 1: " + title);
+                answers.add(instructors.submit(() -> {
+                    together.await();
+                    return upload(page, basedOn).extract().statusCode();
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            Assertions.assertThat(statuses).containsExactlyInAnyOrder(200, 412);
+            String winner = titles.get(statuses.indexOf(200));
+            given().get(DEMO + "/agenda").then().body("weeks[0].title", equalTo(winner));
+        } finally {
+            instructors.shutdownNow();
+        }
+    }
+
+    @Test
     void onlyInstructorsUploadAndOnlyToExistingCourses() {
         given().contentType("text/markdown")
                 .body(original)
@@ -162,6 +236,14 @@ class CourseUploadTest {
     /** The instructor uploads {@code page} as the demo course's content. */
     private static ValidatableResponse upload(String page) {
         return asInstructorWith(page).put(DEMO + "/content").then();
+    }
+
+    /** The same, publishing only over the version(s) {@code ifMatch} names. */
+    private static ValidatableResponse upload(String page, String ifMatch) {
+        return asInstructorWith(page)
+                .header("If-Match", ifMatch)
+                .put(DEMO + "/content")
+                .then();
     }
 
     private static RequestSpecification asInstructorWith(String page) {

@@ -33,7 +33,7 @@ class ReplicaRefreshTest {
                 "demo-course", "upload", List.of(new ContentFile("demo-course/" + CourseReader.AGENDA, changed)));
         try {
             // What another replica's upload does: write the database, reload its own read model only.
-            store.upload(source.read().course().withVersion(source.version()));
+            store.upload(source.read().course().withVersion(source.version()), anyVersion -> true);
             given().get("/api/courses/demo-course/agenda").then().body("weeks[0].title", equalTo("Basics"));
 
             assertThat(catalog.refreshIfChanged()).isTrue();
@@ -46,7 +46,7 @@ class ReplicaRefreshTest {
         } finally {
             CourseSource back = new CourseSource(
                     "demo-course", "upload", List.of(new ContentFile("demo-course/" + CourseReader.AGENDA, original)));
-            store.upload(back.read().course().withVersion(back.version()));
+            store.upload(back.read().course().withVersion(back.version()), anyVersion -> true);
             catalog.reload();
         }
     }

@@ -1,0 +1,54 @@
+package dev.syllabus.http;
+
+import dev.syllabus.domain.DomainException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An {@code If-Match} header (RFC 9110 13.1.1): {@code *}, or a comma-separated list of entity
+ * tags. If-Match compares strongly, so a weak tag ({@code W/"..."}) is kept apart and never
+ * matches; a header that names only weak tags admits no version at all.
+ *
+ * @param any        no header, or {@code *}: whatever is current is admitted
+ * @param strongTags the opaque tags named, without their quotes
+ */
+public record IfMatch(boolean any, Set<String> strongTags) {
+
+    public static final String HEADER = "If-Match";
+
+    /** One list element from where the last one ended: an optional W/, a quoted tag, then a comma or the end. */
+    private static final Pattern ELEMENT =
+            Pattern.compile("\\G[ \\t]*(W/)?\"([\\x21\\x23-\\x7E\\x80-\\xFF]*)\"[ \\t]*(,|$)");
+
+    public IfMatch {
+        strongTags = Set.copyOf(strongTags);
+    }
+
+    /** Reads the header's value; absent (null) or blank means no condition. A malformed one is refused as a bad request. */
+    public static IfMatch parse(String header) {
+        if (header == null || header.isBlank() || header.strip().equals("*")) {
+            return new IfMatch(true, Set.of());
+        }
+        Set<String> strong = new LinkedHashSet<>();
+        Matcher element = ELEMENT.matcher(header);
+        int end = 0;
+        while (end < header.length() && element.find()) {
+            if (element.group(1) == null) {
+                strong.add(element.group(2));
+            }
+            end = element.end();
+        }
+        if (end < header.length()) {
+            throw DomainException.invalid(
+                    HEADER, "must be * or a list of quoted entity tags, such as \"3f2a9c1d0b7e4a65\"");
+        }
+        return new IfMatch(false, strong);
+    }
+
+    /** Whether the resource's current entity tag (unquoted) meets the condition. */
+    public boolean admits(String currentTag) {
+        return any || strongTags.contains(currentTag);
+    }
+}
