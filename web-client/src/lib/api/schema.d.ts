@@ -5735,6 +5735,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Change only this version of the item: its ETag (`"v<version>"`), a list of them, or `*`.
+                 * @example "v3"
+                 */
                 "If-Match"?: string;
             };
             path: {
@@ -6004,6 +6008,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Change only this version of the item: its ETag (`"v<version>"`), a list of them, or `*`.
+                 * @example "v3"
+                 */
                 "If-Match"?: string;
             };
             path: {
@@ -10481,6 +10489,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Change only this version of the item: its ETag (`"v<version>"`), a list of them, or `*`.
+                 * @example "v3"
+                 */
                 "If-Match"?: string;
             };
             path: {
@@ -10751,6 +10763,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Change only this version of the item: its ETag (`"v<version>"`), a list of them, or `*`.
+                 * @example "v3"
+                 */
                 "If-Match"?: string;
             };
             path: {

@@ -11,38 +11,39 @@ import java.util.regex.Pattern;
  * tags. If-Match compares strongly, so a weak tag ({@code W/"..."}) is kept apart and never
  * matches; a header that names only weak tags admits no version at all.
  *
- * @param any        no header, or {@code *}: whatever is current is admitted
+ * @param any        no header (or an empty one), or {@code *}: whatever is current is admitted
  * @param strongTags the opaque tags named, without their quotes
  */
 public record IfMatch(boolean any, Set<String> strongTags) {
 
     public static final String HEADER = "If-Match";
 
-    /** One list element from where the last one ended: an optional W/, a quoted tag, then a comma or the end. */
-    private static final Pattern ELEMENT =
-            Pattern.compile("\\G[ \\t]*(W/)?\"([\\x21\\x23-\\x7E\\x80-\\xFF]*)\"[ \\t]*(,|$)");
+    private static final String TAG = "(W/)?\"[\\x21\\x23-\\x7E]*\"";
+    /** The header's grammar, for the OpenAPI document's parameters and for {@link #parse}. */
+    public static final String PATTERN = "^[ \\t]*(\\*|" + TAG + "([ \\t]*,[ \\t]*" + TAG + ")*)?[ \\t]*$";
+
+    private static final Pattern WHOLE = Pattern.compile(PATTERN);
+    private static final Pattern EACH = Pattern.compile("(W/)?\"([^\"]*)\"");
 
     public IfMatch {
         strongTags = Set.copyOf(strongTags);
     }
 
-    /** Reads the header's value; absent (null) or blank means no condition. A malformed one is refused as a bad request. */
+    /** Reads the header's value; absent (null) or empty means no condition. A malformed one is refused as a bad request. */
     public static IfMatch parse(String header) {
         if (header == null || header.isBlank() || header.strip().equals("*")) {
             return new IfMatch(true, Set.of());
         }
-        Set<String> strong = new LinkedHashSet<>();
-        Matcher element = ELEMENT.matcher(header);
-        int end = 0;
-        while (end < header.length() && element.find()) {
-            if (element.group(1) == null) {
-                strong.add(element.group(2));
-            }
-            end = element.end();
-        }
-        if (end < header.length()) {
+        if (!WHOLE.matcher(header).matches()) {
             throw DomainException.invalid(
                     HEADER, "must be * or a list of quoted entity tags, such as \"3f2a9c1d0b7e4a65\"");
+        }
+        Set<String> strong = new LinkedHashSet<>();
+        Matcher tag = EACH.matcher(header);
+        while (tag.find()) {
+            if (tag.group(1) == null) {
+                strong.add(tag.group(2));
+            }
         }
         return new IfMatch(false, strong);
     }

@@ -222,6 +222,9 @@ public class OpenApiConventions implements OASFilter {
         }
         if (conditionalWrite) {
             add(responses, "412", "If-Match names a version that is no longer current; nothing was stored.");
+            operation.getParameters().stream()
+                    .filter(parameter -> parameter.getName().equals(IfMatch.HEADER))
+                    .forEach(OpenApiConventions::ifMatchGrammar);
         }
         if (body) {
             add(responses, "413", "The body is larger than 1 MiB.");
@@ -293,6 +296,18 @@ public class OpenApiConventions implements OASFilter {
                 OASFactory.createHeader()
                         .description("Seconds to wait before trying again.")
                         .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
+    }
+
+    /** Every If-Match takes the header's grammar (see {@link IfMatch}); an operation may say what its versions are. */
+    private static void ifMatchGrammar(Parameter ifMatch) {
+        ifMatch.setSchema(OASFactory.createSchema()
+                .type(List.of(Schema.SchemaType.STRING))
+                .pattern(IfMatch.PATTERN));
+        if (ifMatch.getDescription() == null) {
+            ifMatch.description(
+                            "Change only this version of the item: its ETag (`\"v<version>\"`), a list of them, or `*`.")
+                    .example("\"v3\"");
+        }
     }
 
     private static void add(APIResponses responses, String status, String description) {

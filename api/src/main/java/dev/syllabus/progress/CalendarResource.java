@@ -25,11 +25,11 @@ public class CalendarResource {
 
     static final String ICALENDAR = "text/calendar";
 
-    private final ChecklistService checklists;
+    private final CalendarService calendars;
     private final CourseRuns runs;
 
-    CalendarResource(ChecklistService checklists, CourseRuns runs) {
-        this.checklists = checklists;
+    CalendarResource(CalendarService calendars, CourseRuns runs) {
+        this.calendars = calendars;
         this.runs = runs;
     }
 
@@ -47,7 +47,7 @@ public class CalendarResource {
             description = "The calendar.",
             content = @Content(mediaType = ICALENDAR, schema = @Schema(type = SchemaType.STRING)))
     public Response courseCalendar(@PathParam("slug") String slug) {
-        return ics(checklists.courseCalendar(PathParams.slug("slug", slug), null), slug);
+        return ics(calendars.courseCalendar(PathParams.slug("slug", slug), null), slug);
     }
 
     @GET
@@ -68,7 +68,7 @@ public class CalendarResource {
                     String run) {
         String course = PathParams.slug("slug", slug);
         String name = CourseRunResource.runName(run);
-        return ics(checklists.courseCalendar(course, runs.namedIn(course, name)), slug + "-" + name);
+        return ics(calendars.courseCalendar(course, runs.namedIn(course, name)), slug + "-" + name);
     }
 
     @GET
@@ -91,7 +91,7 @@ public class CalendarResource {
             throw DomainException.invalid("token", "must be a calendar address from a checklist's calendarUrl");
         }
         return ics(
-                checklists
+                calendars
                         .calendarFeed(token)
                         .orElseThrow(() ->
                                 DomainException.notFound("No calendar at this address (it may have been replaced).")),

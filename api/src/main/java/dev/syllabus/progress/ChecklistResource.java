@@ -2,6 +2,7 @@ package dev.syllabus.progress;
 
 import dev.syllabus.account.CurrentAccount;
 import dev.syllabus.domain.DomainException;
+import dev.syllabus.http.IfMatch;
 import dev.syllabus.http.PathParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -42,10 +43,15 @@ public class ChecklistResource {
     private static final String EXTENSION = "/courses/{slug}/students/{login}/homework/{code}/extension";
 
     private final ChecklistService checklists;
+    private final ReviewService reviews;
+    private final CalendarService calendars;
     private final CurrentAccount current;
 
-    ChecklistResource(ChecklistService checklists, CurrentAccount current) {
+    ChecklistResource(
+            ChecklistService checklists, ReviewService reviews, CalendarService calendars, CurrentAccount current) {
         this.checklists = checklists;
+        this.reviews = reviews;
+        this.calendars = calendars;
         this.current = current;
     }
 
@@ -84,7 +90,7 @@ public class ChecklistResource {
             @Parameter(description = "`setup` or a homework code", example = "H3") @PathParam("group") String group,
             @Parameter(description = "The task code, or a setup item's name", example = "PR2") @PathParam("item")
                     String item,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(IfMatch.HEADER) String ifMatch,
             @RequestBody(required = false, description = "Optional: evidence for the item") @Valid
                     ChecklistViews.DoneRequest body) {
         long me = current.id();
@@ -95,7 +101,7 @@ public class ChecklistResource {
                 itemId(group, item),
                 true,
                 body == null ? null : body.evidence(),
-                ifMatch,
+                IfMatch.parse(ifMatch)::admits,
                 null));
     }
 
@@ -115,10 +121,17 @@ public class ChecklistResource {
             @PathParam("slug") String slug,
             @PathParam("group") String group,
             @PathParam("item") String item,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @HeaderParam(IfMatch.HEADER) String ifMatch) {
         long me = current.id();
         return respond(checklists.mark(
-                PathParams.slug("slug", slug), me, me, itemId(group, item), false, null, ifMatch, null));
+                PathParams.slug("slug", slug),
+                me,
+                me,
+                itemId(group, item),
+                false,
+                null,
+                IfMatch.parse(ifMatch)::admits,
+                null));
     }
 
     @GET
@@ -156,7 +169,7 @@ public class ChecklistResource {
             @Parameter(description = "`setup` or a homework code", example = "H3") @PathParam("group") String group,
             @Parameter(description = "The task code, or a setup item's name", example = "PR2") @PathParam("item")
                     String item,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(IfMatch.HEADER) String ifMatch,
             @RequestBody(required = false, description = "Optional: evidence for the item") @Valid
                     ChecklistViews.DoneRequest body) {
         return respond(checklists.markFor(
@@ -166,7 +179,7 @@ public class ChecklistResource {
                 itemId(group, item),
                 true,
                 body == null ? null : body.evidence(),
-                ifMatch));
+                IfMatch.parse(ifMatch)::admits));
     }
 
     @DELETE
@@ -187,9 +200,15 @@ public class ChecklistResource {
             @PathParam("login") String login,
             @PathParam("group") String group,
             @PathParam("item") String item,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @HeaderParam(IfMatch.HEADER) String ifMatch) {
         return respond(checklists.markFor(
-                PathParams.slug("slug", slug), login, current.id(), itemId(group, item), false, null, ifMatch));
+                PathParams.slug("slug", slug),
+                login,
+                current.id(),
+                itemId(group, item),
+                false,
+                null,
+                IfMatch.parse(ifMatch)::admits));
     }
 
     @POST
@@ -209,7 +228,7 @@ public class ChecklistResource {
             @PathParam("login") String login,
             @Parameter(example = "H1") @PathParam("code") String code,
             @NotNull @Valid ChecklistViews.ReviewRequest request) {
-        ChecklistViews.Review review = checklists.review(
+        ChecklistViews.Review review = reviews.review(
                 PathParams.slug("slug", slug), login, PathParams.homeworkCode("code", code), current.id(), request);
         return Response.status(Response.Status.CREATED).entity(review).build();
     }
@@ -227,7 +246,7 @@ public class ChecklistResource {
             description = "The new address.",
             content = @Content(schema = @Schema(implementation = ChecklistViews.CalendarFeed.class)))
     public ChecklistViews.CalendarFeed renewCalendarUrl(@PathParam("slug") String slug) {
-        return new ChecklistViews.CalendarFeed(checklists.newCalendarUrl(PathParams.slug("slug", slug), current.id()));
+        return new ChecklistViews.CalendarFeed(calendars.newCalendarUrl(PathParams.slug("slug", slug), current.id()));
     }
 
     @PUT
@@ -252,7 +271,7 @@ public class ChecklistResource {
         if (year < 2000 || year > 2200) {
             throw DomainException.invalid("due", "must be a time between the years 2000 and 2200");
         }
-        return checklists.extend(
+        return reviews.extend(
                 PathParams.slug("slug", slug),
                 login,
                 PathParams.homeworkCode("code", code),
@@ -276,7 +295,7 @@ public class ChecklistResource {
             @PathParam("slug") String slug,
             @PathParam("login") String login,
             @Parameter(example = "H3") @PathParam("code") String code) {
-        return checklists.extend(
+        return reviews.extend(
                 PathParams.slug("slug", slug), login, PathParams.homeworkCode("code", code), null, current.id());
     }
 

@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -38,6 +39,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class ChecklistService {
+
+    /** Evidence from GitHub overwrites whatever version an item is at. */
+    private static final Predicate<String> ANY_VERSION = version -> true;
 
     private final Courses courses;
     private final Instance<PullRequestStates> pullRequests;
@@ -65,7 +69,7 @@ public class ChecklistService {
      */
     @Transactional
     public void recordEvidence(String slug, long studentId, String itemId, String url, Instant completedAt) {
-        mark(slug, studentId, null, itemId, true, url, null, completedAt);
+        mark(slug, studentId, null, itemId, true, url, ANY_VERSION, completedAt);
     }
 
     /**
@@ -81,7 +85,7 @@ public class ChecklistService {
                 && state.done
                 && state.source == ProgressEntity.Source.GITHUB
                 && url.equals(state.evidenceUrl)) {
-            mark(slug, studentId, null, itemId, false, null, null, null);
+            mark(slug, studentId, null, itemId, false, null, ANY_VERSION, null);
         }
     }
 
@@ -148,7 +152,7 @@ public class ChecklistService {
     }
 
     /** A student's checklist in {@code dated}, the course as their run dates it. */
-    private ChecklistViews.Checklist checklist(Courses.Ref ref, Course dated, AccountEntity student) {
+    ChecklistViews.Checklist checklist(Courses.Ref ref, Course dated, AccountEntity student) {
         return build(
                 dated,
                 items(ref.course()).values(),
@@ -199,40 +203,10 @@ public class ChecklistService {
         return summarise(course, login, verified, items, latest, extensions);
     }
 
-    /** Records an instructor's decision on a student's homework. */
-    @Transactional
-    ChecklistViews.Review review(
-            String slug, String login, String code, long reviewerId, ChecklistViews.ReviewRequest request) {
-        Courses.Ref ref = courses.find(slug);
-        AccountEntity student = student(login);
-        requireEnrolled(ref, student);
-        String homework = code.toUpperCase(Locale.ROOT);
-        boolean exists = ref.course().weeks().stream()
-                .flatMap(w -> w.homework().stream())
-                .anyMatch(h -> h.code().equals(homework));
-        if (!exists) {
-            throw DomainException.notFound("Course '" + slug + "' has no homework " + homework + ".");
-        }
-        ReviewEntity review = new ReviewEntity();
-        review.courseId = ref.id();
-        review.accountId = student.id;
-        review.homeworkCode = homework;
-        review.reviewerId = reviewerId;
-        review.decision = request.decision();
-        review.comment = request.comment() == null || request.comment().isBlank()
-                ? null
-                : request.comment().strip();
-        review.at = Instant.now();
-        review.persist();
-        cohorts.changed(ref.id());
-        ProgressEventEntity.record(
-                ref.id(), student.id, homework, request.decision().name(), null, reviewerId, review.at);
-        return new ChecklistViews.Review(review.decision, review.comment, AccountEntity.loginOf(reviewerId), review.at);
-    }
-
     /**
-     * Marks an item done or not done; {@code ifMatch} (an item ETag) guards against overwriting a
-     * newer change; {@code completedAt} is when the work was done where GitHub says so (else now).
+     * Marks an item done or not done; {@code basedOn} says which of the item's versions (as its
+     * entity tag, unquoted: {@code v3}) the change may overwrite, so a newer change is not lost;
+     * {@code completedAt} is when the work was done where GitHub says so (else now).
      */
     @Transactional
     ChecklistViews.Item mark(
@@ -242,7 +216,7 @@ public class ChecklistService {
             String itemId,
             boolean done,
             String evidence,
-            String ifMatch,
+            Predicate<String> basedOn,
             Instant completedAt) {
         Courses.Ref ref = courses.find(slug);
         // The item's row, locked: changes to one item take turns. A row exists only for an enrolled
@@ -259,12 +233,10 @@ public class ChecklistService {
                 .orElseThrow(
                         () -> DomainException.notFound("Course '" + slug + "' has no checklist item " + itemId + "."));
         String checkedEvidence = Evidence.check(item.kind(), evidence);
-        if (ifMatch != null
-                && !ifMatch.isBlank()
-                && !ifMatch.strip().equals("*")
-                && !ifMatch.strip().equals(etag(state == null ? 0 : state.version))) {
-            throw DomainException.stale("Item " + itemId + " changed since you read it (now "
-                    + etag(state == null ? 0 : state.version) + "); reload it and try again.");
+        int version = state == null ? 0 : state.version;
+        if (!basedOn.test(tag(version))) {
+            throw DomainException.stale("Item " + itemId + " changed since you read it (now " + etag(version)
+                    + "); reload it and try again.");
         }
         Instant now = Instant.now();
         if (state == null) {
@@ -313,8 +285,8 @@ public class ChecklistService {
             String itemId,
             boolean done,
             String evidence,
-            String ifMatch) {
-        return mark(slug, student(login).id, instructorId, itemId, done, evidence, ifMatch, null);
+            Predicate<String> basedOn) {
+        return mark(slug, student(login).id, instructorId, itemId, done, evidence, basedOn, null);
     }
 
     /** An instructor's view of one student's checklist (without the student's calendar address); 404 when there is no such student. */
@@ -323,86 +295,23 @@ public class ChecklistService {
         return checklist(slug, student(login).id).withCalendarUrl(null);
     }
 
-    /** A new address for the student's calendar feed; the old one stops working. */
-    @Transactional
-    String newCalendarUrl(String slug, long accountId) {
-        Courses.Ref ref = courses.find(slug);
-        EnrollmentEntity enrollment = EnrollmentEntity.of(ref.id(), accountId).orElseThrow(() -> notEnrolled(ref));
-        enrollment.calendarToken = CalendarFeeds.newToken();
-        return feeds.url(enrollment.calendarToken);
-    }
-
-    /** The private calendar feed behind {@code token}, or empty when no enrolment has it. */
-    @Transactional
-    Optional<String> calendarFeed(String token) {
-        return EnrollmentEntity.<EnrollmentEntity>find("calendarToken", token)
-                .firstResultOptional()
-                .map(enrollment -> {
-                    Courses.Ref ref = courses.find(enrollment.course.slug);
-                    Course dated = dated(ref, enrollment.runId);
-                    return Calendars.student(
-                            dated, checklist(ref, dated, enrollment.account), feeds.host(), Instant.now());
-                });
-    }
-
-    /** The public calendar of a run of the course (the current one when {@code run} is null). */
-    @Transactional
-    String courseCalendar(String slug, CourseRunEntity run) {
-        Courses.Ref ref = courses.find(slug);
-        return Calendars.course(
-                run == null ? ref.course() : CourseRuns.in(ref.course(), run.dates()), feeds.host(), Instant.now());
-    }
-
-    /**
-     * Moves one student's deadline for one homework ({@code due} null: back to the run's); the
-     * checklist, cohort, calendars and late flags follow.
-     */
-    @Transactional
-    ChecklistViews.HomeworkProgress extend(String slug, String login, String code, Instant due, long instructorId) {
-        Courses.Ref ref = courses.find(slug);
-        AccountEntity student = student(login);
-        requireEnrolled(ref, student);
-        if (ref.course().homework().noneMatch(h -> h.code().equals(code))) {
-            throw DomainException.notFound("Course '" + slug + "' has no homework " + code + ".");
-        }
-        DeadlineExtensionEntity extension = DeadlineExtensionEntity.<DeadlineExtensionEntity>find(
-                        "courseId = ?1 and accountId = ?2 and homeworkCode = ?3", ref.id(), student.id, code)
-                .firstResult();
-        if (due == null) {
-            if (extension != null) {
-                extension.delete();
-            }
-        } else {
-            if (extension == null) {
-                extension = new DeadlineExtensionEntity();
-                extension.courseId = ref.id();
-                extension.accountId = student.id;
-                extension.homeworkCode = code;
-            }
-            extension.dueAt = due;
-            extension.grantedBy = instructorId;
-            extension.grantedAt = Instant.now();
-            extension.persist();
-        }
-        DeadlineExtensionEntity.flush();
-        cohorts.changed(ref.id());
-        return checklist(slug, student.id).homework().stream()
-                .filter(h -> h.code().equals(code))
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private static AccountEntity student(String login) {
+    /** The student {@code login}; 404 when there is none. */
+    static AccountEntity student(String login) {
         return AccountEntity.findByLogin(login)
                 .filter(a -> a.role == Role.STUDENT)
                 .orElseThrow(() -> DomainException.notFound("No student '" + login + "'."));
     }
 
-    static String etag(int version) {
-        return "\"v" + version + "\"";
+    /** An item's entity tag, unquoted: {@code v} and the count of its changes. */
+    static String tag(int version) {
+        return "v" + version;
     }
 
-    private static void requireEnrolled(Courses.Ref ref, AccountEntity student) {
+    static String etag(int version) {
+        return '"' + tag(version) + '"';
+    }
+
+    static void requireEnrolled(Courses.Ref ref, AccountEntity student) {
         requireEnrolled(ref, student == null ? -1 : student.id);
     }
 
@@ -412,7 +321,7 @@ public class ChecklistService {
         }
     }
 
-    private static DomainException notEnrolled(Courses.Ref ref) {
+    static DomainException notEnrolled(Courses.Ref ref) {
         return DomainException.forbidden("Join course '" + ref.course().slug() + "' first, with its join code.");
     }
 

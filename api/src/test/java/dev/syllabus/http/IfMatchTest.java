@@ -54,7 +54,16 @@ class IfMatchTest {
     @Test
     void somethingThatIsNotAListOfQuotedTagsIsRefusedNamingTheHeader() {
         for (String header : new String[] {
-            "3f2a9c1d0b7e4a65", "\"3f2a", "\"a\" \"b\"", "\"a\";\"b\"", "w/\"a\"", "\"a\", *", "\"a\"\n", "\"a b\""
+            "3f2a9c1d0b7e4a65",
+            "\"3f2a",
+            "\"a\" \"b\"",
+            "\"a\";\"b\"",
+            "w/\"a\"",
+            "\"a\", *",
+            "\"a\"\n",
+            "\"a b\"",
+            "\"a\",",
+            "\"caf\u00e9\""
         }) {
             assertThatThrownBy(() -> IfMatch.parse(header))
                     .as(header)
@@ -71,11 +80,10 @@ class IfMatchTest {
 
     @Provide
     Arbitrary<Tag> tag() {
-        // etagc: any visible ASCII but the double quote (commas included), and obs-text.
+        // etagc: any visible ASCII but the double quote, commas included.
         Arbitrary<String> opaque = Arbitraries.strings()
                 .withCharRange('!', '!')
                 .withCharRange('#', '~')
-                .withCharRange('\u0080', '\u00ff')
                 .ofMaxLength(12);
         return Combinators.combine(opaque, Arbitraries.of(true, false)).as(Tag::new);
     }

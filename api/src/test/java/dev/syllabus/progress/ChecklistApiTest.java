@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -169,6 +170,38 @@ class ChecklistApiTest {
                 .contentType(PROBLEM);
         assertThat(checklist(token).getBoolean("items.find { it.id == 'H2/PR1' }.done"))
                 .isFalse();
+    }
+
+    @Test
+    void ifMatchTakesAListComparesStronglyAndRefusesWhatIsNotOne() {
+        String token = Api.student(Api.uniqueLogin("lists"));
+        String current =
+                tick(token, "H2/PR2", null).then().statusCode(200).extract().header("ETag");
+
+        // A weak tag never matches, even the current version's; a list matches when one of its tags does.
+        ifMatch(token, "W/" + current)
+                .delete(BASE + "/checklist/H2/PR2/done")
+                .then()
+                .statusCode(412);
+        ifMatch(token, "\"v0\", " + current)
+                .delete(BASE + "/checklist/H2/PR2/done")
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"v2\"");
+        // An unquoted version is not an entity tag: a 400 naming the header, and nothing changes.
+        ifMatch(token, "v2")
+                .contentType(ContentType.JSON)
+                .put(BASE + "/checklist/H2/PR2/done")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("If-Match"));
+        assertThat(checklist(token).getBoolean("items.find { it.id == 'H2/PR2' }.done"))
+                .isFalse();
+    }
+
+    private static RequestSpecification ifMatch(String token, String header) {
+        return as(token).header("If-Match", header);
     }
 
     @Test
