@@ -20,11 +20,13 @@ DB_PORT=15432
 work=$(mktemp -d)
 played=""
 secrets=()
+load=() # the load's background loops, stopped however the script ends
 
 remove() { # one container at a time: podman gives up on the rest when one name is missing
   for name in "$@"; do $ENGINE rm -f "$name" >/dev/null 2>&1 || true; done
 }
 cleanup() {
+  [ ${#load[@]} = 0 ] || kill "${load[@]}" 2>/dev/null || true
   [ -n "$played" ] && $ENGINE kube down "$played" >/dev/null 2>&1 || true
   for name in "${secrets[@]}"; do $ENGINE secret rm "$name" >/dev/null 2>&1 || true; done
   remove "$WEB" "$API" "$DB"
@@ -34,8 +36,10 @@ trap cleanup EXIT
 
 fail() {
   echo "container smoke: $*" >&2
-  for c in "$DB" "$API" "$WEB"; do
-    echo "--- last lines of $c" >&2
+  # The containers of either step: the ones run by name, then those kube play made (pod-named).
+  for c in "$DB" "$API" "$WEB" $($ENGINE ps -a --format '{{.Names}}' 2>/dev/null | grep -E '^syllabus-.*pod' || true); do
+    $ENGINE container exists "$c" 2>/dev/null || continue
+    echo "--- last lines of $c ($($ENGINE inspect --format '{{.State.Status}}, exit {{.State.ExitCode}}' "$c" 2>/dev/null))" >&2
     $ENGINE logs --tail 30 "$c" >&2 2>/dev/null || true
   done
   exit 1
@@ -93,18 +97,22 @@ restart_under_load() { # base-url
           curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 "$base$path" || echo 000
         done
       done >"$work/load-$i" ) &
+    load+=($!)
   done
   sleep 2
   $ENGINE pod stop -t 30 "$pod" >/dev/null
+  local restarted=$SECONDS
   $ENGINE pod start "$pod" >/dev/null
   wait_for http://127.0.0.1:18180/q/health/ready 120
+  restarted=$(( SECONDS - restarted ))
   sleep 2
   touch "$work/stop"
-  wait
+  wait "${load[@]}"
+  load=()
   local total failed
   total=$(cat "$work"/load-* | wc -l)
   failed=$(grep -cv '^200$' <(cat "$work"/load-*) || true)
-  echo "  rolling restart of $pod under load: $total requests, $failed failed"
+  echo "  rolling restart of $pod under load: ready again after ${restarted} s; $total requests, $failed failed"
   [ "$total" -gt 100 ] || fail "the load was too light to prove anything ($total requests)"
   if [ "$failed" != 0 ]; then
     for c in $($ENGINE ps -a --format '{{.Names}}' | grep -E 'syllabus-(web|api)-.*pod'); do
