@@ -57,7 +57,7 @@ describe('ContentPanel', () => {
         problem({
           title: 'Precondition Failed',
           status: 412,
-          detail: "Course 'demo' is now at version cafe, not the one If-Match names; nothing was published.",
+          detail: "Course 'demo' is now at version cafe, not the one the upload was based on: someone published since.",
         }),
       ),
     );

@@ -71,8 +71,8 @@ public class CourseStore {
         }
         if (!basedOn.test(row.version)) {
             throw DomainException.stale("Course '" + course.slug() + "' is now at version " + row.version
-                    + ", not the one If-Match names; nothing was published. Load the course again, or publish"
-                    + " without If-Match to replace it anyway.");
+                    + ", not the one the upload was based on: someone published since. Nothing was published;"
+                    + " load the course again, or publish without naming a version to replace it anyway.");
         }
         replace(row, course, "upload");
         ensureRun(row, course.schedule());
