@@ -5736,7 +5736,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Change only this version of the item: its ETag (`"v<version>"`), a list of them, or `*`.
+                 * @description Change only while this version is current: the ETag of an earlier answer, a list of them, or `*`.
                  * @example "v3"
                  */
                 "If-Match"?: string;
@@ -6009,7 +6009,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Change only this version of the item: its ETag (`"v<version>"`), a list of them, or `*`.
+                 * @description Change only while this version is current: the ETag of an earlier answer, a list of them, or `*`.
                  * @example "v3"
                  */
                 "If-Match"?: string;
@@ -10490,7 +10490,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Change only this version of the item: its ETag (`"v<version>"`), a list of them, or `*`.
+                 * @description Change only while this version is current: the ETag of an earlier answer, a list of them, or `*`.
                  * @example "v3"
                  */
                 "If-Match"?: string;
@@ -10764,7 +10764,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Change only this version of the item: its ETag (`"v<version>"`), a list of them, or `*`.
+                 * @description Change only while this version is current: the ETag of an earlier answer, a list of them, or `*`.
                  * @example "v3"
                  */
                 "If-Match"?: string;

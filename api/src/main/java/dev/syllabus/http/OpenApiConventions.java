@@ -305,7 +305,7 @@ public class OpenApiConventions implements OASFilter {
                 .pattern(IfMatch.PATTERN));
         if (ifMatch.getDescription() == null) {
             ifMatch.description(
-                            "Change only this version of the item: its ETag (`\"v<version>\"`), a list of them, or `*`.")
+                            "Change only while this version is current: the ETag of an earlier answer, a list of them, or `*`.")
                     .example("\"v3\"");
         }
     }
