@@ -6422,7 +6422,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Publish only over this content version: the course's `version`, quoted, as the course list, the agenda and an upload's answer (and its ETag) give it; or `*`. Without it, the page replaces whatever is published.
+                 * @description Publish only over this content version: the course's `version`, quoted, as the course list, the agenda and an upload's answer (and its ETag) give it, or the ETag of the agenda the page was edited from (either media type); or `*`. Without it, the page replaces whatever is published.
                  * @example "3f2a9c1d0b7e4a65"
                  */
                 "If-Match"?: string;

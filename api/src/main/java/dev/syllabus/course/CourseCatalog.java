@@ -159,6 +159,16 @@ public class CourseCatalog implements RepresentationIndex {
         return current;
     }
 
+    /**
+     * The content version a curriculum entity tag was made from. Every tag starts with it (a hex
+     * digest, without hyphens), then may go on after a hyphen with what else the document depends
+     * on: the current run's dates, the media type.
+     */
+    static String contentVersionOf(String entityTag) {
+        int hyphen = entityTag.indexOf('-');
+        return hyphen < 0 ? entityTag : entityTag.substring(0, hyphen);
+    }
+
     private PublishedCourse publish(Course course) {
         // The documents carry the current run's dates, so their tag changes with the run too.
         String version = course.run() == null

@@ -74,15 +74,20 @@ public class CourseContentResource {
             @Parameter(
                             description =
                                     "Publish only over this content version: the course's `version`, quoted, as the "
-                                            + "course list, the agenda and an upload's answer (and its ETag) give it; or `*`. "
+                                            + "course list, the agenda and an upload's answer (and its ETag) give it, or the "
+                                            + "ETag of the agenda the page was edited from (either media type); or `*`. "
                                             + "Without it, the page replaces whatever is published.",
                             example = "\"3f2a9c1d0b7e4a65\"")
                     @HeaderParam(IfMatch.HEADER)
                     String ifMatch,
             String markdown) {
         IfMatch basedOn = IfMatch.parse(ifMatch);
-        CourseViews.PublishedUpload published =
-                uploads.replace(PathParams.slug("slug", slug), markdown == null ? "" : markdown, basedOn::admits);
+        // The course's version, or the entity tag of any of its documents (the agenda the page was edited from).
+        CourseViews.PublishedUpload published = uploads.replace(
+                PathParams.slug("slug", slug),
+                markdown == null ? "" : markdown,
+                version -> basedOn.admitsAny(
+                        tag -> CourseCatalog.contentVersionOf(tag).equals(version)));
         return RestResponse.ResponseBuilder.ok(published)
                 .header(HttpHeaders.ETAG, '"' + published.course().version() + '"')
                 .build();

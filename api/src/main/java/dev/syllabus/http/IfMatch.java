@@ -3,6 +3,7 @@ package dev.syllabus.http;
 import dev.syllabus.domain.DomainException;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,5 +52,10 @@ public record IfMatch(boolean any, Set<String> strongTags) {
     /** Whether the resource's current entity tag (unquoted) meets the condition. */
     public boolean admits(String currentTag) {
         return any || strongTags.contains(currentTag);
+    }
+
+    /** Whether one of the tags named meets {@code current} (a resource with several current tags). */
+    public boolean admitsAny(Predicate<String> current) {
+        return any || strongTags.stream().anyMatch(current);
     }
 }

@@ -161,6 +161,24 @@ class CourseUploadTest {
     }
 
     @Test
+    void anUploadMayNameTheAgendaItWasEditedFromByThatAgendasEntityTag() {
+        String markdownTag =
+                given().accept("text/markdown").get(DEMO + "/agenda").header("ETag");
+        String jsonTag =
+                given().accept("application/json").get(DEMO + "/agenda").header("ETag");
+        Assertions.assertThat(markdownTag).isNotEqualTo(jsonTag);
+
+        upload(original.replace("# Week 1: Basics", "# Week 1: Edited"), markdownTag)
+                .statusCode(200);
+        // Both tags named the content before that upload: it is gone, so neither admits another one.
+        upload(original, markdownTag).statusCode(412);
+        upload(original, jsonTag).statusCode(412);
+        String current =
+                given().accept("application/json").get(DEMO + "/agenda").header("ETag");
+        upload(original, current).statusCode(200);
+    }
+
+    @Test
     void aMalformedIfMatchIs400NamingItAndChangesNothing() {
         String etag = given().get(DEMO + "/agenda").header("ETag");
         String version = given().get(DEMO + "/agenda").path("version");

@@ -34,6 +34,7 @@ class IfMatchTest {
         assertThat(condition.any()).isFalse();
         assertThat(condition.strongTags()).isEqualTo(strong);
         assertThat(condition.admits(current.opaque())).isEqualTo(strong.contains(current.opaque()));
+        assertThat(condition.admitsAny(current.opaque()::equals)).isEqualTo(strong.contains(current.opaque()));
     }
 
     @Test
@@ -42,6 +43,7 @@ class IfMatchTest {
             assertThat(IfMatch.parse(header).admits("3f2a9c1d0b7e4a65"))
                     .as(header)
                     .isTrue();
+            assertThat(IfMatch.parse(header).admitsAny(tag -> false)).as(header).isTrue();
         }
     }
 
