@@ -5,8 +5,8 @@ export function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 }
 
-export function text(body: string, type: string): Response {
-  return new Response(body, { headers: { 'Content-Type': type } });
+export function text(body: string, type: string, etag?: string): Response {
+  return new Response(body, { headers: { 'Content-Type': type, ...(etag ? { ETag: etag } : {}) } });
 }
 
 /** An RFC 9457 problem, as the API's one problem mapper writes it. */

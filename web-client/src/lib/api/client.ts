@@ -309,9 +309,12 @@ export function uploadRoster(slug: string, csv: string): Promise<RosterResult> {
   );
 }
 
-/** The course as one Markdown page in the content conventions: what an instructor edits and publishes back. */
-export async function getCourseMarkdown(slug: string): Promise<string> {
-  const page = await call(() =>
+/**
+ * The course as one Markdown page in the content conventions: what an instructor edits and publishes
+ * back, with its entity tag, which names the course's version that page shows (for `publishContent`).
+ */
+export async function getCourseMarkdown(slug: string): Promise<{ page: string; etag: string | null }> {
+  const { data, response } = await answer(() =>
     client().GET('/api/courses/{slug}/agenda', {
       params: { path: { slug } },
       headers: { Accept: 'text/markdown' },
@@ -319,7 +322,7 @@ export async function getCourseMarkdown(slug: string): Promise<string> {
       ...current,
     }),
   );
-  return String(page);
+  return { page: String(data), etag: response.headers.get('ETag') };
 }
 
 /** What publishing a Markdown page would give, with the content check's warnings; publishes nothing. */
@@ -335,13 +338,14 @@ export function checkContent(slug: string, markdown: string): Promise<PublishedU
 
 /**
  * Replaces the course with a Markdown page; the answer lists what the content check warns about.
- * With `basedOn` (the course's version the page was made from), a course someone has published
- * over since is refused with a 412 instead of replaced.
+ * With `basedOn` (an entity tag of the course's version the page was made from: the quoted `version`,
+ * or the agenda's ETag), a course someone has published over since is refused with a 412 instead
+ * of replaced.
  */
 export function publishContent(slug: string, markdown: string, basedOn?: string): Promise<PublishedUpload> {
   return call(() =>
     client().PUT('/api/courses/{slug}/content', {
-      params: { path: { slug }, header: basedOn ? { 'If-Match': `"${basedOn}"` } : {} },
+      params: { path: { slug }, header: basedOn ? { 'If-Match': basedOn } : {} },
       body: markdown,
       ...sentAs('text/markdown'),
     }),

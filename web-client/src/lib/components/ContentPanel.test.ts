@@ -12,7 +12,7 @@ describe('ContentPanel', () => {
   it('loads the published page, publishes it as Markdown and lists the warnings', async () => {
     const fetch = vi.fn(async (request: Request) =>
       request.method === 'GET'
-        ? text(PAGE, 'text/markdown')
+        ? text(PAGE, 'text/markdown', '"cafe-1a2b3c4d-md"')
         : json({
             slug: 'demo',
             title: 'Demo Course',
@@ -39,7 +39,8 @@ describe('ContentPanel', () => {
     const sent = fetch.mock.calls.map((call) => call[0]).find((r) => r.method === 'PUT')!;
     expect(new URL(sent.url).pathname).toBe('/api/courses/demo/content');
     expect(sent.headers.get('Content-Type')).toBe('text/markdown');
-    expect(sent.headers.get('If-Match')).toBe('"beef"');
+    // Based on the page loaded, which may be newer than the course this page showed.
+    expect(sent.headers.get('If-Match')).toBe('"cafe-1a2b3c4d-md"');
     expect(await sent.text()).toBe(PAGE);
     expect(fetch.mock.calls[0]![0].headers.get('Accept')).toBe('text/markdown');
 
@@ -51,16 +52,14 @@ describe('ContentPanel', () => {
   });
 
   it('says so when someone else published first, keeps the page and lets the course catch up', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () =>
-        problem({
-          title: 'Precondition Failed',
-          status: 412,
-          detail: "Course 'demo' is now at version cafe, not the one the upload was based on: someone published since.",
-        }),
-      ),
+    const fetch = vi.fn(async (_request: Request) =>
+      problem({
+        title: 'Precondition Failed',
+        status: 412,
+        detail: "Course 'demo' is now at version cafe, not the one the upload was based on: someone published since.",
+      }),
     );
+    vi.stubGlobal('fetch', fetch);
     const onChanged = vi.fn();
     const user = userEvent.setup();
     render(ContentPanel, { slug: 'demo', version: 'beef', onChanged });
@@ -73,6 +72,8 @@ describe('ContentPanel', () => {
     expect(alert).toHaveTextContent('publishing again replaces it with yours');
     expect(screen.getByLabelText('…or edit the page here')).toHaveValue('# Week 1: Mine');
     expect(onChanged).toHaveBeenCalledOnce();
+    // A page typed here is based on the course as this page showed it.
+    expect(fetch.mock.calls[0]![0].headers.get('If-Match')).toBe('"beef"');
   });
 
   it("lists every problem of a refused page and keeps the author's text", async () => {
