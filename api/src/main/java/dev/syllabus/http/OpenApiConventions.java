@@ -189,7 +189,7 @@ public class OpenApiConventions implements OASFilter {
                 ? List.of()
                 : operation.getParameters().stream().map(Parameter::getName).toList();
         boolean paged = parameters.contains("page") && parameters.contains("size");
-        boolean conditionalWrite = parameters.contains("If-Match");
+        boolean conditionalWrite = parameters.contains(IfMatch.HEADER);
         boolean signIn = "login".equals(operation.getOperationId());
         if (!secured) {
             // Said outright: anyone may call it (an empty requirement), not "forgot to say".
