@@ -158,6 +158,9 @@ $ENGINE run -d --name "$WEB" --network host --read-only --tmpfs /tmp \
 wait_for http://127.0.0.1:18081/api/agenda 120
 [ "$($ENGINE exec "$API" id -u)" = 10001 ] || fail "the API runs as root"
 [ "$($ENGINE exec "$WEB" id -u)" = 10001 ] || fail "the web server runs as root"
+# The JVM maps its class-data archive only when the archive fits it; otherwise it starts without.
+$ENGINE exec "$API" grep -q /app/app-cds.jsa /proc/1/maps || fail "the API started without its class-data archive"
+echo "  the API maps its class-data archive (/app/app-cds.jsa)"
 check_through_web http://127.0.0.1:18081 containers
 check_from_postgres
 

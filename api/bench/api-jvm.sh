@@ -8,12 +8,16 @@ api_jvm_settings() {
 
 # launch_api JAR PORT LOG [SETTING=value ...]: starts the API with those settings and waits for
 # readiness; sets api_pid, and ready_ms (launch to readiness UP). When the API dies or does not come
-# up within a minute, prints its log and fails.
+# up within a minute, prints its log and fails. Like the image, it maps the class-data archive
+# Quarkus wrote beside the jar (app-cds.jsa, built with quarkus.package.jar.appcds.enabled), which
+# holds the jar's path as Quarkus gave it: relative, so the API starts in the jar's folder.
 launch_api() {
-  local jar=$1 port=$2 log=$3 start
+  local jar=$1 port=$2 log=$3 start archive=()
   shift 3
+  [ -f "$(dirname "$jar")/app-cds.jsa" ] && archive=(-XX:SharedArchiveFile=app-cds.jsa)
   start=$(date +%s%N)
-  env "${API_ENV[@]}" "$@" QUARKUS_HTTP_PORT="$port" java ${JAVA_OPTS:-} -jar "$jar" >"$log" 2>&1 &
+  (cd "$(dirname "$jar")" && exec env "${API_ENV[@]}" "$@" QUARKUS_HTTP_PORT="$port" \
+    java "${archive[@]}" ${JAVA_OPTS:-} -jar "$(basename "$jar")") >"$log" 2>&1 &
   api_pid=$!
   for _ in $(seq 1 1200); do
     if curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; then
