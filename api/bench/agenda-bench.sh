@@ -139,10 +139,7 @@ echo "API start-up to ready: ${ready_ms} ms on a fresh database (migrations, cou
 echo "API resident memory after the run: $(( rss_kb / 1024 )) MiB ($(api_jvm_settings))"
 
 # ---- start-up again, on the same database with the course unchanged: what a restart or a new replica costs
-kill "$api_pid"; wait "$api_pid" 2>/dev/null || true
-start_api
-restart_ms=$ready_ms
-echo "API start-up to ready: ${restart_ms} ms with the course unchanged ($(grep -o 'started in [0-9.]*s' "$work/api.log"))"
+time_restarts "${RESTARTS:-5}" start_api "on the embedded database" "$JAR"
 
 record "Start-up to ready, embedded database, course unchanged" "$restart_ms" "ms" "<=" 1500
 record "Resident memory after the agenda bench" "$(( rss_kb / 1024 ))" "MB" "<=" 200

@@ -14,7 +14,7 @@ api_jvm_settings() {
 launch_api() {
   local jar=$1 port=$2 log=$3 start archive=()
   shift 3
-  [ -f "$(dirname "$jar")/app-cds.jsa" ] && archive=(-XX:SharedArchiveFile=app-cds.jsa)
+  [ "${API_CDS:-on}" = on ] && [ -f "$(dirname "$jar")/app-cds.jsa" ] && archive=(-XX:SharedArchiveFile=app-cds.jsa)
   start=$(date +%s%N)
   (cd "$(dirname "$jar")" && exec env "${API_ENV[@]}" "$@" QUARKUS_HTTP_PORT="$port" \
     java "${archive[@]}" ${JAVA_OPTS:-} -jar "$(basename "$jar")") >"$log" 2>&1 &
@@ -31,3 +31,28 @@ launch_api() {
   echo "bench: the API did not come up on port $port" >&2
   return 1
 }
+
+# time_restarts N START LABEL JAR: a restart with the course unchanged is what a new replica or a rollout
+# costs, and one start is at the mercy of this box's noise: stops the API, starts it again N times
+# with START (a function calling launch_api) and, when there is a class-data archive, alternately
+# N times without it (API_CDS=off), and prints both medians and every sample; sets restart_ms (the
+# median as shipped, with the archive). The API is left running.
+time_restarts() {
+  local n=$1 start=$2 label=$3 jar=$4 with=() without=()
+  for _ in $(seq "$n"); do
+    kill "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null || true
+    "$start"; with+=("$ready_ms")
+    if [ -f "$(dirname "$jar")/app-cds.jsa" ]; then
+      kill "$api_pid"; wait "$api_pid" 2>/dev/null || true
+      API_CDS=off "$start"; without+=("$ready_ms")
+    fi
+  done
+  restart_ms=$(median "${with[@]}")
+  if [ ${#without[@]} -gt 0 ]; then
+    echo "API start-up to ready $label, course unchanged, median of $n: ${restart_ms} ms with the class-data archive" \
+      "($(median "${without[@]}") ms without it; with: ${with[*]}; without: ${without[*]})"
+  else
+    echo "API start-up to ready $label, course unchanged, median of $n: ${restart_ms} ms (${with[*]})"
+  fi
+}
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }

@@ -65,10 +65,7 @@ psql_db=("$PG_BIN/psql" -h 127.0.0.1 -p $DB_PORT -U syllabus -d syllabus -qAt)
 source api/bench/cohort-scale.sh
 
 # Start-up on PostgreSQL with the course unchanged: the API stopped and started again on the same database.
-kill "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null || true; api_pid=""
-start_api
-echo "API start-up to ready on PostgreSQL, course unchanged: ${ready_ms} ms ($(grep -o 'started in [0-9.]*s' "$work/api.log"))"
-restart_ms=$ready_ms
+time_restarts "${RESTARTS:-5}" start_api "on PostgreSQL" "$JAR"
 
 # The reference: the API stopped, pgbench runs a tick's transaction on the rows the students made.
 kill "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null || true; api_pid=""
