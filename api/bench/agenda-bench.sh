@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Serves the same agenda bytes from nginx (as a static file) and from the API, loads both with wrk
 # in one run on this machine, and prints throughput, latency percentiles and the API/nginx ratio
-# for a 200 and for a 304 (If-None-Match). Also prints the API's start-up time and memory.
+# for a 200, for a 304 (If-None-Match) and for a 200 gzipped (what browsers ask for: nginx serves the
+# API's own gzip bytes with gzip_static). Also prints the API's start-up time and memory.
 #
 # Settings (environment): DURATION (seconds per run, 10), CONNECTIONS (the counts to run, "32 50"), THREADS (2),
+# RESTARTS (timed restarts with the course unchanged, 5).
 # The API runs with the JVM settings the image and the manifests ship (k8s/base/api-jvm.env);
 # JAVA_OPTS adds to them (for example -Xmx256m to see what a larger heap changes).
 set -euo pipefail
@@ -50,9 +52,10 @@ start_api
 curl -fsS -D "$work/headers" -o "$work/agenda.json" "http://127.0.0.1:$API_PORT/api/agenda"
 api_etag=$(grep -i '^etag:' "$work/headers" | cut -d' ' -f2 | tr -d '\r')
 
-# ---- nginx, serving the very same bytes as a static file
+# ---- nginx, serving the very same bytes as a static file, and the API's gzip beside it (gzip_static)
 mkdir -p "$work/www/api" "$work/nginx"
 cp "$work/agenda.json" "$work/www/api/agenda"
+curl -fsS -H 'Accept-Encoding: gzip' -o "$work/www/api/agenda.gz" "http://127.0.0.1:$API_PORT/api/agenda"
 chmod -R a+rX "$work/www"
 cat >"$work/nginx/nginx.conf" <<CONF
 worker_processes auto;
@@ -75,6 +78,8 @@ http {
     listen 127.0.0.1:$NGINX_PORT;
     root $work/www;
     etag on;
+    gzip_static on;
+    gzip_vary on;
     add_header Cache-Control "public, max-age=60, must-revalidate";
   }
 }
@@ -86,6 +91,9 @@ nginx_etag=$(curl -fsSI "http://127.0.0.1:$NGINX_PORT/api/agenda" | grep -i '^et
 
 cmp -s "$work/agenda.json" <(curl -fsS "http://127.0.0.1:$NGINX_PORT/api/agenda") \
   || { echo "bench: nginx does not serve the API's bytes" >&2; exit 1; }
+cmp -s "$work/agenda.json" <(curl -fsS --compressed "http://127.0.0.1:$NGINX_PORT/api/agenda") \
+  && cmp -s "$work/www/api/agenda.gz" <(curl -fsS -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT/api/agenda") \
+  || { echo "bench: nginx does not serve the API's gzipped bytes" >&2; exit 1; }
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $api_etag" "http://127.0.0.1:$API_PORT/api/agenda")" = 304 ] \
   || { echo "bench: the API does not answer If-None-Match with 304" >&2; exit 1; }
 
@@ -121,6 +129,9 @@ for connections in $CONNECTIONS; do
   nginx_200=$(run "$connections" nginx-200 "http://127.0.0.1:$NGINX_PORT/api/agenda")
   api_304=$(run "$connections" api-304 "http://127.0.0.1:$API_PORT/api/agenda" "If-None-Match: $api_etag")
   nginx_304=$(run "$connections" nginx-304 "http://127.0.0.1:$NGINX_PORT/api/agenda" "If-None-Match: $nginx_etag")
+  # What browsers ask for: every one of them takes gzip.
+  api_gzip=$(run "$connections" api-gzip "http://127.0.0.1:$API_PORT/api/agenda" "Accept-Encoding: gzip")
+  nginx_gzip=$(run "$connections" nginx-gzip "http://127.0.0.1:$NGINX_PORT/api/agenda" "Accept-Encoding: gzip")
   echo
   echo "Agenda: $(wc -c <"$work/agenda.json") bytes; wrk -t$THREADS -c$connections -d${DURATION}s on $(nproc) cores"
   printf "%-12s %12s %10s %10s %10s %8s\n" "" "requests/s" "p50" "p90" "p99" "errors"
@@ -128,10 +139,14 @@ for connections in $CONNECTIONS; do
   row "nginx 200" "$nginx_200"
   row "api 304" "$api_304"
   row "nginx 304" "$nginx_304"
+  row "api gzip" "$api_gzip"
+  row "nginx gzip" "$nginx_gzip"
   echo "ratio api/nginx, 200: $(ratio "${api_200%% *}" "${nginx_200%% *}")  (target >= 0.90)"
   echo "ratio api/nginx, 304: $(ratio "${api_304%% *}" "${nginx_304%% *}")  (target >= 0.90)"
+  echo "ratio api/nginx, 200 gzipped: $(ratio "${api_gzip%% *}" "${nginx_gzip%% *}")  (target >= 0.90)"
   record "Agenda 200, $connections connections: API / nginx" "$(ratio "${api_200%% *}" "${nginx_200%% *}")" "x" ">=" 0.9
   record "Agenda 304, $connections connections: API / nginx" "$(ratio "${api_304%% *}" "${nginx_304%% *}")" "x" ">=" 0.9
+  record "Agenda 200 gzipped, $connections connections: API / nginx" "$(ratio "${api_gzip%% *}" "${nginx_gzip%% *}")" "x" ">=" 0.9
 done
 rss_kb=$(ps -o rss= -p "$api_pid" | tr -d ' ')
 echo

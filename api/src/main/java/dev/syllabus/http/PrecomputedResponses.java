@@ -22,9 +22,6 @@ public class PrecomputedResponses {
 
     private static final String JSON = "application/json";
     private static final String MARKDOWN = "text/markdown";
-    // Spelt as the REST layer spells it, so both paths send the same header names.
-    private static final CharSequence CONTENT_TYPE =
-            io.vertx.core.http.HttpHeaders.createOptimized(HttpHeaders.CONTENT_TYPE);
 
     private final Instance<RepresentationIndex> indexes;
 
@@ -61,11 +58,13 @@ public class PrecomputedResponses {
                 // One time series per route, not per address.
                 RouteNames.name(request, address.route());
                 HttpServerResponse response = context.response();
-                current.headers(response::putHeader);
-                if (ifNoneMatch != null && current.matches(ifNoneMatch)) {
+                Representation.Coding coding = current.codedFor(request.getHeader(ContentCoding.HEADER));
+                current.validators(coding, response::putHeader);
+                if (ifNoneMatch != null && coding.matches(ifNoneMatch)) {
                     response.setStatusCode(304).end();
                 } else {
-                    response.putHeader(CONTENT_TYPE, current.contentType()).end(current.wire());
+                    current.content(coding, response::putHeader);
+                    response.end(coding.wire());
                 }
                 return;
             }

@@ -18,10 +18,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syllabus.content.ContentFile;
 import dev.syllabus.content.Course;
 import dev.syllabus.content.CourseReader;
+import dev.syllabus.support.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.io.IOException;
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -198,8 +202,8 @@ class CurriculumApiTest {
     void everyAnswerCarriesAStrongETagAndAnswersIfNoneMatchWith304() {
         Response first = given().get(COURSE + "/agenda");
         String etag = first.header("ETag");
-        // The content version, then the current run's dates.
-        assertThat(etag).matches("\"[0-9a-f]{20}-[0-9a-f]{8}\"");
+        // The content version, then the current run's dates, then the coding (REST Assured takes gzip).
+        assertThat(etag).matches("\"[0-9a-f]{20}-[0-9a-f]{8}-gzip\"");
         assertThat(first.header("Cache-Control")).contains("max-age");
 
         given().header("If-None-Match", etag)
@@ -226,6 +230,48 @@ class CurriculumApiTest {
             String tag = given().get(path).then().statusCode(200).extract().header("ETag");
             assertThat(tag).as(path).isNotNull().doesNotStartWith("W/");
             given().header("If-None-Match", tag).get(path).then().statusCode(304);
+        }
+    }
+
+    @Test
+    void aClientThatTakesGzipGetsTheCurriculumCompressedUnderItsOwnTagOnBothPaths() throws IOException {
+        RawHttp http = new RawHttp(RestAssured.port, Duration.ofSeconds(10));
+        // The exact media type takes the fast path; with a quality, the request goes through the resource.
+        for (String accept : List.of("application/json", "application/json;q=0.9")) {
+            RawHttp.Answer plain = http.get(COURSE + "/agenda", Map.of("Accept", accept));
+            RawHttp.Answer gzipped =
+                    http.get(COURSE + "/agenda", Map.of("Accept", accept, "Accept-Encoding", "gzip, deflate, br"));
+            RawHttp.Answer notGzip =
+                    http.get(COURSE + "/agenda", Map.of("Accept", accept, "Accept-Encoding", "deflate"));
+
+            assertThat(plain.status()).as(accept).isEqualTo(200);
+            assertThat(plain.header("Content-Encoding")).as(accept).isNull();
+            assertThat(gzipped.header("Content-Encoding")).as(accept).isEqualTo("gzip");
+            // RawHttp unzips what comes with Content-Encoding: gzip.
+            assertThat(gzipped.body()).as(accept).isEqualTo(plain.body());
+            assertThat(Integer.parseInt(gzipped.header("Content-Length")))
+                    .as(accept)
+                    .isLessThan(plain.body().length / 3);
+            // Nothing compresses the answer on the fly for a coding the server has not made: its tag names its bytes.
+            assertThat(notGzip.header("Content-Encoding")).as(accept).isNull();
+            assertThat(notGzip.body()).as(accept).isEqualTo(plain.body());
+            assertThat(gzipped.header("ETag"))
+                    .as(accept)
+                    .isEqualTo(plain.header("ETag").replaceFirst("\"$", "-gzip\""));
+            for (RawHttp.Answer answer : List.of(plain, gzipped, notGzip)) {
+                assertThat(answer.header("Vary")).as(accept).contains("Accept-Encoding");
+            }
+
+            RawHttp.Answer revalidated = http.get(
+                    COURSE + "/agenda",
+                    Map.of("Accept", accept, "Accept-Encoding", "gzip", "If-None-Match", gzipped.header("ETag")));
+            assertThat(revalidated.status()).as(accept).isEqualTo(304);
+            assertThat(revalidated.header("ETag")).as(accept).isEqualTo(gzipped.header("ETag"));
+            assertThat(revalidated.header("Vary")).as(accept).contains("Accept-Encoding");
+            RawHttp.Answer otherCoding = http.get(
+                    COURSE + "/agenda",
+                    Map.of("Accept", accept, "Accept-Encoding", "gzip", "If-None-Match", plain.header("ETag")));
+            assertThat(otherCoding.status()).as(accept).isEqualTo(200);
         }
     }
 
