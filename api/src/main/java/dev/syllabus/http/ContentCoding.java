@@ -22,8 +22,9 @@ public final class ContentCoding {
         if (acceptEncoding == null) {
             return false;
         }
-        Boolean gzip = null;
-        Boolean anyCoding = null;
+        boolean gzipNamed = false;
+        boolean gzip = false;
+        boolean anyCoding = false;
         for (String element : acceptEncoding.split(",")) {
             String[] parts = element.split(";", -1);
             String coding = parts[0].strip().toLowerCase(Locale.ROOT);
@@ -32,12 +33,13 @@ public final class ContentCoding {
                 continue;
             }
             if (coding.equals(GZIP) || coding.equals("x-gzip")) {
-                gzip = gzip == null ? acceptable : gzip || acceptable;
+                gzipNamed = true;
+                gzip |= acceptable;
             } else if (coding.equals("*")) {
                 anyCoding = acceptable;
             }
         }
-        return gzip != null ? gzip : Boolean.TRUE.equals(anyCoding);
+        return gzipNamed ? gzip : anyCoding;
     }
 
     /** Whether the element's one {@code q} parameter is above 0; null when it is malformed. */

@@ -89,10 +89,13 @@ public final class Representation {
         Coding coding = codedFor(request.getHeaderString(ContentCoding.HEADER));
         List<String> ifNoneMatch = request.getRequestHeader(HttpHeaders.IF_NONE_MATCH);
         boolean unchanged = ifNoneMatch != null && ifNoneMatch.stream().anyMatch(coding::matches);
-        Response.ResponseBuilder response = unchanged
-                ? Response.notModified()
-                : Response.ok(coding.body, mediaType).header(HttpHeaders.CONTENT_ENCODING, coding.encoding.toString());
-        validators(coding, (name, value) -> response.header(name.toString(), value.toString()));
+        Response.ResponseBuilder response = unchanged ? Response.notModified() : Response.ok(coding.body);
+        BiConsumer<CharSequence, CharSequence> header =
+                (name, value) -> response.header(name.toString(), value.toString());
+        validators(coding, header);
+        if (!unchanged) {
+            content(coding, header);
+        }
         return response;
     }
 
@@ -103,7 +106,7 @@ public final class Representation {
         header.accept(VARY, varyValue);
     }
 
-    /** The headers that describe the body of a 200, for an answer the HTTP layer sends itself. */
+    /** The headers that describe the body of a 200. */
     public void content(Coding coding, BiConsumer<CharSequence, CharSequence> header) {
         header.accept(CONTENT_TYPE, mediaTypeValue);
         header.accept(CONTENT_ENCODING, coding.encoding);
