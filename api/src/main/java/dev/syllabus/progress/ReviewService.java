@@ -34,12 +34,7 @@ public class ReviewService {
         AccountEntity student = ChecklistService.student(login);
         ChecklistService.requireEnrolled(ref, student);
         String homework = code.toUpperCase(Locale.ROOT);
-        boolean exists = ref.course().weeks().stream()
-                .flatMap(w -> w.homework().stream())
-                .anyMatch(h -> h.code().equals(homework));
-        if (!exists) {
-            throw DomainException.notFound("Course '" + slug + "' has no homework " + homework + ".");
-        }
+        requireHomework(ref, homework);
         ReviewEntity review = new ReviewEntity();
         review.courseId = ref.id();
         review.accountId = student.id;
@@ -66,9 +61,7 @@ public class ReviewService {
         Courses.Ref ref = courses.find(slug);
         AccountEntity student = ChecklistService.student(login);
         ChecklistService.requireEnrolled(ref, student);
-        if (ref.course().homework().noneMatch(h -> h.code().equals(code))) {
-            throw DomainException.notFound("Course '" + slug + "' has no homework " + code + ".");
-        }
+        requireHomework(ref, code);
         DeadlineExtensionEntity extension = DeadlineExtensionEntity.<DeadlineExtensionEntity>find(
                         "courseId = ?1 and accountId = ?2 and homeworkCode = ?3", ref.id(), student.id, code)
                 .firstResult();
@@ -94,5 +87,11 @@ public class ReviewService {
                 .filter(h -> h.code().equals(code))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private static void requireHomework(Courses.Ref ref, String code) {
+        if (ref.course().homework().noneMatch(h -> h.code().equals(code))) {
+            throw DomainException.notFound("Course '" + ref.course().slug() + "' has no homework " + code + ".");
+        }
     }
 }
