@@ -6,6 +6,9 @@ api_jvm_settings() {
   printf '%s ' "${API_ENV[@]}" ${JAVA_OPTS:+JAVA_OPTS=$JAVA_OPTS}
 }
 
+# archived JAR: whether Quarkus wrote a class-data archive beside the jar.
+archived() { [ -f "$(dirname "$1")/app-cds.jsa" ]; }
+
 # launch_api JAR PORT LOG [SETTING=value ...]: starts the API with those settings and waits for
 # readiness; sets api_pid, and ready_ms (launch to readiness UP). When the API dies or does not come
 # up within a minute, prints its log and fails. Like the image, it maps the class-data archive
@@ -14,7 +17,7 @@ api_jvm_settings() {
 launch_api() {
   local jar=$1 port=$2 log=$3 start archive=()
   shift 3
-  [ "${API_CDS:-on}" = on ] && [ -f "$(dirname "$jar")/app-cds.jsa" ] && archive=(-XX:SharedArchiveFile=app-cds.jsa)
+  [ "${API_CDS:-on}" = on ] && archived "$jar" && archive=(-XX:SharedArchiveFile=app-cds.jsa)
   start=$(date +%s%N)
   (cd "$(dirname "$jar")" && exec env "${API_ENV[@]}" "$@" QUARKUS_HTTP_PORT="$port" \
     java "${archive[@]}" ${JAVA_OPTS:-} -jar "$(basename "$jar")") >"$log" 2>&1 &
@@ -42,7 +45,7 @@ time_restarts() {
   for _ in $(seq "$n"); do
     kill "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null || true
     "$start"; with+=("$ready_ms")
-    if [ -f "$(dirname "$jar")/app-cds.jsa" ]; then
+    if archived "$jar"; then
       kill "$api_pid"; wait "$api_pid" 2>/dev/null || true
       API_CDS=off "$start"; without+=("$ready_ms")
     fi
