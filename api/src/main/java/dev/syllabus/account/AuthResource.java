@@ -42,18 +42,21 @@ public class AuthResource {
     private final CurrentAccount current;
     private final GithubSignIn github;
     private final AuthConfig config;
+    private final HttpEdge edge;
 
     AuthResource(
             AccountService accounts,
             LoginThrottle throttle,
             CurrentAccount current,
             GithubSignIn github,
-            AuthConfig config) {
+            AuthConfig config,
+            HttpEdge edge) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.current = current;
         this.github = github;
         this.config = config;
+        this.edge = edge;
     }
 
     @GET
@@ -147,7 +150,7 @@ public class AuthResource {
             throw DomainException.forbidden(
                     "Password sign-in is off here: sign in with GitHub (GET /api/auth/github/login).");
         }
-        String address = HttpEdge.clientAddress(http);
+        String address = edge.clientAddress(http);
         Instant blocked = throttle.attempt(address);
         if (blocked != null) {
             throw DomainException.throttled("Too many failed sign-ins from this address; try again later.", blocked);

@@ -18,9 +18,10 @@ import org.jboss.logging.Logger;
 
 /**
  * What every request meets first, before the REST layer: limits answered as problems (413, 414,
- * 431; the HTTP server's own refusals have no body), the client's address (forwarding headers
- * count only from trusted proxies, and only when well-formed), and the headers every answer carries: {@code nosniff}, and
- * {@code Cache-Control: no-store} unless the answer says it may be cached (only the curriculum does).
+ * 431; the HTTP server's own refusals have no body), the headers every answer carries ({@code nosniff}, and
+ * {@code Cache-Control: no-store} unless the answer says it may be cached: only the curriculum does), and
+ * the client's address for those who ask (forwarding headers count only from trusted proxies, and only
+ * when well-formed).
  * A browser request from an origin that may not call the API (CORS) gets a 403 problem. A failure of a
  * route outside the REST layer also leaves as a problem.
  */
@@ -33,7 +34,6 @@ public class HttpEdge {
     static final int MAX_HEADER_BYTES = 16 * 1024;
 
     private static final Logger LOG = Logger.getLogger(HttpEdge.class);
-    private static final String CLIENT_ADDRESS = "syllabus.client-address";
     // Set on every answer: made once as ASCII bytes (see Representation).
     private static final CharSequence CONTENT_TYPE_OPTIONS = HttpHeaders.createOptimized("X-Content-Type-Options");
     private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
@@ -95,7 +95,9 @@ public class HttpEdge {
             // An empty Accept names no media type: the same as none, whatever the REST layer's parser thinks.
             request.headers().remove(HttpHeaders.ACCEPT);
         }
-        resolveClient(context);
+        if (request.headers().contains(HttpHeaders.ORIGIN)) {
+            dropOriginOfSameOriginProxied(request);
+        }
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         if (origin != null
                 && !allowedOrigins.contains(origin)
@@ -108,33 +110,35 @@ public class HttpEdge {
     }
 
     /**
-     * Works out who the client is (see {@link ForwardedClient}) and keeps it on the request. When a
-     * trusted proxy says the browser asked for exactly the origin the request comes from, it is a
-     * same-origin request, not a cross-origin one: its Origin header is dropped before CORS sees it.
+     * When a trusted proxy says the browser asked for exactly the origin the request comes from, it
+     * is a same-origin request, not a cross-origin one: its Origin header is dropped before CORS sees it.
      */
-    private void resolveClient(RoutingContext context) {
-        HttpServerRequest request = context.request();
+    private void dropOriginOfSameOriginProxied(HttpServerRequest request) {
         MultiMap headers = request.headers();
-        String peer = request.remoteAddress().hostAddress();
-        context.put(
-                CLIENT_ADDRESS,
-                ForwardedClient.address(peer, headers.getAll("X-Forwarded-For"), headers.getAll("Forwarded"), trusted));
-        String origin = headers.get(HttpHeaders.ORIGIN);
-        if (origin != null && trusted.contains(peer)) {
-            String scheme = ForwardedClient.scheme(headers.get("X-Forwarded-Proto"));
-            String host = ForwardedClient.host(headers.get("X-Forwarded-Host"));
-            String seen = (scheme == null ? request.scheme() : scheme) + "://"
-                    + (host == null ? headers.get(HttpHeaders.HOST) : host);
-            if (origin.equalsIgnoreCase(seen)) {
-                headers.remove(HttpHeaders.ORIGIN);
-            }
+        if (!trusted.contains(request.remoteAddress().hostAddress())) {
+            return;
+        }
+        String scheme = ForwardedClient.scheme(headers.get("X-Forwarded-Proto"));
+        String host = ForwardedClient.host(headers.get("X-Forwarded-Host"));
+        String seen = (scheme == null ? request.scheme() : scheme) + "://"
+                + (host == null ? headers.get(HttpHeaders.HOST) : host);
+        if (headers.get(HttpHeaders.ORIGIN).equalsIgnoreCase(seen)) {
+            headers.remove(HttpHeaders.ORIGIN);
         }
     }
 
-    /** The client's address, as {@link #resolveClient} worked it out. */
-    public static String clientAddress(RoutingContext context) {
-        String address = context.get(CLIENT_ADDRESS);
-        return address != null ? address : context.request().remoteAddress().hostAddress();
+    /**
+     * Who the client is (see {@link ForwardedClient}): the forwarding headers count only from trusted
+     * proxies. Worked out when asked (by the throttles), not on every request.
+     */
+    public String clientAddress(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        MultiMap headers = request.headers();
+        return ForwardedClient.address(
+                request.remoteAddress().hostAddress(),
+                headers.getAll("X-Forwarded-For"),
+                headers.getAll("Forwarded"),
+                trusted);
     }
 
     private void failed(RoutingContext context) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.util.List;
 
 /**
  * Serves pre-serialised representations straight from the HTTP layer, the way a caching proxy
@@ -23,13 +24,16 @@ public class PrecomputedResponses {
     private static final String JSON = "application/json";
     private static final String MARKDOWN = "text/markdown";
 
-    private final Instance<RepresentationIndex> indexes;
+    private final Instance<RepresentationIndex> beans;
+    // Resolved once, not on every request.
+    private List<RepresentationIndex> indexes = List.of();
 
-    PrecomputedResponses(Instance<RepresentationIndex> indexes) {
-        this.indexes = indexes;
+    PrecomputedResponses(Instance<RepresentationIndex> beans) {
+        this.beans = beans;
     }
 
     void install(@Observes Router router) {
+        indexes = beans.stream().toList();
         // Right after HttpEdge (Integer.MIN_VALUE), before Quarkus' filters: the curriculum is
         // public, so authentication has nothing to do; a request from another origin (it has an Origin
         // header) passes on, for CORS to answer it.

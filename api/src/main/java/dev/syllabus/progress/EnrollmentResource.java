@@ -36,10 +36,12 @@ public class EnrollmentResource {
 
     private final EnrollmentService enrollments;
     private final CurrentAccount current;
+    private final HttpEdge edge;
 
-    EnrollmentResource(EnrollmentService enrollments, CurrentAccount current) {
+    EnrollmentResource(EnrollmentService enrollments, CurrentAccount current, HttpEdge edge) {
         this.enrollments = enrollments;
         this.current = current;
+        this.edge = edge;
     }
 
     @POST
@@ -68,8 +70,8 @@ public class EnrollmentResource {
             @PathParam("slug") String slug, @NotNull @Valid EnrollmentViews.JoinRequest request, RoutingContext http) {
         String course = PathParams.slug("slug", slug);
         AccountViews.Session session = current.find()
-                .map(me -> enrollments.joinSignedIn(course, me.accountId(), request, HttpEdge.clientAddress(http)))
-                .orElseGet(() -> enrollments.join(course, request, HttpEdge.clientAddress(http)));
+                .map(me -> enrollments.joinSignedIn(course, me.accountId(), request, edge.clientAddress(http)))
+                .orElseGet(() -> enrollments.join(course, request, edge.clientAddress(http)));
         return Response.created(URI.create("/api/courses/" + slug + "/checklist"))
                 .entity(session)
                 .build();
