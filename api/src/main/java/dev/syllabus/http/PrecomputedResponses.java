@@ -24,16 +24,14 @@ public class PrecomputedResponses {
     private static final String JSON = "application/json";
     private static final String MARKDOWN = "text/markdown";
 
-    private final Instance<RepresentationIndex> beans;
-    // Resolved once, not on every request.
-    private List<RepresentationIndex> indexes = List.of();
+    // Resolved once (client proxies of application-scoped beans), not on every request.
+    private final List<RepresentationIndex> indexes;
 
-    PrecomputedResponses(Instance<RepresentationIndex> beans) {
-        this.beans = beans;
+    PrecomputedResponses(Instance<RepresentationIndex> indexes) {
+        this.indexes = indexes.stream().toList();
     }
 
     void install(@Observes Router router) {
-        indexes = beans.stream().toList();
         // Right after HttpEdge (Integer.MIN_VALUE), before Quarkus' filters: the curriculum is
         // public, so authentication has nothing to do; a request from another origin (it has an Origin
         // header) passes on, for CORS to answer it.
