@@ -95,13 +95,15 @@ public class HttpEdge {
             // An empty Accept names no media type: the same as none, whatever the REST layer's parser thinks.
             request.headers().remove(HttpHeaders.ACCEPT);
         }
-        if (request.headers().contains(HttpHeaders.ORIGIN)) {
-            dropOriginOfSameOriginProxied(request);
-        }
         String origin = request.getHeader(HttpHeaders.ORIGIN);
+        if (origin != null && sameOriginThroughTrustedProxy(request, origin)) {
+            // A same-origin request, not a cross-origin one: CORS has nothing to do with it.
+            request.headers().remove(HttpHeaders.ORIGIN);
+            origin = null;
+        }
         if (origin != null
                 && !allowedOrigins.contains(origin)
-                && !origin.equalsIgnoreCase(request.scheme() + "://" + request.getHeader(HttpHeaders.HOST))) {
+                && !origin.equalsIgnoreCase(origin(request.scheme(), request.getHeader(HttpHeaders.HOST)))) {
             // The CORS filter would refuse it too, but with an empty body.
             refuse(context, 403, "Origin " + origin + " may not call this API from a browser (syllabus.cors-origins).");
             return;
@@ -109,22 +111,20 @@ public class HttpEdge {
         context.next();
     }
 
-    /**
-     * When a trusted proxy says the browser asked for exactly the origin the request comes from, it
-     * is a same-origin request, not a cross-origin one: its Origin header is dropped before CORS sees it.
-     */
-    private void dropOriginOfSameOriginProxied(HttpServerRequest request) {
-        MultiMap headers = request.headers();
+    /** Whether a trusted proxy says the browser asked for exactly {@code origin}, the origin the request comes from. */
+    private boolean sameOriginThroughTrustedProxy(HttpServerRequest request, String origin) {
         if (!trusted.contains(request.remoteAddress().hostAddress())) {
-            return;
+            return false;
         }
+        MultiMap headers = request.headers();
         String scheme = ForwardedClient.scheme(headers.get("X-Forwarded-Proto"));
         String host = ForwardedClient.host(headers.get("X-Forwarded-Host"));
-        String seen = (scheme == null ? request.scheme() : scheme) + "://"
-                + (host == null ? headers.get(HttpHeaders.HOST) : host);
-        if (headers.get(HttpHeaders.ORIGIN).equalsIgnoreCase(seen)) {
-            headers.remove(HttpHeaders.ORIGIN);
-        }
+        return origin.equalsIgnoreCase(origin(
+                scheme == null ? request.scheme() : scheme, host == null ? headers.get(HttpHeaders.HOST) : host));
+    }
+
+    private static String origin(String scheme, String host) {
+        return scheme + "://" + host;
     }
 
     /**
