@@ -31,12 +31,6 @@ public class AccountEntity extends PanacheEntity {
     @Column(name = "password_hash", length = 100)
     public String passwordHash;
 
-    @Column(name = "failed_logins", nullable = false)
-    public int failedLogins;
-
-    @Column(name = "locked_until")
-    public Instant lockedUntil;
-
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     /** GitHub's numeric user id, once the person signed in with GitHub: the login is then proven. */
@@ -47,6 +41,10 @@ public class AccountEntity extends PanacheEntity {
     public static String loginOf(long id) {
         AccountEntity account = findById(id);
         return account == null ? null : account.login;
+    }
+
+    public static Optional<AccountEntity> findByGithubId(long githubId) {
+        return find("githubId", githubId).firstResultOptional();
     }
 
     public static Optional<AccountEntity> findByLogin(String login) {

@@ -1,7 +1,9 @@
 package dev.syllabus.account;
 
+import dev.syllabus.domain.DomainException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,79 +15,44 @@ import java.util.Optional;
 @ApplicationScoped
 public class AccountService {
 
-    private static final Duration INTEGRATION_DEFAULT = Duration.ofDays(365);
-
     private final AuthConfig config;
     private final Passwords passwords;
     private final ResolvedTokens resolvedTokens;
+    private final Event<Settled> claims;
 
-    AccountService(AuthConfig config, Passwords passwords, ResolvedTokens resolvedTokens) {
+    AccountService(AuthConfig config, Passwords passwords, ResolvedTokens resolvedTokens, Event<Settled> claims) {
         this.config = config;
         this.passwords = passwords;
         this.resolvedTokens = resolvedTokens;
-    }
-
-    /** The outcome of a sign-in: a session, a refusal, or a lock until some time. */
-    public sealed interface LoginOutcome {
-        record Success(AccountViews.Session session) implements LoginOutcome {}
-
-        record Refused() implements LoginOutcome {}
-
-        record Locked(Instant until) implements LoginOutcome {}
+        this.claims = claims;
     }
 
     /** The account behind a usable token. */
     public record Principal(long accountId, String login, Role role, boolean readOnly, long tokenId) {}
 
     /**
-     * Checks a password. The attempt is reserved in the database before the (slow) check, with one
-     * conditional update: whatever the concurrency, an account gets at most
-     * {@code max-failed-logins} guesses per lockout period. The check itself runs outside any
-     * transaction, so a burst of sign-ins holds no database connections.
+     * Checks a password: a session when it is right, else empty. An unknown login costs the same
+     * bcrypt check as a known one. The check runs outside any transaction, so a burst of sign-ins
+     * holds no database connections; {@link LoginThrottle} decides beforehand who may try.
      */
-    public LoginOutcome login(String login, String password) {
-        Instant now = Instant.now();
+    public Optional<AccountViews.Session> login(String login, String password) {
         Optional<Candidate> found = QuarkusTransaction.requiringNew().call(() -> AccountEntity.findByLogin(login)
                 .filter(a -> a.passwordHash != null)
-                .map(a -> new Candidate(a.id, a.passwordHash, a.lockedUntil)));
+                .map(a -> new Candidate(a.id, a.passwordHash)));
         if (found.isEmpty()) {
             passwords.matchNothing(password);
-            return new LoginOutcome.Refused();
+            return Optional.empty();
         }
         Candidate account = found.get();
-        if (account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
-            return new LoginOutcome.Locked(account.lockedUntil());
+        if (!passwords.matches(password, account.passwordHash())) {
+            return Optional.empty();
         }
-        int max = config.auth().maxFailedLogins();
-        boolean reserved = QuarkusTransaction.requiringNew()
-                .call(() -> AccountEntity.update(
-                                "failedLogins = failedLogins + 1 where id = ?1 and failedLogins < ?2 and (lockedUntil is null or lockedUntil <= ?3)",
-                                account.id(),
-                                max,
-                                now)
-                        == 1);
-        if (!reserved) {
-            return new LoginOutcome.Locked(now.plus(config.auth().lockout()));
-        }
-        if (passwords.matches(password, account.passwordHash())) {
-            return new LoginOutcome.Success(QuarkusTransaction.requiringNew().call(() -> {
-                AccountEntity.update("failedLogins = 0, lockedUntil = null where id = ?1", account.id());
-                return startSession(AccountEntity.findById(account.id()), Instant.now());
-            }));
-        }
-        Instant until = Instant.now().plus(config.auth().lockout());
-        boolean locked = QuarkusTransaction.requiringNew()
-                .call(() -> AccountEntity.update(
-                                "lockedUntil = ?1, failedLogins = 0 where id = ?2 and failedLogins >= ?3",
-                                until,
-                                account.id(),
-                                max)
-                        == 1);
-        return locked ? new LoginOutcome.Locked(until) : new LoginOutcome.Refused();
+        return Optional.of(QuarkusTransaction.requiringNew()
+                .call(() -> startSession(AccountEntity.findById(account.id()), Instant.now())));
     }
 
     /** What a sign-in needs to know of an account, read before the password check. */
-    private record Candidate(long id, String passwordHash, Instant lockedUntil) {}
+    private record Candidate(long id, String passwordHash) {}
 
     /** Signs {@code account} in: a session token that expires after the configured lifetime. */
     AccountViews.Session startSession(AccountEntity account, Instant now) {
@@ -133,8 +100,13 @@ public class AccountService {
     @Transactional
     public AccountViews.IntegrationToken createIntegrationToken(long accountId, AccountViews.TokenRequest request) {
         Instant now = Instant.now();
-        Duration lifetime =
-                request.expiresInDays() == null ? INTEGRATION_DEFAULT : Duration.ofDays(request.expiresInDays());
+        int maxDays = config.auth().integrationTokenMaxDays();
+        if (request.expiresInDays() != null && request.expiresInDays() > maxDays) {
+            throw DomainException.invalid(
+                    "expiresInDays",
+                    "must be at most " + maxDays + " days here (SYLLABUS_AUTH_INTEGRATION_TOKEN_MAX_DAYS)");
+        }
+        Duration lifetime = Duration.ofDays(request.expiresInDays() == null ? maxDays : request.expiresInDays());
         String token = Tokens.newToken();
         AccessTokenEntity row = token(
                 AccountEntity.findById(accountId),
@@ -173,46 +145,118 @@ public class AccountService {
     }
 
     /**
-     * GitHub proved who signed in: the account keyed by GitHub's numeric user id, else the one that
-     * holds the login (a rostered student, or a password account someone created under that login:
-     * GitHub's word settles who it belongs to, so its password and tokens go), else a new student.
-     * A login renamed on GitHub follows; a stale holder of the new login is moved aside.
+     * GitHub proved who signed in: {@link GithubIdentity#signIn} says which account that is (the
+     * one linked to the user id, a student account nobody proved under that login, or a new one),
+     * or refuses with what to do. The account is then named with GitHub's login today.
      */
     @Transactional
     public AccountViews.Session signInWithGithub(long githubId, String login, String name, String email) {
         String lower = login.toLowerCase(Locale.ROOT);
-        AccountEntity account =
-                AccountEntity.<AccountEntity>find("githubId", githubId).firstResult();
+        AccountEntity linked = AccountEntity.findByGithubId(githubId).orElse(null);
         AccountEntity holder = AccountEntity.findByLogin(lower).orElse(null);
-        if (holder != null && holder != account && holder.githubId != null) {
-            // Another GitHub user had this login once and renamed away: their account keeps its id, not the login.
-            holder.login = "gh-" + holder.githubId;
-            holder = null;
+        GithubIdentity.Decision decision = GithubIdentity.signIn(githubId, lower, holderOf(linked), holderOf(holder));
+        if (decision instanceof GithubIdentity.Refuse refuse) {
+            throw DomainException.conflict(refuse.reason());
         }
-        if (account == null && holder != null) {
-            account = holder;
-            account.githubId = githubId;
-            if (account.role == Role.STUDENT && account.passwordHash != null) {
-                account.passwordHash = null;
-                revokeAll(account.id);
+        AccountEntity account;
+        boolean squatter = false;
+        if (decision instanceof GithubIdentity.Accept accept) {
+            moveAside(accept.moveAside());
+            account = AccountEntity.findById(accept.accountId());
+            squatter = accept.stripSquatter();
+            if (squatter) {
+                // Whoever joined under this login never proved it: what they left goes with them.
+                dropUnprovenHolder(account);
             }
-        } else if (account != null && holder != null && holder != account) {
-            // An unproven account took the login this GitHub user now has: the proven one gets it.
-            holder.login = "unverified-" + holder.id;
-            revokeAll(holder.id);
-        }
-        if (account == null) {
+        } else {
+            moveAside(((GithubIdentity.Create) decision).moveAside());
             account = new AccountEntity();
             account.role = Role.STUDENT;
             account.createdAt = Instant.now();
-            account.githubId = githubId;
         }
-        AccountEntity.flush();
+        boolean claimed = account.githubId == null;
+        account.githubId = githubId;
         account.login = lower;
         account.name = account.name == null ? name : account.name;
         account.email = account.email == null ? email : account.email;
         account.persist();
+        if (claimed && account.id != null) {
+            claims.fire(new Settled(account.id, squatter));
+        }
         return startSession(account, Instant.now());
+    }
+
+    /**
+     * The signed-in account links itself to the GitHub user who just signed in, as
+     * {@link GithubIdentity#link} allows, and takes GitHub's login; its password, tokens and
+     * everything else stay.
+     */
+    @Transactional
+    public AccountViews.Account linkGithub(long accountId, long githubId, String login) {
+        String lower = login.toLowerCase(Locale.ROOT);
+        AccountEntity account = AccountEntity.findById(accountId);
+        if (account == null) {
+            throw DomainException.unauthenticated("The account that asked to link GitHub no longer exists.");
+        }
+        AccountEntity linked = AccountEntity.findByGithubId(githubId).orElse(null);
+        AccountEntity holder = AccountEntity.findByLogin(lower).orElse(null);
+        GithubIdentity.Decision decision =
+                GithubIdentity.link(holderOf(account), githubId, lower, holderOf(linked), holderOf(holder));
+        if (decision instanceof GithubIdentity.Refuse refuse) {
+            throw DomainException.conflict(refuse.reason());
+        }
+        moveAside(((GithubIdentity.Accept) decision).moveAside());
+        boolean claimed = account.githubId == null;
+        account.githubId = githubId;
+        if (!account.login.equals(lower)) {
+            account.login = lower;
+            // The login is in every token's principal: the cached ones must learn the new one.
+            resolvedTokens.forgetAccount(account.id);
+        }
+        if (claimed) {
+            claims.fire(new Settled(account.id, false));
+        }
+        return AccountViews.Account.of(account);
+    }
+
+    /**
+     * Who holds an account was just settled: GitHub proved it (a sign-in or a link), or an
+     * instructor reset it to a rostered account nobody has claimed. Invites issued before no longer
+     * open it; where {@code dropUnprovenHolder}, what its unproven holder left in it goes too.
+     */
+    public record Settled(long accountId, boolean dropUnprovenHolder) {}
+
+    /**
+     * An instructor resets a self-joined account nobody proved to a rostered one nobody has
+     * claimed: its password, email, name, tokens, calendar address and own ticks go. Call within a
+     * transaction.
+     */
+    public void resetUnproven(AccountEntity account) {
+        dropUnprovenHolder(account);
+        claims.fire(new Settled(account.id, true));
+    }
+
+    private void dropUnprovenHolder(AccountEntity account) {
+        account.passwordHash = null;
+        account.email = null;
+        account.name = null;
+        revokeAll(account.id);
+    }
+
+    /** A stale holder of a login (its GitHub user renamed away) gives it up for one GitHub never hands out. */
+    private void moveAside(Long accountId) {
+        if (accountId != null) {
+            AccountEntity stale = AccountEntity.findById(accountId);
+            stale.login = GithubIdentity.formerLogin(stale.githubId);
+            resolvedTokens.forgetAccount(stale.id);
+            AccountEntity.flush();
+        }
+    }
+
+    private static GithubIdentity.Holder holderOf(AccountEntity account) {
+        return account == null
+                ? null
+                : new GithubIdentity.Holder(account.id, account.githubId, account.role, account.passwordHash != null);
     }
 
     /** A new session for an account that has just proven who it is. Call within a transaction. */

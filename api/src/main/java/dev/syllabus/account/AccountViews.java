@@ -35,6 +35,11 @@ public final class AccountViews {
         }
     }
 
+    @Schema(name = "GithubAuthorization", description = "Where to send the browser to continue with GitHub.")
+    public record GithubAuthorization(
+            @Schema(description = "GitHub's authorization page, with this link's one-time state")
+            String location) {}
+
     @Schema(name = "LoginRequest")
     public record LoginRequest(
             @NotBlank @Size(max = 39) @Schema(example = "octocat")
@@ -72,7 +77,8 @@ public final class AccountViews {
             @Max(3650)
             @Schema(
                     nullable = true,
-                    description = "Days until the token expires (1 to 3650); null for 365.",
+                    description =
+                            "Days until the token expires: 1 to the deployment's maximum (SYLLABUS_AUTH_INTEGRATION_TOKEN_MAX_DAYS, 90 by default); null for that maximum.",
                     example = "90")
             Integer expiresInDays) {}
 

@@ -29,20 +29,41 @@ class AdminBootstrap {
     void onStart(@Observes StartupEvent event) {
         String login = config.admin().login();
         String password = config.admin().password();
-        AccountEntity existing = AccountEntity.findByLogin(login).orElse(null);
+        Long githubId = config.admin().githubId().orElse(null);
+        // Named by GitHub user id, the instructor is whoever that id is linked to, whatever their login is now.
+        AccountEntity existing =
+                githubId == null ? null : AccountEntity.findByGithubId(githubId).orElse(null);
+        if (existing == null) {
+            existing = AccountEntity.findByLogin(login).orElse(null);
+        }
         if (existing != null && existing.role == Role.STUDENT) {
             // Promoting whoever took that login first would hand a student the instructor's powers.
             throw new IllegalStateException("Refusing to start: syllabus.admin.login (SYLLABUS_ADMIN_LOGIN) names '"
                     + existing.login + "', an existing student account; choose a login that is not taken");
         }
+        if (existing != null && githubId != null && existing.githubId != null && !existing.githubId.equals(githubId)) {
+            throw new IllegalStateException("Refusing to start: the instructor '" + existing.login
+                    + "' is linked to GitHub user " + existing.githubId + ", not to SYLLABUS_ADMIN_GITHUB_ID ("
+                    + githubId + ")");
+        }
         if (existing != null
                 && existing.role == Role.INSTRUCTOR
                 && existing.passwordHash != null
+                && (githubId == null || githubId.equals(existing.githubId))
                 && passwords.matches(password, existing.passwordHash)) {
             return;
         }
-        accounts.register(
-                login, Role.INSTRUCTOR, existing == null ? "Administrator" : null, null, passwords.hash(password));
-        LOG.infof("Instructor account '%s' set from SYLLABUS_ADMIN_LOGIN / SYLLABUS_ADMIN_PASSWORD", login);
+        AccountEntity admin = accounts.register(
+                existing == null ? login : existing.login,
+                Role.INSTRUCTOR,
+                existing == null ? "Administrator" : null,
+                null,
+                passwords.hash(password));
+        if (githubId != null) {
+            admin.githubId = githubId;
+        }
+        LOG.infof(
+                "Instructor account '%s' set from SYLLABUS_ADMIN_LOGIN / SYLLABUS_ADMIN_PASSWORD%s",
+                admin.login, githubId == null ? "" : " / SYLLABUS_ADMIN_GITHUB_ID");
     }
 }

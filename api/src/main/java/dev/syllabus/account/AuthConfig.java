@@ -39,6 +39,13 @@ public interface AuthConfig {
 
         /** Their password (SYLLABUS_ADMIN_PASSWORD); required, no default in the production build. */
         String password();
+
+        /**
+         * GitHub's numeric user id of the first instructor (SYLLABUS_ADMIN_GITHUB_ID): that GitHub
+         * user signs in as the instructor. Without it, the instructor links GitHub explicitly, signed
+         * in with the password; a GitHub login alone never makes anyone an instructor.
+         */
+        Optional<Long> githubId();
     }
 
     interface Auth {
@@ -53,13 +60,23 @@ public interface AuthConfig {
         @WithDefault("5s")
         Duration tokenCache();
 
-        /** Failed sign-ins in a row after which an account is locked. */
+        /**
+         * Failed sign-ins of one address at one login before that address waits (the lockout, doubling
+         * with each further failure up to twelve times as long); nobody else waits for them.
+         */
         @WithDefault("5")
         int maxFailedLogins();
 
-        /** How long a locked account stays locked. */
+        /** How long an address waits after its free failures at a login; the window of the other limits. */
         @WithDefault("5m")
         Duration lockout();
+
+        /**
+         * Failed sign-ins at one login per lockout period from all addresses together, after which
+         * only addresses that signed in to it lately are let through.
+         */
+        @WithDefault("20")
+        int maxFailedLoginsPerAccount();
 
         /** Failed sign-ins one address may make per lockout period, across accounts. */
         @WithDefault("20")
@@ -76,6 +93,13 @@ public interface AuthConfig {
         /** Whether password sign-in is on for everyone (SYLLABUS_AUTH_PASSWORDS); off, only the first instructor uses one. */
         @WithDefault("true")
         boolean passwords();
+
+        /**
+         * The longest an integration token may last, in days (SYLLABUS_AUTH_INTEGRATION_TOKEN_MAX_DAYS):
+         * also what a token gets when its request names no lifetime.
+         */
+        @WithDefault("90")
+        int integrationTokenMaxDays();
 
         /** bcrypt's cost for new password hashes (2^cost rounds). */
         @WithDefault("10")

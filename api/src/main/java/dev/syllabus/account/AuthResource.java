@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,10 +18,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -96,8 +99,51 @@ public class AuthResource {
     public Response startGithubSignIn(
             @Parameter(description = "A path on this site to land on afterwards", example = "/checklist")
                     @QueryParam("redirect")
-                    String redirect) {
-        return Response.status(302).location(github.authorize(redirect)).build();
+                    String redirect,
+            @Parameter(
+                            description =
+                                    "A value the web client keeps for this sign-in and finds again in the fragment (16 to 64 letters, digits, '-' or '_')",
+                            schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9_-]{16,64}$"))
+                    @QueryParam("nonce")
+                    String nonce) {
+        GithubSignIn.Started started = github.authorize(redirect, nonce, null);
+        return Response.status(302)
+                .location(started.location())
+                .cookie(binding(started.browserSecret()))
+                .build();
+    }
+
+    @POST
+    @Path("/github/link")
+    @RolesAllowed({"STUDENT", "INSTRUCTOR"})
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            operationId = "startGithubLink",
+            summary = "Link your GitHub account: go to GitHub",
+            description =
+                    "For an account signed in with its password: answers where to send the browser (GitHub's authorization page) and sets "
+                            + "the cookie that binds the link to this browser. When GitHub brings the browser back, the account is linked to that "
+                            + "GitHub user and takes its login; its password, tokens and checklist stay. A GitHub account linked to another "
+                            + "Syllabus account, or a login another unproven account holds, is refused with what to do.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Where to send the browser.",
+            content = @Content(schema = @Schema(implementation = AccountViews.GithubAuthorization.class)))
+    @APIResponse(responseCode = "404", description = "Sign-in with GitHub is not set up here.")
+    public Response startGithubLink(
+            @Parameter(description = "A path on this site to land on afterwards", example = "/checklist")
+                    @QueryParam("redirect")
+                    String redirect,
+            @Parameter(
+                            description = "A value the web client keeps for this link and finds again in the fragment",
+                            schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9_-]{16,64}$"))
+                    @QueryParam("nonce")
+                    String nonce) {
+        GithubSignIn.Started started = github.authorize(redirect, nonce, current.id());
+        return Response.ok(
+                        new AccountViews.GithubAuthorization(started.location().toString()))
+                .cookie(binding(started.browserSecret()))
+                .build();
     }
 
     @GET
@@ -106,10 +152,12 @@ public class AuthResource {
             operationId = "finishGithubSignIn",
             summary = "Sign in with GitHub: GitHub comes back",
             description =
-                    "GitHub's redirect after the person allowed (or refused) the sign-in. With a valid, unused state the code is "
-                            + "exchanged for the person's GitHub identity, their account is found or created, and the answer is 302 to the web "
-                            + "client's page with a Syllabus session token in the URL fragment (`#token=...`), never in the query string or a "
-                            + "cookie. A wrong, expired or reused state, a refused consent or GitHub being down get a problem, and nothing is created.")
+                    "GitHub's redirect after the person allowed (or refused) the sign-in. With a valid, unused state, in the browser that "
+                            + "started the sign-in (its binding cookie), the code is exchanged for the person's GitHub identity, their account "
+                            + "is found or created, and the answer is 302 to the web client's page with a Syllabus session token in the URL "
+                            + "fragment (`#token=...&nonce=...`), never in the query string or a cookie; a link answers `#linked=github`. A "
+                            + "wrong, expired or reused state, another browser, a refused consent, a login another unproven account holds, or "
+                            + "GitHub being down get a problem, and nothing is created.")
     @APIResponse(
             responseCode = "302",
             description = "Signed in: to the web client, token in the fragment.",
@@ -118,12 +166,47 @@ public class AuthResource {
                             name = "Location",
                             description = "The web client's page, with `#token=...`.",
                             schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "403", description = "The person refused, or GitHub refused the code.")
+    @APIResponse(
+            responseCode = "403",
+            description = "The person refused, GitHub refused the code, or another browser started this sign-in.")
+    @APIResponse(
+            responseCode = "409",
+            description = "The GitHub login is held by an account GitHub has not proven; the detail says what to do.")
     @APIResponse(responseCode = "502", description = "GitHub did not answer as expected; nothing was created.")
     @APIResponse(responseCode = "404", description = "Sign-in with GitHub is not set up here.")
     public Response finishGithubSignIn(
-            @QueryParam("code") String code, @QueryParam("state") String state, @QueryParam("error") String error) {
-        return Response.status(302).location(github.finish(code, state, error)).build();
+            @QueryParam("code") String code,
+            @QueryParam("state") String state,
+            @QueryParam("error") String error,
+            @Parameter(hidden = true) @CookieParam(BINDING_COOKIE) String browserSecret) {
+        GithubSignIn.Finished finished = github.finish(code, state, error, browserSecret);
+        return Response.status(302)
+                .location(finished.location())
+                .cookie(new NewCookie.Builder(BINDING_COOKIE)
+                        .value("")
+                        .path(BINDING_PATH)
+                        .maxAge(0)
+                        .httpOnly(true)
+                        .secure(github.secureCookies())
+                        .sameSite(NewCookie.SameSite.LAX)
+                        .build())
+                .build();
+    }
+
+    /** The cookie that binds a GitHub sign-in to the browser that started it; only the callback reads it. */
+    static final String BINDING_COOKIE = "syllabus_github_signin";
+
+    private static final String BINDING_PATH = "/api/auth/github";
+
+    private NewCookie binding(String secret) {
+        return new NewCookie.Builder(BINDING_COOKIE)
+                .value(secret)
+                .path(BINDING_PATH)
+                .maxAge((int) GithubSignIn.STATE_LIFETIME.toSeconds())
+                .httpOnly(true)
+                .secure(github.secureCookies())
+                .sameSite(NewCookie.SameSite.LAX)
+                .build();
     }
 
     @POST
@@ -133,7 +216,9 @@ public class AuthResource {
             operationId = "login",
             summary = "Sign in with login and password",
             description =
-                    "Answers a bearer token that expires. Repeated failures lock the account, and slow the address, for a while (429 with Retry-After).")
+                    "Answers a bearer token that expires. Repeated failures from one address slow that address down, at that login and "
+                            + "across logins (429 with Retry-After, longer with each further failure); many failures at one login from everywhere "
+                            + "hold back addresses that have not signed in to it lately. Unknown logins are answered exactly as known ones.")
     @APIResponse(
             responseCode = "200",
             description = "Signed in.",
@@ -151,18 +236,15 @@ public class AuthResource {
                     "Password sign-in is off here: sign in with GitHub (GET /api/auth/github/login).");
         }
         String address = edge.clientAddress(http);
-        Instant blocked = throttle.attempt(address);
+        String login = request.login().strip();
+        Instant blocked = throttle.attempt(login, address);
         if (blocked != null) {
-            throw DomainException.throttled("Too many failed sign-ins from this address; try again later.", blocked);
+            throw DomainException.throttled("Too many failed sign-ins from here; try again later.", blocked);
         }
-        AccountService.LoginOutcome outcome = accounts.login(request.login().strip(), request.password());
-        if (outcome instanceof AccountService.LoginOutcome.Success success) {
-            throttle.succeeded(address);
-            return success.session();
-        }
-        if (outcome instanceof AccountService.LoginOutcome.Locked locked) {
-            throw DomainException.throttled(
-                    "Too many failed sign-ins for this account; try again later.", locked.until());
+        Optional<AccountViews.Session> session = accounts.login(login, request.password());
+        if (session.isPresent()) {
+            throttle.succeeded(login, address);
+            return session.get();
         }
         throw DomainException.unauthenticated("Wrong login or password.");
     }
@@ -206,7 +288,7 @@ public class AuthResource {
             operationId = "createIntegrationToken",
             summary = "Create a long-lived, read-only token for an integration",
             description =
-                    "A read-only token for a dashboard or another integration: it reads what instructors read and writes nothing. It expires after `expiresInDays` (365 by default).")
+                    "A read-only token for a dashboard or another integration: it reads what instructors read and writes nothing. It expires after `expiresInDays`, at most the deployment's maximum (SYLLABUS_AUTH_INTEGRATION_TOKEN_MAX_DAYS, 90 days by default), which is also the default; a longer lifetime is a 400 naming the field.")
     @APIResponse(
             responseCode = "201",
             description = "Created; the token is in this answer only.",

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -33,6 +34,8 @@ public class GithubSignIn {
     static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
     private static final Duration GITHUB_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger LOG = Logger.getLogger(GithubSignIn.class);
+    /** A value the web client's tab keeps while it signs in, and expects back in the fragment. */
+    private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
     /** A path on the web client's own origin: one slash, no scheme, no backslash, no control characters. */
     private static final Pattern SAME_ORIGIN_PATH = Pattern.compile("/(?![/\\\\])[\\x21-\\x7e&&[^\\\\#]]{0,299}");
 
@@ -60,26 +63,46 @@ public class GithubSignIn {
         return config.github().clientId().filter(id -> !id.isBlank()).isPresent();
     }
 
-    /** Where to send the browser to sign in; {@code redirect} is the web client's page to come back to. */
-    public URI authorize(String redirect) {
+    /**
+     * A sign-in under way, as the browser must carry it: where to send it, and the secret that
+     * binds the sign-in to it (a short-lived HttpOnly cookie that GitHub's redirect brings back).
+     */
+    public record Started(URI location, String browserSecret) {}
+
+    /** How a sign-in ended: where to send the browser, which then forgets the binding cookie. */
+    public record Finished(URI location) {}
+
+    /**
+     * Where to send the browser to sign in; {@code redirect} is the web client's page to come back
+     * to, {@code nonce} a value the tab keeps and will find again in the fragment, and
+     * {@code linkAccountId}, when not null, the signed-in account that asked to be linked.
+     */
+    public Started authorize(String redirect, String nonce, Long linkAccountId) {
         String clientId = requireEnabled();
         String path = redirect == null || redirect.isBlank() ? "/checklist" : redirect.strip();
         if (!SAME_ORIGIN_PATH.matcher(path).matches()) {
             throw DomainException.invalid("redirect", "must be a path on this site, such as /checklist");
         }
+        if (nonce != null && !NONCE.matcher(nonce).matches()) {
+            throw DomainException.invalid("nonce", "must be 16 to 64 letters, digits, '-' or '_'");
+        }
         String state = Tokens.newToken();
+        String browserSecret = Tokens.newToken();
         String verifier = Pkce.verifier();
         Instant now = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> {
             OAuthStateEntity.delete("createdAt < ?1", now.minus(STATE_LIFETIME));
             OAuthStateEntity pending = new OAuthStateEntity();
             pending.stateHash = Tokens.digest(state);
+            pending.browserHash = Tokens.digest(browserSecret);
             pending.verifier = verifier;
             pending.redirect = path;
+            pending.nonce = nonce;
+            pending.linkAccountId = linkAccountId;
             pending.createdAt = now;
             pending.persist();
         });
-        return URI.create(oauthUrl + "/login/oauth/authorize?"
+        URI location = URI.create(oauthUrl + "/login/oauth/authorize?"
                 + form(Map.of(
                         "client_id",
                         clientId,
@@ -93,16 +116,21 @@ public class GithubSignIn {
                         Pkce.challenge(verifier),
                         "code_challenge_method",
                         "S256")));
+        return new Started(location, browserSecret);
     }
 
     /**
      * GitHub brought the browser back. The state must be one we issued, unexpired and unused (it is
-     * used up now, whatever happens next); then the code is exchanged, with the PKCE verifier, for
-     * a GitHub token that reads who signed in. Nothing is created unless all of that succeeds.
+     * used up now, whatever happens next), and the browser must be the one that asked (its binding
+     * cookie), so that nobody can finish their own sign-in in someone else's browser; then the
+     * code is exchanged, with the PKCE verifier, for a GitHub token that reads who signed in.
+     * Nothing is created unless all of that succeeds.
      *
-     * @return the web client's page, with the Syllabus token in its fragment
+     * @param browserSecret the binding cookie the browser sent, or null
+     * @return the web client's page, with the Syllabus token (or, for a link, {@code linked=github})
+     *     and the tab's nonce in its fragment
      */
-    public URI finish(String code, String state, String error) {
+    public Finished finish(String code, String state, String error, String browserSecret) {
         requireEnabled();
         if (state == null || state.isBlank()) {
             throw DomainException.invalid("state", "is missing: start again at /api/auth/github/login");
@@ -114,6 +142,16 @@ public class GithubSignIn {
         if (pending == null || pending.createdAt.isBefore(Instant.now().minus(STATE_LIFETIME))) {
             throw DomainException.invalid(
                     "state", "is unknown, expired or used already: start again at /api/auth/github/login");
+        }
+        if (browserSecret == null
+                || !MessageDigest.isEqual(
+                        Tokens.digest(browserSecret.strip()).getBytes(StandardCharsets.US_ASCII),
+                        pending.browserHash.getBytes(StandardCharsets.US_ASCII))) {
+            throw DomainException.forbidden(
+                    "This sign-in was started in another browser (or this browser's cookies are off): nothing was"
+                            + " signed in. Start again here, at /api/auth/github/login.",
+                    "state",
+                    "belongs to a sign-in another browser started");
         }
         if (error != null && !error.isBlank()) {
             throw DomainException.forbidden("GitHub did not sign you in (" + error.strip() + "): nothing was created. "
@@ -129,9 +167,19 @@ public class GithubSignIn {
         if (id <= 0 || !Names.isGithubLogin(login)) {
             throw unavailable("GitHub's /user answer has no usable id and login", null);
         }
+        String nonce = pending.nonce == null ? "" : "&nonce=" + pending.nonce;
+        if (pending.linkAccountId != null) {
+            accounts.linkGithub(pending.linkAccountId, id, login);
+            return new Finished(URI.create(publicUrl + pending.redirect + "#linked=github" + nonce));
+        }
         AccountViews.Session session =
                 accounts.signInWithGithub(id, login, text(user, "name", 200), text(user, "email", 320));
-        return URI.create(publicUrl + pending.redirect + "#token=" + session.token());
+        return new Finished(URI.create(publicUrl + pending.redirect + "#token=" + session.token() + nonce));
+    }
+
+    /** Whether the browser's cookie may only travel over HTTPS: wherever the public address is one. */
+    public boolean secureCookies() {
+        return publicUrl.startsWith("https://");
     }
 
     /** The callback URL registered with the OAuth app: the API behind the web client's origin. */

@@ -26,6 +26,18 @@ public class OAuthStateEntity extends PanacheEntityBase {
     @Column(nullable = false, length = 500)
     public String redirect;
 
+    /** SHA-256 of the secret in the binding cookie of the browser that started the sign-in. */
+    @Column(name = "browser_hash", nullable = false, length = 64)
+    public String browserHash;
+
+    /** What the web client's tab expects back in the fragment; null when it sent none. */
+    @Column(length = 64)
+    public String nonce;
+
+    /** The signed-in account that asked to be linked to GitHub; null for a sign-in. */
+    @Column(name = "link_account_id")
+    public Long linkAccountId;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 final class HomeworkGrammar {
 
     private static final String TASK_MARKER =
-            "(PR|DOC|OTHER)(\\d{0,3})\\s*(?:\\(\\s*(optional|opt)\\s*\\)|(optional|opt))?";
+            "(PR|DOC|OTHER)(\\d{0,3})\\s*+(?:\\(\\s*(optional|opt)\\s*\\)|(optional|opt))?";
     private static final String PASS_MARKER = "pass(?:\\s+criterion)?";
     private static final String DUE_MARKER = "due";
     private static final String AFTER_MARKER = "\\s*:\\s*(.*)";

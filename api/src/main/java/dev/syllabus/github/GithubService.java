@@ -218,12 +218,22 @@ public class GithubService implements PullRequestStates {
         if (repository == null) {
             return Outcome.ignored("repository " + repository(payload) + " is not registered by a student");
         }
-        String login = payload.path("member").path("login").asText("");
-        boolean instructor = AccountEntity.findByLogin(login)
-                .filter(a -> a.role == Role.INSTRUCTOR)
-                .isPresent();
+        JsonNode member = payload.path("member");
+        String login = truncate(member.path("login").asText(""), 39);
+        // Logins are handed out again: only GitHub's user id says who was added.
+        boolean instructor = member.path("id").canConvertToLong()
+                && AccountEntity.findByGithubId(member.path("id").asLong())
+                        .filter(a -> a.role == Role.INSTRUCTOR)
+                        .isPresent();
         if (!instructor) {
-            return Outcome.ignored(login + " is not an instructor");
+            return Outcome.ignored(login + " (GitHub user " + member.path("id").asText("?")
+                    + ") is not an instructor linked to GitHub");
+        }
+        String permission =
+                payload.path("changes").path("permission").path("to").asText("");
+        if (!"admin".equals(permission)) {
+            return Outcome.ignored(
+                    login + " was added with '" + truncate(permission, 20) + "' permission; the course asks for admin");
         }
         String slug = courses.slug(repository.courseId);
         return checklists

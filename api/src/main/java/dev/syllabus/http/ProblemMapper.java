@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -169,6 +171,17 @@ public class ProblemMapper {
             response.getHeaders().putSingle("Retry-After", "5");
             return response;
         }
+        if (isBodyTooLarge(e)) {
+            // A client's doing, not ours: one line now and then, never a stack trace per request.
+            long now = System.nanoTime();
+            long last = lastTooLargeWarning.get();
+            if (now - last >= TOO_LARGE_WARNING_INTERVAL_NANOS && lastTooLargeWarning.compareAndSet(last, now)) {
+                LOG.warnf(
+                        "Refused a request body over the limit (quarkus.http.limits.max-body-size): %s %s",
+                        e.getClass().getSimpleName(), e.getMessage());
+            }
+            return respond(413, "The request body is larger than this API accepts.", uri, List.of());
+        }
         if (isConcurrentChange(e)) {
             LOG.debugf("Concurrent change refused: %s", e.getMessage());
             return respond(
@@ -177,6 +190,20 @@ public class ProblemMapper {
         LOG.error("Unexpected failure", e);
         return respond(500, "Something went wrong on our side; it has been logged.", uri, List.of());
     }
+
+    /** A body that streamed in past the size limit: the REST layer's reader says so with an IOException. */
+    private static boolean isBodyTooLarge(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException && "Request too large".equals(cause.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final long TOO_LARGE_WARNING_INTERVAL_NANOS = 60_000_000_000L;
+    private static final AtomicLong lastTooLargeWarning =
+            new AtomicLong(System.nanoTime() - TOO_LARGE_WARNING_INTERVAL_NANOS);
 
     /** A lost or refused database connection (SQL state class 08, a shutdown, or no connection from the pool in time). */
     private static boolean isDatabaseUnavailable(Throwable e) {

@@ -10,6 +10,8 @@ import dev.syllabus.http.PageRequest;
 import dev.syllabus.http.PathParams;
 import io.quarkus.panache.common.Page;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -231,6 +233,34 @@ public class CohortResource {
     @APIResponse(responseCode = "422", description = "Rows with problems; nothing was changed.")
     public CohortViews.RosterResult roster(@PathParam("slug") String slug, String csv) {
         return rosters.upload(PathParams.slug("slug", slug), csv == null ? "" : csv);
+    }
+
+    @POST
+    @Path("/courses/{slug}/roster/conflicts/{login}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("INSTRUCTOR")
+    @Operation(
+            operationId = "resolveRosterConflict",
+            summary = "Keep or reset a self-joined account the roster names (instructors)",
+            description =
+                    "A roster line whose login someone joined under with a password, unproven, is reported as a conflict and left alone. "
+                            + "KEEP takes the account onto the roster as it is; RESET makes it a rostered account nobody has claimed: its "
+                            + "password, email, calendar address, tokens and own ticks go, and the student claims it with an invite or with GitHub.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Done.",
+            content = @Content(schema = @Schema(implementation = CohortViews.RosterConflictResolution.class)))
+    @APIResponse(responseCode = "404", description = "No such course, or no student account under that login.")
+    @APIResponse(responseCode = "409", description = "That account is not in conflict with the roster.")
+    public CohortViews.RosterConflictResolution resolveRosterConflict(
+            @PathParam("slug") String slug,
+            @PathParam("login") String login,
+            @NotNull @Valid CohortViews.RosterConflictChoice request) {
+        if (!Names.isGithubLogin(login)) {
+            throw DomainException.invalid("login", "must be a GitHub login");
+        }
+        return rosters.resolve(PathParams.slug("slug", slug), login.toLowerCase(Locale.ROOT), request.choice());
     }
 
     @GET

@@ -1,5 +1,6 @@
 package dev.syllabus.progress;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -85,7 +86,41 @@ final class CohortViews {
             @Schema(description = "Students newly enrolled in the course")
             int enrolled,
 
-            @Schema(description = "Rows read") int rows) {}
+            @Schema(description = "Rows read") int rows,
+
+            @Schema(
+                    description =
+                            "Lines naming an account someone made by joining under that login, which nobody has proven: left as they are until the instructor keeps or resets each (POST .../roster/conflicts/{login})")
+            List<RosterConflict> conflicts) {}
+
+    @Schema(name = "RosterConflict", description = "A roster line whose login an unproven, self-joined account holds.")
+    record RosterConflict(
+            @Schema(description = "The roster's line number (the header is line 1)")
+            int line,
+
+            @Schema(example = "grace") String login,
+
+            @Schema(description = "What happened and what the instructor can do")
+            String reason) {}
+
+    @Schema(name = "RosterConflictChoice", description = "What to do with a self-joined account the roster names.")
+    record RosterConflictChoice(
+            @NotNull
+            @Schema(
+                    description =
+                            "KEEP: the account is the rostered student's, as it is. RESET: it becomes a rostered account nobody has claimed "
+                                    + "(its password, email, calendar address, tokens and own ticks go), to be claimed with an invite or with GitHub.")
+            Choice choice) {}
+
+    @Schema(
+            name = "RosterConflictResolution",
+            description = "What was done with a self-joined account the roster names.")
+    record RosterConflictResolution(String login, Choice choice) {}
+
+    enum Choice {
+        KEEP,
+        RESET
+    }
 
     @Schema(name = "HistoryEntry", description = "One change: who changed what, when.")
     record HistoryEntry(

@@ -32,6 +32,9 @@ public class EnrollmentEntity extends PanacheEntity {
     /** SHA-256 of a rostered student's personal one-time invite code; null once claimed, or for self-joined students. */
     @Column(name = "invite_hash", length = 64)
     public String inviteHash;
+    /** Whether the course's roster names the student (an instructor vouched for the login), rather than a self-join. */
+    @Column(nullable = false)
+    public boolean rostered;
     /** The run the student takes; set for every enrolment (see CourseStore.ensureRun for older ones). */
     @Column(name = "run_id")
     public Long runId;

@@ -5,6 +5,7 @@ import dev.syllabus.account.AccountService;
 import dev.syllabus.account.AccountViews;
 import dev.syllabus.account.AttemptThrottle;
 import dev.syllabus.account.AuthConfig;
+import dev.syllabus.account.GithubSignIn;
 import dev.syllabus.account.Passwords;
 import dev.syllabus.account.Role;
 import dev.syllabus.account.Tokens;
@@ -16,6 +17,7 @@ import dev.syllabus.course.Courses;
 import dev.syllabus.domain.DomainException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,8 +38,10 @@ public class EnrollmentService {
     private final Courses courses;
     private final CourseRuns runs;
     private final CohortCache cohorts;
+    private final GithubSignIn github;
 
     EnrollmentService(
+            GithubSignIn github,
             Courses courses,
             CourseRuns runs,
             CohortCache cohorts,
@@ -45,6 +49,7 @@ public class EnrollmentService {
             Passwords passwords,
             AuthConfig auth,
             SyllabusConfig config) {
+        this.github = github;
         this.courses = courses;
         this.runs = runs;
         this.cohorts = cohorts;
@@ -100,6 +105,14 @@ public class EnrollmentService {
         }
         boolean invited = request.inviteCode() != null && !request.inviteCode().isBlank();
         boolean withJoinCode = request.joinCode() != null && !request.joinCode().isBlank();
+        if (invited && github.enabled()) {
+            // Where GitHub can prove a login, a password never binds a rostered one.
+            throw DomainException.forbidden(
+                    "Here rostered students sign in with GitHub: choose \"Sign in with GitHub\" as "
+                            + request.login().strip() + ", and your account is yours.",
+                    "inviteCode",
+                    "is not used where sign-in with GitHub is on");
+        }
         if (invited == withJoinCode) {
             throw DomainException.invalid(
                     invited ? "inviteCode" : "joinCode",
@@ -179,7 +192,7 @@ public class EnrollmentService {
         CourseEntity course = courses.row(slug);
         AccountEntity existing = AccountEntity.findByLogin(request.login()).orElse(null);
         if (invited) {
-            EnrollmentEntity enrollment = existing == null || existing.passwordHash != null
+            EnrollmentEntity enrollment = existing == null || existing.passwordHash != null || existing.githubId != null
                     ? null
                     : EnrollmentEntity.of(course.id, existing.id).orElse(null);
             if (enrollment == null
@@ -214,7 +227,8 @@ public class EnrollmentService {
         CourseEntity course = courses.row(slug);
         List<List<String>> rows = new ArrayList<>();
         List<EnrollmentEntity> unclaimed = EnrollmentEntity.list(
-                "course.id = ?1 and account.passwordHash is null order by account.login", course.id);
+                "course.id = ?1 and rostered = true and account.passwordHash is null and account.githubId is null order by account.login",
+                course.id);
         for (EnrollmentEntity enrollment : unclaimed) {
             String code = CourseRuns.randomCode(12);
             enrollment.inviteHash = Tokens.digest(code);
@@ -226,6 +240,33 @@ public class EnrollmentService {
                     publicUrl + "/signin?course=" + slug + "&login=" + login + "&invite=" + code));
         }
         return SpreadsheetCsv.write(List.of("login", "name", "invite", "link"), rows);
+    }
+
+    /**
+     * Who holds an account was settled (GitHub proved it, or an instructor reset it): invites issued
+     * for it stop working; and where its unproven holder goes, so do its calendar address and its
+     * own ticks (the ones nobody else vouched for), each untick kept in the history.
+     */
+    void onSettled(@Observes AccountService.Settled claimed) {
+        EnrollmentEntity.update("inviteHash = null where account.id = ?1", claimed.accountId());
+        if (!claimed.dropUnprovenHolder()) {
+            return;
+        }
+        EnrollmentEntity.update("calendarToken = null where account.id = ?1", claimed.accountId());
+        Instant now = Instant.now();
+        List<ProgressEntity> selfTicks = ProgressEntity.list(
+                "accountId = ?1 and source = ?2 and done = true", claimed.accountId(), ProgressEntity.Source.STUDENT);
+        for (ProgressEntity tick : selfTicks) {
+            ProgressEventEntity.record(tick.courseId, tick.accountId, tick.itemId, "UNDONE", null, null, now);
+            // Unticked rather than deleted: the row's version goes on, so no tag the squatter held matches again.
+            tick.done = false;
+            tick.completedAt = null;
+            tick.evidenceUrl = null;
+            tick.updatedAt = now;
+            tick.updatedBy = null;
+            tick.version++;
+            cohorts.changed(tick.courseId);
+        }
     }
 
     private static boolean constantTimeEquals(String expected, String given) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.syllabus.account.AccountEntity;
+import dev.syllabus.account.AccountService;
 import dev.syllabus.account.Role;
 import dev.syllabus.course.CourseEntity;
 import dev.syllabus.course.CourseRuns;
@@ -39,16 +40,18 @@ public class RosterService {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{2,}$");
     private static final int MAX_ROWS = 5000;
 
-    private record Entry(String login, String name, String email) {}
+    private record Entry(int line, String login, String name, String email) {}
 
     private final Courses courses;
     private final CourseRuns runs;
     private final CohortCache cohorts;
+    private final AccountService accounts;
 
-    RosterService(Courses courses, CourseRuns runs, CohortCache cohorts) {
+    RosterService(Courses courses, CourseRuns runs, CohortCache cohorts, AccountService accounts) {
         this.courses = courses;
         this.runs = runs;
         this.cohorts = cohorts;
+        this.accounts = accounts;
     }
 
     @Transactional
@@ -60,8 +63,19 @@ public class RosterService {
         int created = 0;
         int updated = 0;
         int enrolled = 0;
+        List<CohortViews.RosterConflict> conflicts = new ArrayList<>();
         for (Entry entry : entries) {
             AccountEntity account = AccountEntity.findByLogin(entry.login()).orElse(null);
+            if (account != null && selfJoined(account)) {
+                // Whoever joined under this login first may not be the student the roster means.
+                conflicts.add(new CohortViews.RosterConflict(
+                        entry.line(),
+                        account.login,
+                        "'" + account.login + "' joined under this login with a password, and nobody has proven it is"
+                                + " theirs: nothing was changed for it. Keep the account if it is your student's, or"
+                                + " reset it to an invite (POST .../roster/conflicts/" + account.login + ")."));
+                continue;
+            }
             if (account == null) {
                 account = new AccountEntity();
                 account.login = entry.login().toLowerCase(Locale.ROOT);
@@ -77,12 +91,52 @@ public class RosterService {
                 updated++;
             }
             if (!EnrollmentEntity.exists(course.id, account.id)) {
-                EnrollmentEntity.enrol(course, account, runId);
                 enrolled++;
             }
+            rostered(course, account, runId);
         }
         cohorts.changed(course.id);
-        return new CohortViews.RosterResult(created, updated, enrolled, entries.size());
+        return new CohortViews.RosterResult(created, updated, enrolled, entries.size(), conflicts);
+    }
+
+    /**
+     * The instructor's choice for a self-joined account the roster names: keep it as the rostered
+     * student's, or reset it to a rostered account nobody has claimed (for an invite or GitHub).
+     */
+    @Transactional
+    CohortViews.RosterConflictResolution resolve(String slug, String login, CohortViews.Choice choice) {
+        CourseEntity course = courses.row(slug);
+        AccountEntity account = AccountEntity.findByLogin(login)
+                .filter(a -> a.role == Role.STUDENT)
+                .orElseThrow(() -> DomainException.notFound("No student '" + login + "' has an account."));
+        if (!selfJoined(account)) {
+            throw DomainException.conflict("'" + account.login + "' is not in conflict with this course's roster:"
+                    + " GitHub has proven it, it is rostered already, or nobody has joined under it.");
+        }
+        if (choice == CohortViews.Choice.RESET) {
+            accounts.resetUnproven(account);
+        }
+        rostered(course, account, runs.current(course.id).id);
+        cohorts.changed(course.id);
+        return new CohortViews.RosterConflictResolution(account.login, choice);
+    }
+
+    /**
+     * An account someone made by joining under its login with a password: nobody has proven it
+     * (GitHub), and no roster has named it (an instructor vouching for the login).
+     */
+    private static boolean selfJoined(AccountEntity account) {
+        return account.role == Role.STUDENT
+                && account.passwordHash != null
+                && account.githubId == null
+                && EnrollmentEntity.count("account.id = ?1 and rostered = true", account.id) == 0;
+    }
+
+    /** Enrols the account in the run (or keeps its enrolment) as one the roster names. */
+    private static void rostered(CourseEntity course, AccountEntity account, long runId) {
+        EnrollmentEntity enrollment = EnrollmentEntity.of(course.id, account.id)
+                .orElseGet(() -> EnrollmentEntity.enrol(course, account, runId));
+        enrollment.rostered = true;
     }
 
     /** Reads and checks every row; throws 422 with all problems at once. */
@@ -126,7 +180,7 @@ public class RosterService {
                         && (email.length() > 320 || !EMAIL.matcher(email).matches())) {
                     errors.add(new DomainException.FieldError(where + ": email", "is not an email address"));
                 }
-                entries.add(new Entry(login, name, email));
+                entries.add(new Entry(line, login, name, email));
             }
         } catch (IOException | RuntimeException e) {
             errors.add(new DomainException.FieldError("roster", "is not valid CSV: " + firstLine(e.getMessage())));

@@ -9,6 +9,7 @@ import static dev.syllabus.support.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -131,19 +132,38 @@ class AccountApiTest {
     }
 
     @Test
-    void repeatedFailuresLockTheAccountForAWhile() {
-        String login = Api.uniqueLogin("locked");
+    void repeatedFailuresSlowTheGuessingAddressNeverTheOwnerElsewhere() {
+        String login = Api.uniqueLogin("guessed");
         Api.student(login);
-        for (int i = 1; i < 5; i++) {
-            attempt(login, "wrong password " + i, address()).then().statusCode(401);
+        String attacker = address();
+        for (int i = 1; i <= 5; i++) {
+            attempt(login, "wrong password " + i, attacker).then().statusCode(401);
         }
-        attempt(login, "wrong password 5", address())
+        attempt(login, "wrong password 6", attacker)
                 .then()
                 .statusCode(429)
                 .contentType(PROBLEM)
                 .header("Retry-After", notNullValue());
+        attempt(login, STUDENT_PASSWORD, attacker).then().statusCode(429);
+        // Anyone could make those guesses; the owner, elsewhere, is not locked out by them.
+        attempt(login, STUDENT_PASSWORD, address()).then().statusCode(200);
+    }
 
-        attempt(login, STUDENT_PASSWORD, address()).then().statusCode(429);
+    @Test
+    void anUnknownLoginIsAnsweredExactlyAsAKnownOne() {
+        String known = Api.uniqueLogin("known");
+        Api.student(known);
+        String unknown = Api.uniqueLogin("unknown");
+        String knownAddress = address();
+        String unknownAddress = address();
+        for (int i = 1; i <= 7; i++) {
+            Response toKnown = attempt(known, "wrong password " + i, knownAddress);
+            Response toUnknown = attempt(unknown, "wrong password " + i, unknownAddress);
+            assertThat(toUnknown.statusCode()).as("attempt %d", i).isEqualTo(toKnown.statusCode());
+            assertThat(toUnknown.jsonPath().getString("detail"))
+                    .as("attempt %d", i)
+                    .isEqualTo(toKnown.jsonPath().getString("detail"));
+        }
     }
 
     @Test
@@ -154,6 +174,32 @@ class AccountApiTest {
         }
         attempt(ADMIN, ADMIN_PASSWORD, address).then().statusCode(429).header("Retry-After", notNullValue());
         attempt(ADMIN, ADMIN_PASSWORD, address()).then().statusCode(200);
+    }
+
+    @Test
+    void integrationTokensLastAtMostTheConfiguredMaximumNinetyDaysByDefault() {
+        String admin = Api.admin();
+        Response unnamed = as(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("label", "no lifetime named"))
+                .post("/api/auth/tokens");
+        unnamed.then().statusCode(201);
+        Instant expires = Instant.parse(unnamed.path("expiresAt"));
+        assertThat(expires)
+                .isBetween(
+                        Instant.now().plus(Duration.ofDays(89)), Instant.now().plus(Duration.ofDays(91)));
+        as(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("label", "ten years", "expiresInDays", 3650))
+                .post("/api/auth/tokens")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("expiresInDays"))
+                .body("errors[0].message", containsString("at most 90 days"));
+        assertThat(as(admin).get("/api/auth/tokens").jsonPath().getList("expiresAt"))
+                .as("every token listed shows when it expires")
+                .doesNotContainNull();
     }
 
     @Test

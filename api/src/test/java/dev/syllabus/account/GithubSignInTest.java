@@ -58,29 +58,74 @@ class GithubSignInTest {
                         + "\",\"email\":null}")));
     }
 
+    /** A sign-in under way in one browser: the query GitHub's authorization page was sent, and the binding cookie. */
+    record Started(Map<String, String> authorize, String cookie) {
+        String state() {
+            return authorize.get("state");
+        }
+    }
+
     /** Starts a sign-in and returns the query GitHub's authorization page was sent. */
     private static Map<String, String> startSignIn(String redirect) {
-        Response start = given().redirects()
-                .follow(false)
-                .queryParam("redirect", redirect)
-                .get("/api/auth/github/login");
+        Started started = start(redirect, null);
+        LAST_BROWSER.set(started.cookie());
+        return started.authorize();
+    }
+
+    private static Started start(String redirect, String nonce) {
+        var request = given().redirects().follow(false).queryParam("redirect", redirect);
+        if (nonce != null) {
+            request.queryParam("nonce", nonce);
+        }
+        Response start = request.get("/api/auth/github/login");
         assertThat(start.statusCode()).isEqualTo(302);
         URI location = URI.create(start.header("Location"));
         assertThat(location.getPath()).isEqualTo("/login/oauth/authorize");
-        return query(location.getRawQuery());
+        return new Started(query(location.getRawQuery()), bindingCookie(start));
     }
 
-    private static Response callback(String query) {
-        return given().redirects().follow(false).get("/api/auth/github/callback?" + query);
+    /** The binding cookie a start set: HttpOnly, SameSite=Lax, for the callback's path only. */
+    private static String bindingCookie(Response start) {
+        String header = start.header("Set-Cookie");
+        assertThat(header)
+                .startsWith(AuthResource.BINDING_COOKIE + "=")
+                .contains("HttpOnly")
+                .containsIgnoringCase("SameSite=Lax")
+                .contains("Path=/api/auth/github");
+        return start.getCookie(AuthResource.BINDING_COOKIE);
     }
+
+    /** GitHub brings the browser that started the sign-in back. */
+    private static Response callback(String query) {
+        return callback(query, LAST_BROWSER.get());
+    }
+
+    private static Response callback(String query, String cookie) {
+        var request = given().redirects().follow(false);
+        if (cookie != null) {
+            request.cookie(AuthResource.BINDING_COOKIE, cookie);
+        }
+        return request.get("/api/auth/github/callback?" + query);
+    }
+
+    /** The binding cookie of the sign-in the test started last, as its browser would send it back. */
+    private static final ThreadLocal<String> LAST_BROWSER = new ThreadLocal<>();
 
     private static String signIn(WireMock github, long id, String login) {
-        Map<String, String> authorize = startSignIn("/checklist");
-        Response back = callback("code=the-code&state=" + authorize.get("state"));
+        Started started = start("/checklist", null);
+        Response back = callback("code=the-code&state=" + started.state(), started.cookie());
         assertThat(back.statusCode()).isEqualTo(302);
         String location = back.header("Location");
         assertThat(location).startsWith(WEB + "/checklist#token=");
         return location.substring(location.indexOf("#token=") + "#token=".length());
+    }
+
+    /** A sign-in GitHub answers as {@code id}, {@code login}, through the callback in the browser that started it. */
+    private Response signInAnswer(long id, String login) {
+        github.resetMappings();
+        githubKnows(id, login);
+        Started started = start("/checklist", null);
+        return callback("code=the-code&state=" + started.state(), started.cookie());
     }
 
     private static Map<String, String> query(String raw) {
@@ -365,6 +410,234 @@ class GithubSignInTest {
                 .statusCode(200)
                 .body("detail", Matchers.containsString("H2/PR1 done"));
         assertThat(itemDone(token, "H2/PR1")).isTrue();
+    }
+
+    @Test
+    void aCallbackInAnotherBrowserThanTheOneThatStartedIssuesNoToken() {
+        String login = Api.uniqueLogin("csrf");
+        githubKnows(5101, login);
+        // The attacker starts a sign-in and sends the victim the callback address with their state and code.
+        Started attackers = start("/checklist", null);
+        for (String victimsCookie : new String[] {null, "a-cookie-the-attacker-does-not-have"}) {
+            callback("code=the-code&state=" + attackers.state(), victimsCookie)
+                    .then()
+                    .statusCode(Matchers.oneOf(400, 403))
+                    .contentType("application/problem+json")
+                    .header("Location", Matchers.nullValue());
+        }
+        Started own = start("/checklist", null);
+        callback("code=the-code&state=" + own.state(), "not-" + own.cookie())
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("errors[0].field", Matchers.equalTo("state"))
+                .body("detail", Matchers.containsString("another browser"));
+        assertThat(accountExists(login)).as("nothing was signed in or created").isFalse();
+    }
+
+    @Test
+    void theTabsNonceComesBackInTheFragmentBesideTheToken() {
+        String login = Api.uniqueLogin("nonce");
+        githubKnows(5102, login);
+        String nonce = "tab-nonce-0123456789abcdef";
+        Started started = start("/agenda", nonce);
+        String location = callback("code=c&state=" + started.state(), started.cookie())
+                .then()
+                .statusCode(302)
+                .header("Set-Cookie", Matchers.containsString("Max-Age=0"))
+                .extract()
+                .header("Location");
+        assertThat(location).startsWith(WEB + "/agenda#token=").endsWith("&nonce=" + nonce);
+        given().redirects()
+                .follow(false)
+                .queryParam("nonce", "short")
+                .get("/api/auth/github/login")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", Matchers.equalTo("nonce"));
+    }
+
+    @Test
+    void aGithubUserWhoseLoginIsTheInstructorsDoesNotBecomeTheInstructor() {
+        // "admin" is a real github.com account; it is also the default SYLLABUS_ADMIN_LOGIN.
+        signInAnswer(5103, "admin")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", Matchers.containsString("Link your GitHub account"));
+        instructorIsIntact();
+    }
+
+    @Test
+    void aStudentWhoRenamesOntoTheInstructorsLoginIsRefusedAndTheInstructorStays() {
+        String login = Api.uniqueLogin("renamer");
+        githubKnows(5104, login);
+        String student = signIn(github, 5104, login);
+        String instructorsToken = Api.admin();
+        signInAnswer(5104, "admin").then().statusCode(409).contentType("application/problem+json");
+        instructorIsIntact();
+        as(instructorsToken).get("/api/auth/me").then().statusCode(200).body("login", Matchers.equalTo("admin"));
+        as(student).get("/api/auth/me").then().statusCode(200).body("login", Matchers.equalTo(login));
+    }
+
+    private static void instructorIsIntact() {
+        as(Api.admin())
+                .get("/api/auth/me")
+                .then()
+                .statusCode(200)
+                .body("login", Matchers.equalTo("admin"))
+                .body("role", Matchers.equalTo("INSTRUCTOR"));
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> AccountEntity.findByLogin("admin").map(a -> a.githubId)))
+                .as("the instructor stays unlinked, under its login")
+                .isEmpty();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> AccountEntity.count("login like 'unverified-%'")))
+                .as("nobody was pushed aside")
+                .isZero();
+    }
+
+    @Test
+    void aPasswordAccountLinksItsGithubAccountAndKeepsItsPasswordTokensAndTicks() {
+        String login = Api.uniqueLogin("linker");
+        String token = Api.student(login);
+        tick(token, "setup/setup-github-repo");
+        githubKnows(5105, login);
+        String nonce = "link-nonce-0123456789abcdef";
+        Response link = as(token)
+                .queryParam("redirect", "/checklist")
+                .queryParam("nonce", nonce)
+                .post("/api/auth/github/link");
+        link.then().statusCode(200).body("location", Matchers.startsWith(githubUrl() + "/login/oauth/authorize?"));
+        String state = query(URI.create(link.path("location")).getRawQuery()).get("state");
+        callback("code=c&state=" + state, bindingCookie(link))
+                .then()
+                .statusCode(302)
+                .header("Location", Matchers.equalTo(WEB + "/checklist#linked=github&nonce=" + nonce));
+        as(token)
+                .get("/api/auth/me")
+                .then()
+                .statusCode(200)
+                .body("login", Matchers.equalTo(login))
+                .body("verified", Matchers.equalTo(true));
+        assertThat(itemDone(token, "setup/setup-github-repo")).isTrue();
+        Api.login(login, Api.STUDENT_PASSWORD);
+        // Signing in with GitHub now finds the same account, checklist and all.
+        assertThat(itemDone(signIn(github, 5105, login), "setup/setup-github-repo"))
+                .isTrue();
+    }
+
+    @Test
+    void linkingIsForSignedInAccountsAndRefusesAGithubAccountLinkedElsewhere() {
+        given().post("/api/auth/github/link").then().statusCode(401);
+        String taken = Api.uniqueLogin("taken");
+        githubKnows(5106, taken);
+        signIn(github, 5106, taken);
+        String other = Api.student(Api.uniqueLogin("other"));
+        Response link = as(other).post("/api/auth/github/link");
+        String state = query(URI.create(link.path("location")).getRawQuery()).get("state");
+        callback("code=c&state=" + state, bindingCookie(link))
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", Matchers.containsString("linked to another Syllabus account"));
+    }
+
+    @Test
+    void aRenamedLoginsNewHolderGetsAnAccountOfTheirOwnAndNoLoginIsUnusable() {
+        String login = Api.uniqueLogin("handed-on");
+        String renamed = Api.uniqueLogin("moved-on");
+        githubKnows(5107, login);
+        String first = signIn(github, 5107, login);
+        // GitHub user 5107 renamed away; GitHub handed the login to user 5108.
+        github.resetMappings();
+        githubKnows(5108, login);
+        String second = signIn(github, 5108, login);
+        as(second).get("/api/auth/me").then().statusCode(200).body("login", Matchers.equalTo(login));
+        as(first).get("/api/auth/me").then().statusCode(200).body("login", Matchers.not(login));
+        // The old holder's account is theirs again under their new login, and the old rename scheme's name is free.
+        github.resetMappings();
+        githubKnows(5107, renamed);
+        assertThat(signIn(github, 5107, renamed)).isNotEmpty();
+        as(first).get("/api/auth/me").then().statusCode(200).body("login", Matchers.equalTo(renamed));
+        github.resetMappings();
+        githubKnows(5109, "gh-5107");
+        as(signIn(github, 5109, "gh-5107"))
+                .get("/api/auth/me")
+                .then()
+                .statusCode(200)
+                .body("login", Matchers.equalTo("gh-5107"));
+    }
+
+    @Test
+    void githubClaimingASquattedLoginLeavesTheSquatterNothing() {
+        String victim = Api.uniqueLogin("claimed");
+        String squatter = Api.student(victim);
+        tick(squatter, "setup/setup-github-repo");
+        String feed = as(squatter)
+                .get("/api/courses/" + COURSE + "/checklist")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("calendarUrl");
+        githubKnows(5110, victim);
+        String owner = signIn(github, 5110, victim);
+        as(squatter).get("/api/auth/me").then().statusCode(401);
+        as(owner).get("/api/auth/me").then().statusCode(200).body("email", Matchers.nullValue());
+        assertThat(itemDone(owner, "setup/setup-github-repo"))
+                .as("the squatter's own tick does not stay")
+                .isFalse();
+        given().get(feed.replaceFirst("^https?://[^/]+", "")).then().statusCode(404);
+    }
+
+    @Test
+    void aGithubClaimVoidsTheInvitesOfTheRosteredAccountAndInvitesArePasswordlessHere() {
+        String ada = Api.uniqueLogin("invited");
+        String admin = Api.admin();
+        as(admin)
+                .contentType("text/csv")
+                .body("login,name,email\n" + ada + ",Ada,\n")
+                .post("/api/courses/" + COURSE + "/roster")
+                .then()
+                .statusCode(200);
+        String invite = as(admin)
+                .post("/api/courses/" + COURSE + "/roster/invites")
+                .asString()
+                .lines()
+                .filter(line -> line.startsWith(ada + ","))
+                .findFirst()
+                .orElseThrow()
+                .split(",")[2];
+        // Where GitHub can prove the login, a password never binds a rostered account.
+        given().contentType("application/json")
+                .header("X-Forwarded-For", Api.address())
+                .body(Map.of("login", ada, "password", "a password of ada's", "inviteCode", invite))
+                .post("/api/courses/" + COURSE + "/enrollments")
+                .then()
+                .statusCode(403)
+                .body("errors[0].field", Matchers.equalTo("inviteCode"));
+        githubKnows(5111, ada);
+        signIn(github, 5111, ada);
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> dev.syllabus.progress.EnrollmentEntity.count(
+                                "account.login = ?1 and inviteHash is not null", ada)))
+                .as("the claim voided the invite")
+                .isZero();
+        assertThat(as(admin).post("/api/courses/" + COURSE + "/roster/invites").asString())
+                .doesNotContain(ada + ",");
+    }
+
+    private static String githubUrl() {
+        return ConfigProvider.getConfig()
+                .getValue("syllabus.github.oauth-url", String.class)
+                .replaceAll("/+$", "");
+    }
+
+    private static void tick(String token, String item) {
+        as(token)
+                .contentType("application/json")
+                .put("/api/courses/" + COURSE + "/checklist/" + item + "/done")
+                .then()
+                .statusCode(Matchers.oneOf(200, 204));
     }
 
     private static boolean itemDone(String token, String item) {

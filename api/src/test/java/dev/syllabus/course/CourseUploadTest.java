@@ -246,6 +246,35 @@ class CourseUploadTest {
                 .contentType("application/problem+json");
     }
 
+    @Test
+    void aLongLineOfSpacesAfterATaskMarkerIsReadInLinearTime() {
+        // Once quadratic: '- PR4', 40,000 spaces and 'x' took 11 s (two \s* around an optional group).
+        long none = fastestCheck(0);
+        long forty = fastestCheck(40_000);
+        long eighty = fastestCheck(80_000);
+        Assertions.assertThat(forty)
+                .as("a 40 KB line is checked within 100 ms (took %d ms; the page without it %d ms)", forty, none)
+                .isLessThan(100);
+        Assertions.assertThat(eighty - none)
+                .as(
+                        "twice the line costs about twice as much more, not four times (%d, %d, %d ms)",
+                        none, forty, eighty)
+                .isLessThanOrEqualTo(3 * Math.max(0, forty - none) + 25);
+    }
+
+    /** The fastest of seven content checks of the demo page with a task line padded by {@code spaces} spaces. */
+    private long fastestCheck(int spaces) {
+        String page = original.replace(
+                "- PR1: Open a pull request", "- PR1: Open a pull request\n- PR4" + " ".repeat(spaces) + "x");
+        long fastest = Long.MAX_VALUE;
+        for (int i = 0; i < 7; i++) {
+            long start = System.nanoTime();
+            check(page).statusCode(Matchers.oneOf(200, 422));
+            fastest = Math.min(fastest, (System.nanoTime() - start) / 1_000_000);
+        }
+        return fastest;
+    }
+
     /** The instructor checks {@code page} as the demo course's content, publishing nothing. */
     private static ValidatableResponse check(String page) {
         return asInstructorWith(page).post(DEMO + "/content/check").then();

@@ -12,12 +12,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import dev.syllabus.account.AccountEntity;
+import dev.syllabus.account.Role;
 import dev.syllabus.support.Api;
 import dev.syllabus.support.GithubDeliveries;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -268,16 +272,56 @@ class GithubWebhookTest {
     }
 
     @Test
-    void addingTheInstructorToTheRepositoryTicksTheSetupItem() {
+    void addingTheInstructorToTheRepositoryAsAdminTicksTheSetupItem() {
         Student s = student();
-        deliver("member", fixture("member", Map.of("member", "admin", "repo", s.repo(), "student", s.login())))
+        long instructor = linkedInstructor();
+        deliver("member", member(s, "an-instructor", instructor, "admin"))
                 .then()
                 .statusCode(200)
                 .body("outcome", equalTo("PROCESSED"));
         assertThat(item(s, "setup/add-me-as-admin-to-it").getBoolean("done")).isTrue();
-        deliver("member", fixture("member", Map.of("member", "a-friend", "repo", s.repo(), "student", s.login())))
+    }
+
+    @Test
+    void theMemberEventCountsOnlyTheInstructorsGithubIdWithAdminPermission() {
+        Student s = student();
+        long instructor = linkedInstructor();
+        // A friend whose GitHub login is the instructor's ("admin"), or the instructor with less than admin.
+        deliver("member", member(s, "admin", instructor + 1, "admin"))
                 .then()
-                .body("outcome", equalTo("IGNORED"));
+                .statusCode(200)
+                .body("outcome", equalTo("IGNORED"))
+                .body("detail", containsString("not an instructor linked to GitHub"));
+        deliver("member", member(s, "an-instructor", instructor, "write"))
+                .then()
+                .body("outcome", equalTo("IGNORED"))
+                .body("detail", containsString("'write' permission"));
+        assertThat(item(s, "setup/add-me-as-admin-to-it").getBoolean("done")).isFalse();
+    }
+
+    private static String member(Student s, String login, long githubId, String permission) {
+        return fixture(
+                "member",
+                Map.of(
+                        "member", login,
+                        "memberId", String.valueOf(githubId),
+                        "permission", permission,
+                        "repo", s.repo(),
+                        "student", s.login()));
+    }
+
+    /** An instructor linked to a GitHub user id of its own, as SYLLABUS_ADMIN_GITHUB_ID or a link makes one. */
+    private static long linkedInstructor() {
+        long githubId = 7_000_000L + System.nanoTime() % 1_000_000L;
+        QuarkusTransaction.requiringNew().run(() -> {
+            AccountEntity account = new AccountEntity();
+            account.login = Api.uniqueLogin("teacher");
+            account.role = Role.INSTRUCTOR;
+            account.githubId = githubId;
+            account.createdAt = Instant.now();
+            account.persist();
+        });
+        return githubId;
     }
 
     @Test

@@ -36,6 +36,7 @@ class AuthorizationTest {
     private static final Map<String, Set<Caller>> ALLOWED = Map.ofEntries(
             Map.entry("logout", Set.of(Caller.STUDENT, Caller.INSTRUCTOR)),
             Map.entry("getMe", Set.of(Caller.STUDENT, Caller.INSTRUCTOR)),
+            Map.entry("startGithubLink", Set.of(Caller.STUDENT, Caller.INSTRUCTOR)),
             Map.entry("createIntegrationToken", Set.of(Caller.INSTRUCTOR)),
             Map.entry("listIntegrationTokens", Set.of(Caller.INSTRUCTOR)),
             Map.entry("revokeIntegrationToken", Set.of(Caller.INSTRUCTOR)),
@@ -50,6 +51,7 @@ class AuthorizationTest {
             Map.entry("markStudentItemNotDone", Set.of(Caller.INSTRUCTOR)),
             Map.entry("getCohort", Set.of(Caller.INSTRUCTOR)),
             Map.entry("uploadRoster", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("resolveRosterConflict", Set.of(Caller.INSTRUCTOR)),
             Map.entry("getHistory", Set.of(Caller.INSTRUCTOR)),
             Map.entry("replaceCourseContent", Set.of(Caller.INSTRUCTOR)),
             Map.entry("checkCourseContent", Set.of(Caller.INSTRUCTOR)),
@@ -80,7 +82,8 @@ class AuthorizationTest {
             "markStudentItemDone", Map.of(),
             // A run that started long ago, so it never becomes the current run other suites use.
             "putRun", Map.of("title", "Walked", "start", "2025-01-06", "timeZone", "UTC"),
-            "extendDeadline", Map.of("due", "2200-01-01T00:00:00Z"));
+            "extendDeadline", Map.of("due", "2200-01-01T00:00:00Z"),
+            "resolveRosterConflict", Map.of("choice", "KEEP"));
 
     @Test
     void everyOperationAnswersEachCallerAsItsRoleAllows() throws Exception {

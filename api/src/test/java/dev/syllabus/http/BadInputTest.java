@@ -9,11 +9,22 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.syllabus.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -118,6 +129,47 @@ class BadInputTest {
                 .post("/api/auth/login")
                 .then()
                 .statusCode(401);
+    }
+
+    @Test
+    void anOversizedChunkedBodyIsRefusedWith413AndAtMostOneLineInTheLog() throws Exception {
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger logger = Logger.getLogger(ProblemMapper.class.getName());
+        logger.addHandler(handler);
+        try {
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            for (int i = 0; i < 3; i++) {
+                // No Content-Length: the body streams in chunks until it passes the limit.
+                HttpRequest request = HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + RestAssured.port + "/api/github/webhook"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new ByteArrayInputStream(new byte[3_000_000])))
+                        .build();
+                assertThat(client.send(request, HttpResponse.BodyHandlers.ofString())
+                                .statusCode())
+                        .isEqualTo(413);
+            }
+        } finally {
+            logger.removeHandler(handler);
+        }
+        assertThat(logged)
+                .as("no error and no stack trace for a client's oversized body")
+                .noneMatch(r -> r.getLevel().intValue() >= Level.SEVERE.intValue() || r.getThrown() != null);
+        assertThat(logged).as("three refusals, one warning at most").hasSizeLessThanOrEqualTo(1);
     }
 
     @Test

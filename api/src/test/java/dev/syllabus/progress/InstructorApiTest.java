@@ -257,6 +257,82 @@ class InstructorApiTest {
     }
 
     @Test
+    void aRosterNamingASelfJoinedLoginReportsTheConflictAndTheInstructorKeepsOrResetsIt() {
+        String admin = Api.admin();
+        String grace = Api.uniqueLogin("grace");
+        String squatter = Api.student(grace);
+        tick(squatter, "H6/PR1");
+        String kept = Api.uniqueLogin("kept");
+        Api.student(kept);
+        String roster = "login,name,email\n" + grace + ",Grace Hopper,\n" + kept + ",Kept,\n";
+
+        as(admin)
+                .contentType("text/csv")
+                .body(roster)
+                .post(BASE + "/roster")
+                .then()
+                .statusCode(200)
+                .body("enrolled", equalTo(0))
+                .body("conflicts.line", equalTo(List.of(2, 3)))
+                .body("conflicts.login", equalTo(List.of(grace, kept)))
+                .body("conflicts[0].reason", containsString("joined under this login"));
+        assertThat(invitesCsv(admin)).doesNotContain(grace + ",");
+
+        as(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("choice", "KEEP"))
+                .post(BASE + "/roster/conflicts/" + kept)
+                .then()
+                .statusCode(200)
+                .body("choice", equalTo("KEEP"));
+        as(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("choice", "RESET"))
+                .post(BASE + "/roster/conflicts/" + grace)
+                .then()
+                .statusCode(200)
+                .body("choice", equalTo("RESET"));
+
+        as(squatter).get("/api/auth/me").then().statusCode(401);
+        as(admin)
+                .get(BASE + "/students/" + grace + "/checklist")
+                .then()
+                .statusCode(200)
+                .body("items.find { it.id == 'H6/PR1' }.done", equalTo(false));
+        assertThat(invitesCsv(admin)).contains(grace + ",");
+        as(admin)
+                .contentType("text/csv")
+                .body(roster)
+                .post(BASE + "/roster")
+                .then()
+                .statusCode(200)
+                .body("conflicts", Matchers.empty());
+        as(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("choice", "RESET"))
+                .post(BASE + "/roster/conflicts/" + kept)
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM);
+        as(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("choice", "SOMETHING"))
+                .post(BASE + "/roster/conflicts/" + kept)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
+    }
+
+    private static String invitesCsv(String admin) {
+        return as(admin)
+                .post(BASE + "/roster/invites")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+    }
+
+    @Test
     void theCourseJoinCodeNeverTakesARosteredAccountOnlyItsPersonalInviteDoes() {
         String ada = Api.uniqueLogin("rostered");
         String admin = Api.admin();

@@ -1,0 +1,19 @@
+-- Identity without holes: a GitHub sign-in is bound to the browser that started it (the hash of a
+-- short-lived cookie), carries the web client's nonce back, and may link a signed-in account
+-- instead of signing one in. Sign-ins under way when this runs are simply started again.
+
+delete from oauth_state;
+alter table oauth_state add column browser_hash varchar(64) not null;
+alter table oauth_state add column nonce varchar(64);
+alter table oauth_state add column link_account_id bigint;
+
+-- Whether the course's roster names the student, as against someone who joined under a login
+-- nobody proved: a roster naming such a login reports a conflict instead of enrolling the holder.
+alter table enrollment add column rostered boolean default false not null;
+update enrollment set rostered = true
+    where account_id in (select id from account where password_hash is null or github_id is not null);
+
+-- Sign-in failures are counted per login and client address, in memory (LoginThrottle): an
+-- account-wide lock let anyone lock anyone out.
+alter table account drop column failed_logins;
+alter table account drop column locked_until;
