@@ -10,7 +10,8 @@ export default defineConfig({
   plugins: [svelte(), svelteTesting()],
   server: { port: 5173, strictPort: true, proxy },
   preview: { port: 4173, strictPort: true, proxy },
-  build: { target: 'es2022', sourcemap: true },
+  // Source maps only where asked (SOURCEMAP=true): the production build and its image ship none.
+  build: { target: 'es2022', sourcemap: process.env.SOURCEMAP === 'true' },
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],

@@ -1,6 +1,15 @@
 // Who is signed in: the session (token, expiry, account) survives a reload in localStorage and is
 // handed to the API client, which sends the token and reports when the server no longer takes it.
-import { getMe, joinCourse, login, logout, useToken, type Session } from './api/client';
+import {
+  getMe,
+  githubSignInUrl,
+  joinCourse,
+  login,
+  logout,
+  startGithubLink,
+  useToken,
+  type Session,
+} from './api/client';
 
 const KEY = 'syllabus.session';
 
@@ -27,15 +36,51 @@ apply(stored());
 /** Sessions last 12 hours; a GitHub sign-in's answer carries no expiry, so the client assumes that much. */
 const SESSION_HOURS = 12;
 
+const NONCE_KEY = 'syllabus.github.nonce';
+
+/** A fresh value this tab keeps while it is away at GitHub; only an answer carrying it back is taken. */
+function newNonce(): string {
+  const bytes = new Uint8Array(24);
+  globalThis.crypto.getRandomValues(bytes);
+  const nonce = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  globalThis.sessionStorage?.setItem(NONCE_KEY, nonce);
+  return nonce;
+}
+
+/** Where to go to sign in with GitHub, for a sign-in this tab starts now. */
+export function githubSignIn(redirect: string): string {
+  return githubSignInUrl(redirect, newNonce());
+}
+
+/** Links the signed-in account to GitHub: off to GitHub, back to `redirect`. */
+export async function linkGithub(redirect: string): Promise<void> {
+  const location = await startGithubLink(redirect, newNonce());
+  globalThis.location.assign(location);
+}
+
 /**
- * Back from signing in with GitHub: the API put the token in this page's URL fragment, which no
- * server ever sees. Take it, drop it from the address bar and history, and sign in with it.
+ * Back from GitHub: the API put the token (or, after a link, `linked=github`) and this tab's nonce
+ * in the URL fragment, which no server ever sees. The fragment is always dropped from the address
+ * bar and history; it is taken only when it carries the nonce of a sign-in this tab started, so a
+ * link someone else made cannot replace the current session.
  */
 export async function acceptTokenFromFragment(): Promise<boolean> {
-  const match = /^#token=([A-Za-z0-9_-]+)$/.exec(globalThis.location?.hash ?? '');
-  const token = match?.[1];
-  if (!token) return false;
+  const hash = globalThis.location?.hash ?? '';
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once, never changed
+  const fields = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : '');
+  const token = fields.get('token');
+  const linked = fields.get('linked');
+  if (!token && !linked) return false;
   globalThis.history?.replaceState(null, '', globalThis.location.pathname + globalThis.location.search);
+  const expected = globalThis.sessionStorage?.getItem(NONCE_KEY);
+  globalThis.sessionStorage?.removeItem(NONCE_KEY);
+  if (!expected || fields.get('nonce') !== expected) return false;
+  if (linked) {
+    if (!session.current) return false;
+    apply({ ...session.current, account: await getMe() });
+    return true;
+  }
+  if (!token || !/^[A-Za-z0-9_-]+$/.test(token)) return false;
   useToken(token, () => apply(null));
   const account = await getMe();
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp turned into text at once, never changed

@@ -133,9 +133,18 @@ export function getMe(): Promise<Account> {
   return call(() => client().GET('/api/auth/me', {}));
 }
 
-/** Where the browser goes to sign in with GitHub; it comes back to `redirect` with its token in the fragment. */
-export function githubSignInUrl(redirect: string): string {
-  return `${baseUrl()}/api/auth/github/login?redirect=${encodeURIComponent(redirect)}`;
+/**
+ * Where the browser goes to sign in with GitHub; it comes back to `redirect` with its token and
+ * `nonce` in the fragment.
+ */
+export function githubSignInUrl(redirect: string, nonce: string): string {
+  return `${baseUrl()}/api/auth/github/login?redirect=${encodeURIComponent(redirect)}&nonce=${encodeURIComponent(nonce)}`;
+}
+
+/** Starts linking the signed-in account to GitHub: where to send the browser (the API set the binding cookie). */
+export async function startGithubLink(redirect: string, nonce: string): Promise<string> {
+  const answer = await call(() => client().POST('/api/auth/github/link', { params: { query: { redirect, nonce } } }));
+  return answer.location;
 }
 
 export function login(loginName: string, password: string): Promise<Session> {
@@ -305,6 +314,18 @@ export function uploadRoster(slug: string, csv: string): Promise<RosterResult> {
       params: { path: { slug } },
       body: csv,
       ...sentAs('text/csv'),
+    }),
+  );
+}
+
+export type RosterConflict = components['schemas']['RosterConflict'];
+
+/** The instructor's choice for a self-joined account the roster names: keep it, or reset it to an invite. */
+export function resolveRosterConflict(slug: string, login: string, choice: 'KEEP' | 'RESET') {
+  return call(() =>
+    client().POST('/api/courses/{slug}/roster/conflicts/{login}', {
+      params: { path: { slug, login } },
+      body: { choice },
     }),
   );
 }

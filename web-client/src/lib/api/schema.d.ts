@@ -33,11 +33,31 @@ export interface paths {
         };
         /**
          * Sign in with GitHub: GitHub comes back
-         * @description GitHub's redirect after the person allowed (or refused) the sign-in. With a valid, unused state the code is exchanged for the person's GitHub identity, their account is found or created, and the answer is 302 to the web client's page with a Syllabus session token in the URL fragment (`#token=...`), never in the query string or a cookie. A wrong, expired or reused state, a refused consent or GitHub being down get a problem, and nothing is created.
+         * @description GitHub's redirect after the person allowed (or refused) the sign-in. With a valid, unused state, in the browser that started the sign-in (its binding cookie), the code is exchanged for the person's GitHub identity, their account is found or created, and the answer is 302 to the web client's page with a Syllabus session token in the URL fragment (`#token=...&nonce=...`), never in the query string or a cookie; a link answers `#linked=github`. A wrong, expired or reused state, another browser, a refused consent, a login another unproven account holds, or GitHub being down get a problem, and nothing is created.
          */
         get: operations["finishGithubSignIn"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/github/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Link your GitHub account: go to GitHub
+         * @description For an account signed in with its password: answers where to send the browser (GitHub's authorization page) and sets the cookie that binds the link to this browser. When GitHub brings the browser back, the account is linked to that GitHub user and takes its login; its password, tokens and checklist stay. A GitHub account linked to another Syllabus account, or a login another unproven account holds, is refused with what to do.
+         */
+        post: operations["startGithubLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -75,7 +95,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with login and password
-         * @description Answers a bearer token that expires. Repeated failures lock the account, and slow the address, for a while (429 with Retry-After).
+         * @description Answers a bearer token that expires. Repeated failures from one address slow that address down, at that login and across logins (429 with Retry-After, longer with each further failure); many failures at one login from everywhere hold back addresses that have not signed in to it lately. Unknown logins are answered exactly as known ones.
          */
         post: operations["login"];
         delete?: never;
@@ -159,7 +179,7 @@ export interface paths {
         put?: never;
         /**
          * Create a long-lived, read-only token for an integration
-         * @description A read-only token for a dashboard or another integration: it reads what instructors read and writes nothing. It expires after `expiresInDays` (365 by default).
+         * @description A read-only token for a dashboard or another integration: it reads what instructors read and writes nothing. It expires after `expiresInDays`, at most the deployment's maximum (SYLLABUS_AUTH_INTEGRATION_TOKEN_MAX_DAYS, 90 days by default), which is also the default; a longer lifetime is a 400 naming the field.
          */
         post: operations["createIntegrationToken"];
         delete?: never;
@@ -610,6 +630,26 @@ export interface paths {
          * @description Creates the students who have no account yet (they set a password when they join with the join code) and enrols everyone. All rows are checked first: one bad row rejects the upload with 422 listing every problem.
          */
         post: operations["uploadRoster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/roster/conflicts/{login}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Keep or reset a self-joined account the roster names (instructors)
+         * @description A roster line whose login someone joined under with a password, unproven, is reported as a conflict and left alone. KEEP takes the account onto the roster as it is; RESET makes it a rostered account nobody has claimed: its password, email, calendar address, tokens and own ticks go, and the student claims it with an invite or with GitHub.
+         */
+        post: operations["resolveRosterConflict"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1125,6 +1165,11 @@ export interface components {
              */
             week: number | null;
         };
+        /**
+         * @example KEEP
+         * @enum {string}
+         */
+        Choice: "KEEP" | "RESET";
         /**
          * @example {
          *       "code": "H3",
@@ -1672,6 +1717,16 @@ export interface components {
              * @example must be a whole number from 1 to 9999
              */
             message: string;
+        };
+        /**
+         * @description Where to send the browser to continue with GitHub.
+         * @example {
+         *       "location": "text"
+         *     }
+         */
+        GithubAuthorization: {
+            /** @description GitHub's authorization page, with this link's one-time state */
+            location: string;
         };
         /**
          * @description One change: who changed what, when.
@@ -2336,8 +2391,55 @@ export interface components {
          */
         Role: "STUDENT" | "INSTRUCTOR";
         /**
+         * @description A roster line whose login an unproven, self-joined account holds.
+         * @example {
+         *       "line": 1,
+         *       "login": "grace",
+         *       "reason": "text"
+         *     }
+         */
+        RosterConflict: {
+            /**
+             * Format: int32
+             * @description The roster's line number (the header is line 1)
+             */
+            line: number;
+            /** @example grace */
+            login: string;
+            /** @description What happened and what the instructor can do */
+            reason: string;
+        };
+        /**
+         * @description What to do with a self-joined account the roster names.
+         * @example {
+         *       "choice": "KEEP"
+         *     }
+         */
+        RosterConflictChoice: {
+            /** @description KEEP: the account is the rostered student's, as it is. RESET: it becomes a rostered account nobody has claimed (its password, email, calendar address, tokens and own ticks go), to be claimed with an invite or with GitHub. */
+            choice: components["schemas"]["Choice"];
+        };
+        /**
+         * @description What was done with a self-joined account the roster names.
+         * @example {
+         *       "choice": "KEEP",
+         *       "login": "text"
+         *     }
+         */
+        RosterConflictResolution: {
+            choice: components["schemas"]["Choice"];
+            login: string;
+        };
+        /**
          * @description What a roster upload changed.
          * @example {
+         *       "conflicts": [
+         *         {
+         *           "line": 1,
+         *           "login": "grace",
+         *           "reason": "text"
+         *         }
+         *       ],
          *       "created": 1,
          *       "enrolled": 1,
          *       "rows": 1,
@@ -2345,6 +2447,8 @@ export interface components {
          *     }
          */
         RosterResult: {
+            /** @description Lines naming an account someone made by joining under that login, which nobody has proven: left as they are until the instructor keeps or resets each (POST .../roster/conflicts/{login}) */
+            conflicts: components["schemas"]["RosterConflict"][];
             /**
              * Format: int32
              * @description New student accounts
@@ -2569,7 +2673,7 @@ export interface components {
         TokenRequest: {
             /**
              * Format: int32
-             * @description Days until the token expires (1 to 3650); null for 365.
+             * @description Days until the token expires: 1 to the deployment's maximum (SYLLABUS_AUTH_INTEGRATION_TOKEN_MAX_DAYS, 90 by default); null for that maximum.
              * @example 90
              */
             expiresInDays?: number | null;
@@ -3090,7 +3194,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The person refused, or GitHub refused the code. */
+            /** @description The person refused, GitHub refused the code, or another browser started this sign-in. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3098,7 +3202,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "The person refused, or GitHub refused the code.",
+                     *       "detail": "The person refused, GitHub refused the code, or another browser started this sign-in.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 403,
                      *       "title": "Forbidden",
@@ -3138,6 +3242,24 @@ export interface operations {
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 406,
                      *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The GitHub login is held by an account GitHub has not proven; the detail says what to do. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The GitHub login is held by an account GitHub has not proven; the detail says what to do.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 409,
+                     *       "title": "Conflict",
                      *       "type": "about:blank"
                      *     }
                      */
@@ -3202,9 +3324,190 @@ export interface operations {
             };
         };
     };
+    startGithubLink: {
+        parameters: {
+            query?: {
+                /** @description A value the web client keeps for this link and finds again in the fragment */
+                nonce?: string;
+                /**
+                 * @description A path on this site to land on afterwards
+                 * @example /checklist
+                 */
+                redirect?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where to send the browser. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "location": "text"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GithubAuthorization"];
+                };
+            };
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign-in with GitHub is not set up here. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Sign-in with GitHub is not set up here.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     startGithubSignIn: {
         parameters: {
             query?: {
+                /** @description A value the web client keeps for this sign-in and finds again in the fragment (16 to 64 letters, digits, '-' or '_') */
+                nonce?: string;
                 /**
                  * @description A path on this site to land on afterwards
                  * @example /checklist
@@ -8822,6 +9125,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "conflicts": [
+                     *         {
+                     *           "line": 1,
+                     *           "login": "grace",
+                     *           "reason": "text"
+                     *         }
+                     *       ],
                      *       "created": 1,
                      *       "enrolled": 1,
                      *       "rows": 1,
@@ -8987,6 +9297,226 @@ export interface operations {
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 422,
                      *       "title": "Unprocessable Content",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolveRosterConflict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                login: string;
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "choice": "KEEP"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RosterConflictChoice"];
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "choice": "KEEP",
+                     *       "login": "text"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RosterConflictResolution"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Bad Request",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such course, or no student account under that login. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such course, or no student account under that login.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description That account is not in conflict with the roster. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "That account is not in conflict with the roster.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is larger than 1 MiB.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 413,
+                     *       "title": "Content Too Large",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body's Content-Type is not one this operation takes.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 415,
+                     *       "title": "Unsupported Media Type",
                      *       "type": "about:blank"
                      *     }
                      */
