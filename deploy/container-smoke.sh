@@ -158,6 +158,11 @@ $ENGINE run -d --name "$WEB" --network host --read-only --tmpfs /tmp \
 wait_for http://127.0.0.1:18081/api/agenda 120
 [ "$($ENGINE exec "$API" id -u)" = 10001 ] || fail "the API runs as root"
 [ "$($ENGINE exec "$WEB" id -u)" = 10001 ] || fail "the web server runs as root"
+# The application's files belong to root and are read-only to the user it runs as.
+[ -z "$($ENGINE exec "$API" find /app -writable)" ] || fail "the API's user can write its own files"
+[ "$($ENGINE exec "$API" stat -c %u /app/quarkus-run.jar)" = 0 ] || fail "the API's files are not owned by root"
+! $ENGINE exec "$WEB" sh -c 'ls /usr/share/syllabus/assets/*.map' >/dev/null 2>&1 || fail "the web image ships source maps"
+echo "  the API's files are root's and read-only to its user; the web image has no source maps"
 # The JVM maps its class-data archive only when the archive fits it; otherwise it starts without.
 $ENGINE exec "$API" grep -q /app/app-cds.jsa /proc/1/maps || fail "the API started without its class-data archive"
 echo "  the API maps its class-data archive (/app/app-cds.jsa)"

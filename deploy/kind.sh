@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Deploys Syllabus to a local kind cluster (make deploy-kind), or removes it (make undeploy-kind).
 #   deploy/kind.sh up     create the cluster if needed, build and load the images, install
-#                         cert-manager and ingress-nginx (ENTRY=gateway: Envoy Gateway), apply
-#                         k8s/overlays/kind (or kind-gateway), wait, smoke-test, print the URL
+#                         cert-manager and Envoy Gateway (ENTRY=ingress: the legacy ingress-nginx), apply
+#                         k8s/overlays/kind (or kind-ingress), wait, smoke-test, print the URL
 #   deploy/kind.sh down   delete the cluster
 # Needs kind, kubectl, curl and docker or podman (podman is used through KIND_EXPERIMENTAL_PROVIDER).
 set -euo pipefail

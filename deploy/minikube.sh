@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Deploys Syllabus to minikube (make deploy-minikube), or removes it (make undeploy-minikube).
 #   deploy/minikube.sh up     start the "syllabus" profile if needed (Calico, which enforces
-#                             network policies), install cert-manager and the ingress addon
-#                             (ENTRY=gateway: Envoy Gateway), build and load the images, apply
-#                             k8s/overlays/minikube (or minikube-gateway), wait, smoke-test
+#                             network policies), install cert-manager and Envoy Gateway
+#                             (ENTRY=ingress: the legacy ingress addon), build and load the images, apply
+#                             k8s/overlays/minikube (or minikube-ingress), wait, smoke-test
 #   deploy/minikube.sh down   delete the profile
 # Needs minikube, kubectl, curl and docker or podman.
 set -euo pipefail

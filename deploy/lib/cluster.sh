@@ -1,11 +1,11 @@
 # Sourced by deploy/kind.sh and deploy/minikube.sh: what both clusters share once the images are
-# in the cluster. ENTRY=ingress (default) puts ingress-nginx in front, ENTRY=gateway Envoy
-# Gateway (Gateway API); both with TLS from cert-manager.
+# in the cluster. ENTRY=gateway (default) puts Envoy Gateway (Gateway API) in front, ENTRY=ingress
+# the retired ingress-nginx (the legacy alternative); both with TLS from cert-manager.
 
 INGRESS_NGINX_VERSION="${INGRESS_NGINX_VERSION:-controller-v1.12.1}"
 CERT_MANAGER_VERSION="${CERT_MANAGER_VERSION:-v1.19.1}"
 ENVOY_GATEWAY_VERSION="${ENVOY_GATEWAY_VERSION:-v1.5.0}"
-ENTRY="${ENTRY:-ingress}"
+ENTRY="${ENTRY:-gateway}"
 
 need() {
   for tool in "$@"; do
@@ -15,8 +15,8 @@ need() {
 
 entry_overlay() { # cluster -> the overlay for the chosen entry point
   case "$ENTRY" in
-    ingress) echo "$1" ;;
-    gateway) echo "$1-gateway" ;;
+    gateway) echo "$1" ;;
+    ingress) echo "$1-ingress" ;;
     *) echo "deploy: ENTRY must be ingress or gateway, not '$ENTRY'" >&2; exit 2 ;;
   esac
 }

@@ -317,8 +317,8 @@ async function checkAll() {
 
 /** Breaks a good overlay one way at a time and expects the matching check to object. */
 async function selfTest() {
-  const good = render(join(k8s, 'overlays', 'kind-gateway'));
-  const ingress = render(join(k8s, 'overlays', 'kind'));
+  const good = render(join(k8s, 'overlays', 'kind'));
+  const ingress = render(join(k8s, 'overlays', 'kind-ingress'));
   const find = (objects, kind, name) => objects.find((x) => x.kind === kind && (!name || x.metadata.name.startsWith(name)));
   const api = (o) => podSpecOf(find(o, 'Deployment', 'syllabus-api')).containers[0];
   const policyCases = {
@@ -352,7 +352,7 @@ async function selfTest() {
     'secrets Job reading every Secret': [good, (o) => find(o, 'Role', 'syllabus-secrets').rules.push({ apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list'] })],
   };
   let failures = 0;
-  for (const [name, objects] of [['kind-gateway', good], ['kind', ingress]]) {
+  for (const [name, objects] of [['kind', good], ['kind-ingress', ingress]]) {
     if (policyErrors(objects).length) {
       console.log(`FAIL the unbroken overlay ${name} already has violations: ${policyErrors(objects).join('; ')}`);
       failures++;
