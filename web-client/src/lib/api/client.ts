@@ -319,6 +319,21 @@ export function uploadRoster(slug: string, csv: string): Promise<RosterResult> {
 }
 
 export type RosterConflict = components['schemas']['RosterConflict'];
+export type RepositoryOwner = components['schemas']['RepositoryOwner'];
+
+/** An instructor confirms or rejects a student's registered repository as theirs. */
+export function decideRepositoryOwner(
+  slug: string,
+  login: string,
+  decision: 'CONFIRMED' | 'REJECTED',
+): Promise<RepositoryOwner> {
+  return call(() =>
+    client().PUT('/api/courses/{slug}/students/{login}/repository/owner', {
+      params: { path: { slug, login } },
+      body: { decision },
+    }),
+  );
+}
 
 /** The instructor's choice for a self-joined account the roster names: keep it, or reset it to an invite. */
 export function resolveRosterConflict(slug: string, login: string, choice: 'KEEP' | 'RESET') {

@@ -888,6 +888,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/courses/{slug}/students/{login}/repository/owner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Confirm or reject a student's repository as theirs (instructors)
+         * @description Where nothing proves a registered repository is the student's (they never signed in with GitHub), its evidence is labelled unproven in the checklist, the cohort, its CSV and the gradebook's notes. CONFIRMED lifts that label; REJECTED withdraws the ticks its pull requests gave and credits nothing from it again, until confirmed.
+         */
+        put: operations["decideRepositoryOwner"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/courses/{slug}/weeks": {
         parameters: {
             query?: never;
@@ -1070,6 +1090,10 @@ export interface components {
          *           "week": 2
          *         }
          *       ],
+         *       "repository": {
+         *         "fullName": "octocat/ml-in-production",
+         *         "proof": "PROVEN"
+         *       },
          *       "run": {
          *         "name": "2026-autumn",
          *         "start": "2026-09-01",
@@ -1099,6 +1123,8 @@ export interface components {
             course: string;
             homework: components["schemas"]["HomeworkProgress"][];
             items: components["schemas"]["ChecklistItem"][];
+            /** @description The student's registered repository and who proved it is theirs; ticks from GitHub rest on it (null: none registered) */
+            repository: components["schemas"]["RepositoryOwner"] | null;
             /** @description The run the student takes, whose dates the due dates follow */
             run: ((components["schemas"]["RunDates"] | null) | null) | components["schemas"]["RunDates"] | null;
             /** @example octocat */
@@ -1209,6 +1235,10 @@ export interface components {
          *       ],
          *       "login": "octocat",
          *       "name": "text",
+         *       "repository": {
+         *         "fullName": "octocat/ml-in-production",
+         *         "proof": "PROVEN"
+         *       },
          *       "ticks": {
          *         "github": 1,
          *         "instructor": 1,
@@ -1224,6 +1254,8 @@ export interface components {
             /** @example octocat */
             login: string;
             name: string | null;
+            /** @description The student's registered repository and who proved it is theirs; an UNPROVEN one's GitHub ticks are labelled */
+            repository: ((components["schemas"]["RepositoryOwner"] | null) | null) | components["schemas"]["RepositoryOwner"] | null;
             /** @description Who vouches for the student's done items in scope */
             ticks: components["schemas"]["TickCounts"];
             /** @description Whether GitHub has proven the login (the student signed in with GitHub) */
@@ -2067,6 +2099,25 @@ export interface components {
          */
         OffsetDateTime: string;
         /**
+         * @description An instructor's decision on a student's registered repository.
+         * @example {
+         *       "decision": "CONFIRMED"
+         *     }
+         */
+        OwnerDecision: {
+            /**
+             * @description CONFIRMED: it is the student's; REJECTED: it is not, and earns nothing
+             * @enum {string}
+             */
+            decision: "CONFIRMED" | "REJECTED";
+        };
+        /**
+         * @description Who proved the repository is the student's: PROVEN (GitHub proved the student's login, which owns it), CONFIRMED (an instructor confirmed it, or registered it), UNPROVEN (nobody: its evidence is labelled), REJECTED (an instructor rejected it: it earns nothing)
+         * @example PROVEN
+         * @enum {string}
+         */
+        OwnerProof: "PROVEN" | "CONFIRMED" | "UNPROVEN" | "REJECTED";
+        /**
          * @example {
          *       "instructorApproval": false,
          *       "listedPrs": 3,
@@ -2347,6 +2398,18 @@ export interface components {
             /** @example octocat/ml-in-production */
             fullName: string;
             url: string;
+        };
+        /**
+         * @description A student's registered repository and who proved it is theirs.
+         * @example {
+         *       "fullName": "octocat/ml-in-production",
+         *       "proof": "PROVEN"
+         *     }
+         */
+        RepositoryOwner: {
+            /** @example octocat/ml-in-production */
+            fullName: string;
+            proof: components["schemas"]["OwnerProof"];
         };
         /**
          * @example {
@@ -5710,6 +5773,10 @@ export interface operations {
                      *           "week": 2
                      *         }
                      *       ],
+                     *       "repository": {
+                     *         "fullName": "octocat/ml-in-production",
+                     *         "proof": "PROVEN"
+                     *       },
                      *       "run": {
                      *         "name": "2026-autumn",
                      *         "start": "2026-09-01",
@@ -6577,6 +6644,10 @@ export interface operations {
                      *         ],
                      *         "login": "octocat",
                      *         "name": "text",
+                     *         "repository": {
+                     *           "fullName": "octocat/ml-in-production",
+                     *           "proof": "PROVEN"
+                     *         },
                      *         "ticks": {
                      *           "github": 1,
                      *           "instructor": 1,
@@ -10495,6 +10566,10 @@ export interface operations {
                      *         ],
                      *         "login": "octocat",
                      *         "name": "text",
+                     *         "repository": {
+                     *           "fullName": "octocat/ml-in-production",
+                     *           "proof": "PROVEN"
+                     *         },
                      *         "ticks": {
                      *           "github": 1,
                      *           "instructor": 1,
@@ -10864,6 +10939,10 @@ export interface operations {
                      *           "week": 2
                      *         }
                      *       ],
+                     *       "repository": {
+                     *         "fullName": "octocat/ml-in-production",
+                     *         "proof": "PROVEN"
+                     *       },
                      *       "run": {
                      *         "name": "2026-autumn",
                      *         "start": "2026-09-01",
@@ -12266,6 +12345,226 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 409,
+                     *       "title": "Conflict",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body is larger than 1 MiB.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 413,
+                     *       "title": "Content Too Large",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The body's Content-Type is not one this operation takes.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 415,
+                     *       "title": "Unsupported Media Type",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideRepositoryOwner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                login: string;
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "decision": "CONFIRMED"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OwnerDecision"];
+            };
+        };
+        responses: {
+            /** @description The repository and who proved it is the student's. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "fullName": "octocat/ml-in-production",
+                     *       "proof": "PROVEN"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RepositoryOwner"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Bad Request",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such course or student, or no repository registered. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such course or student, or no repository registered.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 404,
                      *       "title": "Not Found",

@@ -17,6 +17,7 @@ describe('CohortMatrix', () => {
             { code: 'H1', status: 'PASSED', late: true, due: '2026-09-13T23:59:00+03:00' },
             { code: 'H2', status: 'CHANGES_REQUESTED', late: false, due: null },
           ],
+          repository: { fullName: 'ada/course', proof: 'UNPROVEN' },
         },
         {
           login: 'bob',
@@ -29,6 +30,7 @@ describe('CohortMatrix', () => {
             { code: 'H1', status: 'PASSED', late: false, due: null },
             { code: 'H2', status: 'IN_PROGRESS', late: false, due: null },
           ],
+          repository: null,
         },
       ],
     });
@@ -45,6 +47,11 @@ describe('CohortMatrix', () => {
     expect(within(ada).getByText('2 GitHub')).toBeInTheDocument();
     expect(within(ada).getByText(/1 self/)).toBeInTheDocument();
     expect(within(ada).getByText('Passed late')).toBeInTheDocument();
+    expect(within(ada).getByText('unproven repository')).toHaveAttribute(
+      'title',
+      expect.stringContaining('ada/course'),
+    );
+    expect(within(screen.getByRole('row', { name: /bob/ })).queryByText(/repository/)).toBeNull();
     expect(within(screen.getByRole('row', { name: /bob/ })).getByText('Passed')).toBeInTheDocument();
     expect(within(ada).getByText('Changes requested')).toBeInTheDocument();
     expect(within(screen.getByRole('row', { name: /bob/ })).getByText('In progress')).toBeInTheDocument();

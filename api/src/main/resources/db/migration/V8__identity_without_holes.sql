@@ -17,3 +17,7 @@ update enrollment set rostered = true
 -- account-wide lock let anyone lock anyone out.
 alter table account drop column failed_logins;
 alter table account drop column locked_until;
+
+-- An instructor's decision on whether a registered repository is the student's: CONFIRMED,
+-- REJECTED, or null (none: proven only where GitHub proved the student's login, which owns it).
+alter table github_repository add column owner_decision varchar(20);

@@ -23,6 +23,15 @@ public class GithubRepositoryEntity extends PanacheEntity {
     @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
 
+    /** An instructor's decision on whether it is the student's: CONFIRMED, REJECTED, or null (none). */
+    @Column(name = "owner_decision", length = 20)
+    public String ownerDecision;
+
+    /** Its owner, as in "owner/name". */
+    String owner() {
+        return fullName.substring(0, fullName.indexOf('/'));
+    }
+
     /** The repository with this "owner/name" (lower case), whoever registered it. */
     static GithubRepositoryEntity named(String fullName) {
         return find("fullName", fullName).firstResult();

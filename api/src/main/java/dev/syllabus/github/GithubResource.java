@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syllabus.account.CurrentAccount;
 import dev.syllabus.domain.DomainException;
+import dev.syllabus.domain.Names;
 import dev.syllabus.http.PageRequest;
 import dev.syllabus.http.PathParams;
+import dev.syllabus.progress.RepositoryOwners;
 import io.quarkus.panache.common.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -178,6 +180,34 @@ public class GithubResource {
             @PathParam("login") String login,
             @NotNull @Valid GithubViews.RepositoryRequest request) {
         return repositories.registerForStudent(PathParams.slug("slug", slug), login, request.url());
+    }
+
+    @PUT
+    @Path("/courses/{slug}/students/{login}/repository/owner")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("INSTRUCTOR")
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            operationId = "decideRepositoryOwner",
+            summary = "Confirm or reject a student's repository as theirs (instructors)",
+            description =
+                    "Where nothing proves a registered repository is the student's (they never signed in with GitHub), its evidence "
+                            + "is labelled unproven in the checklist, the cohort, its CSV and the gradebook's notes. CONFIRMED lifts that "
+                            + "label; REJECTED withdraws the ticks its pull requests gave and credits nothing from it again, until confirmed.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The repository and who proved it is the student's.",
+            content = @Content(schema = @Schema(implementation = RepositoryOwners.RepositoryOwner.class)))
+    @APIResponse(responseCode = "404", description = "No such course or student, or no repository registered.")
+    public RepositoryOwners.RepositoryOwner decideRepositoryOwner(
+            @PathParam("slug") String slug,
+            @PathParam("login") String login,
+            @NotNull @Valid GithubViews.OwnerDecision request) {
+        if (!Names.isGithubLogin(login)) {
+            throw DomainException.invalid("login", "must be a GitHub login");
+        }
+        return repositories.decide(PathParams.slug("slug", slug), login, request.decision());
     }
 
     @GET

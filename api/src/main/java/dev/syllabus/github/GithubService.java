@@ -9,6 +9,7 @@ import dev.syllabus.content.EvidencePolicy;
 import dev.syllabus.course.Courses;
 import dev.syllabus.progress.ChecklistService;
 import dev.syllabus.progress.PullRequestStates;
+import dev.syllabus.progress.RepositoryOwners;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +31,7 @@ import java.util.stream.Collectors;
  * completes its task.
  */
 @ApplicationScoped
-public class GithubService implements PullRequestStates {
+public class GithubService implements PullRequestStates, RepositoryOwners {
 
     private final ChecklistService checklists;
     private final GithubSignIn signIn;
@@ -340,6 +342,10 @@ public class GithubService implements PullRequestStates {
      */
     Credit complete(PullRequestEntity row) {
         String slug = courses.slug(row.courseId);
+        GithubRepositoryEntity repository = GithubRepositoryEntity.named(row.fullName);
+        if (repository != null && Proof.REJECTED.name().equals(repository.ownerDecision)) {
+            return new Credit("", "an instructor rejected " + row.fullName + " as the student's repository");
+        }
         EvidenceRule.Verdict verdict = EvidenceRule.judge(
                 row.facts(), row.itemId, student(AccountEntity.findById(row.accountId)), policy(row.courseId));
         if (verdict instanceof EvidenceRule.Refused refused) {
@@ -406,6 +412,28 @@ public class GithubService implements PullRequestStates {
                 row.state.name(),
                 facts.currentChecks(policy).name(),
                 facts.currentReview().name());
+    }
+
+    @Override
+    @Transactional
+    public Map<Long, RepositoryOwner> ofCourse(long courseId) {
+        Map<Long, RepositoryOwner> owners = new HashMap<>();
+        for (GithubRepositoryEntity repository :
+                GithubRepositoryEntity.<GithubRepositoryEntity>list("courseId", courseId)) {
+            owners.put(repository.accountId, owner(repository, AccountEntity.findById(repository.accountId)));
+        }
+        return owners;
+    }
+
+    /** Who proved {@code repository} is {@code student}'s. */
+    static RepositoryOwner owner(GithubRepositoryEntity repository, AccountEntity student) {
+        return new RepositoryOwner(
+                repository.fullName,
+                RepositoryOwner.proof(
+                        repository.ownerDecision,
+                        student != null && student.githubId != null,
+                        repository.owner(),
+                        student == null ? "" : student.login));
     }
 
     static PullRequestEntity find(String fullName, int number) {

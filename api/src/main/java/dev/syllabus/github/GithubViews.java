@@ -1,7 +1,9 @@
 package dev.syllabus.github;
 
 import dev.syllabus.content.EvidencePolicy;
+import dev.syllabus.progress.RepositoryOwners;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -41,6 +43,14 @@ final class GithubViews {
     record RepositoryRequest(
             @NotBlank @Size(max = 200) @Schema(example = "https://github.com/octocat/ml-in-production")
             String url) {}
+
+    @Schema(name = "OwnerDecision", description = "An instructor's decision on a student's registered repository.")
+    record OwnerDecision(
+            @NotNull
+            @Schema(
+                    description = "CONFIRMED: it is the student's; REJECTED: it is not, and earns nothing",
+                    enumeration = {"CONFIRMED", "REJECTED"})
+            RepositoryOwners.Proof decision) {}
 
     @Schema(name = "Repository", description = "A student's registered course repository.")
     record Repository(

@@ -7,6 +7,8 @@ import dev.syllabus.course.Courses;
 import dev.syllabus.domain.DomainException;
 import dev.syllabus.domain.Names;
 import dev.syllabus.progress.ChecklistService;
+import dev.syllabus.progress.CohortCache;
+import dev.syllabus.progress.RepositoryOwners;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -24,11 +26,13 @@ public class RepositoryService {
     private final ChecklistService checklists;
     private final Courses courses;
     private final GithubService github;
+    private final CohortCache cohorts;
 
-    RepositoryService(ChecklistService checklists, Courses courses, GithubService github) {
+    RepositoryService(ChecklistService checklists, Courses courses, GithubService github, CohortCache cohorts) {
         this.checklists = checklists;
         this.courses = courses;
         this.github = github;
+        this.cohorts = cohorts;
     }
 
     /**
@@ -70,10 +74,49 @@ public class RepositoryService {
             mine.courseId = courseId;
             mine.accountId = accountId;
         }
+        if (!fullName.equals(mine.fullName) || byInstructor) {
+            // An instructor who registers a repository vouches for it; a student's new one starts unproven.
+            mine.ownerDecision = byInstructor ? RepositoryOwners.Proof.CONFIRMED.name() : null;
+        }
         mine.fullName = fullName;
         mine.registeredAt = Instant.now();
         mine.persist();
         return new GithubViews.Repository(fullName, "https://github.com/" + fullName);
+    }
+
+    /**
+     * An instructor confirms or rejects a student's registered repository as theirs. Rejected, it
+     * earns nothing: the ticks its pull requests gave are withdrawn; confirmed again, they return.
+     */
+    @Transactional
+    RepositoryOwners.RepositoryOwner decide(String slug, String login, RepositoryOwners.Proof decision) {
+        if (decision != RepositoryOwners.Proof.CONFIRMED && decision != RepositoryOwners.Proof.REJECTED) {
+            throw DomainException.invalid("decision", "must be CONFIRMED or REJECTED");
+        }
+        long courseId = courses.id(slug);
+        AccountEntity student = AccountEntity.findByLogin(login)
+                .filter(a -> a.role == Role.STUDENT)
+                .orElseThrow(() -> DomainException.notFound("No student '" + login + "'."));
+        GithubRepositoryEntity repository = GithubRepositoryEntity.<GithubRepositoryEntity>find(
+                        "courseId = ?1 and accountId = ?2", courseId, student.id)
+                .firstResult();
+        if (repository == null) {
+            throw DomainException.notFound("'" + student.login + "' has registered no repository in this course.");
+        }
+        repository.ownerDecision = decision.name();
+        for (PullRequestEntity row : PullRequestEntity.<PullRequestEntity>list(
+                "fullName = ?1 and accountId = ?2", repository.fullName, student.id)) {
+            if (row.itemId == null) {
+                continue;
+            }
+            if (decision == RepositoryOwners.Proof.REJECTED) {
+                checklists.withdrawEvidence(slug, student.id, row.itemId, row.url);
+            } else {
+                github.complete(row);
+            }
+        }
+        cohorts.changed(courseId);
+        return GithubService.owner(repository, student);
     }
 
     /** An instructor registers a repository for a student: any repository, organisation-owned ones included. */

@@ -45,6 +45,7 @@ public class ChecklistService {
 
     private final Courses courses;
     private final Instance<PullRequestStates> pullRequests;
+    private final Instance<RepositoryOwners> repositoryOwners;
     /**
      * The checklist items of each published course, built once per course object: the read model
      * replaces the object on every import, and weak keys (compared by identity) let old ones go.
@@ -56,7 +57,12 @@ public class ChecklistService {
     private final CohortCache cohorts;
 
     ChecklistService(
-            Courses courses, Instance<PullRequestStates> pullRequests, CalendarFeeds feeds, CohortCache cohorts) {
+            Courses courses,
+            Instance<PullRequestStates> pullRequests,
+            Instance<RepositoryOwners> repositoryOwners,
+            CalendarFeeds feeds,
+            CohortCache cohorts) {
+        this.repositoryOwners = repositoryOwners;
         this.courses = courses;
         this.feeds = feeds;
         this.cohorts = cohorts;
@@ -120,6 +126,18 @@ public class ChecklistService {
                 .findFirst();
     }
 
+    /** The student's registered repository and who proved it is theirs, or null. */
+    private RepositoryOwners.RepositoryOwner repositoryOf(long courseId, long accountId) {
+        return repositoriesOf(courseId).get(accountId);
+    }
+
+    /** Every registered repository of the course's students, by account id. */
+    Map<Long, RepositoryOwners.RepositoryOwner> repositoriesOf(long courseId) {
+        Map<Long, RepositoryOwners.RepositoryOwner> found = new HashMap<>();
+        repositoryOwners.forEach(source -> found.putAll(source.ofCourse(courseId)));
+        return found;
+    }
+
     private Map<String, PullRequestStates.PullRequestState> pullRequestsOf(long courseId, long accountId) {
         Map<String, PullRequestStates.PullRequestState> found = new HashMap<>();
         pullRequests.forEach(source -> found.putAll(source.byItem(courseId, accountId)));
@@ -148,7 +166,8 @@ public class ChecklistService {
             enrollment.calendarToken = CalendarFeeds.newToken();
         }
         return checklist(ref, dated(ref, enrollment.runId), student)
-                .withCalendarUrl(feeds.url(enrollment.calendarToken));
+                .withCalendarUrl(feeds.url(enrollment.calendarToken))
+                .withRepository(repositoryOf(ref.id(), accountId));
     }
 
     /** A student's checklist in {@code dated}, the course as their run dates it. */
@@ -381,6 +400,7 @@ public class ChecklistService {
                 homework,
                 items,
                 course.run(),
+                null,
                 null);
     }
 

@@ -148,10 +148,21 @@ final class ChecklistViews {
                             "The student's private calendar feed (iCalendar): their deadlines and statuses. "
                                     + "Anyone with the address can read it; POST .../checklist/calendar-url replaces it and the old one stops working",
                     example = "https://syllabus.example.org/api/calendars/2b9c0c6f7e1d4a3b8f5e.ics")
-            String calendarUrl) {
+            String calendarUrl,
+
+            @Schema(
+                    nullable = true,
+                    description =
+                            "The student's registered repository and who proved it is theirs; ticks from GitHub rest on it (null: none registered)")
+            RepositoryOwners.RepositoryOwner repository) {
 
         Checklist withCalendarUrl(String url) {
-            return new Checklist(course, student, verified, completion, weeks, homework, items, run, url);
+            return new Checklist(course, student, verified, completion, weeks, homework, items, run, url, repository);
+        }
+
+        Checklist withRepository(RepositoryOwners.RepositoryOwner owner) {
+            return new Checklist(
+                    course, student, verified, completion, weeks, homework, items, run, calendarUrl, owner);
         }
     }
 

@@ -93,6 +93,7 @@ public class CohortService {
                 .stream()
                 .collect(Collectors.groupingBy(r -> r.accountId));
         Map<Long, String> logins = new HashMap<>();
+        Map<Long, RepositoryOwners.RepositoryOwner> repositories = checklists.repositoriesOf(ref.id());
         Collection<ChecklistItem> items = checklists.items(ref.course()).values();
         List<CohortViews.Row> rows = new ArrayList<>();
         for (EnrollmentEntity.Student student : enrolled) {
@@ -125,7 +126,8 @@ public class CohortService {
                         checklist.verified(),
                         checklist.completion(),
                         ticks,
-                        cells));
+                        cells,
+                        repositories.get(student.accountId())));
             }
         }
         rows.sort(Comparator.comparing(CohortViews.Row::login));
@@ -152,7 +154,9 @@ public class CohortService {
                 "completion_percent",
                 "ticks_github",
                 "ticks_student",
-                "ticks_instructor"));
+                "ticks_instructor",
+                "repository",
+                "repository_owner"));
         header.addAll(codes);
         List<List<String>> lines = new ArrayList<>();
         for (CohortViews.Row row : rows) {
@@ -164,7 +168,9 @@ public class CohortService {
                     Integer.toString(row.completion().percent()),
                     Integer.toString(row.ticks().github()),
                     Integer.toString(row.ticks().student()),
-                    Integer.toString(row.ticks().instructor())));
+                    Integer.toString(row.ticks().instructor()),
+                    row.repository() == null ? "" : row.repository().fullName(),
+                    row.repository() == null ? "" : row.repository().proof().name()));
             Map<String, String> statuses =
                     row.homework().stream().collect(Collectors.toMap(CohortViews.Cell::code, CohortViews.Cell::label));
             codes.forEach(code -> line.add(statuses.getOrDefault(code, "")));

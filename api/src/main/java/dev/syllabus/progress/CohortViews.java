@@ -27,7 +27,21 @@ final class CohortViews {
             @Schema(description = "Who vouches for the student's done items in scope")
             TickCounts ticks,
 
-            List<Cell> homework) {}
+            List<Cell> homework,
+
+            @Schema(
+                    nullable = true,
+                    description =
+                            "The student's registered repository and who proved it is theirs; an UNPROVEN one's GitHub ticks are labelled")
+            RepositoryOwners.RepositoryOwner repository) {
+
+        /** What a gradebook's notes say of this row's GitHub evidence, else empty. */
+        String evidenceNote() {
+            return repository == null || ticks.github() == 0 && repository.proof() != RepositoryOwners.Proof.REJECTED
+                    ? ""
+                    : repository.note();
+        }
+    }
 
     @Schema(
             name = "TickCounts",

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Grades as a learning platform imports them: one row per student, one column per homework, a
@@ -70,7 +71,7 @@ final class Gradebook {
                     section));
             homework.forEach(
                     h -> line.add(cells.containsKey(h.code()) ? score(cells.get(h.code()), latePenalty, now) : ""));
-            line.add(lateNote(homework, cells));
+            line.add(notes(homework, cells, row));
             lines.add(line);
         }
         return SpreadsheetCsv.write(header, lines);
@@ -109,11 +110,14 @@ final class Gradebook {
         return row.homework().stream().collect(Collectors.toMap(CohortViews.Cell::code, c -> c));
     }
 
-    private static String lateNote(List<Homework> homework, Map<String, CohortViews.Cell> cells) {
+    /** The Notes column: homework passed late, and GitHub evidence nobody proved is the student's. */
+    private static String notes(List<Homework> homework, Map<String, CohortViews.Cell> cells, CohortViews.Row row) {
         String late = homework.stream()
                 .map(Homework::code)
                 .filter(code -> cells.containsKey(code) && cells.get(code).late())
                 .collect(Collectors.joining(", "));
-        return late.isEmpty() ? "" : "Passed late: " + late;
+        return Stream.of(late.isEmpty() ? "" : "Passed late: " + late, row.evidenceNote())
+                .filter(note -> !note.isEmpty())
+                .collect(Collectors.joining("; "));
     }
 }

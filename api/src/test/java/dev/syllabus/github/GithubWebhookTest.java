@@ -113,6 +113,70 @@ class GithubWebhookTest {
     }
 
     @Test
+    void evidenceFromARepositoryNobodyProvedIsLabelledAndTheInstructorConfirmsOrRejectsIt() {
+        // Without GitHub sign-in nothing proves who owns a repository: a squatted login could register the victim's.
+        Student s = student();
+        String sha = "e".repeat(40);
+        deliver("pull_request", fixture("pull_request", pr(s, 31, "opened", sha, "2026-11-20T10:00:00Z", false)));
+        deliver("check_suite", checks(s, sha, "success", "[{\"number\": 31}]"));
+        deliver("pull_request", fixture("pull_request", pr(s, 31, "closed", sha, "2026-11-20T11:00:00Z", true)));
+        assertThat(item(s, "H2/PR1").getBoolean("done")).isTrue();
+        String admin = Api.admin();
+        as(s.token())
+                .get(BASE + "/checklist")
+                .then()
+                .body("repository.fullName", equalTo(s.repo()))
+                .body("repository.proof", equalTo("UNPROVEN"));
+        as(admin)
+                .queryParam("size", 100)
+                .get(BASE + "/cohort")
+                .then()
+                .body("find { it.login == '" + s.login() + "' }.repository.proof", equalTo("UNPROVEN"));
+        assertThat(as(admin)
+                        .accept("text/csv")
+                        .queryParam("size", 100)
+                        .get(BASE + "/cohort")
+                        .asString())
+                .contains("," + s.repo() + ",UNPROVEN,");
+        assertThat(gradebookLine(admin, s)).contains("whose owner nobody has proven");
+
+        decide(admin, s, "REJECTED").then().statusCode(200).body("proof", equalTo("REJECTED"));
+        assertThat(item(s, "H2/PR1").getBoolean("done"))
+                .as("a rejected repository's ticks are withdrawn")
+                .isFalse();
+        String next = "f".repeat(40);
+        deliver("pull_request", fixture("pull_request", pr(s, 32, "opened", next, "2026-11-20T12:00:00Z", false)));
+        deliver("check_suite", checks(s, next, "success", "[{\"number\": 32}]"));
+        deliver("pull_request", fixture("pull_request", pr(s, 32, "closed", next, "2026-11-20T13:00:00Z", true)))
+                .then()
+                .body("detail", containsString("rejected"));
+
+        decide(admin, s, "CONFIRMED").then().statusCode(200).body("proof", equalTo("CONFIRMED"));
+        assertThat(item(s, "H2/PR1").getBoolean("done")).isTrue();
+        assertThat(gradebookLine(admin, s)).doesNotContain("nobody has proven");
+        as(s.token()).get(BASE + "/checklist").then().body("repository.proof", equalTo("CONFIRMED"));
+        decide(admin, s, "UNPROVEN").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private static io.restassured.response.Response decide(String admin, Student s, String decision) {
+        return as(admin)
+                .contentType("application/json")
+                .body(Map.of("decision", decision))
+                .put(BASE + "/students/" + s.login() + "/repository/owner");
+    }
+
+    private static String gradebookLine(String admin, Student s) {
+        return as(admin)
+                .queryParam("format", "canvas")
+                .get(BASE + "/gradebook")
+                .asString()
+                .lines()
+                .filter(line -> line.contains(s.login()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void mergedAndApprovedPullRequestsPassTheirHomework() {
         Student s = student();
         as(s.token())

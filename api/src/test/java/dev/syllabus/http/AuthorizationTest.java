@@ -58,6 +58,7 @@ class AuthorizationTest {
             Map.entry("listGithubDeliveries", Set.of(Caller.INSTRUCTOR)),
             Map.entry("registerRepository", Set.of(Caller.STUDENT)),
             Map.entry("registerStudentRepository", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("decideRepositoryOwner", Set.of(Caller.INSTRUCTOR)),
             Map.entry("createRosterInvites", Set.of(Caller.INSTRUCTOR)),
             Map.entry("listMyPullRequests", Set.of(Caller.STUDENT)),
             Map.entry("listRuns", Set.of(Caller.INSTRUCTOR)),
@@ -72,18 +73,21 @@ class AuthorizationTest {
             Map.entry("assignPullRequest", Set.of(Caller.STUDENT)));
 
     /** Bodies that are valid for each operation that takes one, so only the caller decides the answer. */
-    private static final Map<String, Object> BODIES = Map.of(
-            "registerStudentRepository", Map.of("url", "https://github.com/walker-org/course-" + System.nanoTime()),
-            "assignPullRequest", Map.of("item", "H3/PR1"),
-            "createIntegrationToken", Map.of("label", "walker"),
-            "setJoinCode", Map.of("code", "TEST-CODE-1"),
-            "reviewHomework", Map.of("decision", "APPROVED"),
-            "markItemDone", Map.of(),
-            "markStudentItemDone", Map.of(),
+    private static final Map<String, Object> BODIES = Map.ofEntries(
+            Map.entry(
+                    "registerStudentRepository",
+                    Map.of("url", "https://github.com/walker-org/course-" + System.nanoTime())),
+            Map.entry("assignPullRequest", Map.of("item", "H3/PR1")),
+            Map.entry("createIntegrationToken", Map.of("label", "walker")),
+            Map.entry("setJoinCode", Map.of("code", "TEST-CODE-1")),
+            Map.entry("reviewHomework", Map.of("decision", "APPROVED")),
+            Map.entry("markItemDone", Map.of()),
+            Map.entry("markStudentItemDone", Map.of()),
             // A run that started long ago, so it never becomes the current run other suites use.
-            "putRun", Map.of("title", "Walked", "start", "2025-01-06", "timeZone", "UTC"),
-            "extendDeadline", Map.of("due", "2200-01-01T00:00:00Z"),
-            "resolveRosterConflict", Map.of("choice", "KEEP"));
+            Map.entry("putRun", Map.of("title", "Walked", "start", "2025-01-06", "timeZone", "UTC")),
+            Map.entry("extendDeadline", Map.of("due", "2200-01-01T00:00:00Z")),
+            Map.entry("resolveRosterConflict", Map.of("choice", "KEEP")),
+            Map.entry("decideRepositoryOwner", Map.of("decision", "CONFIRMED")));
 
     @Test
     void everyOperationAnswersEachCallerAsItsRoleAllows() throws Exception {

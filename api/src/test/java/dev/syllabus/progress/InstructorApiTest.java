@@ -188,10 +188,10 @@ class InstructorApiTest {
         List<String> lines = csv.lines().toList();
         assertThat(lines.get(0))
                 .isEqualTo(
-                        "login,name,email,verified,completion_percent,ticks_github,ticks_student,ticks_instructor,H1,H2,H3,H4,H5,H6,H7,H8,H9,H10,H11,H12,H13,H14,H15,H16");
+                        "login,name,email,verified,completion_percent,ticks_github,ticks_student,ticks_instructor,repository,repository_owner,H1,H2,H3,H4,H5,H6,H7,H8,H9,H10,H11,H12,H13,H14,H15,H16");
         assertThat(lines).anySatisfy(line -> assertThat(line)
                 .startsWith(login + ",")
-                .contains(",0,1,0,NOT_STARTED,NOT_STARTED,IN_PROGRESS,"));
+                .contains(",0,1,0,,,NOT_STARTED,NOT_STARTED,IN_PROGRESS,"));
     }
 
     @Test
