@@ -21,3 +21,7 @@ alter table account drop column locked_until;
 -- An instructor's decision on whether a registered repository is the student's: CONFIRMED,
 -- REJECTED, or null (none: proven only where GitHub proved the student's login, which owns it).
 alter table github_repository add column owner_decision varchar(20);
+
+-- GitHub's numeric id of a registered repository, bound at its first delivery: a repository that
+-- later arrives under the same name (renamed, or under a login someone else now holds) is another.
+alter table github_repository add column github_id bigint;

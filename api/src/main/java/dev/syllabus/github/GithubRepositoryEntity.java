@@ -23,6 +23,10 @@ public class GithubRepositoryEntity extends PanacheEntity {
     @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
 
+    /** GitHub's numeric id of the repository, bound at its first delivery: later ones must come from it. */
+    @Column(name = "github_id")
+    public Long githubId;
+
     /** An instructor's decision on whether it is the student's: CONFIRMED, REJECTED, or null (none). */
     @Column(name = "owner_decision", length = 20)
     public String ownerDecision;

@@ -115,7 +115,8 @@ public class GithubService implements PullRequestStates, RepositoryOwners {
     private Outcome pullRequest(JsonNode payload) {
         GithubRepositoryEntity repository = registered(payload);
         if (repository == null) {
-            return Outcome.ignored("repository " + repository(payload) + " is not registered by a student");
+            return Outcome.ignored("repository " + repository(payload)
+                    + " is not registered by a student (or is another GitHub repository under that name)");
         }
         PullRequestEntity row = upsert(repository, payload.path("pull_request"));
         if (row == null) {
@@ -134,7 +135,8 @@ public class GithubService implements PullRequestStates, RepositoryOwners {
     private Outcome review(JsonNode payload, String action) {
         GithubRepositoryEntity repository = registered(payload);
         if (repository == null) {
-            return Outcome.ignored("repository " + repository(payload) + " is not registered by a student");
+            return Outcome.ignored("repository " + repository(payload)
+                    + " is not registered by a student (or is another GitHub repository under that name)");
         }
         JsonNode pr = payload.path("pull_request");
         PullRequestEntity row = upsert(repository, pr);
@@ -218,7 +220,8 @@ public class GithubService implements PullRequestStates, RepositoryOwners {
     private Outcome member(JsonNode payload) {
         GithubRepositoryEntity repository = registered(payload);
         if (repository == null) {
-            return Outcome.ignored("repository " + repository(payload) + " is not registered by a student");
+            return Outcome.ignored("repository " + repository(payload)
+                    + " is not registered by a student (or is another GitHub repository under that name)");
         }
         JsonNode member = payload.path("member");
         String login = truncate(member.path("login").asText(""), 39);
@@ -261,7 +264,8 @@ public class GithubService implements PullRequestStates, RepositoryOwners {
         String name = run.path("name").asText("");
         GithubRepositoryEntity repository = registered(payload);
         if (repository == null) {
-            return Outcome.ignored("repository " + repository(payload) + " is not registered by a student");
+            return Outcome.ignored("repository " + repository(payload)
+                    + " is not registered by a student (or is another GitHub repository under that name)");
         }
         if (!policy(repository.courseId).checks().contains(name)) {
             return Outcome.ignored("check run '" + truncate(name, 100) + "' is not one the course counts");
@@ -441,9 +445,23 @@ public class GithubService implements PullRequestStates, RepositoryOwners {
                 .firstResult();
     }
 
+    /**
+     * The registered repository a delivery is about: the one with its name, bound to GitHub's
+     * numeric repository id at its first delivery. Names are handed out again (a renamed or deleted
+     * repository, a login someone else now holds); a delivery from another repository under the
+     * same name is not the student's, and null.
+     */
     private static GithubRepositoryEntity registered(JsonNode payload) {
         String fullName = repository(payload);
-        return fullName == null ? null : GithubRepositoryEntity.named(fullName);
+        GithubRepositoryEntity found = fullName == null ? null : GithubRepositoryEntity.named(fullName);
+        JsonNode id = payload.path("repository").path("id");
+        if (found == null || !id.canConvertToLong()) {
+            return found;
+        }
+        if (found.githubId == null) {
+            found.githubId = id.asLong();
+        }
+        return found.githubId == id.asLong() ? found : null;
     }
 
     private static String repository(JsonNode payload) {

@@ -78,6 +78,9 @@ public class RepositoryService {
             // An instructor who registers a repository vouches for it; a student's new one starts unproven.
             mine.ownerDecision = byInstructor ? RepositoryOwners.Proof.CONFIRMED.name() : null;
         }
+        if (!fullName.equals(mine.fullName)) {
+            mine.githubId = null;
+        }
         mine.fullName = fullName;
         mine.registeredAt = Instant.now();
         mine.persist();

@@ -252,8 +252,9 @@ class CourseUploadTest {
         long none = fastestCheck(0);
         long forty = fastestCheck(40_000);
         long eighty = fastestCheck(80_000);
-        Assertions.assertThat(forty)
-                .as("a 40 KB line is checked within 100 ms (took %d ms; the page without it %d ms)", forty, none)
+        // The line's own cost, over the same page without it: what the box is doing that day is in both.
+        Assertions.assertThat(forty - none)
+                .as("a 40 KB line adds under 100 ms to the check (%d ms, %d ms without it)", forty, none)
                 .isLessThan(100);
         Assertions.assertThat(eighty - none)
                 .as(

@@ -177,6 +177,28 @@ class GithubWebhookTest {
     }
 
     @Test
+    void anotherGithubRepositoryUnderTheRegisteredNameEarnsAndStripsNothing() {
+        // The student renamed away; whoever now holds the login makes a repository of the same name.
+        Student s = student();
+        String sha = "d".repeat(40);
+        deliver("pull_request", fixture("pull_request", pr(s, 41, "opened", sha, "2026-11-20T10:00:00Z", false)));
+        deliver("check_suite", checks(s, sha, "success", "[{\"number\": 41}]"));
+        deliver("pull_request", fixture("pull_request", pr(s, 41, "closed", sha, "2026-11-20T11:00:00Z", true)));
+        assertThat(item(s, "H2/PR1").getBoolean("done")).isTrue();
+
+        String other = fixture("pull_request", pr(s, 41, "reopened", "9".repeat(40), "2026-11-21T10:00:00Z", false))
+                .replace("\"id\": 42,", "\"id\": 4242,");
+        assertThat(other).contains("\"id\": 4242,");
+        deliver("pull_request", other)
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("IGNORED"))
+                .body("detail", containsString("another GitHub repository under that name"));
+        assertThat(item(s, "H2/PR1").getBoolean("done")).isTrue();
+        assertThat(item(s, "H2/PR1").getString("pullRequest.state")).isEqualTo("MERGED");
+    }
+
+    @Test
     void mergedAndApprovedPullRequestsPassTheirHomework() {
         Student s = student();
         as(s.token())
