@@ -48,8 +48,11 @@ test('a student sees what is due this week and copies their private calendar add
 
   await expect(page.getByRole('region', { name: 'Due this week' })).toBeVisible();
   await expect(page.getByRole('article', { name: /H2: Infrastructure/ }).getByText(/^Due /)).toBeVisible();
+  await page.getByRole('button', { name: 'Get my calendar address' }).click();
+  await expect(page.getByText(/It is shown only now/)).toBeVisible();
   const address = page.getByLabel('Your private calendar address');
   const url = await address.inputValue();
+  await expect(page.getByRole('link', { name: 'Subscribe' })).toHaveAttribute('href', /^webcal:\/\//);
   expect(url).toMatch(/\/api\/calendars\/[0-9a-f]{40}\.ics$/);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByRole('button', { name: 'Copy link' }).click();

@@ -127,13 +127,19 @@ describe('ChecklistPage dates', () => {
     expect(soon).toHaveTextContent('in 4 days');
     expect(screen.getByText('Passed late')).toBeInTheDocument();
 
-    const address = screen.getByLabelText('Your private calendar address');
-    expect(address).toHaveValue(checklist.calendarUrl);
-    await user.click(screen.getByRole('button', { name: 'Copy link' }));
-    expect(await navigator.clipboard.readText()).toBe(checklist.calendarUrl);
+    // The address was shown once, when made: only a new one can be had, and it replaces the old.
+    expect(screen.queryByLabelText('Your private calendar address')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'New address' }));
     expect(await screen.findByText(/the old one no longer works/)).toBeInTheDocument();
-    expect(address).toHaveValue('http://localhost:5173/api/calendars/ffffffffffffffffffffffffffffffffffffffff.ics');
+    const made = 'http://localhost:5173/api/calendars/ffffffffffffffffffffffffffffffffffffffff.ics';
+    const address = screen.getByLabelText('Your private calendar address');
+    expect(address).toHaveValue(made);
+    expect(screen.getByRole('link', { name: 'Subscribe' })).toHaveAttribute(
+      'href',
+      'webcal://localhost:5173/api/calendars/ffffffffffffffffffffffffffffffffffffffff.ics',
+    );
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    expect(await navigator.clipboard.readText()).toBe(made);
     expect(screen.getByRole('link', { name: 'The course calendar' })).toHaveAttribute(
       'href',
       expect.stringMatching(/\/api\/courses\/demo\/calendar\.ics$/),

@@ -77,6 +77,7 @@ export const checklist: Checklist = {
     },
   ],
   run: { name: 'autumn', title: 'Autumn 2026', start: '2026-09-07', timeZone: 'Europe/Kyiv' },
-  calendarUrl: 'http://localhost:5173/api/calendars/0123456789abcdef0123456789abcdef01234567.ics',
+  calendarUrl: null,
+  calendarFeed: true,
   repository: null,
 };

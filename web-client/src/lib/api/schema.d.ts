@@ -1038,7 +1038,8 @@ export interface components {
         /**
          * @description A student's checklist for a course: every item, per-homework status and completion.
          * @example {
-         *       "calendarUrl": "https://syllabus.example.org/api/calendars/2b9c0c6f7e1d4a3b8f5e.ics",
+         *       "calendarFeed": false,
+         *       "calendarUrl": "null",
          *       "completion": {
          *         "done": 1,
          *         "percent": 42,
@@ -1113,9 +1114,11 @@ export interface components {
          *     }
          */
         Checklist: {
+            /** @description Whether the student has a private calendar feed (iCalendar: their deadlines and statuses). Its address was shown once; POST .../checklist/calendar-url makes a new one and the old one stops working */
+            calendarFeed: boolean;
             /**
-             * @description The student's private calendar feed (iCalendar): their deadlines and statuses. Anyone with the address can read it; POST .../checklist/calendar-url replaces it and the old one stops working
-             * @example https://syllabus.example.org/api/calendars/2b9c0c6f7e1d4a3b8f5e.ics
+             * @description Always null here: a private calendar feed's address is shown once, in the answer of POST .../checklist/calendar-url that makes it (only its digest is stored); see calendarFeed
+             * @example null
              */
             calendarUrl: string | null;
             completion: components["schemas"]["Completion"];
@@ -5721,7 +5724,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "calendarUrl": "https://syllabus.example.org/api/calendars/2b9c0c6f7e1d4a3b8f5e.ics",
+                     *       "calendarFeed": false,
+                     *       "calendarUrl": "null",
                      *       "completion": {
                      *         "done": 1,
                      *         "percent": 42,
@@ -10887,7 +10891,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "calendarUrl": "https://syllabus.example.org/api/calendars/2b9c0c6f7e1d4a3b8f5e.ics",
+                     *       "calendarFeed": false,
+                     *       "calendarUrl": "null",
                      *       "completion": {
                      *         "done": 1,
                      *         "percent": 42,

@@ -25,3 +25,8 @@ alter table github_repository add column owner_decision varchar(20);
 -- GitHub's numeric id of a registered repository, bound at its first delivery: a repository that
 -- later arrives under the same name (renamed, or under a login someone else now holds) is another.
 alter table github_repository add column github_id bigint;
+
+-- A private calendar feed's secret is stored as its SHA-256, as bearer tokens are, and its address
+-- is shown once, when made. Addresses made before were stored as they are: they stop working, and
+-- students make a new one (POST .../checklist/calendar-url).
+update enrollment set calendar_token = null;

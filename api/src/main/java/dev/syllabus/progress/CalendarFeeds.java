@@ -8,8 +8,9 @@ import java.util.HexFormat;
 
 /**
  * Addresses of students' private calendar feeds. Calendar apps cannot send a bearer token, so the
- * address itself is the secret: 160 random bits, replaced on request (the old address then stops
- * working). It is handed out under SYLLABUS_PUBLIC_URL, where the web client passes /api on.
+ * address itself is the secret: 160 random bits, of which only the digest is stored (as for bearer
+ * tokens), so the address is shown once, when it is made; a new one replaces it (the old address
+ * then stops working). It is handed out under SYLLABUS_PUBLIC_URL, where the web client passes /api on.
  */
 @ApplicationScoped
 public class CalendarFeeds {

@@ -1,5 +1,6 @@
 package dev.syllabus.progress;
 
+import dev.syllabus.account.Tokens;
 import dev.syllabus.content.Course;
 import dev.syllabus.course.CourseRunEntity;
 import dev.syllabus.course.CourseRuns;
@@ -26,20 +27,22 @@ public class CalendarService {
         this.feeds = feeds;
     }
 
-    /** A new address for the student's calendar feed; the old one stops working. */
+    /** A new address for the student's calendar feed, shown in this answer only; the old one stops working. */
     @Transactional
     String newCalendarUrl(String slug, long accountId) {
         Courses.Ref ref = courses.find(slug);
         EnrollmentEntity enrollment =
                 EnrollmentEntity.of(ref.id(), accountId).orElseThrow(() -> ChecklistService.notEnrolled(ref));
-        enrollment.calendarToken = CalendarFeeds.newToken();
-        return feeds.url(enrollment.calendarToken);
+        // Only the digest is kept, as for bearer tokens: the address is in this answer alone.
+        String token = CalendarFeeds.newToken();
+        enrollment.calendarToken = Tokens.digest(token);
+        return feeds.url(token);
     }
 
     /** The private calendar feed behind {@code token}, or empty when no enrolment has it. */
     @Transactional
     Optional<String> calendarFeed(String token) {
-        return EnrollmentEntity.<EnrollmentEntity>find("calendarToken", token)
+        return EnrollmentEntity.<EnrollmentEntity>find("calendarToken", Tokens.digest(token))
                 .firstResultOptional()
                 .map(enrollment -> {
                     Courses.Ref ref = courses.find(enrollment.course.slug);

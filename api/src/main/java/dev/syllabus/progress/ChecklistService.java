@@ -53,18 +53,15 @@ public class ChecklistService {
     private final Cache<Course, Map<String, ChecklistItem>> itemsByCourse =
             Caffeine.newBuilder().weakKeys().build();
 
-    private final CalendarFeeds feeds;
     private final CohortCache cohorts;
 
     ChecklistService(
             Courses courses,
             Instance<PullRequestStates> pullRequests,
             Instance<RepositoryOwners> repositoryOwners,
-            CalendarFeeds feeds,
             CohortCache cohorts) {
         this.repositoryOwners = repositoryOwners;
         this.courses = courses;
-        this.feeds = feeds;
         this.cohorts = cohorts;
         this.pullRequests = pullRequests;
     }
@@ -153,7 +150,7 @@ public class ChecklistService {
         });
     }
 
-    /** A student's checklist, dated by their run, with the address of their calendar feed (made on first read). */
+    /** A student's checklist, dated by their run, saying whether they have a calendar feed (its address is shown once, when made). */
     @Transactional
     ChecklistViews.Checklist checklist(String slug, long accountId) {
         Courses.Ref ref = courses.find(slug);
@@ -162,11 +159,8 @@ public class ChecklistService {
                         ? Optional.<EnrollmentEntity>empty()
                         : EnrollmentEntity.of(ref.id(), accountId))
                 .orElseThrow(() -> notEnrolled(ref));
-        if (enrollment.calendarToken == null) {
-            enrollment.calendarToken = CalendarFeeds.newToken();
-        }
         return checklist(ref, dated(ref, enrollment.runId), student)
-                .withCalendarUrl(feeds.url(enrollment.calendarToken))
+                .withCalendarFeed(enrollment.calendarToken != null)
                 .withRepository(repositoryOf(ref.id(), accountId));
     }
 
@@ -308,10 +302,10 @@ public class ChecklistService {
         return mark(slug, student(login).id, instructorId, itemId, done, evidence, basedOn, null);
     }
 
-    /** An instructor's view of one student's checklist (without the student's calendar address); 404 when there is no such student. */
+    /** An instructor's view of one student's checklist; 404 when there is no such student. */
     @Transactional
     ChecklistViews.Checklist studentChecklist(String slug, String login) {
-        return checklist(slug, student(login).id).withCalendarUrl(null);
+        return checklist(slug, student(login).id);
     }
 
     /** The student {@code login}; 404 when there is none. */
@@ -401,6 +395,7 @@ public class ChecklistService {
                 items,
                 course.run(),
                 null,
+                false,
                 null);
     }
 

@@ -145,10 +145,16 @@ final class ChecklistViews {
             @Schema(
                     nullable = true,
                     description =
-                            "The student's private calendar feed (iCalendar): their deadlines and statuses. "
-                                    + "Anyone with the address can read it; POST .../checklist/calendar-url replaces it and the old one stops working",
-                    example = "https://syllabus.example.org/api/calendars/2b9c0c6f7e1d4a3b8f5e.ics")
+                            "Always null here: a private calendar feed's address is shown once, in the answer of POST "
+                                    + ".../checklist/calendar-url that makes it (only its digest is stored); see calendarFeed",
+                    example = "null")
             String calendarUrl,
+
+            @Schema(
+                    description =
+                            "Whether the student has a private calendar feed (iCalendar: their deadlines and statuses). Its address "
+                                    + "was shown once; POST .../checklist/calendar-url makes a new one and the old one stops working")
+            boolean calendarFeed,
 
             @Schema(
                     nullable = true,
@@ -156,13 +162,34 @@ final class ChecklistViews {
                             "The student's registered repository and who proved it is theirs; ticks from GitHub rest on it (null: none registered)")
             RepositoryOwners.RepositoryOwner repository) {
 
-        Checklist withCalendarUrl(String url) {
-            return new Checklist(course, student, verified, completion, weeks, homework, items, run, url, repository);
+        Checklist withCalendarFeed(boolean exists) {
+            return new Checklist(
+                    course,
+                    student,
+                    verified,
+                    completion,
+                    weeks,
+                    homework,
+                    items,
+                    run,
+                    calendarUrl,
+                    exists,
+                    repository);
         }
 
         Checklist withRepository(RepositoryOwners.RepositoryOwner owner) {
             return new Checklist(
-                    course, student, verified, completion, weeks, homework, items, run, calendarUrl, owner);
+                    course,
+                    student,
+                    verified,
+                    completion,
+                    weeks,
+                    homework,
+                    items,
+                    run,
+                    calendarUrl,
+                    calendarFeed,
+                    owner);
         }
     }
 

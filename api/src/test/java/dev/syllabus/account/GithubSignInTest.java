@@ -574,7 +574,7 @@ class GithubSignInTest {
         String squatter = Api.student(victim);
         tick(squatter, "setup/setup-github-repo");
         String feed = as(squatter)
-                .get("/api/courses/" + COURSE + "/checklist")
+                .post("/api/courses/" + COURSE + "/checklist/calendar-url")
                 .then()
                 .statusCode(200)
                 .extract()

@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.syllabus.account.Tokens;
 import dev.syllabus.support.Api;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -469,12 +471,31 @@ class DatesApiTest {
         String run = pastRun(admin);
         String login = Api.uniqueLogin("feed");
         String student = passedH2Late(admin, run, login);
-        String url = as(student)
+        as(student)
                 .get(BASE + "/checklist")
+                .then()
+                .statusCode(200)
+                .body("calendarUrl", equalTo(null))
+                .body("calendarFeed", equalTo(false));
+        String url = as(student)
+                .post(BASE + "/checklist/calendar-url")
                 .then()
                 .statusCode(200)
                 .extract()
                 .path("calendarUrl");
+        as(student)
+                .get(BASE + "/checklist")
+                .then()
+                .body("calendarUrl", equalTo(null))
+                .body("calendarFeed", equalTo(true));
+        String secret = url.replaceFirst("^.*/api/calendars/", "").replace(".ics", "");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> EnrollmentEntity.count("calendarToken = ?1", secret)))
+                .as("the address's secret is not stored as it is")
+                .isZero();
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> EnrollmentEntity.count("calendarToken = ?1", Tokens.digest(secret))))
+                .as("only its digest is")
+                .isEqualTo(1);
         assertThat(url).matches("https?://[^/]+/api/calendars/[0-9a-f]{40}\\.ics");
         String path = url.replaceFirst("^https?://[^/]+", "");
 
