@@ -546,26 +546,26 @@ class GithubSignInTest {
     void aRenamedLoginsNewHolderGetsAnAccountOfTheirOwnAndNoLoginIsUnusable() {
         String login = Api.uniqueLogin("handed-on");
         String renamed = Api.uniqueLogin("moved-on");
-        githubKnows(5107, login);
-        String first = signIn(github, 5107, login);
+        String first = signInNow(5107, login);
         // GitHub user 5107 renamed away; GitHub handed the login to user 5108.
-        github.resetMappings();
-        githubKnows(5108, login);
-        String second = signIn(github, 5108, login);
+        String second = signInNow(5108, login);
         as(second).get("/api/auth/me").then().statusCode(200).body("login", Matchers.equalTo(login));
         as(first).get("/api/auth/me").then().statusCode(200).body("login", Matchers.not(login));
         // The old holder's account is theirs again under their new login, and the old rename scheme's name is free.
-        github.resetMappings();
-        githubKnows(5107, renamed);
-        assertThat(signIn(github, 5107, renamed)).isNotEmpty();
+        assertThat(signInNow(5107, renamed)).isNotEmpty();
         as(first).get("/api/auth/me").then().statusCode(200).body("login", Matchers.equalTo(renamed));
-        github.resetMappings();
-        githubKnows(5109, "gh-5107");
-        as(signIn(github, 5109, "gh-5107"))
+        as(signInNow(5109, "gh-5107"))
                 .get("/api/auth/me")
                 .then()
                 .statusCode(200)
                 .body("login", Matchers.equalTo("gh-5107"));
+    }
+
+    /** GitHub now knows user {@code id} as {@code login}, who signs in: their token. */
+    private String signInNow(long id, String login) {
+        github.resetMappings();
+        githubKnows(id, login);
+        return signIn(github, id, login);
     }
 
     @Test

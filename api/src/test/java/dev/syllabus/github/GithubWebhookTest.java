@@ -19,6 +19,7 @@ import dev.syllabus.support.GithubDeliveries;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,10 +117,7 @@ class GithubWebhookTest {
     void evidenceFromARepositoryNobodyProvedIsLabelledAndTheInstructorConfirmsOrRejectsIt() {
         // Without GitHub sign-in nothing proves who owns a repository: a squatted login could register the victim's.
         Student s = student();
-        String sha = "e".repeat(40);
-        deliver("pull_request", fixture("pull_request", pr(s, 31, "opened", sha, "2026-11-20T10:00:00Z", false)));
-        deliver("check_suite", checks(s, sha, "success", "[{\"number\": 31}]"));
-        deliver("pull_request", fixture("pull_request", pr(s, 31, "closed", sha, "2026-11-20T11:00:00Z", true)));
+        mergedWithPassingChecks(s, 31, "e".repeat(40), "2026-11-20");
         assertThat(item(s, "H2/PR1").getBoolean("done")).isTrue();
         String admin = Api.admin();
         as(s.token())
@@ -144,12 +142,7 @@ class GithubWebhookTest {
         assertThat(item(s, "H2/PR1").getBoolean("done"))
                 .as("a rejected repository's ticks are withdrawn")
                 .isFalse();
-        String next = "f".repeat(40);
-        deliver("pull_request", fixture("pull_request", pr(s, 32, "opened", next, "2026-11-20T12:00:00Z", false)));
-        deliver("check_suite", checks(s, next, "success", "[{\"number\": 32}]"));
-        deliver("pull_request", fixture("pull_request", pr(s, 32, "closed", next, "2026-11-20T13:00:00Z", true)))
-                .then()
-                .body("detail", containsString("rejected"));
+        mergedWithPassingChecks(s, 32, "f".repeat(40), "2026-11-21").then().body("detail", containsString("rejected"));
 
         decide(admin, s, "CONFIRMED").then().statusCode(200).body("proof", equalTo("CONFIRMED"));
         assertThat(item(s, "H2/PR1").getBoolean("done")).isTrue();
@@ -158,7 +151,14 @@ class GithubWebhookTest {
         decide(admin, s, "UNPROVEN").then().statusCode(400).contentType("application/problem+json");
     }
 
-    private static io.restassured.response.Response decide(String admin, Student s, String decision) {
+    /** Pull request {@code number} (a Dockerfile, H2/PR1) opened, its checks passed, merged, on {@code day}; the last answer. */
+    private static Response mergedWithPassingChecks(Student s, int number, String sha, String day) {
+        deliver("pull_request", fixture("pull_request", pr(s, number, "opened", sha, day + "T10:00:00Z", false)));
+        deliver("check_suite", checks(s, sha, "success", "[{\"number\": " + number + "}]"));
+        return deliver("pull_request", fixture("pull_request", pr(s, number, "closed", sha, day + "T11:00:00Z", true)));
+    }
+
+    private static Response decide(String admin, Student s, String decision) {
         return as(admin)
                 .contentType("application/json")
                 .body(Map.of("decision", decision))
@@ -180,10 +180,7 @@ class GithubWebhookTest {
     void anotherGithubRepositoryUnderTheRegisteredNameEarnsAndStripsNothing() {
         // The student renamed away; whoever now holds the login makes a repository of the same name.
         Student s = student();
-        String sha = "d".repeat(40);
-        deliver("pull_request", fixture("pull_request", pr(s, 41, "opened", sha, "2026-11-20T10:00:00Z", false)));
-        deliver("check_suite", checks(s, sha, "success", "[{\"number\": 41}]"));
-        deliver("pull_request", fixture("pull_request", pr(s, 41, "closed", sha, "2026-11-20T11:00:00Z", true)));
+        mergedWithPassingChecks(s, 41, "d".repeat(40), "2026-11-20");
         assertThat(item(s, "H2/PR1").getBoolean("done")).isTrue();
 
         String other = fixture("pull_request", pr(s, 41, "reopened", "9".repeat(40), "2026-11-21T10:00:00Z", false))

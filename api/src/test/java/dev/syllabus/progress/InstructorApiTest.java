@@ -15,6 +15,7 @@ import dev.syllabus.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -278,20 +279,8 @@ class InstructorApiTest {
                 .body("conflicts[0].reason", containsString("joined under this login"));
         assertThat(invitesCsv(admin)).doesNotContain(grace + ",");
 
-        as(admin)
-                .contentType(ContentType.JSON)
-                .body(Map.of("choice", "KEEP"))
-                .post(BASE + "/roster/conflicts/" + kept)
-                .then()
-                .statusCode(200)
-                .body("choice", equalTo("KEEP"));
-        as(admin)
-                .contentType(ContentType.JSON)
-                .body(Map.of("choice", "RESET"))
-                .post(BASE + "/roster/conflicts/" + grace)
-                .then()
-                .statusCode(200)
-                .body("choice", equalTo("RESET"));
+        resolve(admin, kept, "KEEP").then().statusCode(200).body("choice", equalTo("KEEP"));
+        resolve(admin, grace, "RESET").then().statusCode(200).body("choice", equalTo("RESET"));
 
         as(squatter).get("/api/auth/me").then().statusCode(401);
         as(admin)
@@ -307,20 +296,16 @@ class InstructorApiTest {
                 .then()
                 .statusCode(200)
                 .body("conflicts", Matchers.empty());
-        as(admin)
+        resolve(admin, kept, "RESET").then().statusCode(409).contentType(PROBLEM);
+        resolve(admin, kept, "SOMETHING").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    /** The instructor's choice for a roster conflict. */
+    private static Response resolve(String admin, String login, String choice) {
+        return as(admin)
                 .contentType(ContentType.JSON)
-                .body(Map.of("choice", "RESET"))
-                .post(BASE + "/roster/conflicts/" + kept)
-                .then()
-                .statusCode(409)
-                .contentType(PROBLEM);
-        as(admin)
-                .contentType(ContentType.JSON)
-                .body(Map.of("choice", "SOMETHING"))
-                .post(BASE + "/roster/conflicts/" + kept)
-                .then()
-                .statusCode(400)
-                .contentType(PROBLEM);
+                .body(Map.of("choice", choice))
+                .post(BASE + "/roster/conflicts/" + login);
     }
 
     private static String invitesCsv(String admin) {
