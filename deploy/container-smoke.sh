@@ -103,7 +103,7 @@ restart_under_load() { # base-url
   $ENGINE pod stop -t 30 "$pod" >/dev/null
   local restarted=$SECONDS
   $ENGINE pod start "$pod" >/dev/null
-  wait_for http://127.0.0.1:18180/q/health/ready 120
+  wait_for http://127.0.0.1:19180/q/health/ready 120
   restarted=$(( SECONDS - restarted ))
   sleep 2
   touch "$work/stop"
@@ -194,7 +194,11 @@ else
   # podman logs harmless systemd health-check complaints on hosts without systemd: keep them aside.
   $ENGINE kube play --quiet "$played" >/dev/null 2>"$work/kube-play.log" || fail "kube play failed: $(cat "$work/kube-play.log")"
   wait_for http://127.0.0.1:18181/api/agenda 120
-  wait_for http://127.0.0.1:18182/q/health/ready 60
+  wait_for http://127.0.0.1:19182/q/health/ready 60
+  # Health and metrics answer on the management interface only, never on the public port.
+  [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:18180/q/metrics)" = 404 ] || fail "the API serves /q/metrics on its public port"
+  curl -fsS -o /dev/null http://127.0.0.1:19180/q/metrics || fail "the API serves no metrics on its management interface"
+  echo "  kube play: health and metrics on the management interface (19180) only"
   check_through_web http://127.0.0.1:18181 "kube play"
   restart_under_load http://127.0.0.1:18181
   $ENGINE kube down "$played" >/dev/null 2>&1 || true

@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 API_PORT="${API_PORT:-8080}"
+MANAGEMENT_PORT="${MANAGEMENT_PORT:-9000}"
 WEB_PORT="${WEB_PORT:-5173}"
 pids=()
 stop() {
@@ -16,7 +17,7 @@ stop() {
 trap stop INT TERM EXIT
 
 mkdir -p data
-QUARKUS_HTTP_PORT="$API_PORT" SYLLABUS_CORS_ORIGINS="${SYLLABUS_CORS_ORIGINS:-http://localhost:$WEB_PORT,http://127.0.0.1:$WEB_PORT}" \
+QUARKUS_HTTP_PORT="$API_PORT" QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" SYLLABUS_CORS_ORIGINS="${SYLLABUS_CORS_ORIGINS:-http://localhost:$WEB_PORT,http://127.0.0.1:$WEB_PORT}" \
   java ${JAVA_OPTS:-} -jar api/target/quarkus-app/quarkus-run.jar &
 pids+=($!)
 
@@ -24,7 +25,7 @@ pids+=($!)
 pids+=($!)
 
 for _ in $(seq 1 120); do
-  if curl -fsS -o /dev/null "http://127.0.0.1:$API_PORT/q/health/ready" 2>/dev/null; then break; fi
+  if curl -fsS -o /dev/null "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" 2>/dev/null; then break; fi
   if ! kill -0 "${pids[0]}" 2>/dev/null; then echo "The API did not start; see the messages above." >&2; exit 1; fi
   sleep 0.5
 done

@@ -3,6 +3,7 @@ import { defineConfig, devices } from '@playwright/test';
 // End-to-end tests: Debian's Chromium drives the built client, served by `vite preview`, which
 // proxies /api to the real API jar started here on a fresh in-memory database. No mocks.
 const apiPort = Number(process.env.E2E_API_PORT ?? 18180);
+const managementPort = apiPort + 10;
 const webPort = Number(process.env.E2E_WEB_PORT ?? 14173);
 const fakeGithubPort = Number(process.env.E2E_FAKE_GITHUB_PORT ?? 14180);
 const apiJar = process.env.E2E_API_JAR ?? '../api/target/quarkus-app/quarkus-run.jar';
@@ -46,9 +47,10 @@ export default defineConfig({
         },
         {
           command: `java -jar ${apiJar}`,
-          url: `http://127.0.0.1:${apiPort}/q/health/ready`,
+          url: `http://127.0.0.1:${managementPort}/q/health/ready`,
           env: {
             QUARKUS_HTTP_PORT: String(apiPort),
+            QUARKUS_MANAGEMENT_PORT: String(managementPort),
             SYLLABUS_DB_URL: 'jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1',
             SYLLABUS_CORS_ORIGINS: `http://127.0.0.1:${webPort}`,
             // Sign-in with GitHub against the fake GitHub below; the browser comes back through the web server.

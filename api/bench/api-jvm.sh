@@ -19,11 +19,11 @@ launch_api() {
   shift 3
   [ "${API_CDS:-on}" = on ] && archived "$jar" && archive=(-XX:SharedArchiveFile=app-cds.jsa)
   start=$(date +%s%N)
-  (cd "$(dirname "$jar")" && exec env "${API_ENV[@]}" "$@" QUARKUS_HTTP_PORT="$port" \
+  (cd "$(dirname "$jar")" && exec env "${API_ENV[@]}" "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$((port + 1000))" \
     java "${archive[@]}" ${JAVA_OPTS:-} -jar "$(basename "$jar")") >"$log" 2>&1 &
   api_pid=$!
   for _ in $(seq 1 1200); do
-    if curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; then
+    if curl -fsS -o /dev/null "http://127.0.0.1:$((port + 1000))/q/health/ready" 2>/dev/null; then
       ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
       return 0
     fi

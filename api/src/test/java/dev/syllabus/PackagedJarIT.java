@@ -119,20 +119,30 @@ class PackagedJarIT {
                         "syllabus.admin.login (SYLLABUS_ADMIN_LOGIN) names 'took-it-first', an existing student account");
     }
 
-    /** Waits until the API is ready; returns its address. */
+    /** Waits until the API is ready (its management interface says so); returns its public address. */
     private String awaitReady(HttpClient http, Process process) throws Exception {
-        String base = address(process);
+        String base = address(process, PUBLIC_PORT);
+        String management = address(process, MANAGEMENT_PORT);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             assertRunning(process);
             assertThat(System.nanoTime()).as("the API got ready in time").isLessThan(deadline);
             try {
                 if (http.send(
-                                        HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
+                                        HttpRequest.newBuilder(URI.create(management + "/q/health/ready"))
                                                 .build(),
                                         HttpResponse.BodyHandlers.discarding())
                                 .statusCode()
                         == 200) {
+                    for (String inside : new String[] {"/q/health/ready", "/q/metrics"}) {
+                        assertThat(http.send(
+                                                HttpRequest.newBuilder(URI.create(base + inside))
+                                                        .build(),
+                                                HttpResponse.BodyHandlers.discarding())
+                                        .statusCode())
+                                .as("%s answers on the management interface only", inside)
+                                .isEqualTo(404);
+                    }
                     return base;
                 }
             } catch (IOException notYet) {
@@ -142,12 +152,16 @@ class PackagedJarIT {
         }
     }
 
+    private static final Pattern PUBLIC_PORT = Pattern.compile("Listening on: http://[^\\s]+:(\\d+)");
+    private static final Pattern MANAGEMENT_PORT =
+            Pattern.compile("Management interface listening on http://[^\\s]+:(\\d+)");
+
     /**
-     * Where the API listens: it picks a free port itself (port 0) and logs it, so no other process
-     * can take the port between a test choosing it and the API binding it.
+     * Where the API listens (its public port or its management interface's, as {@code listening}
+     * finds in its log): it picks free ports itself (port 0) and logs them, so no other process can
+     * take a port between a test choosing it and the API binding it.
      */
-    private String address(Process process) throws Exception {
-        Pattern listening = Pattern.compile("Listening on: http://[^\\s]+:(\\d+)");
+    private String address(Process process, Pattern listening) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             assertRunning(process);
@@ -235,6 +249,7 @@ class PackagedJarIT {
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("output.log").toFile());
         builder.environment().put("QUARKUS_HTTP_PORT", "0");
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", "0");
         builder.environment().putAll(environment);
         return builder.start();
     }

@@ -1,5 +1,6 @@
 package dev.syllabus.course;
 
+import static dev.syllabus.support.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -398,16 +399,29 @@ class CurriculumApiTest {
     }
 
     @Test
+    void healthAndMetricsAnswerOnTheManagementInterfaceNotThePublicPort() {
+        for (String path : new String[] {"/q/health", "/q/health/ready", "/q/metrics"}) {
+            given().get(path).then().statusCode(404);
+        }
+        given().get("/q/openapi").then().statusCode(200);
+    }
+
+    @Test
     void reportsHealthAndMetrics() {
-        given().get("/q/health/ready")
+        management()
+                .get("/q/health/ready")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database")));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/started").then().statusCode(200).body("checks.name", hasItem("course-catalog"));
+        management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        management().get("/q/health/started").then().statusCode(200).body("checks.name", hasItem("course-catalog"));
         given().get("/api/agenda").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds_count"));
+        management()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("http_server_requests_seconds_count"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.syllabus.http;
 
 import static dev.syllabus.support.Api.COURSE;
 import static dev.syllabus.support.Api.as;
+import static dev.syllabus.support.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -91,7 +92,7 @@ class HttpEdgeTest {
         assertThat(longTarget.status()).isEqualTo(414);
         given().patch(madeUp).then().statusCode(405).contentType(Problem.MEDIA_TYPE);
 
-        String metrics = given().get("/q/metrics").asString();
+        String metrics = management().get("/q/metrics").asString();
         assertThat(metrics).doesNotContain(madeUp);
         assertThat(metrics.lines().filter(line -> line.startsWith("http_server_requests_seconds_count{")))
                 .anySatisfy(line -> assertThat(line).contains("status=\"414\"", "uri=\"" + HttpEdge.UNMATCHED + "\""))

@@ -2,6 +2,7 @@ package dev.syllabus.progress;
 
 import static dev.syllabus.support.Api.COURSE;
 import static dev.syllabus.support.Api.as;
+import static dev.syllabus.support.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -56,7 +57,7 @@ class DatabaseOutageTest {
                     .header("Retry-After", "5");
             assertThat(millis).as("fails fast").isLessThan(8000);
             as(token).get(BASE + "/checklist").then().statusCode(503);
-            given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+            management().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
             given().get("/api/agenda").then().statusCode(200);
         } finally {
             postgres.start();
@@ -82,7 +83,7 @@ class DatabaseOutageTest {
 
     private static void awaitReady() throws InterruptedException {
         for (int attempt = 0; attempt < 60; attempt++) {
-            if (given().get("/q/health/ready").statusCode() == 200) {
+            if (management().get("/q/health/ready").statusCode() == 200) {
                 return;
             }
             Thread.sleep(500);
