@@ -19,8 +19,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -192,12 +190,16 @@ public class EnrollmentService {
         CourseEntity course = courses.row(slug);
         AccountEntity existing = AccountEntity.findByLogin(request.login()).orElse(null);
         if (invited) {
-            EnrollmentEntity enrollment = existing == null || existing.passwordHash != null || existing.githubId != null
+            EnrollmentEntity enrollment = existing == null
                     ? null
                     : EnrollmentEntity.of(course.id, existing.id).orElse(null);
             if (enrollment == null
-                    || enrollment.inviteHash == null
-                    || !constantTimeEquals(
+                    || !Invites.opens(
+                            new Invites.Account(
+                                    existing.role,
+                                    enrollment.rostered,
+                                    existing.passwordHash != null,
+                                    existing.githubId != null),
                             enrollment.inviteHash,
                             Tokens.digest(request.inviteCode().strip()))) {
                 throw DomainException.forbidden(
@@ -267,9 +269,5 @@ public class EnrollmentService {
             tick.version++;
             cohorts.changed(tick.courseId);
         }
-    }
-
-    private static boolean constantTimeEquals(String expected, String given) {
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 }
