@@ -31,11 +31,6 @@ public class GithubRepositoryEntity extends PanacheEntity {
     @Column(name = "owner_decision", length = 20)
     public String ownerDecision;
 
-    /** Its owner, as in "owner/name". */
-    String owner() {
-        return fullName.substring(0, fullName.indexOf('/'));
-    }
-
     /** The repository with this "owner/name" (lower case), whoever registered it. */
     static GithubRepositoryEntity named(String fullName) {
         return find("fullName", fullName).firstResult();

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -115,8 +116,7 @@ public class GithubService implements PullRequestStates, RepositoryOwners {
     private Outcome pullRequest(JsonNode payload) {
         GithubRepositoryEntity repository = registered(payload);
         if (repository == null) {
-            return Outcome.ignored("repository " + repository(payload)
-                    + " is not registered by a student (or is another GitHub repository under that name)");
+            return unregistered(payload);
         }
         PullRequestEntity row = upsert(repository, payload.path("pull_request"));
         if (row == null) {
@@ -135,8 +135,7 @@ public class GithubService implements PullRequestStates, RepositoryOwners {
     private Outcome review(JsonNode payload, String action) {
         GithubRepositoryEntity repository = registered(payload);
         if (repository == null) {
-            return Outcome.ignored("repository " + repository(payload)
-                    + " is not registered by a student (or is another GitHub repository under that name)");
+            return unregistered(payload);
         }
         JsonNode pr = payload.path("pull_request");
         PullRequestEntity row = upsert(repository, pr);
@@ -220,8 +219,7 @@ public class GithubService implements PullRequestStates, RepositoryOwners {
     private Outcome member(JsonNode payload) {
         GithubRepositoryEntity repository = registered(payload);
         if (repository == null) {
-            return Outcome.ignored("repository " + repository(payload)
-                    + " is not registered by a student (or is another GitHub repository under that name)");
+            return unregistered(payload);
         }
         JsonNode member = payload.path("member");
         String login = truncate(member.path("login").asText(""), 39);
@@ -264,8 +262,7 @@ public class GithubService implements PullRequestStates, RepositoryOwners {
         String name = run.path("name").asText("");
         GithubRepositoryEntity repository = registered(payload);
         if (repository == null) {
-            return Outcome.ignored("repository " + repository(payload)
-                    + " is not registered by a student (or is another GitHub repository under that name)");
+            return unregistered(payload);
         }
         if (!policy(repository.courseId).checks().contains(name)) {
             return Outcome.ignored("check run '" + truncate(name, 100) + "' is not one the course counts");
@@ -422,22 +419,52 @@ public class GithubService implements PullRequestStates, RepositoryOwners {
     @Transactional
     public Map<Long, RepositoryOwner> ofCourse(long courseId) {
         Map<Long, RepositoryOwner> owners = new HashMap<>();
-        for (GithubRepositoryEntity repository :
-                GithubRepositoryEntity.<GithubRepositoryEntity>list("courseId", courseId)) {
-            owners.put(repository.accountId, owner(repository, AccountEntity.findById(repository.accountId)));
-        }
+        owned("r.courseId = ?1", courseId).forEach(o -> owners.put(o.accountId(), o.owner()));
         return owners;
+    }
+
+    @Override
+    @Transactional
+    public Optional<RepositoryOwner> of(long courseId, long accountId) {
+        return owned("r.courseId = ?1 and r.accountId = ?2", courseId, accountId).stream()
+                .findFirst()
+                .map(Owned::owner);
+    }
+
+    /** A registered repository with what the proof needs of its student, read in one query. */
+    record Owned(long accountId, String fullName, String decision, Long studentGithubId, String studentLogin) {
+        RepositoryOwner owner() {
+            return new RepositoryOwner(
+                    fullName,
+                    RepositoryOwner.proof(
+                            decision,
+                            studentGithubId != null,
+                            fullName.substring(0, fullName.indexOf('/')),
+                            studentLogin));
+        }
+    }
+
+    private static List<Owned> owned(String where, Object... parameters) {
+        var query = GithubRepositoryEntity.getEntityManager()
+                .createQuery(
+                        "select r.accountId, r.fullName, r.ownerDecision, a.githubId, a.login"
+                                + " from GithubRepository r, Account a where a.id = r.accountId and " + where,
+                        Owned.class);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query.getResultList();
     }
 
     /** Who proved {@code repository} is {@code student}'s. */
     static RepositoryOwner owner(GithubRepositoryEntity repository, AccountEntity student) {
-        return new RepositoryOwner(
-                repository.fullName,
-                RepositoryOwner.proof(
+        return new Owned(
+                        repository.accountId,
+                        repository.fullName,
                         repository.ownerDecision,
-                        student != null && student.githubId != null,
-                        repository.owner(),
-                        student == null ? "" : student.login));
+                        student.githubId,
+                        student.login)
+                .owner();
     }
 
     static PullRequestEntity find(String fullName, int number) {
@@ -462,6 +489,12 @@ public class GithubService implements PullRequestStates, RepositoryOwners {
             found.githubId = id.asLong();
         }
         return found.githubId == id.asLong() ? found : null;
+    }
+
+    /** A delivery about no registered repository: acknowledged, and ignored. */
+    private static Outcome unregistered(JsonNode payload) {
+        return Outcome.ignored("repository " + repository(payload)
+                + " is not registered by a student (or is another GitHub repository under that name)");
     }
 
     private static String repository(JsonNode payload) {

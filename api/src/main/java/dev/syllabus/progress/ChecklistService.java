@@ -125,7 +125,10 @@ public class ChecklistService {
 
     /** The student's registered repository and who proved it is theirs, or null. */
     private RepositoryOwners.RepositoryOwner repositoryOf(long courseId, long accountId) {
-        return repositoriesOf(courseId).get(accountId);
+        return repositoryOwners.stream()
+                .flatMap(source -> source.of(courseId, accountId).stream())
+                .findFirst()
+                .orElse(null);
     }
 
     /** Every registered repository of the course's students, by account id. */
@@ -160,8 +163,7 @@ public class ChecklistService {
                         : EnrollmentEntity.of(ref.id(), accountId))
                 .orElseThrow(() -> notEnrolled(ref));
         return checklist(ref, dated(ref, enrollment.runId), student)
-                .withCalendarFeed(enrollment.calendarToken != null)
-                .withRepository(repositoryOf(ref.id(), accountId));
+                .withEnrolment(enrollment.calendarToken != null, repositoryOf(ref.id(), accountId));
     }
 
     /** A student's checklist in {@code dated}, the course as their run dates it. */

@@ -162,7 +162,8 @@ final class ChecklistViews {
                             "The student's registered repository and who proved it is theirs; ticks from GitHub rest on it (null: none registered)")
             RepositoryOwners.RepositoryOwner repository) {
 
-        Checklist withCalendarFeed(boolean exists) {
+        /** This checklist with what the student's enrolment adds: whether they have a calendar feed, their repository. */
+        Checklist withEnrolment(boolean hasCalendarFeed, RepositoryOwners.RepositoryOwner owner) {
             return new Checklist(
                     course,
                     student,
@@ -173,22 +174,7 @@ final class ChecklistViews {
                     items,
                     run,
                     calendarUrl,
-                    exists,
-                    repository);
-        }
-
-        Checklist withRepository(RepositoryOwners.RepositoryOwner owner) {
-            return new Checklist(
-                    course,
-                    student,
-                    verified,
-                    completion,
-                    weeks,
-                    homework,
-                    items,
-                    run,
-                    calendarUrl,
-                    calendarFeed,
+                    hasCalendarFeed,
                     owner);
         }
     }

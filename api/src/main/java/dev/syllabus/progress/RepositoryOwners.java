@@ -1,6 +1,7 @@
 package dev.syllabus.progress;
 
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -12,6 +13,9 @@ public interface RepositoryOwners {
 
     /** Each enrolled student's registered repository in the course, by account id. */
     Map<Long, RepositoryOwner> ofCourse(long courseId);
+
+    /** One student's registered repository in the course, if any. */
+    Optional<RepositoryOwner> of(long courseId, long accountId);
 
     @Schema(
             name = "OwnerProof",
