@@ -3,12 +3,12 @@ SHELL := /bin/bash
 MVN := ./mvnw -B -q
 API_JAR := api/target/quarkus-app/quarkus-run.jar
 
-.PHONY: help run test format fuzz release-contract api api-postgres web web-deps openapi bench prerequisites clean images deploy-kind undeploy-kind deploy-minikube undeploy-minikube bench-web
+.PHONY: help run run-prerequisites screenshots test format fuzz release-contract api api-postgres web web-deps openapi bench prerequisites clean images deploy-kind undeploy-kind deploy-minikube undeploy-minikube bench-web
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-run: prerequisites api web-deps ## Start the API on :8080 (embedded database, course loaded) and the web client on :5173
+run: run-prerequisites api web-deps ## Start the API on :8080 (embedded database, course loaded) and the web client on :5173
 	@deploy/run-local.sh
 
 test: prerequisites ## Run every test: formatting, API (H2, PostgreSQL, packaged jar), contract, web client, manifests, containers
@@ -58,6 +58,10 @@ bench: api api-postgres ## Benchmarks: the agenda (API against nginx) and the wr
 bench-web: api web-deps ## Web budgets: initial-route JavaScript size and Lighthouse scores (agenda, checklist)
 	@.ci/install-packages chromium
 	@web-client/scripts/bench-web.sh
+
+# make run needs Java, Node and curl; the browser and nginx are for the tests alone.
+run-prerequisites:
+	@.ci/install-packages
 
 prerequisites:
 	@.ci/install-packages chromium fonts-dejavu-core nginx-light

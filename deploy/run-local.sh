@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs Syllabus on this machine: the API on the embedded database (./data) with the course loaded,
 # and the web client's dev server, which proxies /api to the API.
-# Stops everything it started on Ctrl-C or SIGTERM, or when either of them stops.
+# Stops everything it started on Ctrl-C or SIGTERM (quietly: being stopped is how it ends), or when
+# either of them stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +15,14 @@ stop() {
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }
-trap stop INT TERM EXIT
+stopped() {
+  stop
+  echo
+  echo "  Syllabus stopped."
+  exit 0
+}
+trap stopped INT TERM
+trap stop EXIT
 
 mkdir -p data
 QUARKUS_HTTP_PORT="$API_PORT" QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" SYLLABUS_CORS_ORIGINS="${SYLLABUS_CORS_ORIGINS:-http://localhost:$WEB_PORT,http://127.0.0.1:$WEB_PORT}" \
@@ -24,18 +32,39 @@ pids+=($!)
 (cd web-client && SYLLABUS_API_PROXY="http://127.0.0.1:$API_PORT" exec node node_modules/vite/bin/vite.js --port "$WEB_PORT" --strictPort) &
 pids+=($!)
 
-for _ in $(seq 1 120); do
-  if curl -fsS -o /dev/null "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" 2>/dev/null; then break; fi
-  if ! kill -0 "${pids[0]}" 2>/dev/null; then echo "The API did not start; see the messages above." >&2; exit 1; fi
-  sleep 0.5
-done
+# Both must answer before the addresses are printed: the API once its course is loaded, the web
+# client once its dev server serves the page.
+await() {
+  local what="$1" url="$2" pid="$3"
+  for _ in $(seq 1 240); do
+    if curl -fsS -o /dev/null "$url" 2>/dev/null; then return 0; fi
+    if ! kill -0 "$pid" 2>/dev/null; then echo "The $what did not start; see the messages above." >&2; exit 1; fi
+    sleep 0.5
+  done
+  echo "The $what did not answer at $url within two minutes." >&2
+  exit 1
+}
+await API "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" "${pids[0]}"
+await "web client" "http://127.0.0.1:$WEB_PORT/" "${pids[1]}"
+admin_login="${SYLLABUS_ADMIN_LOGIN:-admin}"
+admin_password="${SYLLABUS_ADMIN_PASSWORD:-syllabus-admin}"
 cat <<MSG
 
   Syllabus is running.
     Web client    http://localhost:$WEB_PORT
-    API           http://localhost:$API_PORT/api/agenda
-    API docs      http://localhost:$API_PORT/q/swagger-ui
+    API           http://localhost:$API_PORT/api/agenda   (documentation: http://localhost:$API_PORT/q/swagger-ui)
+
+  First sign-in: open the web client, choose "Sign in", and sign in as the instructor
+    login $admin_login, password $admin_password
+  then set the join code on "Cohort" and share it with your students.
+
   Press Ctrl-C to stop.
 
 MSG
-wait -n "${pids[@]}"
+# Either one stopping ends both. Ctrl-C reaches the children too, and when one of them handles it and
+# exits (Java answers SIGINT with 130, SIGTERM with 143), bash takes the signal as the child's and
+# runs no trap: such an exit is a stop, not a failure.
+status=0
+wait -n "${pids[@]}" || status=$?
+case "$status" in 130 | 143) stopped ;; esac
+exit "$status"

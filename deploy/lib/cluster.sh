@@ -9,7 +9,7 @@ ENTRY="${ENTRY:-gateway}"
 
 need() {
   for tool in "$@"; do
-    command -v "$tool" >/dev/null || { echo "deploy: '$tool' is not installed; see README, 'Deploy to Kubernetes'." >&2; exit 1; }
+    command -v "$tool" >/dev/null || { echo "deploy: '$tool' is not installed; see docs/operators/kubernetes.md." >&2; exit 1; }
   done
 }
 
@@ -94,7 +94,7 @@ smoke() { # base-url (https)
       curl -sS -o /dev/null -w '%{http_code}' "$plain/" | grep -qE '^30[178]$' \
         || { echo "deploy: plain HTTP at $plain/ is not redirected to HTTPS" >&2; exit 1; }
       echo
-      echo "  Syllabus is up:  $1  (a self-signed certificate: see README, 'TLS')"
+      echo "  Syllabus is up:  $1  (a self-signed certificate: see docs/operators/kubernetes.md, 'TLS')"
       echo "  API:             $1/api/agenda"
       echo "  Instructor:      admin / $(kubectl -n syllabus get secret syllabus-secrets -o jsonpath='{.data.SYLLABUS_ADMIN_PASSWORD}' | base64 -d)"
       return 0
