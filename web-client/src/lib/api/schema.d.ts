@@ -663,11 +663,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Rostered students who have not joined yet, and whether each has an invite (instructors)
+         * @description Students the roster named who have no password and have not signed in with GitHub, by login. Invite codes are shown once, when issued (POST on this address); `invite` and `link` are null here.
+         */
+        get: operations["listRosterInvites"];
         put?: never;
         /**
          * New personal invite codes for rostered students who have not joined (instructors)
-         * @description One row per rostered student without a password yet: login, name, invite code and invite link (the web client's sign-in page, SYLLABUS_PUBLIC_URL). Each call issues new codes and the earlier ones stop working; each code claims its own account, once.
+         * @description One row per rostered student without a password yet (or only `login`'s): login, name, invite code and invite link (the web client's sign-in page, SYLLABUS_PUBLIC_URL). Each call issues new codes and the earlier ones of those students stop working; each code claims its own account, once. CSV by default; `Accept: application/json` for JSON.
          */
         post: operations["createRosterInvites"];
         delete?: never;
@@ -1053,6 +1057,7 @@ export interface components {
          *           "donePrs": 1,
          *           "due": "2026-09-16T23:59:00+03:00",
          *           "extended": false,
+         *           "graded": false,
          *           "late": false,
          *           "passedAt": "2022-03-10T16:15:50Z",
          *           "requiredItems": 1,
@@ -1383,6 +1388,7 @@ export interface components {
          *               "code": "H2",
          *               "due": "2026-09-16T23:59:00+03:00",
          *               "dueRule": "+10 days",
+         *               "graded": false,
          *               "pass": {
          *                 "instructorApproval": false,
          *                 "listedPrs": 3,
@@ -1800,6 +1806,7 @@ export interface components {
          *       "code": "H2",
          *       "due": "2026-09-16T23:59:00+03:00",
          *       "dueRule": "+10 days",
+         *       "graded": false,
          *       "pass": {
          *         "instructorApproval": false,
          *         "listedPrs": 3,
@@ -1848,6 +1855,8 @@ export interface components {
             due: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
             /** @description The homework's own 'Due:' line; null when the course's default applies */
             dueRule: ((string | components["schemas"]["DueRule"] | null) | null) | components["schemas"]["DueRule"] | null;
+            /** @description Whether it can pass: false for a homework with no tasks and no approval to wait for (left out of gradebooks, the cohort and progress) */
+            graded: boolean;
             /** @description When the homework passes; null when the author gave none. */
             pass: ((components["schemas"]["PassCriterion"] | null) | null) | components["schemas"]["PassCriterion"] | null;
             /** @description Reading list and other non-task bullets. */
@@ -1871,6 +1880,7 @@ export interface components {
          *       "donePrs": 1,
          *       "due": "2026-09-16T23:59:00+03:00",
          *       "extended": false,
+         *       "graded": false,
          *       "late": false,
          *       "passedAt": "2022-03-10T16:15:50Z",
          *       "requiredItems": 1,
@@ -1906,6 +1916,8 @@ export interface components {
             due: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
             /** @description Whether an instructor extended this student's deadline */
             extended: boolean;
+            /** @description Whether it can pass at all: false for a homework with nothing to tick and no approval to wait for, which is left out of the gradebook, the cohort and progress */
+            graded: boolean;
             /** @description Passed after its due date (the status stays PASSED: late work is never refused) */
             late: boolean;
             /** @description When it passed: the moment its pass criterion was first met (merge times for pull requests), or the approval where an instructor passed it otherwise; null unless PASSED */
@@ -2497,6 +2509,37 @@ export interface components {
             login: string;
         };
         /**
+         * @description A rostered student nobody has claimed yet, and their invite.
+         * @example {
+         *       "email": "ada@example.org",
+         *       "invite": "Q7RT3KX9MP2W",
+         *       "invited": false,
+         *       "link": "http://localhost:5173/signin?course=ml-in-production&login=ada&invite=Q7RT3KX9MP2W",
+         *       "login": "ada",
+         *       "name": "Ada Lovelace"
+         *     }
+         */
+        RosterInvite: {
+            /** @example ada@example.org */
+            email: string | null;
+            /**
+             * @description The invite code just issued; null when listing
+             * @example Q7RT3KX9MP2W
+             */
+            invite: string | null;
+            /** @description Whether a personal invite code is in force for them (codes are shown once, when issued) */
+            invited: boolean;
+            /**
+             * @description The invite link just issued (the web client's sign-in page); null when listing
+             * @example http://localhost:5173/signin?course=ml-in-production&login=ada&invite=Q7RT3KX9MP2W
+             */
+            link: string | null;
+            /** @example ada */
+            login: string;
+            /** @example Ada Lovelace */
+            name: string | null;
+        };
+        /**
          * @description What a roster upload changed.
          * @example {
          *       "conflicts": [
@@ -2767,6 +2810,7 @@ export interface components {
          *           "code": "H2",
          *           "due": "2026-09-16T23:59:00+03:00",
          *           "dueRule": "+10 days",
+         *           "graded": false,
          *           "pass": {
          *             "instructorApproval": false,
          *             "listedPrs": 3,
@@ -3071,6 +3115,7 @@ export interface operations {
                      *               "code": "H2",
                      *               "due": "2026-09-16T23:59:00+03:00",
                      *               "dueRule": "+10 days",
+                     *               "graded": false,
                      *               "pass": {
                      *                 "instructorApproval": false,
                      *                 "listedPrs": 3,
@@ -5424,6 +5469,7 @@ export interface operations {
                      *               "code": "H2",
                      *               "due": "2026-09-16T23:59:00+03:00",
                      *               "dueRule": "+10 days",
+                     *               "graded": false,
                      *               "pass": {
                      *                 "instructorApproval": false,
                      *                 "listedPrs": 3,
@@ -5739,6 +5785,7 @@ export interface operations {
                      *           "donePrs": 1,
                      *           "due": "2026-09-16T23:59:00+03:00",
                      *           "extended": false,
+                     *           "graded": false,
                      *           "late": false,
                      *           "passedAt": "2022-03-10T16:15:50Z",
                      *           "requiredItems": 1,
@@ -7871,6 +7918,7 @@ export interface operations {
                      *         "code": "H2",
                      *         "due": "2026-09-16T23:59:00+03:00",
                      *         "dueRule": "+10 days",
+                     *         "graded": false,
                      *         "pass": {
                      *           "instructorApproval": false,
                      *           "listedPrs": 3,
@@ -8052,6 +8100,7 @@ export interface operations {
                      *       "code": "H2",
                      *       "due": "2026-09-16T23:59:00+03:00",
                      *       "dueRule": "+10 days",
+                     *       "graded": false,
                      *       "pass": {
                      *         "instructorApproval": false,
                      *         "listedPrs": 3,
@@ -9638,7 +9687,7 @@ export interface operations {
             };
         };
     };
-    createRosterInvites: {
+    listRosterInvites: {
         parameters: {
             query?: never;
             header?: never;
@@ -9649,17 +9698,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The invites, as CSV. */
+            /** @description The students who have yet to join. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     /**
-                     * @example login,name,invite,link
-                     *     ada,Ada Lovelace,Q7RT3KX9MP2W,http://localhost:5173/signin?course=ml-in-production&login=ada&invite=Q7RT3KX9MP2W
+                     * @example [
+                     *       {
+                     *         "email": "ada@example.org",
+                     *         "invite": "Q7RT3KX9MP2W",
+                     *         "invited": false,
+                     *         "link": "http://localhost:5173/signin?course=ml-in-production&login=ada&invite=Q7RT3KX9MP2W",
+                     *         "login": "ada",
+                     *         "name": "Ada Lovelace"
+                     *       }
+                     *     ]
                      */
-                    "text/csv": string;
+                    "application/json": components["schemas"]["RosterInvite"][];
                 };
             };
             /** @description A parameter, a header or the body is malformed; `errors` names the field. */
@@ -9725,6 +9782,176 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createRosterInvites: {
+        parameters: {
+            query?: {
+                /** @description Only this student's invite (a rostered login that has yet to join) */
+                login?: unknown;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invites. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "email": "ada@example.org",
+                     *         "invite": "Q7RT3KX9MP2W",
+                     *         "invited": false,
+                     *         "link": "http://localhost:5173/signin?course=ml-in-production&login=ada&invite=Q7RT3KX9MP2W",
+                     *         "login": "ada",
+                     *         "name": "Ada Lovelace"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["RosterInvite"][];
+                    /**
+                     * @example login,name,invite,link
+                     *     ada,Ada Lovelace,Q7RT3KX9MP2W,http://localhost:5173/signin?course=ml-in-production&login=ada&invite=Q7RT3KX9MP2W
+                     */
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such course, or `login` is not a rostered student who has yet to join. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such course, or `login` is not a rostered student who has yet to join.",
                      *       "instance": "/api/courses/ml-in-production",
                      *       "status": 404,
                      *       "title": "Not Found",
@@ -10906,6 +11133,7 @@ export interface operations {
                      *           "donePrs": 1,
                      *           "due": "2026-09-16T23:59:00+03:00",
                      *           "extended": false,
+                     *           "graded": false,
                      *           "late": false,
                      *           "passedAt": "2022-03-10T16:15:50Z",
                      *           "requiredItems": 1,
@@ -11629,6 +11857,7 @@ export interface operations {
                      *       "donePrs": 1,
                      *       "due": "2026-09-16T23:59:00+03:00",
                      *       "extended": false,
+                     *       "graded": false,
                      *       "late": false,
                      *       "passedAt": "2022-03-10T16:15:50Z",
                      *       "requiredItems": 1,
@@ -11858,6 +12087,7 @@ export interface operations {
                      *       "donePrs": 1,
                      *       "due": "2026-09-16T23:59:00+03:00",
                      *       "extended": false,
+                     *       "graded": false,
                      *       "late": false,
                      *       "passedAt": "2022-03-10T16:15:50Z",
                      *       "requiredItems": 1,
@@ -12729,6 +12959,7 @@ export interface operations {
                      *             "code": "H2",
                      *             "due": "2026-09-16T23:59:00+03:00",
                      *             "dueRule": "+10 days",
+                     *             "graded": false,
                      *             "pass": {
                      *               "instructorApproval": false,
                      *               "listedPrs": 3,
@@ -12982,6 +13213,7 @@ export interface operations {
                      *           "code": "H2",
                      *           "due": "2026-09-16T23:59:00+03:00",
                      *           "dueRule": "+10 days",
+                     *           "graded": false,
                      *           "pass": {
                      *             "instructorApproval": false,
                      *             "listedPrs": 3,

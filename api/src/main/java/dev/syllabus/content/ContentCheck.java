@@ -39,13 +39,20 @@ public final class ContentCheck {
 
     /**
      * What an author probably did not mean, though the course can be published: a pull request
-     * marked optional where the pass criterion asks for every listed one, so the mark changes nothing.
+     * marked optional where the pass criterion asks for every listed one, so the mark changes nothing;
+     * and a homework with nothing to pass (no tasks, no approval), which is therefore ungraded.
      */
     static List<ContentIssue> warnings(Course course, Locations locations, String file) {
         ContentCheck check = new ContentCheck(locations, file);
         for (Week week : course.weeks()) {
             for (Homework homework : week.homework()) {
                 PassCriterion pass = homework.pass();
+                if (!homework.graded()) {
+                    check.report(
+                            homework,
+                            homework.code() + " has no tasks and no approval to wait for: it can never pass, so it is"
+                                    + " ungraded (left out of the gradebook, the cohort and progress)");
+                }
                 if (pass == null || pass.requiredPrs() < pass.listedPrs()) {
                     continue;
                 }

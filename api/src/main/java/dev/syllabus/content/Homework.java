@@ -1,5 +1,6 @@
 package dev.syllabus.content;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -50,6 +51,18 @@ public record Homework(
             PassCriterion pass,
             DueRule dueRule) {
         this(code, week, title, summary, tasks, reading, pass, dueRule, null);
+    }
+
+    /**
+     * Whether the homework can pass at all: it has tasks to tick, or its criterion waits for the
+     * instructor's approval. One without either ("Keep iterating") is ungraded: no grade, no progress.
+     */
+    @JsonProperty("graded")
+    @Schema(
+            description = "Whether it can pass: false for a homework with no tasks and no approval to wait for "
+                    + "(left out of gradebooks, the cohort and progress)")
+    public boolean graded() {
+        return !tasks.isEmpty() || (pass != null && pass.instructorApproval());
     }
 
     /** This homework with its due date in a run whose weeks start on {@code weekStart}. */

@@ -42,12 +42,12 @@ public class CourseImporter {
     /** @return how many courses were written (unchanged ones are not) */
     public int importAll() {
         Map<CourseSource, Course> courses = new LinkedHashMap<>();
+        Map<CourseSource, List<ContentIssue>> warnings = new LinkedHashMap<>();
         List<ContentIssue> issues = new ArrayList<>();
         for (CourseSource source : sources.all()) {
             CourseReader.Result result = source.read();
             issues.addAll(result.issues());
-            // Warnings do not stop the start: the author sees them here, with file and line.
-            result.warnings().forEach(warning -> LOG.warnf("Content warning: %s", warning));
+            warnings.put(source, result.warnings());
             if (result.course() != null) {
                 courses.put(source, result.course().withVersion(source.version()));
             }
@@ -61,6 +61,11 @@ public class CourseImporter {
         for (Map.Entry<CourseSource, Course> entry : courses.entrySet()) {
             if (save(entry.getValue(), entry.getKey().origin())) {
                 written++;
+                // Said once, when a version is imported, not on every start: the author reads them in
+                // the content check (make test, POST .../content/check) and the instructor's content panel.
+                warnings.get(entry.getKey())
+                        .forEach(warning -> LOG.warnf(
+                                "Content warning (%s): %s", entry.getValue().slug(), warning));
             }
         }
         catalog.reload();

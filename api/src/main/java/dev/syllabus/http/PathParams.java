@@ -20,6 +20,14 @@ public final class PathParams {
         return value;
     }
 
+    /** A GitHub login (a path or query parameter). */
+    public static String login(String field, String value) {
+        if (!Names.isGithubLogin(value)) {
+            throw DomainException.invalid(field, "must be a GitHub login");
+        }
+        return value;
+    }
+
     /** A homework code such as H3, any case, as the upper-case code. */
     public static String homeworkCode(String field, String value) {
         if (!value.matches("[Hh]\\d{1,4}")) {

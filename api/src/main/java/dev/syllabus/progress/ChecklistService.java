@@ -437,6 +437,7 @@ public class ChecklistService {
                 due,
                 extension != null,
                 outcome.passedAt(),
-                outcome.late());
+                outcome.late(),
+                homework.graded());
     }
 }

@@ -89,7 +89,12 @@ final class ChecklistViews {
             Instant passedAt,
 
             @Schema(description = "Passed after its due date (the status stays PASSED: late work is never refused)")
-            boolean late) {}
+            boolean late,
+
+            @Schema(
+                    description = "Whether it can pass at all: false for a homework with nothing to tick and no "
+                            + "approval to wait for, which is left out of the gradebook, the cohort and progress")
+            boolean graded) {}
 
     @Schema(name = "Review", description = "An instructor's decision on a student's homework.")
     record Review(

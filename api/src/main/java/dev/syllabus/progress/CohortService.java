@@ -108,7 +108,7 @@ public class CohortService {
                     Map.of(),
                     extensions.getOrDefault(student.accountId(), Map.of()));
             List<CohortViews.Cell> cells = checklist.homework().stream()
-                    .filter(h -> week == null || h.week() == week)
+                    .filter(h -> h.graded() && (week == null || h.week() == week))
                     .map(h -> new CohortViews.Cell(h.code(), h.status(), h.late(), h.due()))
                     .toList();
             CohortViews.TickCounts ticks = CohortViews.TickCounts.of(checklist.items().stream()
@@ -144,6 +144,7 @@ public class CohortService {
         List<String> codes = courses.find(slug).course().weeks().stream()
                 .filter(w -> week == null || w.number() == week)
                 .flatMap(w -> w.homework().stream())
+                .filter(Homework::graded)
                 .map(Homework::code)
                 .toList();
         List<String> header = new ArrayList<>(List.of(
@@ -185,7 +186,8 @@ public class CohortService {
         Courses.Ref ref = courses.find(slug);
         CourseRunEntity run = runName == null ? runs.current(ref.id()) : runs.named(ref.id(), runName);
         List<CohortViews.Row> rows = cohort(slug, run.name, Filter.NONE).rows();
-        List<Homework> homework = ref.course().homework().toList();
+        List<Homework> homework =
+                ref.course().homework().filter(Homework::graded).toList();
         return Gradebook.write(
                 format, homework, rows, run.name, ref.course().schedule().latePenalty(), Instant.now());
     }

@@ -2,7 +2,9 @@ package dev.syllabus.progress;
 
 import dev.syllabus.account.AccountViews;
 import dev.syllabus.account.CurrentAccount;
+import dev.syllabus.domain.Names;
 import dev.syllabus.http.HttpEdge;
+import dev.syllabus.http.Negotiation;
 import dev.syllabus.http.PathParams;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,13 +17,18 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -113,30 +120,74 @@ public class EnrollmentResource {
         return new EnrollmentViews.JoinCode(enrollments.setJoinCode(PathParams.slug("slug", slug), request.code()));
     }
 
+    @GET
+    @Path("/courses/{slug}/roster/invites")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("INSTRUCTOR")
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            operationId = "listRosterInvites",
+            summary = "Rostered students who have not joined yet, and whether each has an invite (instructors)",
+            description =
+                    "Students the roster named who have no password and have not signed in with GitHub, by login. "
+                            + "Invite codes are shown once, when issued (POST on this address); `invite` and `link` are null here.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The students who have yet to join.",
+            content =
+                    @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = EnrollmentViews.Invite.class)))
+    public List<EnrollmentViews.Invite> pendingInvites(@PathParam("slug") String slug) {
+        return enrollments.pendingInvites(PathParams.slug("slug", slug));
+    }
+
     @POST
     @Path("/courses/{slug}/roster/invites")
-    @Produces("text/csv")
+    @Produces({"text/csv", MediaType.APPLICATION_JSON})
     @RolesAllowed("INSTRUCTOR")
     @SecurityRequirement(name = "bearer")
     @Operation(
             operationId = "createRosterInvites",
             summary = "New personal invite codes for rostered students who have not joined (instructors)",
             description =
-                    "One row per rostered student without a password yet: login, name, invite code and invite link (the web "
-                            + "client's sign-in page, SYLLABUS_PUBLIC_URL). Each call issues new codes and the earlier ones stop working; "
-                            + "each code claims its own account, once.")
+                    "One row per rostered student without a password yet (or only `login`'s): login, name, invite code and "
+                            + "invite link (the web client's sign-in page, SYLLABUS_PUBLIC_URL). Each call issues new codes and the "
+                            + "earlier ones of those students stop working; each code claims its own account, once. CSV by default; "
+                            + "`Accept: application/json` for JSON.")
     @APIResponse(
             responseCode = "200",
-            description = "The invites, as CSV.",
-            content =
-                    @Content(
-                            mediaType = "text/csv",
-                            schema = @Schema(type = SchemaType.STRING),
-                            example =
-                                    "login,name,invite,link\nada,Ada Lovelace,Q7RT3KX9MP2W,http://localhost:5173/signin?course=ml-in-production&login=ada&invite=Q7RT3KX9MP2W\n"))
-    public Response invites(@PathParam("slug") String slug) {
-        return Response.ok(enrollments.invites(PathParams.slug("slug", slug)))
+            description = "The invites.",
+            content = {
+                @Content(
+                        mediaType = "text/csv",
+                        schema = @Schema(type = SchemaType.STRING),
+                        example =
+                                "login,name,invite,link\nada,Ada Lovelace,Q7RT3KX9MP2W,http://localhost:5173/signin?course=ml-in-production&login=ada&invite=Q7RT3KX9MP2W\n"),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(type = SchemaType.ARRAY, implementation = EnrollmentViews.Invite.class))
+            })
+    @APIResponse(
+            responseCode = "404",
+            description = "No such course, or `login` is not a rostered student who has yet to join.")
+    public Response invites(
+            @PathParam("slug") String slug,
+            @Parameter(
+                            description = "Only this student's invite (a rostered login that has yet to join)",
+                            schema = @Schema(pattern = Names.GITHUB_LOGIN, maxLength = 39))
+                    @QueryParam("login")
+                    String login,
+            HttpHeaders headers) {
+        String course = PathParams.slug("slug", slug);
+        String student = login == null ? null : PathParams.login("login", login).toLowerCase(Locale.ROOT);
+        List<EnrollmentViews.Invite> invites = enrollments.issueInvites(course, student);
+        if (Negotiation.preferred(headers, CSV_TYPE, MediaType.APPLICATION_JSON_TYPE)
+                == MediaType.APPLICATION_JSON_TYPE) {
+            return Response.ok(invites, MediaType.APPLICATION_JSON).build();
+        }
+        return Response.ok(EnrollmentService.csv(invites), "text/csv")
                 .header("Content-Disposition", "attachment; filename=\"" + slug + "-invites.csv\"")
                 .build();
     }
+
+    private static final MediaType CSV_TYPE = MediaType.valueOf("text/csv");
 }

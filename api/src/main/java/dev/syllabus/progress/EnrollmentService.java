@@ -220,28 +220,55 @@ public class EnrollmentService {
         return new Opening(course, run.id);
     }
 
+    /** The rostered students of the course nobody has claimed yet (no password, no GitHub), by login. */
+    @Transactional
+    List<EnrollmentViews.Invite> pendingInvites(String slug) {
+        return unclaimed(courses.row(slug), null).stream()
+                .map(e -> new EnrollmentViews.Invite(
+                        e.account.login, e.account.name, e.account.email, e.inviteHash != null, null, null))
+                .toList();
+    }
+
     /**
-     * New personal invite codes for every rostered student of the course who has not joined yet,
-     * as CSV (login, name, invite, link); the earlier codes stop working.
+     * New invite codes for the rostered students nobody has claimed (or for {@code login} alone): the
+     * earlier codes of those students stop working.
      */
     @Transactional
-    String invites(String slug) {
-        CourseEntity course = courses.row(slug);
-        List<List<String>> rows = new ArrayList<>();
-        List<EnrollmentEntity> unclaimed = EnrollmentEntity.list(
-                "course.id = ?1 and rostered = true and account.passwordHash is null and account.githubId is null order by account.login",
-                course.id);
+    List<EnrollmentViews.Invite> issueInvites(String slug, String login) {
+        List<EnrollmentEntity> unclaimed = unclaimed(courses.row(slug), login);
+        if (login != null && unclaimed.isEmpty()) {
+            throw DomainException.notFound(login + " is not a rostered student who has yet to join this course.");
+        }
+        List<EnrollmentViews.Invite> invites = new ArrayList<>();
         for (EnrollmentEntity enrollment : unclaimed) {
             String code = CourseRuns.randomCode(12);
             enrollment.inviteHash = Tokens.digest(code);
-            String login = enrollment.account.login;
-            rows.add(List.of(
-                    login,
-                    enrollment.account.name == null ? "" : enrollment.account.name,
+            String student = enrollment.account.login;
+            invites.add(new EnrollmentViews.Invite(
+                    student,
+                    enrollment.account.name,
+                    enrollment.account.email,
+                    true,
                     code,
-                    publicUrl + "/signin?course=" + slug + "&login=" + login + "&invite=" + code));
+                    publicUrl + "/signin?course=" + slug + "&login=" + student + "&invite=" + code));
         }
-        return SpreadsheetCsv.write(List.of("login", "name", "invite", "link"), rows);
+        return invites;
+    }
+
+    static String csv(List<EnrollmentViews.Invite> invites) {
+        return SpreadsheetCsv.write(
+                List.of("login", "name", "invite", "link"),
+                invites.stream()
+                        .map(i -> List.of(i.login(), i.name() == null ? "" : i.name(), i.invite(), i.link()))
+                        .toList());
+    }
+
+    private static List<EnrollmentEntity> unclaimed(CourseEntity course, String login) {
+        String unclaimed =
+                "course.id = ?1 and rostered = true and account.passwordHash is null and account.githubId is null";
+        return login == null
+                ? EnrollmentEntity.list(unclaimed + " order by account.login", course.id)
+                : EnrollmentEntity.list(unclaimed + " and account.login = ?2", course.id, login);
     }
 
     /**

@@ -56,4 +56,31 @@ final class EnrollmentViews {
                     description = "The code, at least 10 characters; leave it out to get a random one",
                     example = "K7QX2M9RTA")
             String code) {}
+
+    @Schema(name = "RosterInvite", description = "A rostered student nobody has claimed yet, and their invite.")
+    record Invite(
+            @Schema(example = "ada") String login,
+
+            @Schema(nullable = true, example = "Ada Lovelace")
+            String name,
+
+            @Schema(nullable = true, example = "ada@example.org")
+            String email,
+
+            @Schema(
+                    description =
+                            "Whether a personal invite code is in force for them (codes are shown once, when issued)")
+            boolean invited,
+
+            @Schema(
+                    nullable = true,
+                    description = "The invite code just issued; null when listing",
+                    example = "Q7RT3KX9MP2W")
+            String invite,
+
+            @Schema(
+                    nullable = true,
+                    description = "The invite link just issued (the web client's sign-in page); null when listing",
+                    example = "http://localhost:5173/signin?course=ml-in-production&login=ada&invite=Q7RT3KX9MP2W")
+            String link) {}
 }

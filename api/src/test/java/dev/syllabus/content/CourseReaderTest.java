@@ -41,6 +41,9 @@ class CourseReaderTest {
         assertThat(result.valid()).isTrue();
         assertThat(result.warnings()).extracting(ContentIssue::message).anySatisfy(m -> assertThat(m)
                 .startsWith("H3: PR5 is marked optional"));
+        // H16 ("Keep iterating": no tasks, "Pass: None.") can never pass: the author hears it is ungraded.
+        assertThat(result.warnings()).extracting(ContentIssue::message).anySatisfy(m -> assertThat(m)
+                .startsWith("H16 has no tasks and no approval to wait for"));
         assertThat(result.warnings()).allSatisfy(w -> assertThat(w.line()).isPositive());
     }
 

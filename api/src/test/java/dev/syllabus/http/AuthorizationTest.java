@@ -60,6 +60,7 @@ class AuthorizationTest {
             Map.entry("registerStudentRepository", Set.of(Caller.INSTRUCTOR)),
             Map.entry("decideRepositoryOwner", Set.of(Caller.INSTRUCTOR)),
             Map.entry("createRosterInvites", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("listRosterInvites", Set.of(Caller.INSTRUCTOR)),
             Map.entry("listMyPullRequests", Set.of(Caller.STUDENT)),
             Map.entry("listRuns", Set.of(Caller.INSTRUCTOR)),
             Map.entry("getRun", Set.of(Caller.INSTRUCTOR)),
