@@ -83,7 +83,7 @@ test('an instructor starts a run, sees its cohort and downloads the gradebook', 
   await runs.getByRole('button', { name: 'Save the run' }).click();
   await expect(runs.getByRole('status')).toContainText('Winter 2025 starts 6 Jan 2025');
   await expect(runs.getByLabel('Run')).toHaveValue(name);
-  await expect(page.getByText('No students match these filters.')).toBeVisible();
+  await expect(page.getByText('No students in this run yet.')).toBeVisible();
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download for Canvas' }).click();

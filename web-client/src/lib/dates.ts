@@ -47,6 +47,7 @@ export interface Dated {
   code: string;
   status: string;
   due?: string | null;
+  graded?: boolean;
 }
 
 /**
@@ -56,10 +57,21 @@ export interface Dated {
 export function dueSoon<T extends Dated>(homework: T[], now: Date = new Date()): T[] {
   const horizon = now.getTime() + 7 * DAY;
   return homework
-    .filter((h) => h.due && h.status !== 'PASSED' && new Date(h.due).getTime() <= horizon)
+    .filter((h) => h.graded !== false && h.due && h.status !== 'PASSED' && new Date(h.due).getTime() <= horizon)
     .sort((a, b) => new Date(a.due!).getTime() - new Date(b.due!).getTime());
 }
 
 export function isOverdue(homework: Dated, now: Date = new Date()): boolean {
   return !!homework.due && homework.status !== 'PASSED' && new Date(homework.due).getTime() < now.getTime();
+}
+
+/** Whether every deadline of the run is behind `now`: the run has ended. */
+export function runEnded(homework: Dated[], now: Date = new Date()): boolean {
+  const dues = homework.filter((h) => h.due).map((h) => new Date(h.due!).getTime());
+  return dues.length > 0 && Math.max(...dues) < now.getTime();
+}
+
+/** Today's date (YYYY-MM-DD) in `timeZone`, as the run's week dates are written. */
+export function today(timeZone?: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }

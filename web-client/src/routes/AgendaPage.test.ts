@@ -44,4 +44,26 @@ describe('AgendaPage', () => {
     await user.click(screen.getByRole('button', { name: 'Clear the search' }));
     expect(screen.getByRole('link', { name: 'Week 1: Introduction' })).toBeInTheDocument();
   });
+
+  it('shows and marks what matched on every card it keeps: a lecture, a task', async () => {
+    const user = userEvent.setup();
+    render(AgendaPage, { course });
+    const search = screen.getByLabelText('Search topics and homework');
+
+    // Week 1 matches only through its lecture's title: the lecture shows, marked.
+    await user.type(search, 'fail');
+    const week = screen.getAllByRole('listitem').find((li) => li.classList.contains('week-card'))!;
+    expect(within(week).getByText('fail', { selector: 'mark' })).toBeInTheDocument();
+    expect(week).toHaveTextContent('Lecture 1: Why ML systems fail');
+
+    // H1 matches only through a task: the task shows on the card, marked.
+    await user.clear(search);
+    await user.type(search, 'doc');
+    const card = screen.getByRole('article', { name: /H1/ });
+    expect(within(card).getByRole('list', { name: 'Tasks that match' })).toHaveTextContent('DOC: Write the design doc');
+    expect(within(card).getAllByText(/^doc$/i, { selector: 'mark' }).length).toBeGreaterThan(0);
+    for (const shown of screen.getAllByRole('listitem').filter((li) => li.classList.contains('week-card'))) {
+      expect(shown.querySelector('mark')).not.toBeNull();
+    }
+  });
 });

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, problem } from '../test/responses';
 import { checklist } from '../test/checklist-fixture';
+import { course } from '../test/fixtures';
 import ChecklistPage from './ChecklistPage.svelte';
 
 describe('ChecklistPage', () => {
@@ -13,7 +14,7 @@ describe('ChecklistPage', () => {
       'fetch',
       vi.fn(async () => json(checklist)),
     );
-    render(ChecklistPage, { slug: 'demo' });
+    render(ChecklistPage, { course });
 
     expect(await screen.findByRole('progressbar', { name: 'Overall' })).toHaveAttribute('value', '1');
     expect(screen.getByText('Not started')).toBeInTheDocument();
@@ -35,7 +36,7 @@ describe('ChecklistPage', () => {
     );
     vi.stubGlobal('fetch', fetch);
     const user = userEvent.setup();
-    render(ChecklistPage, { slug: 'demo' });
+    render(ChecklistPage, { course });
 
     await user.click(await screen.findByLabelText(/Dockerfile for a dummy server/));
 
@@ -46,24 +47,75 @@ describe('ChecklistPage', () => {
     await waitFor(() => expect(screen.getByLabelText(/Dockerfile for a dummy server/)).toBeChecked());
   });
 
-  it('rolls a refused tick back and says why', async () => {
+  it('rolls a refused tick back and says why beside the item, once, with a retry that works', async () => {
+    let refuse = true;
+    const done = { ...checklist.items[1]!, done: true, version: 1 };
+    const fetch = vi.fn(async (request: Request) =>
+      request.method === 'PUT'
+        ? refuse
+          ? problem({ title: 'Service Unavailable', status: 503, detail: 'The database is not answering.' })
+          : json(done)
+        : json(checklist),
+    );
+    vi.stubGlobal('fetch', fetch);
+    const user = userEvent.setup();
+    render(ChecklistPage, { course });
+
+    const box = await screen.findByLabelText(/Dockerfile for a dummy server/);
+    await user.click(box);
+
+    const alerts = await screen.findAllByRole('alert');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toHaveTextContent('Not ticked: The database is not answering.');
+    // Beside its item, not at the top of the page.
+    expect(box.closest('li')).toContainElement(alerts[0]!);
+    expect(box).not.toBeChecked();
+    expect(box).toHaveAccessibleDescription(/Not ticked/);
+
+    refuse = false;
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
+    expect(fetch.mock.calls.filter((c) => c[0].method === 'PUT')).toHaveLength(2);
+  });
+
+  it('keeps the keyboard on the box through the round trip', async () => {
+    const done = { ...checklist.items[1]!, done: true, version: 1 };
+    const after = { ...checklist, items: checklist.items.map((i) => (i.id === 'H2/PR1' ? done : i)) };
+    let answer: (value: Response) => void = () => undefined;
+    const fetch = vi.fn((request: Request) =>
+      request.method === 'PUT'
+        ? new Promise<Response>((resolve) => (answer = resolve))
+        : Promise.resolve(json(fetch.mock.calls.length > 1 ? after : checklist)),
+    );
+    vi.stubGlobal('fetch', fetch);
+    const user = userEvent.setup();
+    render(ChecklistPage, { course });
+
+    const box = await screen.findByLabelText(/Dockerfile for a dummy server/);
+    box.focus();
+    await user.keyboard(' ');
+    expect(box).toBeChecked();
+    expect(box).toHaveFocus();
+    expect(box).toBeEnabled();
+    answer(json(done));
+    await waitFor(() => expect(fetch.mock.calls.length).toBeGreaterThanOrEqual(3));
+    expect(screen.getByLabelText(/Dockerfile for a dummy server/)).toHaveFocus();
+  });
+
+  it("names what a homework still misses to pass, in its pass rule's terms", async () => {
+    const merged = {
+      ...checklist,
+      homework: [{ ...checklist.homework[0]!, status: 'IN_PROGRESS' as const, requiredPrs: 1, donePrs: 1 }],
+      items: checklist.items.map((i) => (i.id === 'H2/PR1' ? { ...i, done: true } : i)),
+    };
     vi.stubGlobal(
       'fetch',
-      vi.fn(async (request: Request) =>
-        request.method === 'PUT'
-          ? problem({ title: 'Precondition Failed', status: 412, detail: 'Item H2/PR1 changed since you read it.' })
-          : json(checklist),
-      ),
+      vi.fn(async () => json(merged)),
     );
-    const user = userEvent.setup();
-    render(ChecklistPage, { slug: 'demo' });
+    render(ChecklistPage, { course });
 
-    await user.click(await screen.findByLabelText(/Dockerfile for a dummy server/));
-
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'H2/PR1 was not ticked: Item H2/PR1 changed since you read it.',
-    );
-    expect(screen.getByLabelText(/Dockerfile for a dummy server/)).not.toBeChecked();
+    const card = await screen.findByRole('article', { name: 'H2: Infrastructure' });
+    expect(card).toHaveTextContent('Still missing: “Install k9s” ticked.');
   });
 
   it('checks evidence as it is typed', async () => {
@@ -72,7 +124,7 @@ describe('ChecklistPage', () => {
       vi.fn(async () => json(checklist)),
     );
     const user = userEvent.setup();
-    render(ChecklistPage, { slug: 'demo' });
+    render(ChecklistPage, { course });
 
     await user.click(await screen.findByRole('button', { name: 'Add evidence for H2/PR1' }));
     const field = screen.getByLabelText(/Pull request URL/);
@@ -118,7 +170,7 @@ describe('ChecklistPage dates', () => {
     vi.stubGlobal('fetch', fetch);
     // user-event puts its own clipboard in place; the copied text is read back from it.
     const user = userEvent.setup();
-    render(ChecklistPage, { slug: 'demo' });
+    render(ChecklistPage, { course });
 
     const soon = await screen.findByRole('region', { name: 'Due this week' });
     // H2 is due Sunday 20 September (in 4 days); H1 passed (late), so it is not listed.

@@ -21,6 +21,7 @@ export const checklist: Checklist = {
       extended: false,
       passedAt: null,
       late: false,
+      graded: true,
     },
   ],
   items: [

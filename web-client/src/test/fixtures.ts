@@ -19,6 +19,7 @@ function homework(
     tasks,
     reading: [],
     pass: { text: `${required} PRs merged.`, requiredPrs: required, listedPrs: listed, instructorApproval: false },
+    graded: tasks.length > 0,
   };
 }
 

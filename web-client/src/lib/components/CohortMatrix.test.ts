@@ -46,19 +46,17 @@ describe('CohortMatrix', () => {
     expect(within(ada).getByRole('link', { name: 'ada' })).toHaveAttribute('href', '/instructor/students/ada');
     expect(within(ada).getByText('2 GitHub')).toBeInTheDocument();
     expect(within(ada).getByText(/1 self/)).toBeInTheDocument();
-    expect(within(ada).getByText('Passed late')).toBeInTheDocument();
+    expect(within(ada).getByText('ada, H1: Passed late')).toBeInTheDocument();
     expect(within(ada).getByText('unproven repository')).toHaveAttribute(
       'title',
       expect.stringContaining('ada/course'),
     );
     expect(within(screen.getByRole('row', { name: /bob/ })).queryByText(/repository/)).toBeNull();
-    expect(within(screen.getByRole('row', { name: /bob/ })).getByText('Passed')).toBeInTheDocument();
-    expect(within(ada).getByText('Changes requested')).toBeInTheDocument();
-    expect(within(screen.getByRole('row', { name: /bob/ })).getByText('In progress')).toBeInTheDocument();
-  });
-
-  it('says so when no student matches', () => {
-    render(CohortMatrix, { rows: [] });
-    expect(screen.getByText('No students match these filters.')).toBeInTheDocument();
+    expect(within(screen.getByRole('row', { name: /bob/ })).getByText('bob, H1: Passed')).toBeInTheDocument();
+    expect(within(ada).getByText('ada, H2: Changes requested')).toBeInTheDocument();
+    expect(within(screen.getByRole('row', { name: /bob/ })).getByText('bob, H2: In progress')).toBeInTheDocument();
+    // Login and name are apart, not run together.
+    expect(within(ada).getByRole('rowheader')).toHaveTextContent(/^ada\s+✓ GitHub\s+Ada$/);
+    expect(screen.getByRole('list', { name: 'What the marks mean' })).toHaveTextContent('Passed late');
   });
 });

@@ -26,7 +26,7 @@ describe('ContentPanel', () => {
     vi.stubGlobal('fetch', fetch);
     const onChanged = vi.fn();
     const user = userEvent.setup();
-    render(ContentPanel, { slug: 'demo', version: 'beef', onChanged });
+    render(ContentPanel, { slug: 'demo', version: 'beef', onChanged, checkOnOpen: false });
 
     await user.click(screen.getByRole('button', { name: 'Load the published page' }));
     expect(await screen.findByDisplayValue(/# Week 1: Start/)).toBeInTheDocument();
@@ -62,7 +62,7 @@ describe('ContentPanel', () => {
     vi.stubGlobal('fetch', fetch);
     const onChanged = vi.fn();
     const user = userEvent.setup();
-    render(ContentPanel, { slug: 'demo', version: 'beef', onChanged });
+    render(ContentPanel, { slug: 'demo', version: 'beef', onChanged, checkOnOpen: false });
 
     await user.type(screen.getByLabelText('…or edit the page here'), '# Week 1: Mine');
     await user.click(screen.getByRole('button', { name: 'Publish the course' }));
@@ -92,17 +92,26 @@ describe('ContentPanel', () => {
     );
     const onChanged = vi.fn();
     const user = userEvent.setup();
-    render(ContentPanel, { slug: 'demo', version: 'beef', onChanged });
+    render(ContentPanel, { slug: 'demo', version: 'beef', onChanged, checkOnOpen: false });
 
     await user.type(screen.getByLabelText('…or edit the page here'), '# Week 3: Gap');
     await user.click(screen.getByRole('button', { name: 'Publish the course' }));
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('the course is unchanged');
-    expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual(
-      refusal.errors.map((e) => e.message),
-    );
-    expect(screen.getByLabelText('…or edit the page here')).toHaveValue('# Week 3: Gap');
+    expect(
+      screen.getAllByRole('listitem').map((item) => item.textContent?.replace(/\s*Go to line \d+$/, '').trim()),
+    ).toEqual(refusal.errors.map((e) => e.message));
+    // Publishing waits for a page that passes; a change to the text lets it try again.
+    expect(screen.getByRole('button', { name: 'Publish the course' })).toBeDisabled();
+    await user.type(screen.getByLabelText('…or edit the page here'), '\n\n\n\n\n\nmore');
+    expect(screen.getByRole('button', { name: 'Publish the course' })).toBeEnabled();
+    await user.click(screen.getByRole('button', { name: 'Check the page' }));
+    await user.click((await screen.findAllByRole('button', { name: 'Go to line 7' }))[0]!);
+    const editor = screen.getByLabelText<HTMLTextAreaElement>('…or edit the page here');
+    expect(editor).toHaveFocus();
+    expect(editor.value.slice(editor.selectionStart, editor.selectionEnd)).toBe('more');
+    expect(screen.getByLabelText('…or edit the page here')).toHaveValue('# Week 3: Gap\n\n\n\n\n\nmore');
     expect(onChanged).not.toHaveBeenCalled();
   });
 
@@ -121,7 +130,7 @@ describe('ContentPanel', () => {
     vi.stubGlobal('fetch', fetch);
     const onChanged = vi.fn();
     const user = userEvent.setup();
-    render(ContentPanel, { slug: 'demo', version: 'beef', onChanged });
+    render(ContentPanel, { slug: 'demo', version: 'beef', onChanged, checkOnOpen: false });
 
     await user.type(screen.getByLabelText('…or edit the page here'), '# Week 1: Start');
     await user.click(screen.getByRole('button', { name: 'Check the page' }));
@@ -137,8 +146,31 @@ describe('ContentPanel', () => {
   });
 
   it('offers nothing to publish until there is a page', () => {
-    render(ContentPanel, { slug: 'demo', version: 'beef', onChanged: () => undefined });
+    render(ContentPanel, { slug: 'demo', version: 'beef', onChanged: () => undefined, checkOnOpen: false });
     expect(screen.getByRole('button', { name: 'Publish the course' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Check the page' })).toBeDisabled();
+  });
+
+  it('opens with the published page checked, its warnings in view', async () => {
+    const fetch = vi.fn(async (request: Request) =>
+      request.method === 'GET'
+        ? text(PAGE, 'text/markdown', '"cafe-md"')
+        : json({
+            slug: 'demo',
+            title: 'Demo Course',
+            description: null,
+            version: 'cafe',
+            weeks: 1,
+            homework: 1,
+            warnings: ['demo/agenda.md:5: H16 has no tasks and no approval to wait for'],
+          }),
+    );
+    vi.stubGlobal('fetch', fetch);
+    render(ContentPanel, { slug: 'demo', version: 'cafe', onChanged: () => undefined });
+
+    const status = await screen.findByRole('status');
+    expect(status).toHaveTextContent('H16 has no tasks');
+    expect(screen.getByRole('button', { name: 'Go to line 5' })).toBeInTheDocument();
+    expect(screen.getByLabelText('…or edit the page here')).toHaveValue(PAGE);
   });
 });
