@@ -55,6 +55,9 @@ bench: api api-postgres ## Benchmarks: the agenda (API against nginx) and the wr
 	@summary=$$(mktemp) && export BENCH_SUMMARY=$$summary && api/bench/agenda-bench.sh && echo && api/bench/write-bench.sh \
 	  && api/bench/summary.sh $$summary; status=$$?; rm -f $$summary; exit $$status
 
+screenshots: prerequisites api web ## Refresh the README's screenshots (docs/screenshots) from the browser journeys, at desktop and phone sizes
+	cd web-client && SCREENSHOTS=$(CURDIR)/docs/screenshots npx playwright test e2e/journeys --reporter=dot
+
 bench-web: api web-deps ## Web budgets: initial-route JavaScript size and Lighthouse scores (agenda, checklist)
 	@.ci/install-packages chromium
 	@web-client/scripts/bench-web.sh

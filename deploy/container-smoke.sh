@@ -171,7 +171,7 @@ check_from_postgres
 
 echo "The browser tests against the web container and PostgreSQL (every page must work under the CSP) ..."
 (cd web-client && E2E_BASE_URL=http://127.0.0.1:18081 E2E_ADMIN_PASSWORD="$(secret_value SYLLABUS_ADMIN_PASSWORD)" \
-  npx playwright test --reporter=dot) || fail "browser tests failed"
+  npx playwright test --project=e2e --reporter=dot) || fail "browser tests failed"
 remove "$WEB" "$API"
 
 echo "Playing the rendered manifests (k8s/overlays/podman-smoke) with $ENGINE kube play ..."

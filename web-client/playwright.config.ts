@@ -18,6 +18,12 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   reporter: [['list']],
+  // The journeys (e2e/journeys) walk a real course's days at a desktop's and at a phone's size.
+  projects: [
+    { name: 'e2e', testIgnore: /journeys\// },
+    { name: 'journeys-desktop', testDir: 'e2e/journeys', use: { viewport: { width: 1280, height: 900 } } },
+    { name: 'journeys-phone', testDir: 'e2e/journeys', use: { viewport: { width: 390, height: 844 }, hasTouch: true } },
+  ],
   use: {
     baseURL: external ?? `http://127.0.0.1:${webPort}`,
     trace: 'retain-on-failure',

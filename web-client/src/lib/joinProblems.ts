@@ -15,6 +15,8 @@ export function joinProblem(error: unknown, invite: boolean): FieldProblem {
   if (error.status === 0) return { field: 'form', message: error.message };
   if (error.status === 429)
     return { field: 'form', message: 'Too many attempts from here. Wait a few minutes, then try again.' };
+  const said = error.problem?.errors?.[0]?.message ?? '';
+  if (field === 'inviteCode' && /GitHub/.test(said)) return { field: 'code', message: error.problem?.detail ?? said };
   if (field === 'joinCode' || field === 'inviteCode' || (error.status === 403 && !field)) {
     return invite
       ? {
