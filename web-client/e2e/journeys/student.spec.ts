@@ -93,4 +93,17 @@ test('a rostered student joins with their invite and keeps their checklist', asy
   await page.reload();
   await expect(page.getByLabel(/Install k9s/)).toBeChecked();
   await expect(page.getByLabel(/Write a Dockerfile for a dummy server/)).toBeChecked();
+
+  // Their own status shows on the agenda's card and on the homework's page.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agenda' }).click();
+  await expect(page.getByRole('article', { name: /H2 Infrastructure/ })).toContainText('Yours: In progress');
+  await page.goto('/homework/H2');
+  await expect(page.getByText('Yours:')).toContainText('In progress');
+
+  // Printed, the page is the content alone: no navigation, no buttons, links written out.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await page.goto('/');
+  await expect(page.getByLabel('Search topics and homework')).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 });
