@@ -44,6 +44,16 @@ describe('stillMissing', () => {
   });
 });
 
+describe('stillMissing, where own ticks are claims', () => {
+  it('asks for the confirmation of a claimed item', () => {
+    const claimed = items.map((i) => ({ ...i, done: true, source: 'STUDENT' }));
+    expect(stillMissing({ ...h2, status: 'IN_PROGRESS', donePrs: 1 }, claimed, pass, true)).toEqual([
+      '“Install k9s” confirmed by GitHub or your instructor',
+    ]);
+    expect(stillMissing({ ...h2, status: 'IN_PROGRESS', donePrs: 1 }, claimed, pass, false)).toEqual([]);
+  });
+});
+
 describe('optionalApplies', () => {
   const pr = { ...items.find((i) => i.kind === 'PR')!, optional: true };
   it('is void on a pull request where the criterion asks for every listed one', () => {

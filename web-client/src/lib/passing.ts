@@ -10,7 +10,12 @@ const plural = (count: number, one: string, many: string) => `${count} ${count =
  * counts them), every required item not done by name, failing CI on a done pull request, and the
  * instructor's approval where the criterion waits for it. Empty once passed, or for ungraded homework.
  */
-export function stillMissing(progress: HomeworkProgress, items: ChecklistItem[], pass: Pass): string[] {
+export function stillMissing(
+  progress: HomeworkProgress,
+  items: ChecklistItem[],
+  pass: Pass,
+  claimsOnly = false,
+): string[] {
   if (progress.status === 'PASSED' || !progress.graded) return [];
   const missing: string[] = [];
   const morePrs = progress.requiredPrs - progress.donePrs;
@@ -20,7 +25,9 @@ export function stillMissing(progress: HomeworkProgress, items: ChecklistItem[],
     );
   }
   for (const item of items) {
-    if (item.kind !== 'PR' && !item.optional && !item.done) missing.push(`“${item.title}” ticked`);
+    if (item.kind === 'PR' || item.optional) continue;
+    if (!item.done) missing.push(`“${item.title}” ticked`);
+    else if (claimsOnly && isClaim(item)) missing.push(`“${item.title}” confirmed by GitHub or your instructor`);
   }
   for (const item of items) {
     if (item.kind === 'PR' && item.done && item.pullRequest?.checks === 'FAILING') {
@@ -50,4 +57,9 @@ export function currentWeek(weeks: Pick<Week, 'number' | 'start' | 'end'>[], tod
   const now = dated.find((w) => w.start! <= today && today <= w.end!);
   if (now) return now.number;
   return today < dated[0]!.start! ? dated[0]!.number : dated[dated.length - 1]!.number;
+}
+
+/** A student's own tick: in a course that counts those only as claims, it waits for confirmation. */
+export function isClaim(item: ChecklistItem): boolean {
+  return item.done && item.source === 'STUDENT';
 }

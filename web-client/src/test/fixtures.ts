@@ -25,7 +25,7 @@ function homework(
 
 export const course: Course = {
   slug: 'demo',
-  evidencePolicy: { reviewers: [], checks: [] },
+  evidencePolicy: { reviewers: [], checks: [], selfTicks: 'COUNT' },
   title: 'Demo Course',
   description: 'A course for tests.',
   version: 'abc123',

@@ -1305,7 +1305,8 @@ export interface components {
          *         ],
          *         "reviewers": [
          *           "grace-ta"
-         *         ]
+         *         ],
+         *         "selfTicks": "COUNT"
          *       },
          *       "homeworkRules": [
          *         {
@@ -1469,7 +1470,8 @@ export interface components {
          *         ],
          *         "reviewers": [
          *           "grace-ta"
-         *         ]
+         *         ],
+         *         "selfTicks": "COUNT"
          *       },
          *       "homeworkRules": [
          *         {
@@ -1707,7 +1709,8 @@ export interface components {
          *       ],
          *       "reviewers": [
          *         "grace-ta"
-         *       ]
+         *       ],
+         *       "selfTicks": "COUNT"
          *     }
          */
         EvidencePolicy: {
@@ -1726,6 +1729,11 @@ export interface components {
              *     ]
              */
             reviewers: string[];
+            /**
+             * @description Whether a student's own tick counts toward passing (COUNT), or only marks the item claimed until GitHub or an instructor confirms it (CLAIM)
+             * @default COUNT
+             */
+            selfTicks: components["schemas"]["SelfTicks"];
         };
         /**
          * @description A new deadline for one student's homework.
@@ -2696,6 +2704,11 @@ export interface components {
             title: string;
         };
         /**
+         * @example COUNT
+         * @enum {string}
+         */
+        SelfTicks: "COUNT" | "CLAIM";
+        /**
          * @description A bearer token: send it as `Authorization: Bearer <token>`.
          * @example {
          *       "account": {
@@ -3032,7 +3045,8 @@ export interface operations {
                      *         ],
                      *         "reviewers": [
                      *           "grace-ta"
-                     *         ]
+                     *         ],
+                     *         "selfTicks": "COUNT"
                      *       },
                      *       "homeworkRules": [
                      *         {
@@ -5168,7 +5182,8 @@ export interface operations {
                      *         ],
                      *         "reviewers": [
                      *           "grace-ta"
-                     *         ]
+                     *         ],
+                     *         "selfTicks": "COUNT"
                      *       },
                      *       "homeworkRules": [
                      *         {
@@ -5386,7 +5401,8 @@ export interface operations {
                      *         ],
                      *         "reviewers": [
                      *           "grace-ta"
-                     *         ]
+                     *         ],
+                     *         "selfTicks": "COUNT"
                      *       },
                      *       "homeworkRules": [
                      *         {

@@ -27,10 +27,27 @@ public record EvidencePolicy(
                 description =
                         "Check runs that must all conclude success on the head commit; empty: the check suite's conclusion counts",
                 example = "[\"test\", \"lint\"]")
-        List<String> checks) {
+        List<String> checks,
 
-    public static final EvidencePolicy DEFAULT = new EvidencePolicy(List.of(), List.of());
+        @Schema(
+                description =
+                        "Whether a student's own tick counts toward passing (COUNT), or only marks the item claimed "
+                                + "until GitHub or an instructor confirms it (CLAIM)",
+                defaultValue = "COUNT")
+        SelfTicks selfTicks) {
+
+    /** What a student's own tick is worth (course.toml: {@code self_ticks = "count"} or {@code "claim"}). */
+    @Schema(name = "SelfTicks")
+    public enum SelfTicks {
+        /** It counts toward passing, as GitHub's or an instructor's would. */
+        COUNT,
+        /** It marks the item claimed; the item counts once GitHub or an instructor confirms it. */
+        CLAIM
+    }
+
+    public static final EvidencePolicy DEFAULT = new EvidencePolicy(List.of(), List.of(), SelfTicks.COUNT);
     static final String TABLE = "evidence";
+    static final String SELF_TICKS = "self_ticks";
     static final int MAX_ENTRIES = 50;
     static final int MAX_CHECK_NAME = 100;
 
@@ -40,6 +57,16 @@ public record EvidencePolicy(
                 .distinct()
                 .toList();
         checks = checks.stream().distinct().toList();
+        selfTicks = selfTicks == null ? SelfTicks.COUNT : selfTicks;
+    }
+
+    public EvidencePolicy(List<String> reviewers, List<String> checks) {
+        this(reviewers, checks, SelfTicks.COUNT);
+    }
+
+    /** Whether a done item vouched for by {@code source} (STUDENT, GITHUB, INSTRUCTOR) counts toward passing. */
+    public boolean counts(String source) {
+        return selfTicks == SelfTicks.COUNT || !"STUDENT".equals(source);
     }
 
     public boolean isReviewer(String login) {
@@ -57,9 +84,9 @@ public record EvidencePolicy(
             return DEFAULT;
         }
         for (Object key : fields.keySet()) {
-            if (!key.equals("reviewers") && !key.equals("checks")) {
-                issues.add(
-                        new ContentIssue(file, 0, "[evidence] has no setting '" + key + "': use reviewers or checks"));
+            if (!key.equals("reviewers") && !key.equals("checks") && !key.equals(SELF_TICKS)) {
+                issues.add(new ContentIssue(
+                        file, 0, "[evidence] has no setting '" + key + "': use reviewers, checks or self_ticks"));
             }
         }
         List<String> reviewers = names(
@@ -71,7 +98,20 @@ public record EvidencePolicy(
                 issues,
                 name -> !name.isBlank() && name.length() <= MAX_CHECK_NAME,
                 "is not a check name (1 to " + MAX_CHECK_NAME + " characters)");
-        return new EvidencePolicy(reviewers, checks);
+        return new EvidencePolicy(reviewers, checks, selfTicks(fields.get(SELF_TICKS), file, issues));
+    }
+
+    private static SelfTicks selfTicks(Object value, String file, List<ContentIssue> issues) {
+        if (value == null) {
+            return SelfTicks.COUNT;
+        }
+        for (SelfTicks choice : SelfTicks.values()) {
+            if (choice.name().toLowerCase(Locale.ROOT).equals(value)) {
+                return choice;
+            }
+        }
+        issues.add(new ContentIssue(file, 0, "evidence.self_ticks: '" + value + "' is not \"count\" or \"claim\""));
+        return SelfTicks.COUNT;
     }
 
     private static List<String> names(
@@ -100,6 +140,14 @@ public record EvidencePolicy(
 
     /** The table as TOML writes it, or null when it says nothing beyond the defaults. */
     Map<String, Object> table() {
-        return equals(DEFAULT) ? null : Map.of("reviewers", reviewers, "checks", checks);
+        return equals(DEFAULT)
+                ? null
+                : Map.of(
+                        "reviewers",
+                        reviewers,
+                        "checks",
+                        checks,
+                        SELF_TICKS,
+                        selfTicks.name().toLowerCase(Locale.ROOT));
     }
 }

@@ -1,5 +1,6 @@
 package dev.syllabus.content;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.function.IntFunction;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+// "graded" is derived from the tasks and the criterion: written out, never read back in.
+@JsonIgnoreProperties(value = "graded", allowGetters = true)
 public record Homework(
         @Schema(example = "H2") String code,
 

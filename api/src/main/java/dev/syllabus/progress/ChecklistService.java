@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.syllabus.account.AccountEntity;
 import dev.syllabus.account.Role;
 import dev.syllabus.content.Course;
+import dev.syllabus.content.EvidencePolicy;
 import dev.syllabus.content.Homework;
 import dev.syllabus.content.Week;
 import dev.syllabus.course.CourseRunEntity;
@@ -261,7 +262,16 @@ public class ChecklistService {
             state.itemId = itemId;
         }
         boolean evidenceChanged = done && checkedEvidence != null && !checkedEvidence.equals(state.evidenceUrl);
-        if (state.done == done && !evidenceChanged && state.id != null) {
+        ProgressEntity.Source source = actorId == null
+                ? ProgressEntity.Source.GITHUB
+                : actorId == studentId ? ProgressEntity.Source.STUDENT : ProgressEntity.Source.INSTRUCTOR;
+        // GitHub or an instructor marking what the student ticked confirms it (a claim, in a course
+        // that counts the student's own ticks only as claims): the item is now theirs to vouch for.
+        boolean confirmed = done
+                && state.done
+                && state.source == ProgressEntity.Source.STUDENT
+                && source != ProgressEntity.Source.STUDENT;
+        if (state.done == done && !evidenceChanged && !confirmed && state.id != null) {
             return view(item, state.row(), null);
         }
         if (state.done != done) {
@@ -274,9 +284,7 @@ public class ChecklistService {
         state.version++;
         state.updatedAt = now;
         state.updatedBy = actorId;
-        state.source = actorId == null
-                ? ProgressEntity.Source.GITHUB
-                : actorId == studentId ? ProgressEntity.Source.STUDENT : ProgressEntity.Source.INSTRUCTOR;
+        state.source = source;
         state.persist();
         ProgressEventEntity.record(
                 ref.id(), studentId, itemId, done ? "DONE" : "UNDONE", state.evidenceUrl, actorId, now);
@@ -377,8 +385,8 @@ public class ChecklistService {
             int weekDone = 0;
             for (Homework hw : week.homework()) {
                 List<ChecklistViews.Item> own = byHomework.getOrDefault(hw.code(), List.of());
-                ChecklistViews.HomeworkProgress progress =
-                        progress(hw, own, reviews.get(hw.code()), extensions.get(hw.code()), zone);
+                ChecklistViews.HomeworkProgress progress = progress(
+                        hw, own, reviews.get(hw.code()), extensions.get(hw.code()), zone, course.evidencePolicy());
                 homework.add(progress);
                 weekRequired += progress.requiredItems();
                 weekDone += progress.doneItems();
@@ -386,7 +394,10 @@ public class ChecklistService {
             weeks.add(new ChecklistViews.WeekProgress(week.number(), week.title(), weekRequired, weekDone));
         }
         int required = (int) items.stream().filter(i -> !i.optional()).count();
-        int done = (int) items.stream().filter(i -> !i.optional() && i.done()).count();
+        EvidencePolicy policy = course.evidencePolicy();
+        // Where the course counts a student's own tick only as a claim, a claimed item is not done yet.
+        int done = (int)
+                items.stream().filter(i -> !i.optional() && counted(i, policy)).count();
         return new ChecklistViews.Checklist(
                 course.slug(),
                 login,
@@ -403,21 +414,26 @@ public class ChecklistService {
 
     /**
      * A homework's progress: its status by {@link HomeworkStatusRule}, with the latest review, and its
-     * due date ({@code extension} when an instructor moved it, in the run's offset).
+     * due date ({@code extension} when an instructor moved it, in the run's offset); under a
+     * {@code CLAIM} policy a student's own tick does not count until GitHub or an instructor confirms it.
      */
     static ChecklistViews.HomeworkProgress progress(
             Homework homework,
             List<ChecklistViews.Item> items,
             ChecklistViews.Review review,
             Instant extension,
-            ZoneId zone) {
+            ZoneId zone,
+            EvidencePolicy policy) {
         OffsetDateTime due =
                 extension == null ? homework.due() : extension.atZone(zone).toOffsetDateTime();
         HomeworkStatusRule.Outcome outcome = HomeworkStatusRule.status(
                 homework.pass(),
                 items.stream()
-                        .map(i -> new HomeworkStatusRule.ItemState(
-                                i.kind(), i.optional(), i.done(), i.updatedAt(), i.completedAt()))
+                        .map(i -> {
+                            boolean counted = counted(i, policy);
+                            return new HomeworkStatusRule.ItemState(
+                                    i.kind(), i.optional(), counted, i.updatedAt(), counted ? i.completedAt() : null);
+                        })
                         .toList(),
                 review == null
                         ? null
@@ -439,5 +455,11 @@ public class ChecklistService {
                 outcome.passedAt(),
                 outcome.late(),
                 homework.graded());
+    }
+
+    /** Done, and vouched for by someone the course's evidence policy counts (a claim alone may not be). */
+    static boolean counted(ChecklistViews.Item item, EvidencePolicy policy) {
+        return item.done()
+                && policy.counts(item.source() == null ? null : item.source().name());
     }
 }

@@ -262,7 +262,7 @@ class CourseReaderTest {
         assertThat(result.issues())
                 .extracting(ContentIssue::message)
                 .containsExactlyInAnyOrder(
-                        "[evidence] has no setting 'reviewer': use reviewers or checks",
+                        "[evidence] has no setting 'reviewer': use reviewers, checks or self_ticks",
                         "evidence.reviewers: 'not a login' is not a GitHub login",
                         "evidence.checks must be a list of strings");
     }
