@@ -64,6 +64,7 @@ test('the instructor runs the course from one page', async ({ page, request, con
   await expect(cohort.getByLabel('Status')).toHaveValue('NOT_STARTED');
   await expect(cohort.getByRole('link', { name: cy })).toBeVisible();
   await expect(page.getByRole('list', { name: 'What the marks mean' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'How the run stands' })).toContainText(/H2\s*\d+ of \d+ passed/);
   await visited(page, info);
 
   await cohort.getByRole('link', { name: cy }).click();

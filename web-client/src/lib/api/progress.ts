@@ -23,6 +23,7 @@ import {
   type RunRequest,
   type TickSource,
 } from './client';
+import type { components } from './schema';
 
 export function getChecklist(slug: string): Promise<Checklist> {
   return call(() => client().GET('/api/courses/{slug}/checklist', { params: { path: { slug } } }));
@@ -269,4 +270,13 @@ export function reviewHomework(slug: string, loginName: string, code: string, re
 
 export function registerRepository(slug: string, url: string) {
   return call(() => client().PUT('/api/courses/{slug}/repository', { params: { path: { slug } }, body: { url } }));
+}
+
+export type HomeworkSummary = components['schemas']['HomeworkSummary'];
+
+/** How a run's students stand on each graded homework (the current run's without `run`). */
+export function getCohortSummary(slug: string, run?: string, week?: number): Promise<HomeworkSummary[]> {
+  return call(() =>
+    client().GET('/api/courses/{slug}/cohort/summary', { params: { path: { slug }, query: { run, week } } }),
+  );
 }

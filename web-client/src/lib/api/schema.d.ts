@@ -392,6 +392,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/courses/{slug}/cohort/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How a run's students stand on each homework: passed, late, waiting, overdue (instructors)
+         * @description One entry per graded homework (of `week` only, if given), counted over the whole run: the current run's, or `run`'s.
+         */
+        get: operations["getCohortSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/courses/{slug}/content": {
         parameters: {
             query?: never;
@@ -461,7 +481,7 @@ export interface paths {
         };
         /**
          * The current run's grades as Canvas or Moodle import them (instructors)
-         * @description One row per student of the run, one column per homework. Scores: passed on time 100; passed late 100 less the course's late penalty (course.toml's schedule.late_penalty), marked late (Canvas: the Notes column; Moodle: the homework's feedback column); not passed once due 0; not passed and not yet due blank (an import leaves the cell alone). The README gives each platform's import steps.
+         * @description One row per student of the run, one column per homework. Scores: passed on time 100; passed late 100 less the course's late penalty (course.toml's schedule.late_penalty), marked late (Canvas: the Notes column; Moodle: the homework's feedback column); not passed once due 0; not passed and not yet due blank (an import leaves the cell alone). docs/instructors/dates.md gives each platform's import steps.
          */
         get: operations["getGradebook"];
         put?: never;
@@ -773,7 +793,7 @@ export interface paths {
         };
         /**
          * One run's grades as Canvas or Moodle import them (instructors)
-         * @description One row per student of the run, one column per homework. Scores: passed on time 100; passed late 100 less the course's late penalty (course.toml's schedule.late_penalty), marked late (Canvas: the Notes column; Moodle: the homework's feedback column); not passed once due 0; not passed and not yet due blank (an import leaves the cell alone). The README gives each platform's import steps.
+         * @description One row per student of the run, one column per homework. Scores: passed on time 100; passed late 100 less the course's late penalty (course.toml's schedule.late_penalty), marked late (Canvas: the Notes column; Moodle: the homework's feedback column); not passed once due 0; not passed and not yet due blank (an import leaves the cell alone). docs/instructors/dates.md gives each platform's import steps.
          */
         get: operations["getRunGradebook"];
         put?: never;
@@ -1964,6 +1984,64 @@ export interface components {
          * @enum {string}
          */
         HomeworkStatus: "NOT_STARTED" | "IN_PROGRESS" | "SUBMITTED" | "CHANGES_REQUESTED" | "PASSED";
+        /**
+         * @description How the students of a run stand on one homework.
+         * @example {
+         *       "changesRequested": 1,
+         *       "code": "H2",
+         *       "inProgress": 1,
+         *       "notStarted": 1,
+         *       "overdue": 1,
+         *       "passed": 1,
+         *       "passedLate": 1,
+         *       "students": 1,
+         *       "submitted": 1
+         *     }
+         */
+        HomeworkSummary: {
+            /**
+             * Format: int32
+             * @description The instructor asked for changes
+             */
+            changesRequested: number;
+            /** @example H2 */
+            code: string;
+            /**
+             * Format: int32
+             * @description Started, not passed
+             */
+            inProgress: number;
+            /**
+             * Format: int32
+             * @description Nothing done yet
+             */
+            notStarted: number;
+            /**
+             * Format: int32
+             * @description Not passed, and due (for that student) before now
+             */
+            overdue: number;
+            /**
+             * Format: int32
+             * @description Passed, on time or late
+             */
+            passed: number;
+            /**
+             * Format: int32
+             * @description Of those, passed after the due date
+             */
+            passedLate: number;
+            /**
+             * Format: int32
+             * @description Students counted
+             */
+            students: number;
+            /**
+             * Format: int32
+             * @description All done, waiting for the instructor's approval
+             */
+            submitted: number;
+        };
         /**
          * Format: date-time
          * @example 2022-03-10T16:15:50Z
@@ -6726,6 +6804,176 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["CohortRow"][];
                     "text/csv": string;
+                };
+            };
+            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No valid bearer token.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 401,
+                     *       "title": "Unauthorized",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "No such resource.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 404,
+                     *       "title": "Not Found",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a media type this operation cannot produce. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 406,
+                     *       "title": "Not Acceptable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server; it is logged. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "An unexpected failure on the server; it is logged.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 500,
+                     *       "title": "Internal Server Error",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                     *       "instance": "/api/courses/ml-in-production",
+                     *       "status": 503,
+                     *       "title": "Service Unavailable",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCohortSummary: {
+        parameters: {
+            query?: {
+                /** @description A run's name; the current run's without it */
+                run?: unknown;
+                /** @description Only this week's homework */
+                week?: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The homework, in course order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "changesRequested": 1,
+                     *         "code": "H2",
+                     *         "inProgress": 1,
+                     *         "notStarted": 1,
+                     *         "overdue": 1,
+                     *         "passed": 1,
+                     *         "passedLate": 1,
+                     *         "students": 1,
+                     *         "submitted": 1
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["HomeworkSummary"][];
                 };
             };
             /** @description A parameter, a header or the body is malformed; `errors` names the field. */

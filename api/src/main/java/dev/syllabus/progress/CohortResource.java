@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -118,6 +120,42 @@ public class CohortResource {
         return cohortOf(slug, CourseRunResource.runName(run), query, headers, uri);
     }
 
+    @GET
+    @Path("/courses/{slug}/cohort/summary")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"INSTRUCTOR", "READER"})
+    @Operation(
+            operationId = "getCohortSummary",
+            summary = "How a run's students stand on each homework: passed, late, waiting, overdue (instructors)",
+            description =
+                    "One entry per graded homework (of `week` only, if given), counted over the whole run: the current "
+                            + "run's, or `run`'s.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The homework, in course order.",
+            content =
+                    @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CohortSummary.Homework.class)))
+    public List<CohortSummary.Homework> summary(
+            @PathParam("slug") String slug,
+            @Parameter(
+                            description = "A run's name; the current run's without it",
+                            schema = @Schema(pattern = CourseRunResource.RUN_NAME, maxLength = 40))
+                    @QueryParam("run")
+                    String run,
+            @Parameter(
+                            description = "Only this week's homework",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+                    @QueryParam("week")
+                    String week) {
+        String course = PathParams.slug("slug", slug);
+        Integer weekNumber = week == null || week.isEmpty() ? null : PathParams.number("week", week, 1000);
+        CohortService.Filter filter = new CohortService.Filter(weekNumber, null, null, null);
+        return CohortSummary.of(
+                cohorts.cohort(course, run == null ? null : CourseRunResource.runName(run), filter)
+                        .rows(),
+                Instant.now());
+    }
+
     private static final String COHORT =
             "Paged with `page` and `size` (Link headers, X-Total-Count); filter by `week` (only its homework), `status` "
                     + "(students with a homework in that status), `source` (students with a tick GitHub, they or an instructor vouch for) and "
@@ -200,7 +238,7 @@ public class CohortResource {
             "One row per student of the run, one column per homework. Scores: passed on time 100; "
                     + "passed late 100 less the course's late penalty (course.toml's schedule.late_penalty), marked late (Canvas: the Notes "
                     + "column; Moodle: the homework's feedback column); not passed once due 0; not passed and not yet due blank (an import "
-                    + "leaves the cell alone). The README gives each platform's import steps.";
+                    + "leaves the cell alone). docs/instructors/dates.md gives each platform's import steps.";
 
     private Response gradebookOf(String slug, String run, String format) {
         String course = PathParams.slug("slug", slug);

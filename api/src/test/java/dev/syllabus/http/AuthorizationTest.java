@@ -50,6 +50,7 @@ class AuthorizationTest {
             Map.entry("markStudentItemDone", Set.of(Caller.INSTRUCTOR)),
             Map.entry("markStudentItemNotDone", Set.of(Caller.INSTRUCTOR)),
             Map.entry("getCohort", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("getCohortSummary", Set.of(Caller.INSTRUCTOR)),
             Map.entry("uploadRoster", Set.of(Caller.INSTRUCTOR)),
             Map.entry("resolveRosterConflict", Set.of(Caller.INSTRUCTOR)),
             Map.entry("getHistory", Set.of(Caller.INSTRUCTOR)),

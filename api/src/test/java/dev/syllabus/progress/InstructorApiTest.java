@@ -141,6 +141,30 @@ class InstructorApiTest {
                 .hasSize(15)
                 .doesNotContain("H16");
 
+        // The run's standing per homework: the student who passed H2 is counted there.
+        JsonPath summary = as(admin)
+                .get(BASE + "/cohort/summary")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(summary.getList("code", String.class)).hasSize(15).doesNotContain("H16");
+        assertThat(summary.getInt("find { it.code == 'H2' }.passed")).isPositive();
+        assertThat(summary.getInt("find { it.code == 'H2' }.students")).isGreaterThanOrEqualTo(2);
+        as(admin)
+                .queryParam("week", 1)
+                .get(BASE + "/cohort/summary")
+                .then()
+                .statusCode(200)
+                .body("code", contains("H1", "H2"));
+        as(admin)
+                .queryParam("week", "zero")
+                .get(BASE + "/cohort/summary")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors.field", hasItem("week"));
+
         as(admin)
                 .queryParam("status", "PASSED")
                 .queryParam("size", 100)
