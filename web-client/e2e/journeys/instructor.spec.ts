@@ -69,9 +69,13 @@ test('the instructor runs the course from one page', async ({ page, request, con
 
   await cohort.getByRole('link', { name: cy }).click();
   await expect(page.getByRole('heading', { level: 1, name: `${cy}'s checklist` })).toBeVisible();
+  await page.getByLabel('Note with your changes (optional)').fill('Shown in class');
   const k9s = page.getByLabel(/Install k9s/);
   await k9s.check();
   await expect(k9s).toBeChecked();
+  await expect(page.getByRole('region', { name: `Ticking for ${cy}` })).toContainText(
+    'H2/OTHER done by admin: “Shown in class”',
+  );
   await page.reload();
   await expect(page.getByLabel(/Install k9s/)).toBeChecked();
   await visited(page, info, 'student-detail');

@@ -28,14 +28,23 @@ test('a rostered student joins with their invite and keeps their checklist', asy
   await expect(page.getByRole('heading', { level: 1, name: /H3/ })).toBeVisible();
   await visited(page, info, 'homework');
 
-  // The invite link opens the sign-in page for that roster login. Here GitHub proves logins (the
-  // fake GitHub plays it), so the link leads to "Sign in with GitHub" as sam, which claims the account.
+  // The invite link opens the sign-in page for that roster login. Where GitHub proves logins (the fake
+  // GitHub plays it here), it leads to "Sign in with GitHub" as sam, which claims the account; elsewhere
+  // to the join form with the personal code filled in, where sam chooses a password.
+  const providers = await (await request.get('/api/auth/providers')).json();
   await page.goto(link.pathname + link.search);
   await visited(page, info, 'sign-in');
-  await request.post(`${fakeGithub}/__next-user`, {
-    data: { id: Number(Date.now() % 1_000_000_000) + 11, login: sam },
-  });
-  await page.getByRole('link', { name: `Sign in with GitHub as ${sam}` }).click();
+  if (providers.github) {
+    await request.post(`${fakeGithub}/__next-user`, {
+      data: { id: Number(Date.now() % 1_000_000_000) + 11, login: sam },
+    });
+    await page.getByRole('link', { name: `Sign in with GitHub as ${sam}` }).click();
+  } else {
+    await expect(page.getByRole('radio', { name: /a personal invite code/ })).toBeChecked();
+    await expect(page.getByLabel('Your personal invite code')).toHaveValue(invite.invite);
+    await page.getByLabel('Choose a password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Join the course' }).click();
+  }
   await expect(page).toHaveURL(/\/checklist$/);
   await expect(page.getByRole('heading', { level: 1, name: 'My checklist' })).toBeVisible();
 

@@ -46,16 +46,19 @@ export function setItemDone(
   version: number,
   evidence?: string,
   student?: string,
+  note?: string,
 ): Promise<ChecklistItem> {
   const [group = '', item = ''] = itemId.split('/');
   const header = { 'If-Match': `"v${version}"` };
-  const body = { evidence: evidence || null };
+  const body = { evidence: evidence || null, note: note?.trim() || null };
   if (student) {
-    const params = { path: { slug, login: student, group, item }, header };
     const address = '/api/courses/{slug}/students/{login}/checklist/{group}/{item}/done' as const;
+    const path = { slug, login: student, group, item };
     return done
-      ? call(() => client().PUT(address, { params, body }))
-      : call(() => client().DELETE(address, { params }));
+      ? call(() => client().PUT(address, { params: { path, header }, body }))
+      : call(() =>
+          client().DELETE(address, { params: { path, header, query: note?.trim() ? { note: note.trim() } : {} } }),
+        );
   }
   const params = { path: { slug, group, item }, header };
   const address = '/api/courses/{slug}/checklist/{group}/{item}/done' as const;
@@ -278,5 +281,14 @@ export type HomeworkSummary = components['schemas']['HomeworkSummary'];
 export function getCohortSummary(slug: string, run?: string, week?: number): Promise<HomeworkSummary[]> {
   return call(() =>
     client().GET('/api/courses/{slug}/cohort/summary', { params: { path: { slug }, query: { run, week } } }),
+  );
+}
+
+export type HistoryEntry = components['schemas']['HistoryEntry'];
+
+/** The latest changes of one student's checklist and reviews, newest first (instructors). */
+export function getHistory(slug: string, student: string, size = 10): Promise<HistoryEntry[]> {
+  return call(() =>
+    client().GET('/api/courses/{slug}/history', { params: { path: { slug }, query: { student, size } } }),
   );
 }

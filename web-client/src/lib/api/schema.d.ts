@@ -1705,7 +1705,8 @@ export interface components {
         /**
          * @description Optional body of marking an item done.
          * @example {
-         *       "evidence": "https://github.com/octocat/ml-in-production/pull/7"
+         *       "evidence": "https://github.com/octocat/ml-in-production/pull/7",
+         *       "note": "Shown in class on Thursday"
          *     }
          */
         DoneRequest: {
@@ -1714,6 +1715,11 @@ export interface components {
              * @example https://github.com/octocat/ml-in-production/pull/7
              */
             evidence?: string | null;
+            /**
+             * @description Why, in a few words, kept with the change in the history (such as an instructor's "shown in class")
+             * @example Shown in class on Thursday
+             */
+            note?: string | null;
         };
         /**
          * @description When a homework is due, as its author wrote it: '+N days' after its week starts, optionally at HH:MM (default 23:59), or 'week N Weekday HH:MM'
@@ -1806,12 +1812,13 @@ export interface components {
          *       "evidence": "text",
          *       "item": "H3/PR2",
          *       "late": false,
+         *       "note": "text",
          *       "student": "octocat"
          *     }
          */
         HistoryEntry: {
             /**
-             * @description DONE, UNDONE, APPROVED or CHANGES_REQUESTED
+             * @description DONE, UNDONE, NOTE (a note on an item left as it was), APPROVED or CHANGES_REQUESTED
              * @example DONE
              */
             action: string;
@@ -1826,6 +1833,8 @@ export interface components {
             item: string;
             /** @description A change made after the homework was due for the student (an extension counts) */
             late: boolean;
+            /** @description What the one who made the change said about it */
+            note: string | null;
             /** @example octocat */
             student: string;
         };
@@ -6276,7 +6285,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "evidence": "https://github.com/octocat/ml-in-production/pull/7"
+                 *       "evidence": "https://github.com/octocat/ml-in-production/pull/7",
+                 *       "note": "Shown in class on Thursday"
                  *     }
                  */
                 "application/json": components["schemas"]["DoneRequest"];
@@ -8011,6 +8021,7 @@ export interface operations {
                      *         "evidence": "text",
                      *         "item": "H3/PR2",
                      *         "late": false,
+                     *         "note": "text",
                      *         "student": "octocat"
                      *       }
                      *     ]
@@ -11622,7 +11633,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "evidence": "https://github.com/octocat/ml-in-production/pull/7"
+                 *       "evidence": "https://github.com/octocat/ml-in-production/pull/7",
+                 *       "note": "Shown in class on Thursday"
                  *     }
                  */
                 "application/json": components["schemas"]["DoneRequest"];
@@ -11867,7 +11879,10 @@ export interface operations {
     };
     markStudentItemNotDone: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Why, in a few words, kept with the change in the history */
+                note?: unknown;
+            };
             header?: {
                 /**
                  * @description Change only while this version is current: the ETag of an earlier answer, a list of them, or `*`.

@@ -16,6 +16,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -179,7 +180,8 @@ public class ChecklistResource {
                 itemId(group, item),
                 true,
                 body == null ? null : body.evidence(),
-                IfMatch.parse(ifMatch)::admits));
+                IfMatch.parse(ifMatch)::admits,
+                body == null ? null : body.note()));
     }
 
     @DELETE
@@ -200,7 +202,15 @@ public class ChecklistResource {
             @PathParam("login") String login,
             @PathParam("group") String group,
             @PathParam("item") String item,
-            @HeaderParam(IfMatch.HEADER) String ifMatch) {
+            @HeaderParam(IfMatch.HEADER) String ifMatch,
+            @Parameter(
+                            description = "Why, in a few words, kept with the change in the history",
+                            schema = @Schema(maxLength = ChecklistViews.NOTE_LENGTH))
+                    @QueryParam("note")
+                    String note) {
+        if (note != null && note.length() > ChecklistViews.NOTE_LENGTH) {
+            throw DomainException.invalid("note", "must be at most " + ChecklistViews.NOTE_LENGTH + " characters");
+        }
         return respond(checklists.markFor(
                 PathParams.slug("slug", slug),
                 login,
@@ -208,7 +218,8 @@ public class ChecklistResource {
                 itemId(group, item),
                 false,
                 null,
-                IfMatch.parse(ifMatch)::admits));
+                IfMatch.parse(ifMatch)::admits,
+                note));
     }
 
     @POST

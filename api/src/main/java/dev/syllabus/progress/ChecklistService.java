@@ -234,6 +234,22 @@ public class ChecklistService {
             String evidence,
             Predicate<String> basedOn,
             Instant completedAt) {
+        return mark(slug, studentId, actorId, itemId, done, evidence, basedOn, completedAt, null);
+    }
+
+    /** As {@link #mark(String, long, Long, String, boolean, String, Predicate, Instant)}, with a note for the history. */
+    @Transactional
+    ChecklistViews.Item mark(
+            String slug,
+            long studentId,
+            Long actorId,
+            String itemId,
+            boolean done,
+            String evidence,
+            Predicate<String> basedOn,
+            Instant completedAt,
+            String note) {
+        String said = note == null || note.isBlank() ? null : note.strip();
         Courses.Ref ref = courses.find(slug);
         // The item's row, locked: changes to one item take turns. A row exists only for an enrolled
         // student (enrolments are never removed). Without one, the student's enrolment is locked
@@ -272,6 +288,10 @@ public class ChecklistService {
                 && state.source == ProgressEntity.Source.STUDENT
                 && source != ProgressEntity.Source.STUDENT;
         if (state.done == done && !evidenceChanged && !confirmed && state.id != null) {
+            if (said != null) {
+                // Nothing changed, but what the instructor had to say about it is kept.
+                ProgressEventEntity.record(ref.id(), studentId, itemId, "NOTE", state.evidenceUrl, actorId, now, said);
+            }
             return view(item, state.row(), null);
         }
         if (state.done != done) {
@@ -287,7 +307,7 @@ public class ChecklistService {
         state.source = source;
         state.persist();
         ProgressEventEntity.record(
-                ref.id(), studentId, itemId, done ? "DONE" : "UNDONE", state.evidenceUrl, actorId, now);
+                ref.id(), studentId, itemId, done ? "DONE" : "UNDONE", state.evidenceUrl, actorId, now, said);
         cohorts.changed(ref.id());
         return view(item, state.row(), null);
     }
@@ -308,8 +328,9 @@ public class ChecklistService {
             String itemId,
             boolean done,
             String evidence,
-            Predicate<String> basedOn) {
-        return mark(slug, student(login).id, instructorId, itemId, done, evidence, basedOn, null);
+            Predicate<String> basedOn,
+            String note) {
+        return mark(slug, student(login).id, instructorId, itemId, done, evidence, basedOn, null, note);
     }
 
     /** An instructor's view of one student's checklist; 404 when there is no such student. */

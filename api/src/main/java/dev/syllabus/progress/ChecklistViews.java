@@ -201,5 +201,20 @@ final class ChecklistViews {
                     nullable = true,
                     description = "A repository, pull request or document URL, as the item's kind asks",
                     example = "https://github.com/octocat/ml-in-production/pull/7")
-            String evidence) {}
+            String evidence,
+
+            @Size(max = NOTE_LENGTH)
+            @Schema(
+                    nullable = true,
+                    description = "Why, in a few words, kept with the change in the history (such as an instructor's "
+                            + "\"shown in class\")",
+                    example = "Shown in class on Thursday")
+            String note) {
+
+        DoneRequest(String evidence) {
+            this(evidence, null);
+        }
+    }
+
+    static final int NOTE_LENGTH = 500;
 }

@@ -144,12 +144,18 @@ final class CohortViews {
             @Schema(example = "H3/PR2", description = "The item, or the homework for a review")
             String item,
 
-            @Schema(example = "DONE", description = "DONE, UNDONE, APPROVED or CHANGES_REQUESTED")
+            @Schema(
+                    example = "DONE",
+                    description =
+                            "DONE, UNDONE, NOTE (a note on an item left as it was), APPROVED or CHANGES_REQUESTED")
             String action,
 
             @Schema(nullable = true) String evidence,
             @Schema(nullable = true, example = "octocat") String actor,
 
             @Schema(description = "A change made after the homework was due for the student (an extension counts)")
-            boolean late) {}
+            boolean late,
+
+            @Schema(nullable = true, description = "What the one who made the change said about it")
+            String note) {}
 }

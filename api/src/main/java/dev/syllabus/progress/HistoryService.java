@@ -53,7 +53,8 @@ public class HistoryService {
                         deadlines
                                 .due(e.accountId, e.itemId.split("/", 2)[0])
                                 .map(e.at::isAfter)
-                                .orElse(false)))
+                                .orElse(false),
+                        e.note))
                 .toList();
         return new HistoryPage(entries, query.count());
     }

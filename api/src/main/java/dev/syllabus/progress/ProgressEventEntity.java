@@ -32,9 +32,25 @@ public class ProgressEventEntity extends PanacheEntity {
     @Column(nullable = false)
     public Instant at;
 
+    @Column(length = 500)
+    public String note;
+
     /** Appends one entry to the history. */
     static void record(
             long courseId, long accountId, String itemId, String action, String evidenceUrl, Long actorId, Instant at) {
+        record(courseId, accountId, itemId, action, evidenceUrl, actorId, at, null);
+    }
+
+    /** Appends one entry to the history, with the note its author gave (or null). */
+    static void record(
+            long courseId,
+            long accountId,
+            String itemId,
+            String action,
+            String evidenceUrl,
+            Long actorId,
+            Instant at,
+            String note) {
         ProgressEventEntity event = new ProgressEventEntity();
         event.courseId = courseId;
         event.accountId = accountId;
@@ -43,6 +59,7 @@ public class ProgressEventEntity extends PanacheEntity {
         event.evidenceUrl = evidenceUrl;
         event.actorId = actorId;
         event.at = at;
+        event.note = note;
         event.persist();
     }
 }

@@ -16,6 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +96,41 @@ class CourseImportTest {
                                 "select count(*) from task t join homework h on h.id = t.homework_id "
                                         + "join week w on w.id = h.week_id join course c on c.id = w.course_id where c.slug = 'demo-course'"))
                 .isEqualTo(3);
+    }
+
+    @Test
+    void contentWarningsAreLoggedOnceWhenAVersionIsImportedNotOnEveryStart() throws IOException {
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(new SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger logger = Logger.getLogger(CourseImporter.class.getName());
+        logger.addHandler(capture);
+        try {
+            Files.writeString(
+                    AGENDA, original + "\n# Week 2: Reflect\n\n- Looking back\n\n## H2: Reflect\n\nPass: None.\n");
+            assertThat(importer.importAll()).isEqualTo(1);
+            assertThat(logged)
+                    .filteredOn(message -> message.contains("Content warning"))
+                    .singleElement()
+                    .asString()
+                    .contains("demo-course", "H2 has no tasks and no approval to wait for");
+
+            logged.clear();
+            assertThat(importer.importAll()).isZero();
+            assertThat(logged).noneMatch(message -> message.contains("Content warning"));
+        } finally {
+            logger.removeHandler(capture);
+        }
     }
 
     @Test

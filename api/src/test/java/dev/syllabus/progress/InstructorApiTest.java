@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -668,5 +669,58 @@ class InstructorApiTest {
                 .put(BASE + "/students/nobody-here/checklist/H1/DOC/done")
                 .then()
                 .statusCode(404);
+    }
+
+    @Test
+    void anInstructorTicksAndUnticksForAStudentWithANoteTheHistoryKeeps() {
+        String login = Api.uniqueLogin("noted");
+        Api.student(login);
+        String admin = Api.admin();
+        String item = BASE + "/students/" + login + "/checklist/H2/OTHER/done";
+
+        as(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("note", "Shown in class on Thursday"))
+                .put(item)
+                .then()
+                .statusCode(200)
+                .body("source", equalTo("INSTRUCTOR"));
+        // Unchanged, but the note is kept; then taken back, with its reason.
+        as(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("note", "Checked the cluster too"))
+                .put(item);
+        as(admin)
+                .queryParam("note", "Ticked the wrong student")
+                .delete(item)
+                .then()
+                .statusCode(200);
+
+        as(admin)
+                .queryParam("student", login)
+                .get(BASE + "/history")
+                .then()
+                .statusCode(200)
+                .body("action", contains("UNDONE", "NOTE", "DONE"))
+                .body(
+                        "note",
+                        contains("Ticked the wrong student", "Checked the cluster too", "Shown in class on Thursday"))
+                .body("actor", everyItem(equalTo("admin")));
+
+        as(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("note", "x".repeat(501)))
+                .put(item)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors.field", hasItem("note"));
+        as(admin)
+                .queryParam("note", "x".repeat(501))
+                .delete(item)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors.field", hasItem("note"));
     }
 }
