@@ -94,3 +94,16 @@ test('a token in a link someone else made never replaces the session of this tab
   await expect(page.getByRole('navigation', { name: 'Main' })).not.toContainText(attacker);
   await expect.poll(() => new URL(page.url()).hash).toBe('');
 });
+
+test('a refused sign-in with GitHub lands on the sign-in page with the reason, not on a bare document', async ({
+  page,
+  request,
+}) => {
+  const providers = await (await request.get('/api/auth/providers')).json();
+  test.skip(!providers.github, 'sign-in with GitHub is not set up where these tests run');
+  await page.goto('/api/auth/github/callback?code=stale&state=not-a-state-anyone-issued');
+
+  await expect(page).toHaveURL(/\/signin$/);
+  await expect(page.getByRole('alert')).toContainText('Signing in with GitHub did not work.');
+  await expectNoAxeViolations(page);
+});

@@ -24,6 +24,9 @@ function stored(): Session | null {
 
 export const session = $state<{ current: Session | null }>({ current: null });
 
+/** Why the last sign-in with GitHub was refused, as the API said it, for the sign-in page to show. */
+export const githubRefusal = $state<{ message: string | null }>({ message: null });
+
 function apply(value: Session | null) {
   session.current = value;
   if (value) globalThis.localStorage?.setItem(KEY, JSON.stringify(value));
@@ -70,6 +73,13 @@ export async function acceptTokenFromFragment(): Promise<boolean> {
   const fields = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : '');
   const token = fields.get('token');
   const linked = fields.get('linked');
+  const refused = fields.get('github-error');
+  if (refused) {
+    // GitHub sign-in was refused: the API sent the browser to the sign-in page with the reason.
+    globalThis.history?.replaceState(null, '', globalThis.location.pathname + globalThis.location.search);
+    githubRefusal.message = refused.slice(0, 500);
+    return false;
+  }
   if (!token && !linked) return false;
   globalThis.history?.replaceState(null, '', globalThis.location.pathname + globalThis.location.search);
   const expected = globalThis.sessionStorage?.getItem(NONCE_KEY);

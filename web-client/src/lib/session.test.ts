@@ -63,4 +63,14 @@ describe('signing in with GitHub: the token in the fragment', () => {
     expect(session.current?.token).toBe(CURRENT.token);
     expect(session.current?.account.verified).toBe(true);
   });
+
+  it('takes a refusal the API sent back in the fragment, drops the fragment and keeps the session', async () => {
+    history.replaceState({}, '', '/signin#github-error=GitHub+says+access_denied%3A+the+user+refused.');
+    const { acceptTokenFromFragment, githubRefusal, session } = await freshSession();
+
+    expect(await acceptTokenFromFragment()).toBe(false);
+    expect(githubRefusal.message).toBe('GitHub says access_denied: the user refused.');
+    expect(location.hash).toBe('');
+    expect(session.current?.token).toBe('current-session-token');
+  });
 });

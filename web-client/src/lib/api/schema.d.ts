@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * Sign in with GitHub: GitHub comes back
-         * @description GitHub's redirect after the person allowed (or refused) the sign-in. With a valid, unused state, in the browser that started the sign-in (its binding cookie), the code is exchanged for the person's GitHub identity, their account is found or created, and the answer is 302 to the web client's page with a Syllabus session token in the URL fragment (`#token=...&nonce=...`), never in the query string or a cookie; a link answers `#linked=github`. A wrong, expired or reused state, another browser, a refused consent, a login another unproven account holds, or GitHub being down get a problem, and nothing is created.
+         * @description GitHub's redirect after the person allowed (or refused) the sign-in. With a valid, unused state, in the browser that started the sign-in (its binding cookie), the code is exchanged for the person's GitHub identity, their account is found or created, and the answer is 302 to the web client's page with a Syllabus session token in the URL fragment (`#token=...&nonce=...`), never in the query string or a cookie; a link answers `#linked=github`. A wrong, expired or reused state, another browser, a refused consent, a login another unproven account holds, or GitHub being down get a problem, and nothing is created; a browser (one that asks for `text/html` before JSON) is sent instead to the web client's sign-in page with the problem's detail in the fragment (`/signin#github-error=...`), so a person never lands on a bare document.
          */
         get: operations["finishGithubSignIn"];
         put?: never;
@@ -3379,7 +3379,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Signed in: to the web client, token in the fragment. */
+            /** @description Signed in: to the web client, token in the fragment; or, for a browser, refused: to the sign-in page with `#github-error=...`. */
             302: {
                 headers: {
                     /** @description The web client's page, with `#token=...`. */

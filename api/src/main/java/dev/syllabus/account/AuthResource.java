@@ -2,6 +2,7 @@ package dev.syllabus.account;
 
 import dev.syllabus.domain.DomainException;
 import dev.syllabus.http.HttpEdge;
+import dev.syllabus.http.Negotiation;
 import dev.syllabus.http.PathParams;
 import io.quarkus.security.Authenticated;
 import io.vertx.ext.web.RoutingContext;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -157,10 +159,14 @@ public class AuthResource {
                             + "is found or created, and the answer is 302 to the web client's page with a Syllabus session token in the URL "
                             + "fragment (`#token=...&nonce=...`), never in the query string or a cookie; a link answers `#linked=github`. A "
                             + "wrong, expired or reused state, another browser, a refused consent, a login another unproven account holds, or "
-                            + "GitHub being down get a problem, and nothing is created.")
+                            + "GitHub being down get a problem, and nothing is created; a browser (one that asks for `text/html` before JSON) "
+                            + "is sent instead to the web client's sign-in page with the problem's detail in the fragment "
+                            + "(`/signin#github-error=...`), so a person never lands on a bare document.")
     @APIResponse(
             responseCode = "302",
-            description = "Signed in: to the web client, token in the fragment.",
+            description =
+                    "Signed in: to the web client, token in the fragment; or, for a browser, refused: to the sign-in page "
+                            + "with `#github-error=...`.",
             headers =
                     @Header(
                             name = "Location",
@@ -178,10 +184,21 @@ public class AuthResource {
             @QueryParam("code") String code,
             @QueryParam("state") String state,
             @QueryParam("error") String error,
-            @Parameter(hidden = true) @CookieParam(BINDING_COOKIE) String browserSecret) {
-        GithubSignIn.Finished finished = github.finish(code, state, error, browserSecret);
+            @Parameter(hidden = true) @CookieParam(BINDING_COOKIE) String browserSecret,
+            HttpHeaders headers) {
+        URI location;
+        try {
+            location = github.finish(code, state, error, browserSecret).location();
+        } catch (DomainException refused) {
+            boolean browser = Negotiation.preferred(headers, MediaType.APPLICATION_JSON_TYPE, MediaType.TEXT_HTML_TYPE)
+                    == MediaType.TEXT_HTML_TYPE;
+            if (!browser || refused.reason() == DomainException.Reason.NOT_FOUND) {
+                throw refused;
+            }
+            location = github.refusedPage(refused.getMessage());
+        }
         return Response.status(302)
-                .location(finished.location())
+                .location(location)
                 .cookie(new NewCookie.Builder(BINDING_COOKIE)
                         .value("")
                         .path(BINDING_PATH)

@@ -73,6 +73,14 @@ public class GithubSignIn {
     public record Finished(URI location) {}
 
     /**
+     * Where a browser goes when a sign-in with GitHub is refused: the web client's sign-in page, with
+     * what went wrong in the fragment (which no server sees), instead of a bare problem document.
+     */
+    public URI refusedPage(String detail) {
+        return URI.create(publicUrl + "/signin#github-error=" + URLEncoder.encode(detail, StandardCharsets.UTF_8));
+    }
+
+    /**
      * Where to send the browser to sign in; {@code redirect} is the web client's page to come back
      * to, {@code nonce} a value the tab keeps and will find again in the fragment, and
      * {@code linkAccountId}, when not null, the signed-in account that asked to be linked.

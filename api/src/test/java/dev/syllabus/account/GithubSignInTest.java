@@ -413,6 +413,25 @@ class GithubSignInTest {
     }
 
     @Test
+    void aBrowserRefusedAtTheCallbackLandsOnTheSignInPageWithTheReasonNotOnABareDocument() {
+        String refused = Api.uniqueLogin("refused-html");
+        githubKnows(5004, refused);
+        Map<String, String> authorize = startSignIn("/checklist");
+        Response back = given().redirects()
+                .follow(false)
+                .cookie(AuthResource.BINDING_COOKIE, LAST_BROWSER.get())
+                .accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                .get("/api/auth/github/callback?error=access_denied&state=" + authorize.get("state"));
+
+        back.then().statusCode(302).header("Set-Cookie", Matchers.containsString("Max-Age=0"));
+        String location = back.header("Location");
+        assertThat(location).startsWith(WEB + "/signin#github-error=").doesNotContain("token=");
+        assertThat(java.net.URLDecoder.decode(location.substring(location.indexOf('=') + 1), StandardCharsets.UTF_8))
+                .contains("access_denied");
+        assertThat(accountExists(refused)).isFalse();
+    }
+
+    @Test
     void aCallbackInAnotherBrowserThanTheOneThatStartedIssuesNoToken() {
         String login = Api.uniqueLogin("csrf");
         githubKnows(5101, login);
