@@ -3,6 +3,17 @@ SHELL := /bin/bash
 MVN := ./mvnw -B -q
 API_JAR := api/target/quarkus-app/quarkus-run.jar
 
+# Syllabus builds and runs on Java 25: JAVA_HOME when it is a JDK 25, else the machine's (.ci/jdk
+# says what to install when there is none). Every target's java, javac and ./mvnw use it.
+ifneq ($(filter-out help,$(or $(MAKECMDGOALS),help)),)
+JAVA_HOME := $(shell .ci/jdk 25)
+ifeq ($(JAVA_HOME),)
+$(error No JDK 25: see the message above)
+endif
+export JAVA_HOME
+export PATH := $(JAVA_HOME)/bin:$(PATH)
+endif
+
 .PHONY: help run run-prerequisites screenshots test format fuzz release-contract api api-postgres web web-deps openapi bench prerequisites clean images deploy-kind undeploy-kind deploy-minikube undeploy-minikube bench-web
 
 help: ## List the targets
@@ -32,8 +43,9 @@ format: web-deps ## Format the code: Java with Spotless (palantir-java-format), 
 web-deps: ## Install the web client's npm packages (again whenever package-lock.json changes)
 	@[ web-client/node_modules/.package-lock.json -nt web-client/package-lock.json ] || (cd web-client && npm ci --no-audit --no-fund)
 
-api: ## Build the API jar (embedded H2 build)
-	$(MVN) package -DskipTests -pl api $(API_BUILD_FLAGS)
+api: ## Build the API jar (embedded H2 build) and train its AOT cache beside it (api/target/quarkus-app/app.aot)
+	$(MVN) package -DskipTests -pl api
+	@api/aot/train-local.sh api/target/quarkus-app
 
 web: ## Build the web client into web-client/dist
 	$(MVN) package -DskipTests -pl web-client
@@ -47,11 +59,13 @@ release-contract: ## Record the committed OpenAPI document as released (api/open
 openapi: ## Refresh the committed OpenAPI document (api/openapi.json) from the running code
 	$(MVN) test -pl api -Dtest=OpenApiContractTest -Dopenapi.update=true -Dsurefire.failIfNoSpecifiedTests=false
 
-# The benchmarks start the embedded build as the image starts the production one: with its class-data
-# archive (api/Dockerfile), which Quarkus writes beside the jar (about 12 s more per build).
-bench: API_BUILD_FLAGS = -Dquarkus.package.jar.appcds.enabled=true
-bench: api api-postgres ## Benchmarks: the agenda (API against nginx) and the write path on PostgreSQL
+# The benchmarks start both builds as the image does, with an AOT cache trained by this machine's JDK 25,
+# and the same source built for Java 17 as the start-up's reference (api/target/java17-*, run on the machine's Java 17).
+bench: api api-postgres ## Benchmarks: start-up (Java 25 + AOT cache against 17), the agenda (API against nginx), the write path on PostgreSQL
 	@.ci/install-packages wrk nginx-light postgresql
+	$(MVN) package -Pjava17-reference -pl api
+	$(MVN) package -Pjava17-reference,postgres -pl api
+	@api/aot/train-local.sh api/target/postgresql/quarkus-app postgres
 	@summary=$$(mktemp) && export BENCH_SUMMARY=$$summary && api/bench/agenda-bench.sh && echo && api/bench/write-bench.sh \
 	  && api/bench/summary.sh $$summary; status=$$?; rm -f $$summary; exit $$status
 

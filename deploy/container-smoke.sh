@@ -141,6 +141,8 @@ fi
 
 echo "Running PostgreSQL ($pg_image), the API and the web image on the host network ..."
 remove "$WEB" "$API" "$DB"
+# Pods an interrupted earlier run left would talk to the new database (they are on the host network).
+[ "$ENGINE" = podman ] && { $ENGINE pod ps --format '{{.Name}}' | grep -E '^syllabus-(api|api-b|web)-pod' | xargs -r $ENGINE pod rm -f >/dev/null 2>&1 || true; }
 $ENGINE run -d --name "$DB" --network host --user 999:999 -e POSTGRES_USER=syllabus -e POSTGRES_DB=syllabus \
   -e POSTGRES_PASSWORD="$(secret_value SYLLABUS_DB_PASSWORD)" -e PGPORT=$DB_PORT "$pg_image" >/dev/null
 for _ in $(seq 1 120); do
@@ -149,9 +151,17 @@ for _ in $(seq 1 120); do
 done
 $ENGINE exec "$DB" pg_isready -q -h 127.0.0.1 -p $DB_PORT || fail "PostgreSQL did not start"
 
-$ENGINE run -d --name "$API" --network host --read-only --tmpfs /tmp \
-  -e SYLLABUS_DB_URL=jdbc:postgresql://127.0.0.1:$DB_PORT/syllabus -e SYLLABUS_DB_USER=syllabus \
-  -e SYLLABUS_DB_PASSWORD="$(secret_value SYLLABUS_DB_PASSWORD)" -e SYLLABUS_ADMIN_PASSWORD="$(secret_value SYLLABUS_ADMIN_PASSWORD)" \
+database=(-e SYLLABUS_DB_URL=jdbc:postgresql://127.0.0.1:$DB_PORT/syllabus -e SYLLABUS_DB_USER=syllabus
+  -e SYLLABUS_DB_PASSWORD="$(secret_value SYLLABUS_DB_PASSWORD)" -e SYLLABUS_ADMIN_PASSWORD="$(secret_value SYLLABUS_ADMIN_PASSWORD)")
+# As the manifests do: the migrate step (the pod's init container) migrates the new database and
+# exits; the API then only validates the schema.
+timeout 180 $ENGINE run --rm --network host --read-only --tmpfs /tmp "${database[@]}" \
+  -e QUARKUS_INIT_AND_EXIT=true -e QUARKUS_FLYWAY_MIGRATE_AT_START=true syllabus-api:1.0.0 >"$work/migrate.log" 2>&1 \
+  || fail "the migrate step failed or did not exit: $(tail -20 "$work/migrate.log")"
+grep -q 'Successfully applied [0-9]* migrations' "$work/migrate.log" || fail "the migrate step applied no migration: $(tail -20 "$work/migrate.log")"
+echo "  the migrate step migrated the new database and exited ($(grep -o 'Successfully applied [0-9]* migrations' "$work/migrate.log"))"
+$ENGINE run -d --name "$API" --network host --read-only --tmpfs /tmp "${database[@]}" \
+  -e QUARKUS_FLYWAY_MIGRATE_AT_START=false -e QUARKUS_FLYWAY_VALIDATE_AT_START=true \
   -e SYLLABUS_TRUSTED_PROXIES=127.0.0.1 -e QUARKUS_HTTP_PORT=18080 syllabus-api:1.0.0 >/dev/null
 $ENGINE run -d --name "$WEB" --network host --read-only --tmpfs /tmp \
   -e SYLLABUS_API_UPSTREAM=http://127.0.0.1:18080 -e SYLLABUS_WEB_PORT=18081 syllabus-web:1.0.0 >/dev/null
@@ -163,9 +173,10 @@ wait_for http://127.0.0.1:18081/api/agenda 120
 [ "$($ENGINE exec "$API" stat -c %u /app/quarkus-run.jar)" = 0 ] || fail "the API's files are not owned by root"
 ! $ENGINE exec "$WEB" sh -c 'ls /usr/share/syllabus/assets/*.map' >/dev/null 2>&1 || fail "the web image ships source maps"
 echo "  the API's files are root's and read-only to its user; the web image has no source maps"
-# The JVM maps its class-data archive only when the archive fits it; otherwise it starts without.
-$ENGINE exec "$API" grep -q /app/app-cds.jsa /proc/1/maps || fail "the API started without its class-data archive"
-echo "  the API maps its class-data archive (/app/app-cds.jsa)"
+# The JVM maps its AOT cache only when the cache fits it (the very JVM build that trained it, the same
+# files); otherwise it starts without, slower. Mapped means the image's training and its runtime agree.
+$ENGINE exec "$API" grep -q /app/app.aot /proc/1/maps || fail "the API started without its AOT cache (/app/app.aot)"
+echo "  the API maps its AOT cache (/app/app.aot, trained in the image build)"
 check_through_web http://127.0.0.1:18081 containers
 check_from_postgres
 

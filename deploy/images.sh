@@ -30,7 +30,7 @@ fi
 build_args=()
 if [ "$bases" = local ]; then
   deploy/base/build-local-bases.sh
-  api_base=localhost/syllabus-jre:bookworm
+  api_base=localhost/syllabus-jre:trixie
   web_base=localhost/syllabus-nginx:bookworm
   build_args=(--pull=never)
 fi

@@ -25,8 +25,18 @@ trap stopped INT TERM
 trap stop EXIT
 
 mkdir -p data
-QUARKUS_HTTP_PORT="$API_PORT" QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" SYLLABUS_CORS_ORIGINS="${SYLLABUS_CORS_ORIGINS:-http://localhost:$WEB_PORT,http://127.0.0.1:$WEB_PORT}" \
-  java ${JAVA_OPTS:-} -jar api/target/quarkus-app/quarkus-run.jar &
+# The API starts from its folder with the AOT cache `make api` trained beside it (app.aot), as
+# Quarkus documents: so the database and a content folder are named by absolute paths.
+aot=()
+[ -f api/target/quarkus-app/app.aot ] && aot=(-XX:AOTCache=app.aot)
+database="${SYLLABUS_DB_URL:-jdbc:h2:file:$(pwd)/data/syllabus;DB_CLOSE_ON_EXIT=FALSE}"
+content_dir="${SYLLABUS_CONTENT_DIR:-}"
+[ -n "$content_dir" ] && content_dir=$(realpath "$content_dir")
+(cd api/target/quarkus-app && QUARKUS_HTTP_PORT="$API_PORT" QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
+  SYLLABUS_DB_URL="$database" \
+  SYLLABUS_CONTENT_DIR="$content_dir" \
+  SYLLABUS_CORS_ORIGINS="${SYLLABUS_CORS_ORIGINS:-http://localhost:$WEB_PORT,http://127.0.0.1:$WEB_PORT}" \
+  exec java "${aot[@]}" ${JAVA_OPTS:-} -jar quarkus-run.jar) &
 pids+=($!)
 
 (cd web-client && SYLLABUS_API_PROXY="http://127.0.0.1:$API_PORT" exec node node_modules/vite/bin/vite.js --port "$WEB_PORT" --strictPort) &

@@ -2,7 +2,8 @@
 # Builds local stand-ins for the registry base images, for machines that reach Debian's package
 # mirror but no container registry: a Debian root file system made with debootstrap, then
 # images with a Java runtime, nginx and PostgreSQL on top. Idempotent: existing images are kept.
-# Prints nothing but progress; the images are localhost/syllabus-{debian,jre,nginx,postgres}:bookworm.
+# Prints nothing but progress; the images are localhost/syllabus-jre:trixie (Java 25) and
+# localhost/syllabus-{nginx,postgres}:bookworm, on localhost/syllabus-debian:{trixie,bookworm}.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/../lib/engine.sh"
@@ -19,17 +20,21 @@ mirror() {
   echo "$uri"
 }
 
-if ! has_image localhost/syllabus-debian:bookworm; then
-  command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
-  rootfs=$(mktemp -d)
-  trap 'rm -rf "$rootfs"' EXIT
-  echo "Making a Debian bookworm root file system (debootstrap) ..."
-  debootstrap --variant=minbase bookworm "$rootfs" "$(mirror)" >/dev/null
-  tar -C "$rootfs" -c . | $ENGINE import - localhost/syllabus-debian:bookworm >/dev/null
-fi
-for kind in jre nginx postgres; do
-  if ! has_image "localhost/syllabus-$kind:bookworm"; then
-    echo "Building localhost/syllabus-$kind:bookworm ..."
-    $ENGINE build -q --pull=never -f "$here/Dockerfile.$kind" -t "localhost/syllabus-$kind:bookworm" "$here" >/dev/null
+# Debian root file systems: trixie (Debian 13) for the Java 25 runtime, bookworm for nginx and PostgreSQL.
+for release in bookworm trixie; do
+  if ! has_image "localhost/syllabus-debian:$release"; then
+    command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
+    rootfs=$(mktemp -d)
+    echo "Making a Debian $release root file system (debootstrap) ..."
+    debootstrap --variant=minbase "$release" "$rootfs" "$(mirror)" >/dev/null
+    tar -C "$rootfs" -c . | $ENGINE import - "localhost/syllabus-debian:$release" >/dev/null
+    rm -rf "$rootfs"
+  fi
+done
+for base in jre:trixie nginx:bookworm postgres:bookworm; do
+  kind=${base%%:*}
+  if ! has_image "localhost/syllabus-$base"; then
+    echo "Building localhost/syllabus-$base ..."
+    $ENGINE build -q --pull=never -f "$here/Dockerfile.$kind" -t "localhost/syllabus-$base" "$here" >/dev/null
   fi
 done

@@ -58,7 +58,8 @@ class PackagedJarIT {
         String second = runUntilReady();
 
         assertThat(first).contains("1 imported or updated");
-        assertThat(second).contains("0 imported or updated");
+        // The restart compares the files' digests with the stored versions and reads no Markdown.
+        assertThat(second).contains("Serving 1 course(s); content unchanged");
         assertThat(Files.list(work.resolve("data")).map(Path::toString)).anyMatch(name -> name.endsWith(".mv.db"));
     }
 

@@ -10,8 +10,11 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** A course as stored: one row per slug; its content version says which import it holds. */
 @Entity(name = "Course")
@@ -75,6 +78,18 @@ public class CourseEntity extends PanacheEntity {
 
     static Optional<CourseEntity> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
+    }
+
+    /** Slug to imported content version, for those of the courses named that have a run. */
+    static Map<String, String> importedVersions(Collection<String> slugs) {
+        return getEntityManager()
+                .createQuery(
+                        "select c.slug, c.sourceVersion from Course c where c.slug in :slugs and c.sourceVersion is not null"
+                                + " and exists (select 1 from CourseRun r where r.courseId = c.id)",
+                        Object[].class)
+                .setParameter("slugs", slugs)
+                .getResultStream()
+                .collect(Collectors.toMap(row -> (String) row[0], row -> (String) row[1]));
     }
 
     /** The course row, locked for the rest of the transaction so that concurrent imports take turns. */

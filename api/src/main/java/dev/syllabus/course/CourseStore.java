@@ -143,6 +143,15 @@ public class CourseStore {
                                         .orElse(null))));
     }
 
+    /**
+     * Whether every course named holds the content of that digest (its files' version) and has its
+     * first run already, so that a start has nothing to import.
+     */
+    @Transactional
+    public boolean holdsImported(Map<String, String> digests) {
+        return digests.equals(CourseEntity.importedVersions(digests.keySet()));
+    }
+
     /** What a published course is compared by: content version and current run. */
     static String served(String version, Run run) {
         return run == null

@@ -128,6 +128,8 @@ class CourseImportTest {
             logged.clear();
             assertThat(importer.importAll()).isZero();
             assertThat(logged).noneMatch(message -> message.contains("Content warning"));
+            // Nothing was read: the digests matched the stored versions.
+            assertThat(logged).anyMatch(message -> message.endsWith("content unchanged"));
         } finally {
             logger.removeHandler(capture);
         }
