@@ -63,6 +63,8 @@ openapi: ## Refresh the committed OpenAPI document (api/openapi.json) from the r
 # and the same source built for Java 17 as the start-up's reference (api/target/java17-*, run on the machine's Java 17).
 bench: api api-postgres ## Benchmarks: start-up (Java 25 + AOT cache against 17), the agenda (API against nginx), the write path on PostgreSQL
 	@.ci/install-packages wrk nginx-light postgresql
+	@rm -rf api/target/java17-src && cp -r api/src/main/java api/target/java17-src \
+	  && grep -rl '@RunOnVirtualThread' api/target/java17-src | xargs -r sed -i '/^@RunOnVirtualThread$$/d'
 	$(MVN) package -Pjava17-reference -pl api
 	$(MVN) package -Pjava17-reference,postgres -pl api
 	@api/aot/train-local.sh api/target/postgresql/quarkus-app postgres

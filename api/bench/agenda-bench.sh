@@ -174,3 +174,17 @@ time_restarts "${RESTARTS:-5}" start_api "on the embedded database" "$JAR" api/t
 record "Start-up to ready, embedded database, course unchanged" "$restart_ms" "ms" "<=" 1500
 [ -n "$restart_ratio" ] && record "Start-up, embedded: Java 25 + AOT cache / Java 17" "$restart_ratio" "x" "<=" 0.45
 record "Resident memory after the agenda bench" "$rss_mb" "MB" "<=" 245
+shipped_anon_mb=$anon_mb
+
+# ---- memory side by side: the Java 17 build of the same source after the same agenda load
+java17="$(.ci/jdk 17 2>/dev/null)/bin/java" || java17=""
+reference=api/target/java17-h2/quarkus-app/quarkus-run.jar
+if [ -n "$java17" ] && [ -f "$reference" ]; then
+  kill "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null || true
+  API_JAR="$reference" API_JAVA="$java17" start_api
+  wrk -t"$THREADS" -c"${CONNECTIONS##* }" -d"${DURATION}s" "http://127.0.0.1:$API_PORT/api/agenda" >/dev/null
+  wrk -t"$THREADS" -c"${CONNECTIONS##* }" -d"${DURATION}s" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$API_PORT/api/agenda" >/dev/null
+  memory "$api_pid"
+  echo "Java 17 build of the same source after ${DURATION} s of 200s and ${DURATION} s of gzip: $(memory_line)"
+  record "  Anonymous memory: Java 25 + cache / Java 17" "$(awk -v a="$shipped_anon_mb" -v b="$anon_mb" 'BEGIN { printf "%.2f", a / b }')" "x" "<=" 1.0
+fi

@@ -1,7 +1,7 @@
 # Sourced by write-bench.sh while its API runs: cohort at scale. COHORT_STUDENTS (1,000) students
 # with about 60 % of their items done are seeded straight into the database, then wrk loads the
 # instructor's cohort page (JSON, 100 rows) and the whole cohort as CSV, 4 connections each.
-"${psql_db[@]}" -v students="${COHORT_STUDENTS:-1000}" -f api/bench/cohort-scale.sql >/dev/null
+"${psql_db[@]}" -v ON_ERROR_STOP=1 -v students="${COHORT_STUDENTS:-1000}" -f api/bench/cohort-scale.sql >/dev/null
 admin_token=$(curl -fsS -H 'Content-Type: application/json' -d "{\"login\":\"admin\",\"password\":\"$admin_password\"}" \
   "http://127.0.0.1:$API_PORT/api/auth/login" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
 

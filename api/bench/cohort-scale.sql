@@ -1,7 +1,7 @@
 -- Seeds the cohort the bench measures: :students students in the course's current (first) run, each
 -- with about 60 % of the checklist items done. Ids start far above what the sequences hand out.
-insert into account (id, login, name, email, role, failed_logins, created_at)
-  select 90000000 + n, 'scale-' || n, 'Student ' || n, 'scale-' || n || '@example.org', 'STUDENT', 0, now()
+insert into account (id, login, name, email, role, created_at)
+  select 90000000 + n, 'scale-' || n, 'Student ' || n, 'scale-' || n || '@example.org', 'STUDENT', now()
   from generate_series(1, :students) n;
 insert into enrollment (id, course_id, account_id, joined_at, run_id)
   select 90000000 + n, c.id, 90000000 + n, now(), r.id
