@@ -108,12 +108,15 @@ run() { # connections name url [header] -> "rps p50 p90 p99 non2xx3xx"
     out=$(wrk -t"$THREADS" -c"$connections" -d"${DURATION}s" --latency "$2")
   fi
   echo "$out" >"$work/wrk-$1.txt"
-  local rps p50 p90 p99 bad
-  rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+  local rps p50 p90 p99 bad total
+  # Only 2xx and 3xx answers count: wrk's own rate includes errors, which would flatter a failing server.
+  total=$(awk '/ requests in / {print $1}' <<<"$out")
+  bad=$(awk '/Non-2xx or 3xx/ {print $5}' <<<"$out")
+  rps=$(awk -v r="$(awk '/^Requests\/sec/ {print $2}' <<<"$out")" -v t="$total" -v b="${bad:-0}" \
+    'BEGIN { printf "%.2f", (t > 0) ? r * (t - b) / t : 0 }')
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p90=$(awk '$1=="90%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-  bad=$(awk '/Non-2xx or 3xx/ {print $5}' <<<"$out")
   echo "$rps $p50 $p90 $p99 ${bad:-0}"
 }
 

@@ -134,18 +134,31 @@ class PullRequestFactsTest {
         PullRequestFacts pr = opened(HEAD);
         Instant latestDismissal = null;
         Instant acceptedApproval = null;
+        // The rule as a model, from the events alone: a dismissal clears the review and is the latest
+        // word; an approval counts only when it is newer than every word before it.
+        Instant latestWord = null;
+        boolean approvedByModel = false;
         for (int i = 0; i < count; i++) {
             Instant at = T0.plusSeconds(random.nextInt(10));
             if (random.nextBoolean()) {
                 if (latestDismissal == null || at.isAfter(latestDismissal)) {
                     latestDismissal = at;
                 }
+                approvedByModel = false;
+                latestWord = latestWord == null || at.isAfter(latestWord) ? at : latestWord;
                 pr = pr.onDismissal(HEAD, at);
-            } else if (pr.onReview(Review.APPROVED, HEAD, at) instanceof Applied applied) {
-                pr = applied.facts();
-                acceptedApproval = at;
+            } else {
+                if (latestWord == null || at.isAfter(latestWord)) {
+                    approvedByModel = true;
+                    latestWord = at;
+                }
+                if (pr.onReview(Review.APPROVED, HEAD, at) instanceof Applied applied) {
+                    pr = applied.facts();
+                    acceptedApproval = at;
+                }
             }
         }
+        assertThat(pr.currentReview() == Review.APPROVED).isEqualTo(approvedByModel);
         if (pr.currentReview() == Review.APPROVED) {
             assertThat(acceptedApproval).isNotNull();
             assertThat(latestDismissal == null || acceptedApproval.isAfter(latestDismissal))
