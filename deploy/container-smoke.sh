@@ -212,6 +212,8 @@ else
   # podman logs harmless systemd health-check complaints on hosts without systemd: keep them aside.
   $ENGINE kube play --quiet "$played" >/dev/null 2>"$work/kube-play.log" || fail "kube play failed: $(cat "$work/kube-play.log")"
   wait_for http://127.0.0.1:18181/api/agenda 120
+  # Both replicas ready before their ports are checked: the web answers as soon as either is.
+  wait_for http://127.0.0.1:19180/q/health/ready 60
   wait_for http://127.0.0.1:19182/q/health/ready 60
   # Health and metrics answer on the management interface only, never on the public port.
   [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:18180/q/metrics)" = 404 ] || fail "the API serves /q/metrics on its public port"
