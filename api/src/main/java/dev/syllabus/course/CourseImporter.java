@@ -59,7 +59,7 @@ public class CourseImporter {
             issues.addAll(result.issues());
             warnings.put(source, result.warnings());
             if (result.course() != null) {
-                courses.put(source, result.course().withVersion(source.version()));
+                courses.put(source, result.course().withVersion(digests.get(source.slug())));
             }
         }
         if (!issues.isEmpty()) {
