@@ -46,7 +46,7 @@ describe('stillMissing', () => {
 
 describe('stillMissing, where own ticks are claims', () => {
   it('asks for the confirmation of a claimed item', () => {
-    const claimed = items.map((i) => ({ ...i, done: true, source: 'STUDENT' }));
+    const claimed = items.map((i) => ({ ...i, done: true, source: 'STUDENT' as const }));
     expect(stillMissing({ ...h2, status: 'IN_PROGRESS', donePrs: 1 }, claimed, pass, true)).toEqual([
       '“Install k9s” confirmed by GitHub or your instructor',
     ]);

@@ -1070,52 +1070,8 @@ export interface components {
          *         "total": 1
          *       },
          *       "course": "ml-in-production",
-         *       "homework": [
-         *         {
-         *           "code": "H3",
-         *           "doneItems": 1,
-         *           "donePrs": 1,
-         *           "due": "2026-09-16T23:59:00+03:00",
-         *           "extended": false,
-         *           "graded": false,
-         *           "late": false,
-         *           "passedAt": "2022-03-10T16:15:50Z",
-         *           "requiredItems": 1,
-         *           "requiredPrs": 1,
-         *           "review": {
-         *             "at": "2022-03-10T16:15:50Z",
-         *             "comment": "Add the cost estimate, then it is good to go.",
-         *             "decision": "APPROVED",
-         *             "reviewer": "admin"
-         *           },
-         *           "status": "NOT_STARTED",
-         *           "title": "text",
-         *           "week": 1
-         *         }
-         *       ],
-         *       "items": [
-         *         {
-         *           "completedAt": "2022-03-10T16:15:50Z",
-         *           "done": false,
-         *           "evidence": "https://github.com/octocat/ml-in-production/pull/7",
-         *           "homework": "H3",
-         *           "id": "H3/PR2",
-         *           "kind": "SETUP",
-         *           "optional": false,
-         *           "pullRequest": {
-         *             "checks": "text",
-         *             "number": 7,
-         *             "review": "text",
-         *             "state": "text",
-         *             "url": "https://github.com/octocat/ml-in-production/pull/7"
-         *           },
-         *           "source": "STUDENT",
-         *           "title": "Write a MinIO client for create, read, update and delete, with tests",
-         *           "updatedAt": "2022-03-10T16:15:50Z",
-         *           "version": 2,
-         *           "week": 2
-         *         }
-         *       ],
+         *       "homework": [],
+         *       "items": [],
          *       "repository": {
          *         "fullName": "octocat/ml-in-production",
          *         "proof": "PROVEN"
@@ -1128,14 +1084,7 @@ export interface components {
          *       },
          *       "student": "octocat",
          *       "verified": false,
-         *       "weeks": [
-         *         {
-         *           "doneItems": 1,
-         *           "number": 1,
-         *           "requiredItems": 1,
-         *           "title": "text"
-         *         }
-         *       ]
+         *       "weeks": []
          *     }
          */
         Checklist: {
@@ -1154,7 +1103,7 @@ export interface components {
             /** @description The student's registered repository and who proved it is theirs; ticks from GitHub rest on it (null: none registered) */
             repository: components["schemas"]["RepositoryOwner"] | null;
             /** @description The run the student takes, whose dates the due dates follow */
-            run: ((components["schemas"]["RunDates"] | null) | null) | components["schemas"]["RunDates"] | null;
+            run: components["schemas"]["RunDates"] | null;
             /** @example octocat */
             student: string;
             /** @description Whether GitHub has proven the student's login (they signed in with GitHub) */
@@ -1187,7 +1136,7 @@ export interface components {
          */
         ChecklistItem: {
             /** @description When it was done: the merge time GitHub reports for a pull request, else the tick's; null while not done */
-            completedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            completedAt: components["schemas"]["Instant"] | null;
             done: boolean;
             /** @example https://github.com/octocat/ml-in-production/pull/7 */
             evidence: string | null;
@@ -1203,10 +1152,10 @@ export interface components {
             /** @description The pull request behind it, where GitHub has told us of one */
             pullRequest: components["schemas"]["PullRequestState"] | null;
             /** @description Who vouches for the current state: STUDENT (self-reported), GITHUB (a webhook delivery proved it) or INSTRUCTOR; null while the item was never changed */
-            source: ((string | components["schemas"]["TickSource"] | null) | null) | components["schemas"]["TickSource"] | null;
+            source: components["schemas"]["TickSource"] | null;
             /** @example Write a MinIO client for create, read, update and delete, with tests */
             title: string;
-            updatedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            updatedAt: components["schemas"]["Instant"] | null;
             /**
              * Format: int32
              * @description Changes so far; the item's ETag is "v<version>"
@@ -1239,7 +1188,7 @@ export interface components {
              * @description When it is due for this student (an extension counts)
              * @example 2022-03-10T12:15:50-04:00
              */
-            due: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            due: components["schemas"]["OffsetDateTime"] | null;
             /** @description Passed after its due date */
             late: boolean;
             status: components["schemas"]["HomeworkStatus"];
@@ -1253,14 +1202,7 @@ export interface components {
          *         "total": 1
          *       },
          *       "email": "text",
-         *       "homework": [
-         *         {
-         *           "code": "H3",
-         *           "due": "2022-03-10T12:15:50-04:00",
-         *           "late": false,
-         *           "status": "NOT_STARTED"
-         *         }
-         *       ],
+         *       "homework": [],
          *       "login": "octocat",
          *       "name": "text",
          *       "repository": {
@@ -1283,7 +1225,7 @@ export interface components {
             login: string;
             name: string | null;
             /** @description The student's registered repository and who proved it is theirs; an UNPROVEN one's GitHub ticks are labelled */
-            repository: ((components["schemas"]["RepositoryOwner"] | null) | null) | components["schemas"]["RepositoryOwner"] | null;
+            repository: components["schemas"]["RepositoryOwner"] | null;
             /** @description Who vouches for the student's done items in scope */
             ticks: components["schemas"]["TickCounts"];
             /** @description Whether GitHub has proven the login (the student signed in with GitHub) */
@@ -1328,48 +1270,9 @@ export interface components {
          *         ],
          *         "selfTicks": "COUNT"
          *       },
-         *       "homeworkRules": [
-         *         {
-         *           "details": [
-         *             {
-         *               "details": [],
-         *               "links": [],
-         *               "title": "Setup GitHub repo"
-         *             }
-         *           ],
-         *           "links": [
-         *             {
-         *               "title": "About pull requests",
-         *               "url": "https://docs.github.com/en/pull-requests"
-         *             }
-         *           ],
-         *           "title": "Setup GitHub repo"
-         *         }
-         *       ],
-         *       "links": [
-         *         {
-         *           "title": "About pull requests",
-         *           "url": "https://docs.github.com/en/pull-requests"
-         *         }
-         *       ],
-         *       "principles": [
-         *         {
-         *           "details": [
-         *             {
-         *               "details": [],
-         *               "links": [],
-         *               "title": "Setup GitHub repo"
-         *             }
-         *           ],
-         *           "links": [
-         *             {
-         *               "title": "About pull requests",
-         *               "url": "https://docs.github.com/en/pull-requests"
-         *             }
-         *           ],
-         *           "text": "Practice first"
-         *         }
-         *       ],
+         *       "homeworkRules": [],
+         *       "links": [],
+         *       "principles": [],
          *       "run": {
          *         "name": "2026-autumn",
          *         "start": "2026-09-01",
@@ -1385,73 +1288,12 @@ export interface components {
          *         "webinarMinutes": 90,
          *         "webinarTime": "10:00:00"
          *       },
-         *       "sections": [
-         *         {
-         *           "body": "Demo: from an empty repository to a running cluster.",
-         *           "title": "Webinar"
-         *         }
-         *       ],
+         *       "sections": [],
          *       "slug": "ml-in-production",
          *       "title": "Machine Learning in Production",
-         *       "tools": [
-         *         {
-         *           "name": "Minikube",
-         *           "url": "https://minikube.sigs.k8s.io/docs/start/"
-         *         }
-         *       ],
+         *       "tools": [],
          *       "version": "3f2a9c1d0b7e4a65",
-         *       "weeks": [
-         *         {
-         *           "end": "2022-03-10",
-         *           "goal": "text",
-         *           "homework": [
-         *             {
-         *               "code": "H2",
-         *               "due": "2026-09-16T23:59:00+03:00",
-         *               "dueRule": "+10 days",
-         *               "graded": false,
-         *               "pass": {
-         *                 "instructorApproval": false,
-         *                 "listedPrs": 3,
-         *                 "requiredPrs": 3,
-         *                 "text": "3 PRs merged, CI green."
-         *               },
-         *               "reading": [],
-         *               "summary": "Package a small server and let a pipeline check every change.",
-         *               "tasks": [],
-         *               "title": "Infrastructure",
-         *               "week": 1
-         *             }
-         *           ],
-         *           "lectures": [
-         *             {
-         *               "number": 1,
-         *               "title": "Introduction to ML in production",
-         *               "topics": []
-         *             }
-         *           ],
-         *           "number": 1,
-         *           "sections": [
-         *             {
-         *               "body": "Demo: from an empty repository to a running cluster.",
-         *               "title": "Webinar"
-         *             }
-         *           ],
-         *           "start": "2022-03-10",
-         *           "title": "Introduction",
-         *           "topics": [
-         *             {
-         *               "details": [],
-         *               "links": [],
-         *               "title": "Setup GitHub repo"
-         *             }
-         *           ],
-         *           "webinar": {
-         *             "body": "Demo: from an empty repository to a running cluster.",
-         *             "title": "Webinar"
-         *           }
-         *         }
-         *       ]
+         *       "weeks": []
          *     }
          */
         Course: {
@@ -1493,78 +1335,15 @@ export interface components {
          *         ],
          *         "selfTicks": "COUNT"
          *       },
-         *       "homeworkRules": [
-         *         {
-         *           "details": [
-         *             {
-         *               "details": [],
-         *               "links": [],
-         *               "title": "Setup GitHub repo"
-         *             }
-         *           ],
-         *           "links": [
-         *             {
-         *               "title": "About pull requests",
-         *               "url": "https://docs.github.com/en/pull-requests"
-         *             }
-         *           ],
-         *           "title": "Setup GitHub repo"
-         *         }
-         *       ],
-         *       "links": [
-         *         {
-         *           "title": "About pull requests",
-         *           "url": "https://docs.github.com/en/pull-requests"
-         *         }
-         *       ],
-         *       "principles": [
-         *         {
-         *           "details": [
-         *             {
-         *               "details": [],
-         *               "links": [],
-         *               "title": "Setup GitHub repo"
-         *             }
-         *           ],
-         *           "links": [
-         *             {
-         *               "title": "About pull requests",
-         *               "url": "https://docs.github.com/en/pull-requests"
-         *             }
-         *           ],
-         *           "text": "Practice first"
-         *         }
-         *       ],
-         *       "sections": [
-         *         {
-         *           "body": "Demo: from an empty repository to a running cluster.",
-         *           "title": "Webinar"
-         *         }
-         *       ],
+         *       "homeworkRules": [],
+         *       "links": [],
+         *       "principles": [],
+         *       "sections": [],
          *       "slug": "ml-in-production",
          *       "title": "Machine Learning in Production",
-         *       "tools": [
-         *         {
-         *           "name": "Minikube",
-         *           "url": "https://minikube.sigs.k8s.io/docs/start/"
-         *         }
-         *       ],
+         *       "tools": [],
          *       "version": "3f2a9c1d0b7e4a65",
-         *       "weeks": [
-         *         {
-         *           "homework": [
-         *             {
-         *               "code": "H1",
-         *               "title": "Initial design draft"
-         *             }
-         *           ],
-         *           "number": 1,
-         *           "title": "Introduction",
-         *           "topics": [
-         *             "text"
-         *           ]
-         *         }
-         *       ]
+         *       "weeks": []
          *     }
          */
         CourseOverview: {
@@ -1850,34 +1629,9 @@ export interface components {
          *         "requiredPrs": 3,
          *         "text": "3 PRs merged, CI green."
          *       },
-         *       "reading": [
-         *         {
-         *           "details": [
-         *             {
-         *               "details": [],
-         *               "links": [],
-         *               "title": "Setup GitHub repo"
-         *             }
-         *           ],
-         *           "links": [
-         *             {
-         *               "title": "About pull requests",
-         *               "url": "https://docs.github.com/en/pull-requests"
-         *             }
-         *           ],
-         *           "title": "Setup GitHub repo"
-         *         }
-         *       ],
+         *       "reading": [],
          *       "summary": "Package a small server and let a pipeline check every change.",
-         *       "tasks": [
-         *         {
-         *           "code": "PR1",
-         *           "id": "H2/PR1",
-         *           "kind": "PR",
-         *           "optional": false,
-         *           "title": "Write a Dockerfile for a dummy server and push the image to a registry"
-         *         }
-         *       ],
+         *       "tasks": [],
          *       "title": "Infrastructure",
          *       "week": 1
          *     }
@@ -1889,13 +1643,13 @@ export interface components {
              * @description When the homework is due in the course's current run (its time zone's offset)
              * @example 2026-09-16T23:59:00+03:00
              */
-            due: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            due: components["schemas"]["OffsetDateTime"] | null;
             /** @description The homework's own 'Due:' line; null when the course's default applies */
-            dueRule: ((string | components["schemas"]["DueRule"] | null) | null) | components["schemas"]["DueRule"] | null;
+            dueRule: components["schemas"]["DueRule"] | null;
             /** @description Whether it can pass: false for a homework with no tasks and no approval to wait for (left out of gradebooks, the cohort and progress) */
             graded: boolean;
             /** @description When the homework passes; null when the author gave none. */
-            pass: ((components["schemas"]["PassCriterion"] | null) | null) | components["schemas"]["PassCriterion"] | null;
+            pass: components["schemas"]["PassCriterion"] | null;
             /** @description Reading list and other non-task bullets. */
             reading: components["schemas"]["Point"][];
             /** @example Package a small server and let a pipeline check every change. */
@@ -1950,7 +1704,7 @@ export interface components {
              * @description When it is due for this student: the run's due date, or the extension an instructor granted
              * @example 2026-09-16T23:59:00+03:00
              */
-            due: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            due: components["schemas"]["OffsetDateTime"] | null;
             /** @description Whether an instructor extended this student's deadline */
             extended: boolean;
             /** @description Whether it can pass at all: false for a homework with nothing to tick and no approval to wait for, which is left out of the gradebook, the cohort and progress */
@@ -1958,7 +1712,7 @@ export interface components {
             /** @description Passed after its due date (the status stays PASSED: late work is never refused) */
             late: boolean;
             /** @description When it passed: the moment its pass criterion was first met (merge times for pull requests), or the approval where an instructor passed it otherwise; null unless PASSED */
-            passedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            passedAt: components["schemas"]["Instant"] | null;
             /**
              * Format: int32
              * @description Items that are not optional
@@ -2069,12 +1823,12 @@ export interface components {
          */
         IntegrationToken: {
             createdAt: components["schemas"]["Instant"];
-            expiresAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            expiresAt: components["schemas"]["Instant"] | null;
             /** Format: int64 */
             id: number;
             /** @example grading dashboard */
             label: string;
-            revokedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            revokedAt: components["schemas"]["Instant"] | null;
             /** @description The token itself: only in the answer that creates it. */
             token: string | null;
         };
@@ -2136,24 +1890,7 @@ export interface components {
          * @example {
          *       "number": 1,
          *       "title": "Introduction to ML in production",
-         *       "topics": [
-         *         {
-         *           "details": [
-         *             {
-         *               "details": [],
-         *               "links": [],
-         *               "title": "Setup GitHub repo"
-         *             }
-         *           ],
-         *           "links": [
-         *             {
-         *               "title": "About pull requests",
-         *               "url": "https://docs.github.com/en/pull-requests"
-         *             }
-         *           ],
-         *           "title": "Setup GitHub repo"
-         *         }
-         *       ]
+         *       "topics": []
          *     }
          */
         Lecture: {
@@ -2262,30 +1999,8 @@ export interface components {
         /**
          * @description A list item: text with the links it contains and its nested items.
          * @example {
-         *       "details": [
-         *         {
-         *           "details": [
-         *             {
-         *               "details": [],
-         *               "links": [],
-         *               "title": "Setup GitHub repo"
-         *             }
-         *           ],
-         *           "links": [
-         *             {
-         *               "title": "About pull requests",
-         *               "url": "https://docs.github.com/en/pull-requests"
-         *             }
-         *           ],
-         *           "title": "Setup GitHub repo"
-         *         }
-         *       ],
-         *       "links": [
-         *         {
-         *           "title": "About pull requests",
-         *           "url": "https://docs.github.com/en/pull-requests"
-         *         }
-         *       ],
+         *       "details": [],
+         *       "links": [],
          *       "title": "Setup GitHub repo"
          *     }
          */
@@ -2297,41 +2012,8 @@ export interface components {
         };
         /**
          * @example {
-         *       "details": [
-         *         {
-         *           "details": [
-         *             {
-         *               "details": [
-         *                 {
-         *                   "details": [],
-         *                   "links": [],
-         *                   "title": "Setup GitHub repo"
-         *                 }
-         *               ],
-         *               "links": [
-         *                 {
-         *                   "title": "About pull requests",
-         *                   "url": "https://docs.github.com/en/pull-requests"
-         *                 }
-         *               ],
-         *               "title": "Setup GitHub repo"
-         *             }
-         *           ],
-         *           "links": [
-         *             {
-         *               "title": "About pull requests",
-         *               "url": "https://docs.github.com/en/pull-requests"
-         *             }
-         *           ],
-         *           "title": "Setup GitHub repo"
-         *         }
-         *       ],
-         *       "links": [
-         *         {
-         *           "title": "About pull requests",
-         *           "url": "https://docs.github.com/en/pull-requests"
-         *         }
-         *       ],
+         *       "details": [],
+         *       "links": [],
          *       "text": "Practice first"
          *     }
          */
@@ -2345,12 +2027,7 @@ export interface components {
          * @description RFC 9457 problem details, sent as application/problem+json.
          * @example {
          *       "detail": "No course 'intro-to-cooking'.",
-         *       "errors": [
-         *         {
-         *           "field": "number",
-         *           "message": "must be a whole number from 1 to 9999"
-         *         }
-         *       ],
+         *       "errors": [],
          *       "instance": "/api/courses/intro-to-cooking",
          *       "status": 404,
          *       "title": "Not Found",
@@ -2637,13 +2314,7 @@ export interface components {
         /**
          * @description What a roster upload changed.
          * @example {
-         *       "conflicts": [
-         *         {
-         *           "line": 1,
-         *           "login": "grace",
-         *           "reason": "text"
-         *         }
-         *       ],
+         *       "conflicts": [],
          *       "created": 1,
          *       "enrolled": 1,
          *       "rows": 1,
@@ -2746,7 +2417,7 @@ export interface components {
              * @description Where the course's first run starts, when the content says; later runs are created by instructors
              * @example 2022-03-10
              */
-            firstRunStart: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            firstRunStart: components["schemas"]["LocalDate"] | null;
             /**
              * Format: int32
              * @description Percentage points a homework passed after its due date loses in the gradebook export
@@ -2762,7 +2433,7 @@ export interface components {
              * @description The weekday of each week's webinar, or null when the course gives none
              * @example SATURDAY
              */
-            webinarDay: ((string | components["schemas"]["DayOfWeek"] | null) | null) | components["schemas"]["DayOfWeek"] | null;
+            webinarDay: components["schemas"]["DayOfWeek"] | null;
             /**
              * Format: int32
              * @description How long a webinar lasts, in minutes
@@ -2773,7 +2444,7 @@ export interface components {
              * @description The webinar's local start time
              * @example 10:00:00
              */
-            webinarTime: ((string | components["schemas"]["LocalTime"] | null) | null) | components["schemas"]["LocalTime"] | null;
+            webinarTime: components["schemas"]["LocalTime"] | null;
         };
         /**
          * @example {
@@ -2905,112 +2576,13 @@ export interface components {
          * @example {
          *       "end": "2022-03-10",
          *       "goal": "text",
-         *       "homework": [
-         *         {
-         *           "code": "H2",
-         *           "due": "2026-09-16T23:59:00+03:00",
-         *           "dueRule": "+10 days",
-         *           "graded": false,
-         *           "pass": {
-         *             "instructorApproval": false,
-         *             "listedPrs": 3,
-         *             "requiredPrs": 3,
-         *             "text": "3 PRs merged, CI green."
-         *           },
-         *           "reading": [
-         *             {
-         *               "details": [
-         *                 {
-         *                   "details": [],
-         *                   "links": [],
-         *                   "title": "Setup GitHub repo"
-         *                 }
-         *               ],
-         *               "links": [
-         *                 {
-         *                   "title": "About pull requests",
-         *                   "url": "https://docs.github.com/en/pull-requests"
-         *                 }
-         *               ],
-         *               "title": "Setup GitHub repo"
-         *             }
-         *           ],
-         *           "summary": "Package a small server and let a pipeline check every change.",
-         *           "tasks": [
-         *             {
-         *               "code": "PR1",
-         *               "id": "H2/PR1",
-         *               "kind": "PR",
-         *               "optional": false,
-         *               "title": "Write a Dockerfile for a dummy server and push the image to a registry"
-         *             }
-         *           ],
-         *           "title": "Infrastructure",
-         *           "week": 1
-         *         }
-         *       ],
-         *       "lectures": [
-         *         {
-         *           "number": 1,
-         *           "title": "Introduction to ML in production",
-         *           "topics": [
-         *             {
-         *               "details": [
-         *                 {
-         *                   "details": [],
-         *                   "links": [],
-         *                   "title": "Setup GitHub repo"
-         *                 }
-         *               ],
-         *               "links": [
-         *                 {
-         *                   "title": "About pull requests",
-         *                   "url": "https://docs.github.com/en/pull-requests"
-         *                 }
-         *               ],
-         *               "title": "Setup GitHub repo"
-         *             }
-         *           ]
-         *         }
-         *       ],
+         *       "homework": [],
+         *       "lectures": [],
          *       "number": 1,
-         *       "sections": [
-         *         {
-         *           "body": "Demo: from an empty repository to a running cluster.",
-         *           "title": "Webinar"
-         *         }
-         *       ],
+         *       "sections": [],
          *       "start": "2022-03-10",
          *       "title": "Introduction",
-         *       "topics": [
-         *         {
-         *           "details": [
-         *             {
-         *               "details": [
-         *                 {
-         *                   "details": [],
-         *                   "links": [],
-         *                   "title": "Setup GitHub repo"
-         *                 }
-         *               ],
-         *               "links": [
-         *                 {
-         *                   "title": "About pull requests",
-         *                   "url": "https://docs.github.com/en/pull-requests"
-         *                 }
-         *               ],
-         *               "title": "Setup GitHub repo"
-         *             }
-         *           ],
-         *           "links": [
-         *             {
-         *               "title": "About pull requests",
-         *               "url": "https://docs.github.com/en/pull-requests"
-         *             }
-         *           ],
-         *           "title": "Setup GitHub repo"
-         *         }
-         *       ],
+         *       "topics": [],
          *       "webinar": {
          *         "body": "Demo: from an empty repository to a running cluster.",
          *         "title": "Webinar"
@@ -3022,7 +2594,7 @@ export interface components {
              * @description The week's last day (inclusive) in the course's current run
              * @example 2022-03-10
              */
-            end: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            end: components["schemas"]["LocalDate"] | null;
             /** @description What the week is for (from the week page), or null. */
             goal: string | null;
             homework: components["schemas"]["Homework"][];
@@ -3037,12 +2609,12 @@ export interface components {
              * @description The week's first day in the course's current run
              * @example 2022-03-10
              */
-            start: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            start: components["schemas"]["LocalDate"] | null;
             /** @example Introduction */
             title: string;
             topics: components["schemas"]["Point"][];
             /** @description The week's webinar, or null. */
-            webinar: ((components["schemas"]["Section"] | null) | null) | components["schemas"]["Section"] | null;
+            webinar: components["schemas"]["Section"] | null;
         };
         /**
          * @example {
@@ -3063,12 +2635,7 @@ export interface components {
         };
         /**
          * @example {
-         *       "homework": [
-         *         {
-         *           "code": "H1",
-         *           "title": "Initial design draft"
-         *         }
-         *       ],
+         *       "homework": [],
          *       "number": 1,
          *       "title": "Introduction",
          *       "topics": [
@@ -3089,10 +2656,332 @@ export interface components {
             topics: string[];
         };
     };
-    responses: never;
-    parameters: never;
+    responses: {
+        /** @description A parameter, a header or the body is malformed; `errors` names the field. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
+                 *       "instance": "/api/courses/ml-in-production",
+                 *       "status": 400,
+                 *       "title": "Bad Request",
+                 *       "type": "about:blank"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
+                 *       "instance": "/api/courses/ml-in-production",
+                 *       "status": 409,
+                 *       "title": "Conflict",
+                 *       "type": "about:blank"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The content check found problems; `errors` lists them as file:line: message. */
+        ContentRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "The content check found problems; `errors` lists them as file:line: message.",
+                 *       "instance": "/api/courses/ml-in-production",
+                 *       "status": 422,
+                 *       "title": "Unprocessable Content",
+                 *       "type": "about:blank"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is larger than 1 MiB. */
+        ContentTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "The body is larger than 1 MiB.",
+                 *       "instance": "/api/courses/ml-in-production",
+                 *       "status": 413,
+                 *       "title": "Content Too Large",
+                 *       "type": "about:blank"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
+                 *       "instance": "/api/courses/ml-in-production",
+                 *       "status": 403,
+                 *       "title": "Forbidden",
+                 *       "type": "about:blank"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Sign-in with GitHub is not set up here. */
+        GithubSignInOff: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "Sign-in with GitHub is not set up here.",
+                 *       "instance": "/api/courses/ml-in-production",
+                 *       "status": 404,
+                 *       "title": "Not Found",
+                 *       "type": "about:blank"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The item changed since the version in If-Match. */
+        ItemChanged: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "The item changed since the version in If-Match.",
+                 *       "instance": "/api/courses/ml-in-production",
+                 *       "status": 412,
+                 *       "title": "Precondition Failed",
+                 *       "type": "about:blank"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A header is malformed. */
+        MalformedHeader: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "A header is malformed.",
+                 *       "instance": "/api/courses/ml-in-production",
+                 *       "status": 400,
+                 *       "title": "Bad Request",
+                 *       "type": "about:blank"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The Accept header asks for a media type this operation cannot produce. */
+        NotAcceptable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "The Accept header asks for a media type this operation cannot produce.",
+                 *       "instance": "/api/courses/ml-in-production",
+                 *       "status": 406,
+                 *       "title": "Not Acceptable",
+                 *       "type": "about:blank"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such resource. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "No such resource.",
+                 *       "instance": "/api/courses/ml-in-production",
+                 *       "status": 404,
+                 *       "title": "Not Found",
+                 *       "type": "about:blank"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not modified: If-None-Match names the current ETag. */
+        NotModified: {
+            headers: {
+                ETag: components["headers"]["ContentVersion"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The browser's Origin may not call this API (CORS). */
+        OriginForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "The browser's Origin may not call this API (CORS).",
+                 *       "instance": "/api/courses/ml-in-production",
+                 *       "status": 403,
+                 *       "title": "Forbidden",
+                 *       "type": "about:blank"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description An unexpected failure on the server; it is logged. */
+        ServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "An unexpected failure on the server; it is logged.",
+                 *       "instance": "/api/courses/ml-in-production",
+                 *       "status": 500,
+                 *       "title": "Internal Server Error",
+                 *       "type": "about:blank"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No valid bearer token. */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "No valid bearer token.",
+                 *       "instance": "/api/courses/ml-in-production",
+                 *       "status": 401,
+                 *       "title": "Unauthorized",
+                 *       "type": "about:blank"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The database is unavailable; try again after Retry-After seconds. */
+        Unavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "The database is unavailable; try again after Retry-After seconds.",
+                 *       "instance": "/api/courses/ml-in-production",
+                 *       "status": 503,
+                 *       "title": "Service Unavailable",
+                 *       "type": "about:blank"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body's Content-Type is not one this operation takes. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "detail": "The body's Content-Type is not one this operation takes.",
+                 *       "instance": "/api/courses/ml-in-production",
+                 *       "status": 415,
+                 *       "title": "Unsupported Media Type",
+                 *       "type": "about:blank"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description The course
+         * @example ml-in-production
+         */
+        CourseSlug: string;
+        /**
+         * @description Change only while this version is current: the ETag of an earlier answer, a list of them, or `*`.
+         * @example "v3"
+         */
+        IfMatch: string;
+        /**
+         * @description An ETag from an earlier answer: 304 while the course is unchanged.
+         * @example "3f2a9c1d0b7e4a65"
+         */
+        IfNoneMatch: string;
+        /** @description Page number, from 1 */
+        Page: number;
+        /** @description Entries per page */
+        PageSize: number;
+        /**
+         * @description The student's GitHub login
+         * @example octocat
+         */
+        StudentLogin: string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description `public, max-age=60, must-revalidate` */
+        CacheControl: string;
+        /** @description The course's content version; send it back in If-None-Match. */
+        ContentETag: string;
+        /** @description The course's content version. */
+        ContentVersion: string;
+        /** @description The item's version (`"v<version>"`), for the next If-Match. */
+        ItemVersion: string;
+        /** @description Where the new resource is. */
+        Location: string;
+        /** @description RFC 8288 links to the first, previous, next and last pages. */
+        PageLinks: string;
+        /** @description Seconds to wait before trying again. */
+        RetryAfter: number;
+        /** @description How many there are in all. */
+        TotalCount: number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -3105,7 +2994,7 @@ export interface operations {
                  * @description An ETag from an earlier answer: 304 while the course is unchanged.
                  * @example "3f2a9c1d0b7e4a65"
                  */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
             };
             path?: never;
             cookie?: never;
@@ -3115,255 +3004,21 @@ export interface operations {
             /** @description The agenda. */
             200: {
                 headers: {
-                    /** @description `public, max-age=60, must-revalidate` */
-                    "Cache-Control"?: string;
-                    /** @description The course's content version; send it back in If-None-Match. */
-                    ETag?: string;
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    ETag: components["headers"]["ContentETag"];
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "description": "Take a machine-learning model from a notebook to a monitored production service.",
-                     *       "evidencePolicy": {
-                     *         "checks": [
-                     *           "test",
-                     *           "lint"
-                     *         ],
-                     *         "reviewers": [
-                     *           "grace-ta"
-                     *         ],
-                     *         "selfTicks": "COUNT"
-                     *       },
-                     *       "homeworkRules": [
-                     *         {
-                     *           "details": [
-                     *             {
-                     *               "details": [],
-                     *               "links": [],
-                     *               "title": "Setup GitHub repo"
-                     *             }
-                     *           ],
-                     *           "links": [
-                     *             {
-                     *               "title": "About pull requests",
-                     *               "url": "https://docs.github.com/en/pull-requests"
-                     *             }
-                     *           ],
-                     *           "title": "Setup GitHub repo"
-                     *         }
-                     *       ],
-                     *       "links": [
-                     *         {
-                     *           "title": "About pull requests",
-                     *           "url": "https://docs.github.com/en/pull-requests"
-                     *         }
-                     *       ],
-                     *       "principles": [
-                     *         {
-                     *           "details": [
-                     *             {
-                     *               "details": [],
-                     *               "links": [],
-                     *               "title": "Setup GitHub repo"
-                     *             }
-                     *           ],
-                     *           "links": [
-                     *             {
-                     *               "title": "About pull requests",
-                     *               "url": "https://docs.github.com/en/pull-requests"
-                     *             }
-                     *           ],
-                     *           "text": "Practice first"
-                     *         }
-                     *       ],
-                     *       "run": {
-                     *         "name": "2026-autumn",
-                     *         "start": "2026-09-01",
-                     *         "timeZone": "Europe/Kyiv",
-                     *         "title": "Autumn 2026"
-                     *       },
-                     *       "schedule": {
-                     *         "due": "+10 days",
-                     *         "firstRunStart": "2022-03-10",
-                     *         "latePenalty": 10,
-                     *         "timeZone": "Europe/Kyiv",
-                     *         "webinarDay": "SATURDAY",
-                     *         "webinarMinutes": 90,
-                     *         "webinarTime": "10:00:00"
-                     *       },
-                     *       "sections": [
-                     *         {
-                     *           "body": "Demo: from an empty repository to a running cluster.",
-                     *           "title": "Webinar"
-                     *         }
-                     *       ],
-                     *       "slug": "ml-in-production",
-                     *       "title": "Machine Learning in Production",
-                     *       "tools": [
-                     *         {
-                     *           "name": "Minikube",
-                     *           "url": "https://minikube.sigs.k8s.io/docs/start/"
-                     *         }
-                     *       ],
-                     *       "version": "3f2a9c1d0b7e4a65",
-                     *       "weeks": [
-                     *         {
-                     *           "end": "2022-03-10",
-                     *           "goal": "text",
-                     *           "homework": [
-                     *             {
-                     *               "code": "H2",
-                     *               "due": "2026-09-16T23:59:00+03:00",
-                     *               "dueRule": "+10 days",
-                     *               "graded": false,
-                     *               "pass": {
-                     *                 "instructorApproval": false,
-                     *                 "listedPrs": 3,
-                     *                 "requiredPrs": 3,
-                     *                 "text": "3 PRs merged, CI green."
-                     *               },
-                     *               "reading": [],
-                     *               "summary": "Package a small server and let a pipeline check every change.",
-                     *               "tasks": [],
-                     *               "title": "Infrastructure",
-                     *               "week": 1
-                     *             }
-                     *           ],
-                     *           "lectures": [
-                     *             {
-                     *               "number": 1,
-                     *               "title": "Introduction to ML in production",
-                     *               "topics": []
-                     *             }
-                     *           ],
-                     *           "number": 1,
-                     *           "sections": [
-                     *             {
-                     *               "body": "Demo: from an empty repository to a running cluster.",
-                     *               "title": "Webinar"
-                     *             }
-                     *           ],
-                     *           "start": "2022-03-10",
-                     *           "title": "Introduction",
-                     *           "topics": [
-                     *             {
-                     *               "details": [],
-                     *               "links": [],
-                     *               "title": "Setup GitHub repo"
-                     *             }
-                     *           ],
-                     *           "webinar": {
-                     *             "body": "Demo: from an empty repository to a running cluster.",
-                     *             "title": "Webinar"
-                     *           }
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["Course"];
                     "text/markdown": string;
                 };
             };
-            /** @description Not modified: If-None-Match names the current ETag. */
-            304: {
-                headers: {
-                    /** @description The course's content version. */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description A header is malformed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A header is malformed.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["MalformedHeader"];
+            403: components["responses"]["OriginForbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
         };
     };
     finishGithubSignIn: {
@@ -3388,24 +3043,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
             /** @description The person refused, GitHub refused the code, or another browser started this sign-in. */
             403: {
                 headers: {
@@ -3424,42 +3062,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Sign-in with GitHub is not set up here. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Sign-in with GitHub is not set up here.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["GithubSignInOff"];
+            406: components["responses"]["NotAcceptable"];
             /** @description The GitHub login is held by an account GitHub has not proven; the detail says what to do. */
             409: {
                 headers: {
@@ -3478,24 +3082,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            500: components["responses"]["ServerError"];
             /** @description GitHub did not answer as expected; nothing was created. */
             502: {
                 headers: {
@@ -3514,26 +3101,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            503: components["responses"]["Unavailable"];
         };
     };
     startGithubLink: {
@@ -3559,160 +3127,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "location": "text"
-                     *     }
-                     */
                     "application/json": components["schemas"]["GithubAuthorization"];
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Sign-in with GitHub is not set up here. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Sign-in with GitHub is not set up here.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 409,
-                     *       "title": "Conflict",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["GithubSignInOff"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     startGithubSignIn: {
@@ -3741,116 +3166,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Sign-in with GitHub is not set up here. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Sign-in with GitHub is not set up here.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["OriginForbidden"];
+            404: components["responses"]["GithubSignInOff"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     login: {
@@ -3862,12 +3183,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "login": "octocat",
-                 *       "password": "correct horse battery staple"
-                 *     }
-                 */
                 "application/json": components["schemas"]["LoginRequest"];
             };
         };
@@ -3878,40 +3193,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "account": {
-                     *         "email": "mona@example.org",
-                     *         "login": "octocat",
-                     *         "name": "Mona Lisa Octocat",
-                     *         "role": "STUDENT",
-                     *         "verified": false
-                     *       },
-                     *       "expiresAt": "2022-03-10T16:15:50Z",
-                     *       "token": "text"
-                     *     }
-                     */
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Bad Request",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
             /** @description Wrong login or password. */
             401: {
                 headers: {
@@ -3930,83 +3215,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than 1 MiB. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body is larger than 1 MiB.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 413,
-                     *       "title": "Content Too Large",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body's Content-Type is not one this operation takes. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body's Content-Type is not one this operation takes.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 415,
-                     *       "title": "Unsupported Media Type",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            403: components["responses"]["OriginForbidden"];
+            406: components["responses"]["NotAcceptable"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Too many failed sign-ins; try again after Retry-After seconds. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4022,29 +3238,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            500: components["responses"]["ServerError"];
             /** @description Too many sign-ins at once; try again after Retry-After seconds. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4078,116 +3276,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A header is malformed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A header is malformed.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedHeader"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getMe: {
@@ -4205,128 +3299,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "email": "mona@example.org",
-                     *       "login": "octocat",
-                     *       "name": "Mona Lisa Octocat",
-                     *       "role": "STUDENT",
-                     *       "verified": false
-                     *     }
-                     */
                     "application/json": components["schemas"]["Account"];
                 };
             };
-            /** @description A header is malformed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A header is malformed.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedHeader"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getSignInProviders: {
@@ -4344,107 +3325,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "github": false,
-                     *       "password": false
-                     *     }
-                     */
                     "application/json": components["schemas"]["Providers"];
                 };
             };
-            /** @description A header is malformed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A header is malformed.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedHeader"];
+            403: components["responses"]["OriginForbidden"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listIntegrationTokens: {
@@ -4462,131 +3350,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "createdAt": "2022-03-10T16:15:50Z",
-                     *         "expiresAt": "2022-03-10T16:15:50Z",
-                     *         "id": 1,
-                     *         "label": "grading dashboard",
-                     *         "revokedAt": "2022-03-10T16:15:50Z",
-                     *         "token": "text"
-                     *       }
-                     *     ]
-                     */
                     "application/json": components["schemas"]["IntegrationToken"][];
                 };
             };
-            /** @description A header is malformed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A header is malformed.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedHeader"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createIntegrationToken: {
@@ -4598,12 +3370,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "expiresInDays": 90,
-                 *       "label": "grading dashboard"
-                 *     }
-                 */
                 "application/json": components["schemas"]["TokenRequest"];
             };
         };
@@ -4611,188 +3377,22 @@ export interface operations {
             /** @description Created; the token is in this answer only. */
             201: {
                 headers: {
-                    /** @description Where the new resource is. */
-                    Location?: string;
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "createdAt": "2022-03-10T16:15:50Z",
-                     *       "expiresAt": "2022-03-10T16:15:50Z",
-                     *       "id": 1,
-                     *       "label": "grading dashboard",
-                     *       "revokedAt": "2022-03-10T16:15:50Z",
-                     *       "token": "text"
-                     *     }
-                     */
                     "application/json": components["schemas"]["IntegrationToken"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Bad Request",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 409,
-                     *       "title": "Conflict",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than 1 MiB. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body is larger than 1 MiB.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 413,
-                     *       "title": "Content Too Large",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body's Content-Type is not one this operation takes. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body's Content-Type is not one this operation takes.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 415,
-                     *       "title": "Unsupported Media Type",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     revokeIntegrationToken: {
@@ -4813,152 +3413,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 409,
-                     *       "title": "Conflict",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getStudentCalendar: {
@@ -4981,116 +3443,12 @@ export interface operations {
                     "text/calendar": string;
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["OriginForbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listCourses: {
@@ -5112,7 +3470,7 @@ export interface operations {
                  * @description An ETag from an earlier answer: 304 while the course is unchanged.
                  * @example "3f2a9c1d0b7e4a65"
                  */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
             };
             path?: never;
             cookie?: never;
@@ -5122,113 +3480,21 @@ export interface operations {
             /** @description The courses, by slug. */
             200: {
                 headers: {
-                    /** @description `public, max-age=60, must-revalidate` */
-                    "Cache-Control"?: string;
-                    /** @description The course's content version; send it back in If-None-Match. */
-                    ETag?: string;
-                    /** @description RFC 8288 links to the first, previous, next and last pages. */
-                    Link?: string;
-                    /** @description How many there are in all. */
-                    "X-Total-Count"?: number;
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    ETag: components["headers"]["ContentETag"];
+                    Link: components["headers"]["PageLinks"];
+                    "X-Total-Count": components["headers"]["TotalCount"];
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "description": "text",
-                     *         "homework": 16,
-                     *         "slug": "ml-in-production",
-                     *         "title": "Machine Learning in Production",
-                     *         "version": "3f2a9c1d0b7e4a65",
-                     *         "weeks": 8
-                     *       }
-                     *     ]
-                     */
                     "application/json": components["schemas"]["CourseSummary"][];
                 };
             };
-            /** @description Not modified: If-None-Match names the current ETag. */
-            304: {
-                headers: {
-                    /** @description The course's content version. */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["OriginForbidden"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
         };
     };
     getCourse: {
@@ -5239,11 +3505,14 @@ export interface operations {
                  * @description An ETag from an earlier answer: 304 while the course is unchanged.
                  * @example "3f2a9c1d0b7e4a65"
                  */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
             };
             path: {
-                /** @example ml-in-production */
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -5252,202 +3521,20 @@ export interface operations {
             /** @description The course. */
             200: {
                 headers: {
-                    /** @description `public, max-age=60, must-revalidate` */
-                    "Cache-Control"?: string;
-                    /** @description The course's content version; send it back in If-None-Match. */
-                    ETag?: string;
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    ETag: components["headers"]["ContentETag"];
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "description": "text",
-                     *       "evidencePolicy": {
-                     *         "checks": [
-                     *           "test",
-                     *           "lint"
-                     *         ],
-                     *         "reviewers": [
-                     *           "grace-ta"
-                     *         ],
-                     *         "selfTicks": "COUNT"
-                     *       },
-                     *       "homeworkRules": [
-                     *         {
-                     *           "details": [
-                     *             {
-                     *               "details": [],
-                     *               "links": [],
-                     *               "title": "Setup GitHub repo"
-                     *             }
-                     *           ],
-                     *           "links": [
-                     *             {
-                     *               "title": "About pull requests",
-                     *               "url": "https://docs.github.com/en/pull-requests"
-                     *             }
-                     *           ],
-                     *           "title": "Setup GitHub repo"
-                     *         }
-                     *       ],
-                     *       "links": [
-                     *         {
-                     *           "title": "About pull requests",
-                     *           "url": "https://docs.github.com/en/pull-requests"
-                     *         }
-                     *       ],
-                     *       "principles": [
-                     *         {
-                     *           "details": [
-                     *             {
-                     *               "details": [],
-                     *               "links": [],
-                     *               "title": "Setup GitHub repo"
-                     *             }
-                     *           ],
-                     *           "links": [
-                     *             {
-                     *               "title": "About pull requests",
-                     *               "url": "https://docs.github.com/en/pull-requests"
-                     *             }
-                     *           ],
-                     *           "text": "Practice first"
-                     *         }
-                     *       ],
-                     *       "sections": [
-                     *         {
-                     *           "body": "Demo: from an empty repository to a running cluster.",
-                     *           "title": "Webinar"
-                     *         }
-                     *       ],
-                     *       "slug": "ml-in-production",
-                     *       "title": "Machine Learning in Production",
-                     *       "tools": [
-                     *         {
-                     *           "name": "Minikube",
-                     *           "url": "https://minikube.sigs.k8s.io/docs/start/"
-                     *         }
-                     *       ],
-                     *       "version": "3f2a9c1d0b7e4a65",
-                     *       "weeks": [
-                     *         {
-                     *           "homework": [
-                     *             {
-                     *               "code": "H1",
-                     *               "title": "Initial design draft"
-                     *             }
-                     *           ],
-                     *           "number": 1,
-                     *           "title": "Introduction",
-                     *           "topics": [
-                     *             "text"
-                     *           ]
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["CourseOverview"];
                 };
             };
-            /** @description Not modified: If-None-Match names the current ETag. */
-            304: {
-                headers: {
-                    /** @description The course's content version. */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["OriginForbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
         };
     };
     getCourseAgenda: {
@@ -5458,11 +3545,14 @@ export interface operations {
                  * @description An ETag from an earlier answer: 304 while the course is unchanged.
                  * @example "3f2a9c1d0b7e4a65"
                  */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
             };
             path: {
-                /** @example ml-in-production */
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -5471,255 +3561,21 @@ export interface operations {
             /** @description The agenda. */
             200: {
                 headers: {
-                    /** @description `public, max-age=60, must-revalidate` */
-                    "Cache-Control"?: string;
-                    /** @description The course's content version; send it back in If-None-Match. */
-                    ETag?: string;
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    ETag: components["headers"]["ContentETag"];
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "description": "Take a machine-learning model from a notebook to a monitored production service.",
-                     *       "evidencePolicy": {
-                     *         "checks": [
-                     *           "test",
-                     *           "lint"
-                     *         ],
-                     *         "reviewers": [
-                     *           "grace-ta"
-                     *         ],
-                     *         "selfTicks": "COUNT"
-                     *       },
-                     *       "homeworkRules": [
-                     *         {
-                     *           "details": [
-                     *             {
-                     *               "details": [],
-                     *               "links": [],
-                     *               "title": "Setup GitHub repo"
-                     *             }
-                     *           ],
-                     *           "links": [
-                     *             {
-                     *               "title": "About pull requests",
-                     *               "url": "https://docs.github.com/en/pull-requests"
-                     *             }
-                     *           ],
-                     *           "title": "Setup GitHub repo"
-                     *         }
-                     *       ],
-                     *       "links": [
-                     *         {
-                     *           "title": "About pull requests",
-                     *           "url": "https://docs.github.com/en/pull-requests"
-                     *         }
-                     *       ],
-                     *       "principles": [
-                     *         {
-                     *           "details": [
-                     *             {
-                     *               "details": [],
-                     *               "links": [],
-                     *               "title": "Setup GitHub repo"
-                     *             }
-                     *           ],
-                     *           "links": [
-                     *             {
-                     *               "title": "About pull requests",
-                     *               "url": "https://docs.github.com/en/pull-requests"
-                     *             }
-                     *           ],
-                     *           "text": "Practice first"
-                     *         }
-                     *       ],
-                     *       "run": {
-                     *         "name": "2026-autumn",
-                     *         "start": "2026-09-01",
-                     *         "timeZone": "Europe/Kyiv",
-                     *         "title": "Autumn 2026"
-                     *       },
-                     *       "schedule": {
-                     *         "due": "+10 days",
-                     *         "firstRunStart": "2022-03-10",
-                     *         "latePenalty": 10,
-                     *         "timeZone": "Europe/Kyiv",
-                     *         "webinarDay": "SATURDAY",
-                     *         "webinarMinutes": 90,
-                     *         "webinarTime": "10:00:00"
-                     *       },
-                     *       "sections": [
-                     *         {
-                     *           "body": "Demo: from an empty repository to a running cluster.",
-                     *           "title": "Webinar"
-                     *         }
-                     *       ],
-                     *       "slug": "ml-in-production",
-                     *       "title": "Machine Learning in Production",
-                     *       "tools": [
-                     *         {
-                     *           "name": "Minikube",
-                     *           "url": "https://minikube.sigs.k8s.io/docs/start/"
-                     *         }
-                     *       ],
-                     *       "version": "3f2a9c1d0b7e4a65",
-                     *       "weeks": [
-                     *         {
-                     *           "end": "2022-03-10",
-                     *           "goal": "text",
-                     *           "homework": [
-                     *             {
-                     *               "code": "H2",
-                     *               "due": "2026-09-16T23:59:00+03:00",
-                     *               "dueRule": "+10 days",
-                     *               "graded": false,
-                     *               "pass": {
-                     *                 "instructorApproval": false,
-                     *                 "listedPrs": 3,
-                     *                 "requiredPrs": 3,
-                     *                 "text": "3 PRs merged, CI green."
-                     *               },
-                     *               "reading": [],
-                     *               "summary": "Package a small server and let a pipeline check every change.",
-                     *               "tasks": [],
-                     *               "title": "Infrastructure",
-                     *               "week": 1
-                     *             }
-                     *           ],
-                     *           "lectures": [
-                     *             {
-                     *               "number": 1,
-                     *               "title": "Introduction to ML in production",
-                     *               "topics": []
-                     *             }
-                     *           ],
-                     *           "number": 1,
-                     *           "sections": [
-                     *             {
-                     *               "body": "Demo: from an empty repository to a running cluster.",
-                     *               "title": "Webinar"
-                     *             }
-                     *           ],
-                     *           "start": "2022-03-10",
-                     *           "title": "Introduction",
-                     *           "topics": [
-                     *             {
-                     *               "details": [],
-                     *               "links": [],
-                     *               "title": "Setup GitHub repo"
-                     *             }
-                     *           ],
-                     *           "webinar": {
-                     *             "body": "Demo: from an empty repository to a running cluster.",
-                     *             "title": "Webinar"
-                     *           }
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["Course"];
                     "text/markdown": string;
                 };
             };
-            /** @description Not modified: If-None-Match names the current ETag. */
-            304: {
-                headers: {
-                    /** @description The course's content version. */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["OriginForbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
         };
     };
     getCourseCalendar: {
@@ -5727,7 +3583,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -5742,116 +3602,12 @@ export interface operations {
                     "text/calendar": string;
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["OriginForbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getMyChecklist: {
@@ -5859,7 +3615,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -5871,215 +3631,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "calendarFeed": false,
-                     *       "calendarUrl": "null",
-                     *       "completion": {
-                     *         "done": 1,
-                     *         "percent": 42,
-                     *         "total": 1
-                     *       },
-                     *       "course": "ml-in-production",
-                     *       "homework": [
-                     *         {
-                     *           "code": "H3",
-                     *           "doneItems": 1,
-                     *           "donePrs": 1,
-                     *           "due": "2026-09-16T23:59:00+03:00",
-                     *           "extended": false,
-                     *           "graded": false,
-                     *           "late": false,
-                     *           "passedAt": "2022-03-10T16:15:50Z",
-                     *           "requiredItems": 1,
-                     *           "requiredPrs": 1,
-                     *           "review": {
-                     *             "at": "2022-03-10T16:15:50Z",
-                     *             "comment": "Add the cost estimate, then it is good to go.",
-                     *             "decision": "APPROVED",
-                     *             "reviewer": "admin"
-                     *           },
-                     *           "status": "NOT_STARTED",
-                     *           "title": "text",
-                     *           "week": 1
-                     *         }
-                     *       ],
-                     *       "items": [
-                     *         {
-                     *           "completedAt": "2022-03-10T16:15:50Z",
-                     *           "done": false,
-                     *           "evidence": "https://github.com/octocat/ml-in-production/pull/7",
-                     *           "homework": "H3",
-                     *           "id": "H3/PR2",
-                     *           "kind": "SETUP",
-                     *           "optional": false,
-                     *           "pullRequest": {
-                     *             "checks": "text",
-                     *             "number": 7,
-                     *             "review": "text",
-                     *             "state": "text",
-                     *             "url": "https://github.com/octocat/ml-in-production/pull/7"
-                     *           },
-                     *           "source": "STUDENT",
-                     *           "title": "Write a MinIO client for create, read, update and delete, with tests",
-                     *           "updatedAt": "2022-03-10T16:15:50Z",
-                     *           "version": 2,
-                     *           "week": 2
-                     *         }
-                     *       ],
-                     *       "repository": {
-                     *         "fullName": "octocat/ml-in-production",
-                     *         "proof": "PROVEN"
-                     *       },
-                     *       "run": {
-                     *         "name": "2026-autumn",
-                     *         "start": "2026-09-01",
-                     *         "timeZone": "Europe/Kyiv",
-                     *         "title": "Autumn 2026"
-                     *       },
-                     *       "student": "octocat",
-                     *       "verified": false,
-                     *       "weeks": [
-                     *         {
-                     *           "doneItems": 1,
-                     *           "number": 1,
-                     *           "requiredItems": 1,
-                     *           "title": "text"
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["Checklist"];
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     renewCalendarUrl: {
@@ -6087,7 +3648,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -6099,160 +3664,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "calendarUrl": "https://syllabus.example.org/api/calendars/2b9c0c6f7e1d4a3b8f5e.ics"
-                     *     }
-                     */
                     "application/json": components["schemas"]["CalendarFeed"];
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 409,
-                     *       "title": "Conflict",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     markItemDone: {
@@ -6263,7 +3685,7 @@ export interface operations {
                  * @description Change only while this version is current: the ETag of an earlier answer, a list of them, or `*`.
                  * @example "v3"
                  */
-                "If-Match"?: string;
+                "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
                 /**
@@ -6276,19 +3698,17 @@ export interface operations {
                  * @example PR2
                  */
                 item: string;
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
         /** @description Optional: evidence for the item */
         requestBody?: {
             content: {
-                /**
-                 * @example {
-                 *       "evidence": "https://github.com/octocat/ml-in-production/pull/7",
-                 *       "note": "Shown in class on Thursday"
-                 *     }
-                 */
                 "application/json": components["schemas"]["DoneRequest"];
             };
         };
@@ -6296,237 +3716,24 @@ export interface operations {
             /** @description The item now. */
             200: {
                 headers: {
-                    /** @description The item's version (`"v<version>"`), for the next If-Match. */
-                    ETag?: string;
+                    ETag: components["headers"]["ItemVersion"];
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "completedAt": "2022-03-10T16:15:50Z",
-                     *       "done": false,
-                     *       "evidence": "https://github.com/octocat/ml-in-production/pull/7",
-                     *       "homework": "H3",
-                     *       "id": "H3/PR2",
-                     *       "kind": "SETUP",
-                     *       "optional": false,
-                     *       "pullRequest": {
-                     *         "checks": "text",
-                     *         "number": 7,
-                     *         "review": "text",
-                     *         "state": "text",
-                     *         "url": "https://github.com/octocat/ml-in-production/pull/7"
-                     *       },
-                     *       "source": "STUDENT",
-                     *       "title": "Write a MinIO client for create, read, update and delete, with tests",
-                     *       "updatedAt": "2022-03-10T16:15:50Z",
-                     *       "version": 2,
-                     *       "week": 2
-                     *     }
-                     */
                     "application/json": components["schemas"]["ChecklistItem"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Bad Request",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 409,
-                     *       "title": "Conflict",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The item changed since the version in If-Match. */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The item changed since the version in If-Match.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 412,
-                     *       "title": "Precondition Failed",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than 1 MiB. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body is larger than 1 MiB.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 413,
-                     *       "title": "Content Too Large",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body's Content-Type is not one this operation takes. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body's Content-Type is not one this operation takes.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 415,
-                     *       "title": "Unsupported Media Type",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["ItemChanged"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     markItemNotDone: {
@@ -6537,12 +3744,16 @@ export interface operations {
                  * @description Change only while this version is current: the ETag of an earlier answer, a list of them, or `*`.
                  * @example "v3"
                  */
-                "If-Match"?: string;
+                "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
                 group: string;
                 item: string;
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -6551,201 +3762,22 @@ export interface operations {
             /** @description The item now. */
             200: {
                 headers: {
-                    /** @description The item's version (`"v<version>"`), for the next If-Match. */
-                    ETag?: string;
+                    ETag: components["headers"]["ItemVersion"];
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "completedAt": "2022-03-10T16:15:50Z",
-                     *       "done": false,
-                     *       "evidence": "https://github.com/octocat/ml-in-production/pull/7",
-                     *       "homework": "H3",
-                     *       "id": "H3/PR2",
-                     *       "kind": "SETUP",
-                     *       "optional": false,
-                     *       "pullRequest": {
-                     *         "checks": "text",
-                     *         "number": 7,
-                     *         "review": "text",
-                     *         "state": "text",
-                     *         "url": "https://github.com/octocat/ml-in-production/pull/7"
-                     *       },
-                     *       "source": "STUDENT",
-                     *       "title": "Write a MinIO client for create, read, update and delete, with tests",
-                     *       "updatedAt": "2022-03-10T16:15:50Z",
-                     *       "version": 2,
-                     *       "week": 2
-                     *     }
-                     */
                     "application/json": components["schemas"]["ChecklistItem"];
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 409,
-                     *       "title": "Conflict",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The item changed since the version in If-Match. */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The item changed since the version in If-Match.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 412,
-                     *       "title": "Precondition Failed",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["ItemChanged"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getCohort: {
@@ -6753,8 +3785,10 @@ export interface operations {
             query?: {
                 /** @description true: only students with a homework (in scope) passed late; false: only those without */
                 late?: boolean;
-                page?: number;
-                size?: number;
+                /** @description Page number, from 1 */
+                page?: components["parameters"]["Page"];
+                /** @description Entries per page */
+                size?: components["parameters"]["PageSize"];
                 /** @description Only students with a done item (in scope) vouched for by this source: GITHUB, STUDENT or INSTRUCTOR */
                 source?: components["schemas"]["TickSource"];
                 /** @description Only students with a homework in this status */
@@ -6764,7 +3798,11 @@ export interface operations {
             };
             header?: never;
             path: {
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -6773,177 +3811,22 @@ export interface operations {
             /** @description The students, by login. */
             200: {
                 headers: {
-                    /** @description RFC 8288 links to the first, previous, next and last pages. */
-                    Link?: string;
-                    /** @description How many there are in all. */
-                    "X-Total-Count"?: number;
+                    Link: components["headers"]["PageLinks"];
+                    "X-Total-Count": components["headers"]["TotalCount"];
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "completion": {
-                     *           "done": 1,
-                     *           "percent": 42,
-                     *           "total": 1
-                     *         },
-                     *         "email": "text",
-                     *         "homework": [
-                     *           {
-                     *             "code": "H3",
-                     *             "due": "2022-03-10T12:15:50-04:00",
-                     *             "late": false,
-                     *             "status": "NOT_STARTED"
-                     *           }
-                     *         ],
-                     *         "login": "octocat",
-                     *         "name": "text",
-                     *         "repository": {
-                     *           "fullName": "octocat/ml-in-production",
-                     *           "proof": "PROVEN"
-                     *         },
-                     *         "ticks": {
-                     *           "github": 1,
-                     *           "instructor": 1,
-                     *           "student": 1
-                     *         },
-                     *         "verified": false
-                     *       }
-                     *     ]
-                     */
                     "application/json": components["schemas"]["CohortRow"][];
                     "text/csv": string;
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getCohortSummary: {
@@ -6956,7 +3839,11 @@ export interface operations {
             };
             header?: never;
             path: {
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -6968,152 +3855,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "changesRequested": 1,
-                     *         "code": "H2",
-                     *         "inProgress": 1,
-                     *         "notStarted": 1,
-                     *         "overdue": 1,
-                     *         "passed": 1,
-                     *         "passedLate": 1,
-                     *         "students": 1,
-                     *         "submitted": 1
-                     *       }
-                     *     ]
-                     */
                     "application/json": components["schemas"]["HomeworkSummary"][];
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     replaceCourseContent: {
@@ -7127,7 +3878,11 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -7146,130 +3901,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "description": "text",
-                     *       "homework": 16,
-                     *       "slug": "ml-in-production",
-                     *       "title": "Machine Learning in Production",
-                     *       "version": "3f2a9c1d0b7e4a65",
-                     *       "warnings": [
-                     *         "ml-in-production/agenda.md:41: H3: PR5 is marked optional, but the pass criterion asks for 6 PRs, every one listed: the mark changes nothing"
-                     *       ],
-                     *       "weeks": 8
-                     *     }
-                     */
                     "application/json": components["schemas"]["PublishedUpload"];
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 409,
-                     *       "title": "Conflict",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
             /** @description The course is no longer at the version If-Match names: someone published since. Nothing changed. */
             412: {
                 headers: {
@@ -7288,78 +3928,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than 1 MiB. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body is larger than 1 MiB.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 413,
-                     *       "title": "Content Too Large",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body's Content-Type is not one this operation takes. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body's Content-Type is not one this operation takes.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 415,
-                     *       "title": "Unsupported Media Type",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The content check found problems; `errors` lists them as file:line: message. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The content check found problems; `errors` lists them as file:line: message.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 422,
-                     *       "title": "Unprocessable Content",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ContentRefused"];
+            500: components["responses"]["ServerError"];
         };
     };
     checkCourseContent: {
@@ -7367,7 +3939,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -7384,202 +3960,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "description": "text",
-                     *       "homework": 16,
-                     *       "slug": "ml-in-production",
-                     *       "title": "Machine Learning in Production",
-                     *       "version": "3f2a9c1d0b7e4a65",
-                     *       "warnings": [
-                     *         "ml-in-production/agenda.md:41: H3: PR5 is marked optional, but the pass criterion asks for 6 PRs, every one listed: the mark changes nothing"
-                     *       ],
-                     *       "weeks": 8
-                     *     }
-                     */
                     "application/json": components["schemas"]["PublishedUpload"];
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 409,
-                     *       "title": "Conflict",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than 1 MiB. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body is larger than 1 MiB.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 413,
-                     *       "title": "Content Too Large",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body's Content-Type is not one this operation takes. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body's Content-Type is not one this operation takes.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 415,
-                     *       "title": "Unsupported Media Type",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The content check found problems; `errors` lists them as file:line: message. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The content check found problems; `errors` lists them as file:line: message.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 422,
-                     *       "title": "Unprocessable Content",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ContentRefused"];
+            500: components["responses"]["ServerError"];
         };
     };
     joinCourse: {
@@ -7587,22 +3980,16 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "email": "mona@example.org",
-                 *       "inviteCode": "Q7RT3KX9MP2W",
-                 *       "joinCode": "K7QX2M9RTA",
-                 *       "login": "octocat",
-                 *       "name": "Mona Lisa Octocat",
-                 *       "password": "correct horse battery staple"
-                 *     }
-                 */
                 "application/json": components["schemas"]["JoinRequest"];
             };
         };
@@ -7610,45 +3997,14 @@ export interface operations {
             /** @description Joined and signed in. */
             201: {
                 headers: {
-                    /** @description Where the new resource is. */
-                    Location?: string;
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "account": {
-                     *         "email": "mona@example.org",
-                     *         "login": "octocat",
-                     *         "name": "Mona Lisa Octocat",
-                     *         "role": "STUDENT",
-                     *         "verified": false
-                     *       },
-                     *       "expiresAt": "2022-03-10T16:15:50Z",
-                     *       "token": "text"
-                     *     }
-                     */
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Bad Request",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
             /** @description A bearer token was sent, but it is unknown, expired or revoked. */
             401: {
                 headers: {
@@ -7685,42 +4041,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
             /** @description The login has an account already: sign in, or use your personal invite code. */
             409: {
                 headers: {
@@ -7739,42 +4061,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than 1 MiB. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body is larger than 1 MiB.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 413,
-                     *       "title": "Content Too Large",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body's Content-Type is not one this operation takes. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body's Content-Type is not one this operation takes.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 415,
-                     *       "title": "Unsupported Media Type",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Too many failed attempts; try again after Retry-After seconds. */
             429: {
                 headers: {
@@ -7793,44 +4081,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getGradebook: {
@@ -7841,7 +4093,11 @@ export interface operations {
             };
             header?: never;
             path: {
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -7856,147 +4112,32 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getHistory: {
         parameters: {
             query?: {
-                page?: number;
-                size?: number;
+                /** @description Page number, from 1 */
+                page?: components["parameters"]["Page"];
+                /** @description Entries per page */
+                size?: components["parameters"]["PageSize"];
                 /** @description Only this student's changes */
                 student?: string;
             };
             header?: never;
             path: {
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -8005,158 +4146,21 @@ export interface operations {
             /** @description A page of changes. */
             200: {
                 headers: {
-                    /** @description RFC 8288 links to the first, previous, next and last pages. */
-                    Link?: string;
-                    /** @description How many there are in all. */
-                    "X-Total-Count"?: number;
+                    Link: components["headers"]["PageLinks"];
+                    "X-Total-Count": components["headers"]["TotalCount"];
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "action": "DONE",
-                     *         "actor": "octocat",
-                     *         "at": "2022-03-10T16:15:50Z",
-                     *         "evidence": "text",
-                     *         "item": "H3/PR2",
-                     *         "late": false,
-                     *         "note": "text",
-                     *         "student": "octocat"
-                     *       }
-                     *     ]
-                     */
                     "application/json": components["schemas"]["HistoryEntry"][];
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listHomework: {
@@ -8167,11 +4171,14 @@ export interface operations {
                  * @description An ETag from an earlier answer: 304 while the course is unchanged.
                  * @example "3f2a9c1d0b7e4a65"
                  */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
             };
             path: {
-                /** @example ml-in-production */
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -8180,161 +4187,20 @@ export interface operations {
             /** @description Every homework, in course order. */
             200: {
                 headers: {
-                    /** @description `public, max-age=60, must-revalidate` */
-                    "Cache-Control"?: string;
-                    /** @description The course's content version; send it back in If-None-Match. */
-                    ETag?: string;
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    ETag: components["headers"]["ContentETag"];
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "code": "H2",
-                     *         "due": "2026-09-16T23:59:00+03:00",
-                     *         "dueRule": "+10 days",
-                     *         "graded": false,
-                     *         "pass": {
-                     *           "instructorApproval": false,
-                     *           "listedPrs": 3,
-                     *           "requiredPrs": 3,
-                     *           "text": "3 PRs merged, CI green."
-                     *         },
-                     *         "reading": [
-                     *           {
-                     *             "details": [
-                     *               {
-                     *                 "details": [],
-                     *                 "links": [],
-                     *                 "title": "Setup GitHub repo"
-                     *               }
-                     *             ],
-                     *             "links": [
-                     *               {
-                     *                 "title": "About pull requests",
-                     *                 "url": "https://docs.github.com/en/pull-requests"
-                     *               }
-                     *             ],
-                     *             "title": "Setup GitHub repo"
-                     *           }
-                     *         ],
-                     *         "summary": "Package a small server and let a pipeline check every change.",
-                     *         "tasks": [
-                     *           {
-                     *             "code": "PR1",
-                     *             "id": "H2/PR1",
-                     *             "kind": "PR",
-                     *             "optional": false,
-                     *             "title": "Write a Dockerfile for a dummy server and push the image to a registry"
-                     *           }
-                     *         ],
-                     *         "title": "Infrastructure",
-                     *         "week": 1
-                     *       }
-                     *     ]
-                     */
                     "application/json": components["schemas"]["Homework"][];
                 };
             };
-            /** @description Not modified: If-None-Match names the current ETag. */
-            304: {
-                headers: {
-                    /** @description The course's content version. */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["OriginForbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
         };
     };
     getHomework: {
@@ -8345,7 +4211,7 @@ export interface operations {
                  * @description An ETag from an earlier answer: 304 while the course is unchanged.
                  * @example "3f2a9c1d0b7e4a65"
                  */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
             };
             path: {
                 /**
@@ -8353,8 +4219,11 @@ export interface operations {
                  * @example H3
                  */
                 code: string;
-                /** @example ml-in-production */
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -8363,159 +4232,20 @@ export interface operations {
             /** @description The homework. */
             200: {
                 headers: {
-                    /** @description `public, max-age=60, must-revalidate` */
-                    "Cache-Control"?: string;
-                    /** @description The course's content version; send it back in If-None-Match. */
-                    ETag?: string;
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    ETag: components["headers"]["ContentETag"];
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "code": "H2",
-                     *       "due": "2026-09-16T23:59:00+03:00",
-                     *       "dueRule": "+10 days",
-                     *       "graded": false,
-                     *       "pass": {
-                     *         "instructorApproval": false,
-                     *         "listedPrs": 3,
-                     *         "requiredPrs": 3,
-                     *         "text": "3 PRs merged, CI green."
-                     *       },
-                     *       "reading": [
-                     *         {
-                     *           "details": [
-                     *             {
-                     *               "details": [],
-                     *               "links": [],
-                     *               "title": "Setup GitHub repo"
-                     *             }
-                     *           ],
-                     *           "links": [
-                     *             {
-                     *               "title": "About pull requests",
-                     *               "url": "https://docs.github.com/en/pull-requests"
-                     *             }
-                     *           ],
-                     *           "title": "Setup GitHub repo"
-                     *         }
-                     *       ],
-                     *       "summary": "Package a small server and let a pipeline check every change.",
-                     *       "tasks": [
-                     *         {
-                     *           "code": "PR1",
-                     *           "id": "H2/PR1",
-                     *           "kind": "PR",
-                     *           "optional": false,
-                     *           "title": "Write a Dockerfile for a dummy server and push the image to a registry"
-                     *         }
-                     *       ],
-                     *       "title": "Infrastructure",
-                     *       "week": 1
-                     *     }
-                     */
                     "application/json": components["schemas"]["Homework"];
                 };
             };
-            /** @description Not modified: If-None-Match names the current ETag. */
-            304: {
-                headers: {
-                    /** @description The course's content version. */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["OriginForbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
         };
     };
     getJoinCode: {
@@ -8523,7 +4253,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -8535,142 +4269,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "code": "K7QX2M9RTA"
-                     *     }
-                     */
                     "application/json": components["schemas"]["JoinCode"];
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     setJoinCode: {
@@ -8678,17 +4286,16 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "code": "K7QX2M9RTA"
-                 *     }
-                 */
                 "application/json": components["schemas"]["JoinCode"];
             };
         };
@@ -8699,196 +4306,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "code": "K7QX2M9RTA"
-                     *     }
-                     */
                     "application/json": components["schemas"]["JoinCode"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Bad Request",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 409,
-                     *       "title": "Conflict",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than 1 MiB. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body is larger than 1 MiB.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 413,
-                     *       "title": "Content Too Large",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body's Content-Type is not one this operation takes. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body's Content-Type is not one this operation takes.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 415,
-                     *       "title": "Unsupported Media Type",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listMyPullRequests: {
@@ -8896,7 +4326,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -8908,151 +4342,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "checks": "text",
-                     *         "item": "H3/PR2",
-                     *         "number": 1,
-                     *         "review": "text",
-                     *         "state": "text",
-                     *         "title": "text",
-                     *         "updatedAt": "2022-03-10T16:15:50Z",
-                     *         "url": "text"
-                     *       }
-                     *     ]
-                     */
                     "application/json": components["schemas"]["PullRequest"][];
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     assignPullRequest: {
@@ -9061,17 +4360,16 @@ export interface operations {
             header?: never;
             path: {
                 number: string;
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "item": "H3/PR2"
-                 *     }
-                 */
                 "application/json": components["schemas"]["AssignRequest"];
             };
         };
@@ -9082,203 +4380,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "checks": "text",
-                     *       "item": "H3/PR2",
-                     *       "number": 1,
-                     *       "review": "text",
-                     *       "state": "text",
-                     *       "title": "text",
-                     *       "updatedAt": "2022-03-10T16:15:50Z",
-                     *       "url": "text"
-                     *     }
-                     */
                     "application/json": components["schemas"]["PullRequest"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Bad Request",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 409,
-                     *       "title": "Conflict",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than 1 MiB. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body is larger than 1 MiB.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 413,
-                     *       "title": "Content Too Large",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body's Content-Type is not one this operation takes. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body's Content-Type is not one this operation takes.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 415,
-                     *       "title": "Unsupported Media Type",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     registerRepository: {
@@ -9286,17 +4400,16 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "url": "https://github.com/octocat/ml-in-production"
-                 *     }
-                 */
                 "application/json": components["schemas"]["RepositoryRequest"];
             };
         };
@@ -9307,51 +4420,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "fullName": "octocat/ml-in-production",
-                     *       "url": "text"
-                     *     }
-                     */
                     "application/json": components["schemas"]["Repository"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Bad Request",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description Not a repository of yours: its owner is not your login. */
             403: {
                 headers: {
@@ -9370,134 +4443,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 409,
-                     *       "title": "Conflict",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than 1 MiB. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body is larger than 1 MiB.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 413,
-                     *       "title": "Content Too Large",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body's Content-Type is not one this operation takes. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body's Content-Type is not one this operation takes.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 415,
-                     *       "title": "Unsupported Media Type",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     uploadRoster: {
@@ -9505,7 +4457,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -9522,168 +4478,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "conflicts": [
-                     *         {
-                     *           "line": 1,
-                     *           "login": "grace",
-                     *           "reason": "text"
-                     *         }
-                     *       ],
-                     *       "created": 1,
-                     *       "enrolled": 1,
-                     *       "rows": 1,
-                     *       "updated": 1
-                     *     }
-                     */
                     "application/json": components["schemas"]["RosterResult"];
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 409,
-                     *       "title": "Conflict",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than 1 MiB. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body is larger than 1 MiB.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 413,
-                     *       "title": "Content Too Large",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body's Content-Type is not one this operation takes. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body's Content-Type is not one this operation takes.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 415,
-                     *       "title": "Unsupported Media Type",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Rows with problems; nothing was changed. */
             422: {
                 headers: {
@@ -9702,44 +4507,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     resolveRosterConflict: {
@@ -9747,18 +4516,21 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                login: string;
-                slug: string;
+                /**
+                 * @description The student's GitHub login
+                 * @example octocat
+                 */
+                login: components["parameters"]["StudentLogin"];
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "choice": "KEEP"
-                 *     }
-                 */
                 "application/json": components["schemas"]["RosterConflictChoice"];
             };
         };
@@ -9769,69 +4541,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "choice": "KEEP",
-                     *       "login": "text"
-                     *     }
-                     */
                     "application/json": components["schemas"]["RosterConflictResolution"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Bad Request",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description No such course, or no student account under that login. */
             404: {
                 headers: {
@@ -9850,24 +4565,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            406: components["responses"]["NotAcceptable"];
             /** @description That account is not in conflict with the roster. */
             409: {
                 headers: {
@@ -9886,80 +4584,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than 1 MiB. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body is larger than 1 MiB.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 413,
-                     *       "title": "Content Too Large",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body's Content-Type is not one this operation takes. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body's Content-Type is not one this operation takes.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 415,
-                     *       "title": "Unsupported Media Type",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listRosterInvites: {
@@ -9967,7 +4595,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -9979,149 +4611,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "email": "ada@example.org",
-                     *         "invite": "Q7RT3KX9MP2W",
-                     *         "invited": false,
-                     *         "link": "http://localhost:5173/signin?course=ml-in-production&login=ada&invite=Q7RT3KX9MP2W",
-                     *         "login": "ada",
-                     *         "name": "Ada Lovelace"
-                     *       }
-                     *     ]
-                     */
                     "application/json": components["schemas"]["RosterInvite"][];
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createRosterInvites: {
@@ -10132,7 +4631,11 @@ export interface operations {
             };
             header?: never;
             path: {
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -10144,18 +4647,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "email": "ada@example.org",
-                     *         "invite": "Q7RT3KX9MP2W",
-                     *         "invited": false,
-                     *         "link": "http://localhost:5173/signin?course=ml-in-production&login=ada&invite=Q7RT3KX9MP2W",
-                     *         "login": "ada",
-                     *         "name": "Ada Lovelace"
-                     *       }
-                     *     ]
-                     */
                     "application/json": components["schemas"]["RosterInvite"][];
                     /**
                      * @example login,name,invite,link
@@ -10164,60 +4655,9 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description No such course, or `login` is not a rostered student who has yet to join. */
             404: {
                 headers: {
@@ -10236,80 +4676,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 409,
-                     *       "title": "Conflict",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listRuns: {
@@ -10317,7 +4687,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -10329,150 +4703,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "current": false,
-                     *         "end": "2026-09-01",
-                     *         "joinCode": "K7QX2MPARW",
-                     *         "name": "2026-autumn",
-                     *         "start": "2026-09-01",
-                     *         "timeZone": "Europe/Kyiv",
-                     *         "title": "Autumn 2026"
-                     *       }
-                     *     ]
-                     */
                     "application/json": components["schemas"]["CourseRun"][];
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getRun: {
@@ -10481,7 +4721,11 @@ export interface operations {
             header?: never;
             path: {
                 run: unknown;
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -10493,148 +4737,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "current": false,
-                     *       "end": "2026-09-01",
-                     *       "joinCode": "K7QX2MPARW",
-                     *       "name": "2026-autumn",
-                     *       "start": "2026-09-01",
-                     *       "timeZone": "Europe/Kyiv",
-                     *       "title": "Autumn 2026"
-                     *     }
-                     */
                     "application/json": components["schemas"]["CourseRun"];
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     putRun: {
@@ -10643,20 +4755,16 @@ export interface operations {
             header?: never;
             path: {
                 run: unknown;
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "joinCode": "K7QX2MPARW",
-                 *       "start": "2026-09-01",
-                 *       "timeZone": "Europe/Kyiv",
-                 *       "title": "Autumn 2026"
-                 *     }
-                 */
                 "application/json": components["schemas"]["RunRequest"];
             };
         };
@@ -10667,224 +4775,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "current": false,
-                     *       "end": "2026-09-01",
-                     *       "joinCode": "K7QX2MPARW",
-                     *       "name": "2026-autumn",
-                     *       "start": "2026-09-01",
-                     *       "timeZone": "Europe/Kyiv",
-                     *       "title": "Autumn 2026"
-                     *     }
-                     */
                     "application/json": components["schemas"]["CourseRun"];
                 };
             };
             /** @description The run, created. */
             201: {
                 headers: {
-                    /** @description Where the new resource is. */
-                    Location?: string;
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "current": false,
-                     *       "end": "2026-09-01",
-                     *       "joinCode": "K7QX2MPARW",
-                     *       "name": "2026-autumn",
-                     *       "start": "2026-09-01",
-                     *       "timeZone": "Europe/Kyiv",
-                     *       "title": "Autumn 2026"
-                     *     }
-                     */
                     "application/json": components["schemas"]["CourseRun"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Bad Request",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 409,
-                     *       "title": "Conflict",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than 1 MiB. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body is larger than 1 MiB.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 413,
-                     *       "title": "Content Too Large",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body's Content-Type is not one this operation takes. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body's Content-Type is not one this operation takes.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 415,
-                     *       "title": "Unsupported Media Type",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getRunCalendar: {
@@ -10893,7 +4806,11 @@ export interface operations {
             header?: never;
             path: {
                 run: unknown;
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -10908,116 +4825,12 @@ export interface operations {
                     "text/calendar": string;
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["OriginForbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getRunCohort: {
@@ -11025,8 +4838,10 @@ export interface operations {
             query?: {
                 /** @description true: only students with a homework (in scope) passed late; false: only those without */
                 late?: boolean;
-                page?: number;
-                size?: number;
+                /** @description Page number, from 1 */
+                page?: components["parameters"]["Page"];
+                /** @description Entries per page */
+                size?: components["parameters"]["PageSize"];
                 /** @description Only students with a done item (in scope) vouched for by this source: GITHUB, STUDENT or INSTRUCTOR */
                 source?: components["schemas"]["TickSource"];
                 /** @description Only students with a homework in this status */
@@ -11037,7 +4852,11 @@ export interface operations {
             header?: never;
             path: {
                 run: unknown;
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -11046,177 +4865,22 @@ export interface operations {
             /** @description The students, by login. */
             200: {
                 headers: {
-                    /** @description RFC 8288 links to the first, previous, next and last pages. */
-                    Link?: string;
-                    /** @description How many there are in all. */
-                    "X-Total-Count"?: number;
+                    Link: components["headers"]["PageLinks"];
+                    "X-Total-Count": components["headers"]["TotalCount"];
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "completion": {
-                     *           "done": 1,
-                     *           "percent": 42,
-                     *           "total": 1
-                     *         },
-                     *         "email": "text",
-                     *         "homework": [
-                     *           {
-                     *             "code": "H3",
-                     *             "due": "2022-03-10T12:15:50-04:00",
-                     *             "late": false,
-                     *             "status": "NOT_STARTED"
-                     *           }
-                     *         ],
-                     *         "login": "octocat",
-                     *         "name": "text",
-                     *         "repository": {
-                     *           "fullName": "octocat/ml-in-production",
-                     *           "proof": "PROVEN"
-                     *         },
-                     *         "ticks": {
-                     *           "github": 1,
-                     *           "instructor": 1,
-                     *           "student": 1
-                     *         },
-                     *         "verified": false
-                     *       }
-                     *     ]
-                     */
                     "application/json": components["schemas"]["CohortRow"][];
                     "text/csv": string;
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getRunGradebook: {
@@ -11228,7 +4892,11 @@ export interface operations {
             header?: never;
             path: {
                 run: unknown;
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -11243,134 +4911,13 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getStudentChecklist: {
@@ -11378,8 +4925,16 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                login: string;
-                slug: string;
+                /**
+                 * @description The student's GitHub login
+                 * @example octocat
+                 */
+                login: components["parameters"]["StudentLogin"];
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -11391,215 +4946,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "calendarFeed": false,
-                     *       "calendarUrl": "null",
-                     *       "completion": {
-                     *         "done": 1,
-                     *         "percent": 42,
-                     *         "total": 1
-                     *       },
-                     *       "course": "ml-in-production",
-                     *       "homework": [
-                     *         {
-                     *           "code": "H3",
-                     *           "doneItems": 1,
-                     *           "donePrs": 1,
-                     *           "due": "2026-09-16T23:59:00+03:00",
-                     *           "extended": false,
-                     *           "graded": false,
-                     *           "late": false,
-                     *           "passedAt": "2022-03-10T16:15:50Z",
-                     *           "requiredItems": 1,
-                     *           "requiredPrs": 1,
-                     *           "review": {
-                     *             "at": "2022-03-10T16:15:50Z",
-                     *             "comment": "Add the cost estimate, then it is good to go.",
-                     *             "decision": "APPROVED",
-                     *             "reviewer": "admin"
-                     *           },
-                     *           "status": "NOT_STARTED",
-                     *           "title": "text",
-                     *           "week": 1
-                     *         }
-                     *       ],
-                     *       "items": [
-                     *         {
-                     *           "completedAt": "2022-03-10T16:15:50Z",
-                     *           "done": false,
-                     *           "evidence": "https://github.com/octocat/ml-in-production/pull/7",
-                     *           "homework": "H3",
-                     *           "id": "H3/PR2",
-                     *           "kind": "SETUP",
-                     *           "optional": false,
-                     *           "pullRequest": {
-                     *             "checks": "text",
-                     *             "number": 7,
-                     *             "review": "text",
-                     *             "state": "text",
-                     *             "url": "https://github.com/octocat/ml-in-production/pull/7"
-                     *           },
-                     *           "source": "STUDENT",
-                     *           "title": "Write a MinIO client for create, read, update and delete, with tests",
-                     *           "updatedAt": "2022-03-10T16:15:50Z",
-                     *           "version": 2,
-                     *           "week": 2
-                     *         }
-                     *       ],
-                     *       "repository": {
-                     *         "fullName": "octocat/ml-in-production",
-                     *         "proof": "PROVEN"
-                     *       },
-                     *       "run": {
-                     *         "name": "2026-autumn",
-                     *         "start": "2026-09-01",
-                     *         "timeZone": "Europe/Kyiv",
-                     *         "title": "Autumn 2026"
-                     *       },
-                     *       "student": "octocat",
-                     *       "verified": false,
-                     *       "weeks": [
-                     *         {
-                     *           "doneItems": 1,
-                     *           "number": 1,
-                     *           "requiredItems": 1,
-                     *           "title": "text"
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["Checklist"];
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     markStudentItemDone: {
@@ -11610,7 +4966,7 @@ export interface operations {
                  * @description Change only while this version is current: the ETag of an earlier answer, a list of them, or `*`.
                  * @example "v3"
                  */
-                "If-Match"?: string;
+                "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
                 /**
@@ -11623,20 +4979,22 @@ export interface operations {
                  * @example PR2
                  */
                 item: string;
-                login: string;
-                slug: string;
+                /**
+                 * @description The student's GitHub login
+                 * @example octocat
+                 */
+                login: components["parameters"]["StudentLogin"];
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
         /** @description Optional: evidence for the item */
         requestBody?: {
             content: {
-                /**
-                 * @example {
-                 *       "evidence": "https://github.com/octocat/ml-in-production/pull/7",
-                 *       "note": "Shown in class on Thursday"
-                 *     }
-                 */
                 "application/json": components["schemas"]["DoneRequest"];
             };
         };
@@ -11644,237 +5002,24 @@ export interface operations {
             /** @description The item now. */
             200: {
                 headers: {
-                    /** @description The item's version (`"v<version>"`), for the next If-Match. */
-                    ETag?: string;
+                    ETag: components["headers"]["ItemVersion"];
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "completedAt": "2022-03-10T16:15:50Z",
-                     *       "done": false,
-                     *       "evidence": "https://github.com/octocat/ml-in-production/pull/7",
-                     *       "homework": "H3",
-                     *       "id": "H3/PR2",
-                     *       "kind": "SETUP",
-                     *       "optional": false,
-                     *       "pullRequest": {
-                     *         "checks": "text",
-                     *         "number": 7,
-                     *         "review": "text",
-                     *         "state": "text",
-                     *         "url": "https://github.com/octocat/ml-in-production/pull/7"
-                     *       },
-                     *       "source": "STUDENT",
-                     *       "title": "Write a MinIO client for create, read, update and delete, with tests",
-                     *       "updatedAt": "2022-03-10T16:15:50Z",
-                     *       "version": 2,
-                     *       "week": 2
-                     *     }
-                     */
                     "application/json": components["schemas"]["ChecklistItem"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Bad Request",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 409,
-                     *       "title": "Conflict",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The item changed since the version in If-Match. */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The item changed since the version in If-Match.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 412,
-                     *       "title": "Precondition Failed",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than 1 MiB. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body is larger than 1 MiB.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 413,
-                     *       "title": "Content Too Large",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body's Content-Type is not one this operation takes. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body's Content-Type is not one this operation takes.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 415,
-                     *       "title": "Unsupported Media Type",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["ItemChanged"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     markStudentItemNotDone: {
@@ -11888,13 +5033,21 @@ export interface operations {
                  * @description Change only while this version is current: the ETag of an earlier answer, a list of them, or `*`.
                  * @example "v3"
                  */
-                "If-Match"?: string;
+                "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
                 group: string;
                 item: string;
-                login: string;
-                slug: string;
+                /**
+                 * @description The student's GitHub login
+                 * @example octocat
+                 */
+                login: components["parameters"]["StudentLogin"];
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -11903,201 +5056,22 @@ export interface operations {
             /** @description The item now. */
             200: {
                 headers: {
-                    /** @description The item's version (`"v<version>"`), for the next If-Match. */
-                    ETag?: string;
+                    ETag: components["headers"]["ItemVersion"];
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "completedAt": "2022-03-10T16:15:50Z",
-                     *       "done": false,
-                     *       "evidence": "https://github.com/octocat/ml-in-production/pull/7",
-                     *       "homework": "H3",
-                     *       "id": "H3/PR2",
-                     *       "kind": "SETUP",
-                     *       "optional": false,
-                     *       "pullRequest": {
-                     *         "checks": "text",
-                     *         "number": 7,
-                     *         "review": "text",
-                     *         "state": "text",
-                     *         "url": "https://github.com/octocat/ml-in-production/pull/7"
-                     *       },
-                     *       "source": "STUDENT",
-                     *       "title": "Write a MinIO client for create, read, update and delete, with tests",
-                     *       "updatedAt": "2022-03-10T16:15:50Z",
-                     *       "version": 2,
-                     *       "week": 2
-                     *     }
-                     */
                     "application/json": components["schemas"]["ChecklistItem"];
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 409,
-                     *       "title": "Conflict",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The item changed since the version in If-Match. */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The item changed since the version in If-Match.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 412,
-                     *       "title": "Precondition Failed",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["ItemChanged"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     extendDeadline: {
@@ -12107,18 +5081,21 @@ export interface operations {
             path: {
                 /** @example H3 */
                 code: string;
-                login: string;
-                slug: string;
+                /**
+                 * @description The student's GitHub login
+                 * @example octocat
+                 */
+                login: components["parameters"]["StudentLogin"];
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "due": "2026-09-01T09:00:00Z"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ExtensionRequest"];
             };
         };
@@ -12129,214 +5106,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "code": "H3",
-                     *       "doneItems": 1,
-                     *       "donePrs": 1,
-                     *       "due": "2026-09-16T23:59:00+03:00",
-                     *       "extended": false,
-                     *       "graded": false,
-                     *       "late": false,
-                     *       "passedAt": "2022-03-10T16:15:50Z",
-                     *       "requiredItems": 1,
-                     *       "requiredPrs": 1,
-                     *       "review": {
-                     *         "at": "2022-03-10T16:15:50Z",
-                     *         "comment": "Add the cost estimate, then it is good to go.",
-                     *         "decision": "APPROVED",
-                     *         "reviewer": "admin"
-                     *       },
-                     *       "status": "NOT_STARTED",
-                     *       "title": "text",
-                     *       "week": 1
-                     *     }
-                     */
                     "application/json": components["schemas"]["HomeworkProgress"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Bad Request",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 409,
-                     *       "title": "Conflict",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than 1 MiB. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body is larger than 1 MiB.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 413,
-                     *       "title": "Content Too Large",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body's Content-Type is not one this operation takes. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body's Content-Type is not one this operation takes.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 415,
-                     *       "title": "Unsupported Media Type",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     removeExtension: {
@@ -12346,8 +5128,16 @@ export interface operations {
             path: {
                 /** @example H3 */
                 code: string;
-                login: string;
-                slug: string;
+                /**
+                 * @description The student's GitHub login
+                 * @example octocat
+                 */
+                login: components["parameters"]["StudentLogin"];
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -12359,178 +5149,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "code": "H3",
-                     *       "doneItems": 1,
-                     *       "donePrs": 1,
-                     *       "due": "2026-09-16T23:59:00+03:00",
-                     *       "extended": false,
-                     *       "graded": false,
-                     *       "late": false,
-                     *       "passedAt": "2022-03-10T16:15:50Z",
-                     *       "requiredItems": 1,
-                     *       "requiredPrs": 1,
-                     *       "review": {
-                     *         "at": "2022-03-10T16:15:50Z",
-                     *         "comment": "Add the cost estimate, then it is good to go.",
-                     *         "decision": "APPROVED",
-                     *         "reviewer": "admin"
-                     *       },
-                     *       "status": "NOT_STARTED",
-                     *       "title": "text",
-                     *       "week": 1
-                     *     }
-                     */
                     "application/json": components["schemas"]["HomeworkProgress"];
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 409,
-                     *       "title": "Conflict",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     reviewHomework: {
@@ -12540,19 +5169,21 @@ export interface operations {
             path: {
                 /** @example H1 */
                 code: string;
-                login: string;
-                slug: string;
+                /**
+                 * @description The student's GitHub login
+                 * @example octocat
+                 */
+                login: components["parameters"]["StudentLogin"];
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "comment": "Add the cost estimate, then it is good to go.",
-                 *       "decision": "APPROVED"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ReviewRequest"];
             };
         };
@@ -12560,204 +5191,23 @@ export interface operations {
             /** @description Recorded. */
             201: {
                 headers: {
-                    /** @description Where the new resource is. */
-                    Location?: string;
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "at": "2022-03-10T16:15:50Z",
-                     *       "comment": "Add the cost estimate, then it is good to go.",
-                     *       "decision": "APPROVED",
-                     *       "reviewer": "admin"
-                     *     }
-                     */
                     "application/json": components["schemas"]["Review"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Bad Request",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 409,
-                     *       "title": "Conflict",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than 1 MiB. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body is larger than 1 MiB.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 413,
-                     *       "title": "Content Too Large",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body's Content-Type is not one this operation takes. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body's Content-Type is not one this operation takes.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 415,
-                     *       "title": "Unsupported Media Type",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     registerStudentRepository: {
@@ -12765,18 +5215,21 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                login: string;
-                slug: string;
+                /**
+                 * @description The student's GitHub login
+                 * @example octocat
+                 */
+                login: components["parameters"]["StudentLogin"];
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "url": "https://github.com/octocat/ml-in-production"
-                 *     }
-                 */
                 "application/json": components["schemas"]["RepositoryRequest"];
             };
         };
@@ -12787,197 +5240,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "fullName": "octocat/ml-in-production",
-                     *       "url": "text"
-                     *     }
-                     */
                     "application/json": components["schemas"]["Repository"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Bad Request",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 409,
-                     *       "title": "Conflict",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than 1 MiB. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body is larger than 1 MiB.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 413,
-                     *       "title": "Content Too Large",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body's Content-Type is not one this operation takes. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body's Content-Type is not one this operation takes.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 415,
-                     *       "title": "Unsupported Media Type",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     decideRepositoryOwner: {
@@ -12985,18 +5260,21 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                login: string;
-                slug: string;
+                /**
+                 * @description The student's GitHub login
+                 * @example octocat
+                 */
+                login: components["parameters"]["StudentLogin"];
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "decision": "CONFIRMED"
-                 *     }
-                 */
                 "application/json": components["schemas"]["OwnerDecision"];
             };
         };
@@ -13007,69 +5285,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "fullName": "octocat/ml-in-production",
-                     *       "proof": "PROVEN"
-                     *     }
-                     */
                     "application/json": components["schemas"]["RepositoryOwner"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Bad Request",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description No such course or student, or no repository registered. */
             404: {
                 headers: {
@@ -13088,116 +5309,12 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 409,
-                     *       "title": "Conflict",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than 1 MiB. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body is larger than 1 MiB.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 413,
-                     *       "title": "Content Too Large",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body's Content-Type is not one this operation takes. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body's Content-Type is not one this operation takes.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 415,
-                     *       "title": "Unsupported Media Type",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listWeeks: {
@@ -13208,11 +5325,14 @@ export interface operations {
                  * @description An ETag from an earlier answer: 304 while the course is unchanged.
                  * @example "3f2a9c1d0b7e4a65"
                  */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
             };
             path: {
-                /** @example ml-in-production */
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -13221,233 +5341,20 @@ export interface operations {
             /** @description The weeks, in order. */
             200: {
                 headers: {
-                    /** @description `public, max-age=60, must-revalidate` */
-                    "Cache-Control"?: string;
-                    /** @description The course's content version; send it back in If-None-Match. */
-                    ETag?: string;
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    ETag: components["headers"]["ContentETag"];
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "end": "2022-03-10",
-                     *         "goal": "text",
-                     *         "homework": [
-                     *           {
-                     *             "code": "H2",
-                     *             "due": "2026-09-16T23:59:00+03:00",
-                     *             "dueRule": "+10 days",
-                     *             "graded": false,
-                     *             "pass": {
-                     *               "instructorApproval": false,
-                     *               "listedPrs": 3,
-                     *               "requiredPrs": 3,
-                     *               "text": "3 PRs merged, CI green."
-                     *             },
-                     *             "reading": [
-                     *               {
-                     *                 "details": [
-                     *                   {
-                     *                     "details": [],
-                     *                     "links": [],
-                     *                     "title": "Setup GitHub repo"
-                     *                   }
-                     *                 ],
-                     *                 "links": [
-                     *                   {
-                     *                     "title": "About pull requests",
-                     *                     "url": "https://docs.github.com/en/pull-requests"
-                     *                   }
-                     *                 ],
-                     *                 "title": "Setup GitHub repo"
-                     *               }
-                     *             ],
-                     *             "summary": "Package a small server and let a pipeline check every change.",
-                     *             "tasks": [
-                     *               {
-                     *                 "code": "PR1",
-                     *                 "id": "H2/PR1",
-                     *                 "kind": "PR",
-                     *                 "optional": false,
-                     *                 "title": "Write a Dockerfile for a dummy server and push the image to a registry"
-                     *               }
-                     *             ],
-                     *             "title": "Infrastructure",
-                     *             "week": 1
-                     *           }
-                     *         ],
-                     *         "lectures": [
-                     *           {
-                     *             "number": 1,
-                     *             "title": "Introduction to ML in production",
-                     *             "topics": [
-                     *               {
-                     *                 "details": [
-                     *                   {
-                     *                     "details": [],
-                     *                     "links": [],
-                     *                     "title": "Setup GitHub repo"
-                     *                   }
-                     *                 ],
-                     *                 "links": [
-                     *                   {
-                     *                     "title": "About pull requests",
-                     *                     "url": "https://docs.github.com/en/pull-requests"
-                     *                   }
-                     *                 ],
-                     *                 "title": "Setup GitHub repo"
-                     *               }
-                     *             ]
-                     *           }
-                     *         ],
-                     *         "number": 1,
-                     *         "sections": [
-                     *           {
-                     *             "body": "Demo: from an empty repository to a running cluster.",
-                     *             "title": "Webinar"
-                     *           }
-                     *         ],
-                     *         "start": "2022-03-10",
-                     *         "title": "Introduction",
-                     *         "topics": [
-                     *           {
-                     *             "details": [
-                     *               {
-                     *                 "details": [
-                     *                   {
-                     *                     "details": [],
-                     *                     "links": [],
-                     *                     "title": "Setup GitHub repo"
-                     *                   }
-                     *                 ],
-                     *                 "links": [
-                     *                   {
-                     *                     "title": "About pull requests",
-                     *                     "url": "https://docs.github.com/en/pull-requests"
-                     *                   }
-                     *                 ],
-                     *                 "title": "Setup GitHub repo"
-                     *               }
-                     *             ],
-                     *             "links": [
-                     *               {
-                     *                 "title": "About pull requests",
-                     *                 "url": "https://docs.github.com/en/pull-requests"
-                     *               }
-                     *             ],
-                     *             "title": "Setup GitHub repo"
-                     *           }
-                     *         ],
-                     *         "webinar": {
-                     *           "body": "Demo: from an empty repository to a running cluster.",
-                     *           "title": "Webinar"
-                     *         }
-                     *       }
-                     *     ]
-                     */
                     "application/json": components["schemas"]["Week"][];
                 };
             };
-            /** @description Not modified: If-None-Match names the current ETag. */
-            304: {
-                headers: {
-                    /** @description The course's content version. */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["OriginForbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
         };
     };
     getWeek: {
@@ -13458,7 +5365,7 @@ export interface operations {
                  * @description An ETag from an earlier answer: 304 while the course is unchanged.
                  * @example "3f2a9c1d0b7e4a65"
                  */
-                "If-None-Match"?: string;
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
             };
             path: {
                 /**
@@ -13466,8 +5373,11 @@ export interface operations {
                  * @example 3
                  */
                 number: number;
-                /** @example ml-in-production */
-                slug: string;
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
             };
             cookie?: never;
         };
@@ -13476,238 +5386,29 @@ export interface operations {
             /** @description The week. */
             200: {
                 headers: {
-                    /** @description `public, max-age=60, must-revalidate` */
-                    "Cache-Control"?: string;
-                    /** @description The course's content version; send it back in If-None-Match. */
-                    ETag?: string;
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    ETag: components["headers"]["ContentETag"];
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "end": "2022-03-10",
-                     *       "goal": "text",
-                     *       "homework": [
-                     *         {
-                     *           "code": "H2",
-                     *           "due": "2026-09-16T23:59:00+03:00",
-                     *           "dueRule": "+10 days",
-                     *           "graded": false,
-                     *           "pass": {
-                     *             "instructorApproval": false,
-                     *             "listedPrs": 3,
-                     *             "requiredPrs": 3,
-                     *             "text": "3 PRs merged, CI green."
-                     *           },
-                     *           "reading": [
-                     *             {
-                     *               "details": [
-                     *                 {
-                     *                   "details": [],
-                     *                   "links": [],
-                     *                   "title": "Setup GitHub repo"
-                     *                 }
-                     *               ],
-                     *               "links": [
-                     *                 {
-                     *                   "title": "About pull requests",
-                     *                   "url": "https://docs.github.com/en/pull-requests"
-                     *                 }
-                     *               ],
-                     *               "title": "Setup GitHub repo"
-                     *             }
-                     *           ],
-                     *           "summary": "Package a small server and let a pipeline check every change.",
-                     *           "tasks": [
-                     *             {
-                     *               "code": "PR1",
-                     *               "id": "H2/PR1",
-                     *               "kind": "PR",
-                     *               "optional": false,
-                     *               "title": "Write a Dockerfile for a dummy server and push the image to a registry"
-                     *             }
-                     *           ],
-                     *           "title": "Infrastructure",
-                     *           "week": 1
-                     *         }
-                     *       ],
-                     *       "lectures": [
-                     *         {
-                     *           "number": 1,
-                     *           "title": "Introduction to ML in production",
-                     *           "topics": [
-                     *             {
-                     *               "details": [
-                     *                 {
-                     *                   "details": [],
-                     *                   "links": [],
-                     *                   "title": "Setup GitHub repo"
-                     *                 }
-                     *               ],
-                     *               "links": [
-                     *                 {
-                     *                   "title": "About pull requests",
-                     *                   "url": "https://docs.github.com/en/pull-requests"
-                     *                 }
-                     *               ],
-                     *               "title": "Setup GitHub repo"
-                     *             }
-                     *           ]
-                     *         }
-                     *       ],
-                     *       "number": 1,
-                     *       "sections": [
-                     *         {
-                     *           "body": "Demo: from an empty repository to a running cluster.",
-                     *           "title": "Webinar"
-                     *         }
-                     *       ],
-                     *       "start": "2022-03-10",
-                     *       "title": "Introduction",
-                     *       "topics": [
-                     *         {
-                     *           "details": [
-                     *             {
-                     *               "details": [
-                     *                 {
-                     *                   "details": [],
-                     *                   "links": [],
-                     *                   "title": "Setup GitHub repo"
-                     *                 }
-                     *               ],
-                     *               "links": [
-                     *                 {
-                     *                   "title": "About pull requests",
-                     *                   "url": "https://docs.github.com/en/pull-requests"
-                     *                 }
-                     *               ],
-                     *               "title": "Setup GitHub repo"
-                     *             }
-                     *           ],
-                     *           "links": [
-                     *             {
-                     *               "title": "About pull requests",
-                     *               "url": "https://docs.github.com/en/pull-requests"
-                     *             }
-                     *           ],
-                     *           "title": "Setup GitHub repo"
-                     *         }
-                     *       ],
-                     *       "webinar": {
-                     *         "body": "Demo: from an empty repository to a running cluster.",
-                     *         "title": "Webinar"
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["Week"];
                 };
             };
-            /** @description Not modified: If-None-Match names the current ETag. */
-            304: {
-                headers: {
-                    /** @description The course's content version. */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such resource.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["OriginForbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
         };
     };
     listGithubDeliveries: {
         parameters: {
             query?: {
-                page?: number;
-                size?: number;
+                /** @description Page number, from 1 */
+                page?: components["parameters"]["Page"];
+                /** @description Entries per page */
+                size?: components["parameters"]["PageSize"];
             };
             header?: never;
             path?: never;
@@ -13718,139 +5419,20 @@ export interface operations {
             /** @description Newest first. */
             200: {
                 headers: {
-                    /** @description RFC 8288 links to the first, previous, next and last pages. */
-                    Link?: string;
-                    /** @description How many there are in all. */
-                    "X-Total-Count"?: number;
+                    Link: components["headers"]["PageLinks"];
+                    "X-Total-Count": components["headers"]["TotalCount"];
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "action": "text",
-                     *         "delivery": "text",
-                     *         "detail": "text",
-                     *         "event": "text",
-                     *         "outcome": "text",
-                     *         "receivedAt": "2022-03-10T16:15:50Z",
-                     *         "repository": "text"
-                     *       }
-                     *     ]
-                     */
                     "application/json": components["schemas"]["Delivery"][];
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "No valid bearer token.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account may not do this, or the browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After seconds. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     receiveGithubWebhook: {
@@ -13879,34 +5461,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "delivery": "72d3162e-cc78-11e3-81ab-4c9367dc0958",
-                     *       "detail": "octocat/ml-in-production#7 MERGED for H3/PR2; H3/PR2 done",
-                     *       "outcome": "text"
-                     *     }
-                     */
                     "application/json": components["schemas"]["DeliveryResult"];
                 };
             };
-            /** @description A parameter, a header or the body is malformed; `errors` names the field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 400,
-                     *       "title": "Bad Request",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
             /** @description Missing or wrong signature; nothing changed. */
             401: {
                 headers: {
@@ -13925,60 +5483,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The browser's Origin may not call this API (CORS). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The browser's Origin may not call this API (CORS).",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Accept header asks for a media type this operation cannot produce. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 406,
-                     *       "title": "Not Acceptable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Someone else changed this at the same moment; nothing was stored. Read it again and retry. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 409,
-                     *       "title": "Conflict",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            403: components["responses"]["OriginForbidden"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
             /** @description The body is too large. */
             413: {
                 headers: {
@@ -13997,47 +5504,12 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body's Content-Type is not one this operation takes. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body's Content-Type is not one this operation takes.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 415,
-                     *       "title": "Unsupported Media Type",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure on the server; it is logged. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "detail": "An unexpected failure on the server; it is logged.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 500,
-                     *       "title": "Internal Server Error",
-                     *       "type": "about:blank"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
             /** @description No webhook secret is configured: every delivery is refused. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {

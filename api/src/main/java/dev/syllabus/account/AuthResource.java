@@ -97,7 +97,7 @@ public class AuthResource {
                             name = "Location",
                             description = "GitHub's authorization page.",
                             schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "404", description = "Sign-in with GitHub is not set up here.")
+    @APIResponse(responseCode = "404", ref = "GithubSignInOff")
     public Response startGithubSignIn(
             @Parameter(description = "A path on this site to land on afterwards", example = "/checklist")
                     @QueryParam("redirect")
@@ -131,7 +131,7 @@ public class AuthResource {
             responseCode = "200",
             description = "Where to send the browser.",
             content = @Content(schema = @Schema(implementation = AccountViews.GithubAuthorization.class)))
-    @APIResponse(responseCode = "404", description = "Sign-in with GitHub is not set up here.")
+    @APIResponse(responseCode = "404", ref = "GithubSignInOff")
     public Response startGithubLink(
             @Parameter(description = "A path on this site to land on afterwards", example = "/checklist")
                     @QueryParam("redirect")
@@ -179,7 +179,7 @@ public class AuthResource {
             responseCode = "409",
             description = "The GitHub login is held by an account GitHub has not proven; the detail says what to do.")
     @APIResponse(responseCode = "502", description = "GitHub did not answer as expected; nothing was created.")
-    @APIResponse(responseCode = "404", description = "Sign-in with GitHub is not set up here.")
+    @APIResponse(responseCode = "404", ref = "GithubSignInOff")
     public Response finishGithubSignIn(
             @QueryParam("code") String code,
             @QueryParam("state") String state,

@@ -29,9 +29,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Curriculum")
 public class CourseContentResource {
 
-    private static final String REFUSED =
-            "The content check found problems; `errors` lists them as file:line: message.";
-
     private final CourseUploads uploads;
 
     CourseContentResource(CourseUploads uploads) {
@@ -68,7 +65,7 @@ public class CourseContentResource {
             responseCode = "412",
             description =
                     "The course is no longer at the version If-Match names: someone published since. Nothing changed.")
-    @APIResponse(responseCode = "422", description = REFUSED)
+    @APIResponse(responseCode = "422", ref = "ContentRefused")
     public RestResponse<CourseViews.PublishedUpload> replace(
             @PathParam("slug") String slug,
             @Parameter(
@@ -110,7 +107,7 @@ public class CourseContentResource {
             responseCode = "200",
             description = "The course as publishing the page would make it, with the content check's warnings.",
             content = @Content(schema = @Schema(implementation = CourseViews.PublishedUpload.class)))
-    @APIResponse(responseCode = "422", description = REFUSED)
+    @APIResponse(responseCode = "422", ref = "ContentRefused")
     public CourseViews.PublishedUpload check(@PathParam("slug") String slug, String markdown) {
         return uploads.check(PathParams.slug("slug", slug), markdown == null ? "" : markdown);
     }

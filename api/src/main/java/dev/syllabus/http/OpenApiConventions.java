@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.headers.Header;
@@ -70,6 +73,7 @@ public class OpenApiConventions implements OASFilter {
                                 .scheme("bearer")
                                 .description(
                                         "A token from POST /api/auth/login, or an instructor's integration token."));
+        openAPI.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme("bearer")));
         addProblemSchemas(openAPI);
         Set<String> requestModels = requestModels(openAPI);
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
@@ -89,9 +93,17 @@ public class OpenApiConventions implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        Shared shared = new Shared(openAPI.getComponents());
+        // Answers some operations name by reference (@APIResponse(ref = ...)), in their words.
+        shared.declare("ItemChanged", "412", "The item changed since the version in If-Match.");
+        shared.declare("GithubSignInOff", "404", "Sign-in with GitHub is not set up here.");
+        shared.declare(
+                "ContentRefused",
+                "422",
+                "The content check found problems; `errors` lists them as file:line: message.");
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                 .forEach((method, operation) -> {
-                    document(path, method.name(), operation);
+                    document(path, method.name(), operation, shared);
                     exemplify(operation, schemas);
                 }));
     }
@@ -161,20 +173,20 @@ public class OpenApiConventions implements OASFilter {
 
     /**
      * A nullable reference comes out as {@code anyOf: [{$ref}, {type: null}]} with a sibling
-     * {@code type: object}, and in JSON Schema 2020-12 that sibling forbids the very null the
-     * anyOf allows. The anyOf says it all: the sibling goes.
+     * {@code type}: {@code object} forbids the very null the anyOf allows (JSON Schema 2020-12),
+     * and anything else repeats what the options say. The anyOf says it all: the sibling goes.
      */
     private static void letNullThrough(Schema property) {
         boolean nullable = property.getAnyOf() != null
                 && property.getAnyOf().stream()
                         .anyMatch(option ->
                                 option.getType() != null && option.getType().contains(Schema.SchemaType.NULL));
-        if (nullable && property.getType() != null && !property.getType().contains(Schema.SchemaType.NULL)) {
+        if (nullable) {
             property.setType(null);
         }
     }
 
-    private static void document(String path, String method, Operation operation) {
+    private static void document(String path, String method, Operation operation, Shared shared) {
         APIResponses responses = operation.getResponses();
         if (responses == null) {
             responses = OASFactory.createAPIResponses();
@@ -191,96 +203,138 @@ public class OpenApiConventions implements OASFilter {
         boolean paged = parameters.contains("page") && parameters.contains("size");
         boolean conditionalWrite = parameters.contains(IfMatch.HEADER);
         boolean signIn = "login".equals(operation.getOperationId());
-        if (!secured) {
-            // Said outright: anyone may call it (an empty requirement), not "forgot to say".
+        if (secured) {
+            // The document's own requirement (a bearer token) says it once for all of them.
+            operation.setSecurity(null);
+        } else {
+            // Said outright: anyone may call it (an empty requirement).
             operation.setSecurity(List.of(OASFactory.createSecurityRequirement()));
         }
 
         // Even an operation without parameters reads headers, and a malformed one (an Accept of
         // "*/*;q=abc") is refused with 400 before the operation runs.
-        add(
-                responses,
-                "400",
-                !parameters.isEmpty() || body
-                        ? "A parameter, a header or the body is malformed; `errors` names the field."
-                        : "A header is malformed.");
-        if (secured) {
-            add(responses, "401", "No valid bearer token.");
-            add(responses, "403", "The account may not do this, or the browser's Origin may not call this API (CORS).");
+        if (!parameters.isEmpty() || body) {
+            shared.problem(
+                    responses,
+                    "400",
+                    "BadRequest",
+                    "A parameter, a header or the body is malformed; `errors` names the field.");
         } else {
-            add(responses, "403", "The browser's Origin may not call this API (CORS).");
+            shared.problem(responses, "400", "MalformedHeader", "A header is malformed.");
+        }
+        if (secured) {
+            shared.problem(responses, "401", "Unauthorized", "No valid bearer token.");
+            shared.problem(
+                    responses,
+                    "403",
+                    "Forbidden",
+                    "The account may not do this, or the browser's Origin may not call this API (CORS).");
+        } else {
+            shared.problem(responses, "403", "OriginForbidden", "The browser's Origin may not call this API (CORS).");
         }
         if (path.contains("{") || path.endsWith("/agenda")) {
-            add(responses, "404", "No such resource.");
+            shared.problem(responses, "404", "NotFound", "No such resource.");
         }
-        add(responses, "406", "The Accept header asks for a media type this operation cannot produce.");
+        shared.problem(
+                responses,
+                "406",
+                "NotAcceptable",
+                "The Accept header asks for a media type this operation cannot produce.");
         if (write && !signIn && !"logout".equals(operation.getOperationId())) {
-            add(
+            shared.problem(
                     responses,
                     "409",
+                    "Conflict",
                     "Someone else changed this at the same moment; nothing was stored. Read it again and retry.");
         }
         if (conditionalWrite) {
-            add(responses, "412", "If-Match names a version that is no longer current; nothing was stored.");
-            operation.getParameters().stream()
-                    .filter(parameter -> parameter.getName().equals(IfMatch.HEADER))
-                    .forEach(OpenApiConventions::ifMatchGrammar);
+            shared.problem(
+                    responses,
+                    "412",
+                    "PreconditionFailed",
+                    "If-Match names a version that is no longer current; nothing was stored.");
+        }
+        if (operation.getParameters() != null) {
+            operation.setParameters(operation.getParameters().stream()
+                    .map(shared::commonParameter)
+                    .collect(Collectors.toCollection(ArrayList::new)));
         }
         if (body) {
-            add(responses, "413", "The body is larger than 1 MiB.");
-            add(responses, "415", "The body's Content-Type is not one this operation takes.");
+            shared.problem(responses, "413", "ContentTooLarge", "The body is larger than 1 MiB.");
+            shared.problem(
+                    responses,
+                    "415",
+                    "UnsupportedMediaType",
+                    "The body's Content-Type is not one this operation takes.");
         }
         if (signIn) {
-            add(responses, "429", "Too many failed sign-ins; try again after Retry-After seconds.");
-            retryAfter(responses.getAPIResponse("429"));
+            shared.problem(
+                    responses,
+                    "429",
+                    "TooManySignIns",
+                    "Too many failed sign-ins; try again after Retry-After seconds.",
+                    "Retry-After");
         }
-        add(responses, "500", "An unexpected failure on the server; it is logged.");
-        if (!curriculum) {
-            add(
+        shared.problem(responses, "500", "ServerError", "An unexpected failure on the server; it is logged.");
+        if (!curriculum && signIn) {
+            shared.problem(
                     responses,
                     "503",
-                    signIn
-                            ? "The database is unavailable, or too many sign-ins are being checked at once; try again after Retry-After seconds."
-                            : "The database is unavailable; try again after Retry-After seconds.");
-            retryAfter(responses.getAPIResponse("503"));
+                    "SignInUnavailable",
+                    "The database is unavailable, or too many sign-ins are being checked at once; try again after Retry-After seconds.",
+                    "Retry-After");
+        } else if (!curriculum) {
+            shared.problem(
+                    responses,
+                    "503",
+                    "Unavailable",
+                    "The database is unavailable; try again after Retry-After seconds.",
+                    "Retry-After");
         }
         if (curriculum && method.equals("GET")) {
-            operation.addParameter(OASFactory.createParameter()
-                    .name("If-None-Match")
-                    .in(Parameter.In.HEADER)
-                    .description("An ETag from an earlier answer: 304 while the course is unchanged.")
-                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
-                    .example("\"3f2a9c1d0b7e4a65\""));
-            responses.addAPIResponse(
-                    "304",
-                    OASFactory.createAPIResponse()
-                            .description("Not modified: If-None-Match names the current ETag.")
-                            .addHeader("ETag", header("The course's content version.")));
+            operation.addParameter(shared.parameter(
+                    "IfNoneMatch",
+                    OASFactory.createParameter()
+                            .name("If-None-Match")
+                            .in(Parameter.In.HEADER)
+                            .description("An ETag from an earlier answer: 304 while the course is unchanged.")
+                            .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                            .example("\"3f2a9c1d0b7e4a65\"")));
+            responses.addAPIResponse("304", shared.response("NotModified", () -> OASFactory.createAPIResponse()
+                    .description("Not modified: If-None-Match names the current ETag.")
+                    .addHeader("ETag", shared.header("ContentVersion", "The course's content version."))));
             ok(responses).ifPresent(ok -> ok.addHeader(
-                            "ETag", header("The course's content version; send it back in If-None-Match."))
-                    .addHeader("Cache-Control", header("`public, max-age=60, must-revalidate`")));
+                            "ETag",
+                            shared.header(
+                                    "ContentETag", "The course's content version; send it back in If-None-Match."))
+                    .addHeader(
+                            "Cache-Control", shared.header("CacheControl", "`public, max-age=60, must-revalidate`")));
         }
         if (conditionalWrite) {
             // Unless the operation says what its version is itself.
             ok(responses)
                     .filter(ok -> ok.getHeaders() == null || !ok.getHeaders().containsKey("ETag"))
                     .ifPresent(ok -> ok.addHeader(
-                            "ETag", header("The item's version (`\"v<version>\"`), for the next If-Match.")));
+                            "ETag",
+                            shared.header(
+                                    "ItemVersion", "The item's version (`\"v<version>\"`), for the next If-Match.")));
         }
         if (paged) {
             ok(responses).ifPresent(ok -> ok.addHeader(
-                            "Link", header("RFC 8288 links to the first, previous, next and last pages."))
+                            "Link",
+                            shared.header("PageLinks", "RFC 8288 links to the first, previous, next and last pages."))
                     .addHeader(
                             "X-Total-Count",
-                            OASFactory.createHeader()
-                                    .description("How many there are in all.")
-                                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))));
+                            shared.header("TotalCount", "How many there are in all.", Schema.SchemaType.INTEGER)));
         }
         if (responses.hasAPIResponse("201")) {
-            responses.getAPIResponse("201").addHeader("Location", header("Where the new resource is."));
+            responses
+                    .getAPIResponse("201")
+                    .addHeader("Location", shared.header("Location", "Where the new resource is."));
         }
+        // The operation's own error answers, in its own words, stay with it.
         responses.getAPIResponses().forEach((status, response) -> {
-            if (status.startsWith("4") || status.startsWith("5")) {
+            if ((status.startsWith("4") || status.startsWith("5")) && response.getRef() == null) {
                 problemContent(response, Integer.parseInt(status));
             }
         });
@@ -288,32 +342,6 @@ public class OpenApiConventions implements OASFilter {
 
     private static Optional<APIResponse> ok(APIResponses responses) {
         return Optional.ofNullable(responses.getAPIResponse("200"));
-    }
-
-    private static void retryAfter(APIResponse response) {
-        response.addHeader(
-                "Retry-After",
-                OASFactory.createHeader()
-                        .description("Seconds to wait before trying again.")
-                        .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
-    }
-
-    /** Every If-Match takes the header's grammar (see {@link IfMatch}); an operation may say what its versions are. */
-    private static void ifMatchGrammar(Parameter ifMatch) {
-        ifMatch.setSchema(OASFactory.createSchema()
-                .type(List.of(Schema.SchemaType.STRING))
-                .pattern(IfMatch.PATTERN));
-        if (ifMatch.getDescription() == null) {
-            ifMatch.description(
-                            "Change only while this version is current: the ETag of an earlier answer, a list of them, or `*`.")
-                    .example("\"v3\"");
-        }
-    }
-
-    private static void add(APIResponses responses, String status, String description) {
-        if (!responses.hasAPIResponse(status)) {
-            responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description));
-        }
     }
 
     /** Every error answer is a problem; its example carries the answer's own status. */
@@ -350,16 +378,26 @@ public class OpenApiConventions implements OASFilter {
         });
         for (Content content : contents) {
             MediaType json = content.getMediaType(JSON);
-            if (json != null && json.getSchema() != null && json.getExample() == null && json.getExamples() == null) {
+            // A referenced schema has its own example; the body need not repeat it.
+            if (json != null
+                    && json.getSchema() != null
+                    && !referenced(json.getSchema())
+                    && json.getExample() == null
+                    && json.getExamples() == null) {
                 json.setExample(new Examples(schemas).of(json.getSchema(), 0));
             }
         }
     }
 
-    private static Header header(String description) {
-        return OASFactory.createHeader()
-                .description(description)
-                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)));
+    /** A referenced schema, or a list of one: the schema's own example shows what the body looks like. */
+    private static boolean referenced(Schema schema) {
+        return schema.getRef() != null
+                || (schema.getItems() != null && schema.getItems().getRef() != null);
+    }
+
+    private static String reasonPhrase(String status) {
+        Response.Status known = Response.Status.fromStatusCode(Integer.parseInt(status));
+        return known == null ? "" : known.getReasonPhrase();
     }
 
     private static Schema string(String description, String example) {
@@ -371,6 +409,131 @@ public class OpenApiConventions implements OASFilter {
 
     private static String refName(String ref) {
         return ref.substring(ref.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * The answers, headers and parameters many operations share, kept once under {@code components}
+     * and referred to, so the document says each thing once (and stays small enough to read).
+     */
+    private static final class Shared {
+
+        private final Components components;
+
+        Shared(Components components) {
+            this.components = components;
+        }
+
+        /** A problem answer in its shared words, unless the operation says its own for that status. */
+        void problem(APIResponses responses, String status, String name, String description, String... headers) {
+            APIResponse own = responses.getAPIResponse(status);
+            if (own != null && own.getRef() != null) {
+                return;
+            }
+            if (own != null
+                    && own.getDescription() != null
+                    && own.getDescription().equals(reasonPhrase(status))) {
+                // Added by the framework (a validated body's 400), in words that say nothing: ours say more.
+                own = null;
+                responses.removeAPIResponse(status);
+            }
+            if (own != null) {
+                withHeaders(own, headers);
+                return;
+            }
+            responses.addAPIResponse(status, response(name, () -> {
+                APIResponse response =
+                        withHeaders(OASFactory.createAPIResponse().description(description), headers);
+                problemContent(response, Integer.parseInt(status));
+                return response;
+            }));
+        }
+
+        void declare(String name, String status, String description) {
+            response(name, () -> {
+                APIResponse response = OASFactory.createAPIResponse().description(description);
+                problemContent(response, Integer.parseInt(status));
+                return response;
+            });
+        }
+
+        /** Only Retry-After so far: what a client waits before trying again. */
+        private APIResponse withHeaders(APIResponse response, String... headers) {
+            for (String name : headers) {
+                response.addHeader(
+                        name, header("RetryAfter", "Seconds to wait before trying again.", Schema.SchemaType.INTEGER));
+            }
+            return response;
+        }
+
+        APIResponse response(String name, Supplier<APIResponse> made) {
+            if (components.getResponses() == null || !components.getResponses().containsKey(name)) {
+                components.addResponse(name, made.get());
+            }
+            return OASFactory.createAPIResponse().ref(name);
+        }
+
+        Header header(String name, String description) {
+            return header(name, description, Schema.SchemaType.STRING);
+        }
+
+        Header header(String name, String description, Schema.SchemaType type) {
+            if (components.getHeaders() == null || !components.getHeaders().containsKey(name)) {
+                components.addHeader(
+                        name,
+                        OASFactory.createHeader()
+                                .description(description)
+                                .schema(OASFactory.createSchema().type(List.of(type))));
+            }
+            return OASFactory.createHeader().ref(name);
+        }
+
+        Parameter parameter(String name, Parameter parameter) {
+            if (components.getParameters() == null
+                    || !components.getParameters().containsKey(name)) {
+                components.addParameter(name, parameter);
+            }
+            return OASFactory.createParameter().ref(name);
+        }
+
+        /** The parameters many operations take, said once: the course, the student, the page, If-Match. */
+        Parameter commonParameter(Parameter declared) {
+            boolean path = declared.getIn() == Parameter.In.PATH;
+            boolean plainQuery = declared.getIn() == Parameter.In.QUERY && declared.getDescription() == null;
+            return switch (declared.getName()) {
+                case IfMatch.HEADER -> ifMatch(declared);
+                case "slug" ->
+                    path
+                            ? parameter(
+                                    "CourseSlug",
+                                    declared.description("The course").example("ml-in-production"))
+                            : declared;
+                case "login" ->
+                    path
+                            ? parameter(
+                                    "StudentLogin",
+                                    declared.description("The student's GitHub login")
+                                            .example("octocat"))
+                            : declared;
+                case "page" -> plainQuery ? parameter("Page", declared.description("Page number, from 1")) : declared;
+                case "size" -> plainQuery ? parameter("PageSize", declared.description("Entries per page")) : declared;
+                default -> declared;
+            };
+        }
+
+        /** Every If-Match takes the header's grammar (see {@link IfMatch}); an operation may say what its versions are. */
+        Parameter ifMatch(Parameter declared) {
+            declared.setSchema(OASFactory.createSchema()
+                    .type(List.of(Schema.SchemaType.STRING))
+                    .pattern(IfMatch.PATTERN));
+            if (declared.getDescription() != null) {
+                return declared;
+            }
+            return parameter(
+                    "IfMatch",
+                    declared.description(
+                                    "Change only while this version is current: the ETag of an earlier answer, a list of them, or `*`.")
+                            .example("\"v3\""));
+        }
     }
 
     /** Example values built from a schema and its properties' own examples: valid by construction. */
@@ -408,7 +571,9 @@ public class OpenApiConventions implements OASFilter {
                 return object;
             }
             if (types.contains(Schema.SchemaType.ARRAY)) {
-                return depth >= DEEPEST || schema.getItems() == null
+                // A list of another model inside a model is shown empty: that model has its own example.
+                boolean ofModel = schema.getItems() != null && schema.getItems().getRef() != null;
+                return depth >= DEEPEST || schema.getItems() == null || (ofModel && depth > 0)
                         ? List.of()
                         : List.of(of(schema.getItems(), depth + 1));
             }

@@ -90,7 +90,7 @@ public class ChecklistResource {
             responseCode = "200",
             description = "The item now.",
             content = @Content(schema = @Schema(implementation = ChecklistViews.Item.class)))
-    @APIResponse(responseCode = "412", description = "The item changed since the version in If-Match.")
+    @APIResponse(responseCode = "412", ref = "ItemChanged")
     public Response markDone(
             @PathParam("slug") String slug,
             @Parameter(description = "`setup` or a homework code", example = "H3") @PathParam("group") String group,
@@ -122,7 +122,7 @@ public class ChecklistResource {
             responseCode = "200",
             description = "The item now.",
             content = @Content(schema = @Schema(implementation = ChecklistViews.Item.class)))
-    @APIResponse(responseCode = "412", description = "The item changed since the version in If-Match.")
+    @APIResponse(responseCode = "412", ref = "ItemChanged")
     public Response markNotDone(
             @PathParam("slug") String slug,
             @PathParam("group") String group,
@@ -168,7 +168,7 @@ public class ChecklistResource {
             responseCode = "200",
             description = "The item now.",
             content = @Content(schema = @Schema(implementation = ChecklistViews.Item.class)))
-    @APIResponse(responseCode = "412", description = "The item changed since the version in If-Match.")
+    @APIResponse(responseCode = "412", ref = "ItemChanged")
     public Response markStudentItemDone(
             @PathParam("slug") String slug,
             @PathParam("login") String login,
@@ -201,7 +201,7 @@ public class ChecklistResource {
             responseCode = "200",
             description = "The item now.",
             content = @Content(schema = @Schema(implementation = ChecklistViews.Item.class)))
-    @APIResponse(responseCode = "412", description = "The item changed since the version in If-Match.")
+    @APIResponse(responseCode = "412", ref = "ItemChanged")
     public Response markStudentItemNotDone(
             @PathParam("slug") String slug,
             @PathParam("login") String login,

@@ -304,7 +304,10 @@ class HostileInputTest {
                 for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                     var op = ops.next();
                     List<JsonNode> parameters = new ArrayList<>();
-                    op.getValue().path("parameters").forEach(parameters::add);
+                    op.getValue()
+                            .path("parameters")
+                            .forEach(parameter ->
+                                    parameters.add(Contract.committed().resolved(parameter)));
                     operations.add(new Operation(
                             op.getValue().path("operationId").asText(),
                             op.getKey().toUpperCase(),

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,7 +83,11 @@ class OpenApiContractTest {
                                 .isFalse();
                     }
                 }
-                assertThat(op.path("responses").path("500").path("content").has("application/problem+json"))
+                assertThat(op.path("responses")
+                                .path("500")
+                                .path("$ref")
+                                .asText()
+                                .equals("#/components/responses/ServerError"))
                         .as(name + " documents its problem responses")
                         .isTrue();
             }
@@ -100,6 +105,35 @@ class OpenApiContractTest {
                         .path("properties")
                         .has("errors"))
                 .isTrue();
+    }
+
+    @Test
+    void eachAnswerIsSaidOnceAndTheDocumentStaysReadable() throws IOException {
+        JsonNode served = served();
+        String pretty = JSON.writeValueAsString(JSON.treeToValue(served, Object.class));
+        assertThat(pretty.length()).as("the pretty-printed document, in bytes").isLessThanOrEqualTo(230 * 1024);
+        Map<String, List<String>> inlineProblems = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> path : served.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                for (Map.Entry<String, JsonNode> answer :
+                        operation.getValue().path("responses").properties()) {
+                    if (answer.getKey().matches("[45]..") && !answer.getValue().has("$ref")) {
+                        inlineProblems
+                                .computeIfAbsent(
+                                        answer.getKey() + " "
+                                                + answer.getValue()
+                                                        .path("description")
+                                                        .asText(),
+                                        key -> new ArrayList<>())
+                                .add(operation.getKey().toUpperCase() + " " + path.getKey());
+                    }
+                }
+            }
+        }
+        inlineProblems.forEach((answer, operations) -> assertThat(operations)
+                .as("'" + answer + "' is written out in several operations: share it under components/responses")
+                .hasSize(1));
+        assertThat(served.path("components").path("responses").size()).isGreaterThan(10);
     }
 
     @Test

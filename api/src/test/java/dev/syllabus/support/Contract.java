@@ -93,7 +93,7 @@ public final class Contract {
             return List.of();
         }
         String where = method + " " + route.get().template() + " answered " + status;
-        JsonNode response = route.get().operation().path("responses").path(String.valueOf(status));
+        JsonNode response = resolved(route.get().operation().path("responses").path(String.valueOf(status)));
         if (response.isMissingNode()) {
             return List.of(where + ", which the document does not list");
         }
@@ -114,6 +114,12 @@ public final class Contract {
                 ? List.of()
                 : List.of(where + " with a body that breaks its schema: "
                         + errors.subList(0, Math.min(5, errors.size())));
+    }
+
+    /** The node itself, or what its {@code $ref} (#/components/...) points at. */
+    public JsonNode resolved(JsonNode node) {
+        String ref = node.path("$ref").asText("");
+        return ref.startsWith("#/") ? document.at(ref.substring(1)) : node;
     }
 
     private Schema validator(JsonNode schema) {
