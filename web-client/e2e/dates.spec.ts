@@ -13,7 +13,7 @@ test('the agenda and a week show their dates and due times, with the course cale
     'href',
     /\/api\/courses\/ml-in-production\/calendar\.ics$/,
   );
-  const calendar = await request.get(`${COURSE}/calendar.ics`);
+  const calendar = await request.get(`${COURSE}/runs/current/calendar.ics`);
   expect(calendar.headers()['content-type']).toContain('text/calendar');
   expect(await calendar.text()).toContain('BEGIN:VCALENDAR');
 

@@ -17,7 +17,7 @@ const GENERATED_BY_OPENAPI_TYPESCRIPT = `/**
 const PATTERNS = {
   githubLogin: (c) => c.components.schemas.JoinRequest.properties.login.pattern,
   joinCode: (c) => c.components.schemas.JoinCode.properties.code.pattern,
-  runName: (c) => c.paths['/api/courses/{slug}/runs/{run}'].put.parameters.find((p) => p.name === 'run').schema.pattern,
+  runName: (c) => c.components.parameters.RunName.schema.pattern,
 };
 
 function patternsSource(contract) {

@@ -194,7 +194,7 @@ describe('ChecklistPage dates', () => {
     expect(await navigator.clipboard.readText()).toBe(made);
     expect(screen.getByRole('link', { name: 'The course calendar' })).toHaveAttribute(
       'href',
-      expect.stringMatching(/\/api\/courses\/demo\/calendar\.ics$/),
+      expect.stringMatching(/\/api\/courses\/demo\/runs\/current\/calendar\.ics$/),
     );
   });
 });

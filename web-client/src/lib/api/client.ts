@@ -175,7 +175,7 @@ export function joinCourse(
 }
 
 export function courseCalendarUrl(slug: string): string {
-  return `${baseUrl()}/api/courses/${encodeURIComponent(slug)}/calendar.ics`;
+  return `${baseUrl()}/api/courses/${encodeURIComponent(slug)}/runs/current/calendar.ics`;
 }
 
 export type RosterConflict = components['schemas']['RosterConflict'];

@@ -72,55 +72,41 @@ export interface CohortFilters {
   late?: boolean;
 }
 
-/** A run's cohort (the current run's without `run`), one page of it. */
+/** A run's cohort (`current`: the current run's), one page of it. */
 export async function getCohort(
   slug: string,
   filters: CohortFilters & { page?: number; size?: number },
-  run?: string,
+  run = 'current',
 ): Promise<{ rows: CohortRow[]; total: number }> {
-  const api = client();
-  const query = { ...filters };
-  const headers = { Accept: 'application/json' };
   const { data: rows, response } = await answer(() =>
-    run
-      ? api.GET('/api/courses/{slug}/runs/{run}/cohort', { params: { path: { slug, run }, query }, headers })
-      : api.GET('/api/courses/{slug}/cohort', { params: { path: { slug }, query }, headers }),
+    client().GET('/api/courses/{slug}/runs/{run}/cohort', {
+      params: { path: { slug, run }, query: { ...filters } },
+      headers: { Accept: 'application/json' },
+    }),
   );
   if (typeof rows !== 'object') throw new ApiError('The server sent the cohort in an unexpected format.', 200);
   return { rows, total: Number(response.headers.get('X-Total-Count') ?? rows.length) };
 }
 
 /** The filtered cohort as CSV text, for a download. */
-export async function getCohortCsv(slug: string, filters: CohortFilters, run?: string): Promise<string> {
-  const query = { ...filters };
+export async function getCohortCsv(slug: string, filters: CohortFilters, run = 'current'): Promise<string> {
   const csv = await call(() =>
-    run
-      ? client().GET('/api/courses/{slug}/runs/{run}/cohort', {
-          params: { path: { slug, run }, query },
-          headers: { Accept: 'text/csv' },
-          parseAs: 'text',
-        })
-      : client().GET('/api/courses/{slug}/cohort', {
-          params: { path: { slug }, query },
-          headers: { Accept: 'text/csv' },
-          parseAs: 'text',
-        }),
+    client().GET('/api/courses/{slug}/runs/{run}/cohort', {
+      params: { path: { slug, run }, query: { ...filters } },
+      headers: { Accept: 'text/csv' },
+      parseAs: 'text',
+    }),
   );
   return String(csv);
 }
 
-/** A run's grades (the current run's without `run`) in the layout Canvas or Moodle imports, as CSV text. */
-export async function getGradebook(slug: string, format: GradebookFormat, run?: string): Promise<string> {
+/** A run's grades (`current`: the current run's) in the layout Canvas or Moodle imports, as CSV text. */
+export async function getGradebook(slug: string, format: GradebookFormat, run = 'current'): Promise<string> {
   const csv = await call(() =>
-    run
-      ? client().GET('/api/courses/{slug}/runs/{run}/gradebook', {
-          params: { path: { slug, run }, query: { format } },
-          parseAs: 'text',
-        })
-      : client().GET('/api/courses/{slug}/gradebook', {
-          params: { path: { slug }, query: { format } },
-          parseAs: 'text',
-        }),
+    client().GET('/api/courses/{slug}/runs/{run}/gradebook', {
+      params: { path: { slug, run }, query: { format } },
+      parseAs: 'text',
+    }),
   );
   return String(csv);
 }

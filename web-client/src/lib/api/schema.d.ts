@@ -296,8 +296,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The current run's calendar: weeks, webinars and homework deadlines
-         * @description Public. Subscribe to it in a calendar app; events keep their UIDs when dates move, so the app updates them.
+         * The current run's calendar (deprecated: GET .../runs/current/calendar.ics)
+         * @deprecated
+         * @description The same answer as `getRunCalendar` with `current` for the run.
          */
         get: operations["getCourseCalendar"];
         put?: never;
@@ -380,8 +381,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The current run's cohort: students x homework statuses (instructors)
-         * @description Paged with `page` and `size` (Link headers, X-Total-Count); filter by `week` (only its homework), `status` (students with a homework in that status), `source` (students with a tick GitHub, they or an instructor vouch for) and `late` (students with a homework passed after its due date). Each cell says whether the homework passed late and when it is due for that student. With `Accept: text/csv` the whole filtered cohort comes as CSV (a late pass reads PASSED_LATE).
+         * The current run's cohort (deprecated: GET .../runs/current/cohort)
+         * @deprecated
+         * @description The same answer as `getRunCohort` with `current` for the run.
          */
         get: operations["getCohort"];
         put?: never;
@@ -480,8 +482,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The current run's grades as Canvas or Moodle import them (instructors)
-         * @description One row per student of the run, one column per homework. Scores: passed on time 100; passed late 100 less the course's late penalty (course.toml's schedule.late_penalty), marked late (Canvas: the Notes column; Moodle: the homework's feedback column); not passed once due 0; not passed and not yet due blank (an import leaves the cell alone). docs/instructors/dates.md gives each platform's import steps.
+         * The current run's grades (deprecated: GET .../runs/current/gradebook)
+         * @deprecated
+         * @description The same answer as `getRunGradebook` with `current` for the run.
          */
         get: operations["getGradebook"];
         put?: never;
@@ -734,7 +737,7 @@ export interface paths {
         get: operations["getRun"];
         /**
          * Create a run, or change its title, start, time zone or join code (instructors)
-         * @description Dates move with the run: its weeks, due dates, late flags and calendars follow at once. The current run (the latest that has started) is what the curriculum's dates and the endpoints without a run use.
+         * @description Dates move with the run: its weeks, due dates, late flags and calendars follow at once. The current run (the latest that has started) is what the curriculum's dates use; `current` in the address names it, so `current` is never a new run's name.
          */
         put: operations["putRun"];
         post?: never;
@@ -752,8 +755,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One run's calendar: weeks, webinars and homework deadlines
-         * @description Public.
+         * A run's calendar (`current` for the current run's): weeks, webinars and homework deadlines
+         * @description Public. Subscribe to it in a calendar app; events keep their UIDs when dates move, so the app updates them. With `current` it follows the course from run to run.
          */
         get: operations["getRunCalendar"];
         put?: never;
@@ -772,7 +775,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One run's cohort: students x homework statuses (instructors)
+         * A run's cohort (`current` for the current run's): students x homework statuses (instructors)
          * @description Paged with `page` and `size` (Link headers, X-Total-Count); filter by `week` (only its homework), `status` (students with a homework in that status), `source` (students with a tick GitHub, they or an instructor vouch for) and `late` (students with a homework passed after its due date). Each cell says whether the homework passed late and when it is due for that student. With `Accept: text/csv` the whole filtered cohort comes as CSV (a late pass reads PASSED_LATE).
          */
         get: operations["getRunCohort"];
@@ -792,7 +795,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One run's grades as Canvas or Moodle import them (instructors)
+         * A run's grades (`current` for the current run's) as Canvas or Moodle import them (instructors)
          * @description One row per student of the run, one column per homework. Scores: passed on time 100; passed late 100 less the course's late penalty (course.toml's schedule.late_penalty), marked late (Canvas: the Notes column; Moodle: the homework's feedback column); not passed once due 0; not passed and not yet due blank (an import leaves the cell alone). docs/instructors/dates.md gives each platform's import steps.
          */
         get: operations["getRunGradebook"];
@@ -2958,6 +2961,11 @@ export interface components {
         /** @description Entries per page */
         PageSize: number;
         /**
+         * @description A run's name, or `current` for the course's current run
+         * @example 2026-autumn
+         */
+        RunName: string;
+        /**
          * @description The student's GitHub login
          * @example octocat
          */
@@ -4720,7 +4728,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                run: unknown;
+                /**
+                 * @description A run's name, or `current` for the course's current run
+                 * @example 2026-autumn
+                 */
+                run: components["parameters"]["RunName"];
                 /**
                  * @description The course
                  * @example ml-in-production
@@ -4754,7 +4766,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                run: unknown;
+                /**
+                 * @description A run's name, or `current` for the course's current run
+                 * @example 2026-autumn
+                 */
+                run: components["parameters"]["RunName"];
                 /**
                  * @description The course
                  * @example ml-in-production
@@ -4805,7 +4821,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                run: unknown;
+                /**
+                 * @description A run's name, or `current` for the course's current run
+                 * @example 2026-autumn
+                 */
+                run: components["parameters"]["RunName"];
                 /**
                  * @description The course
                  * @example ml-in-production
@@ -4851,7 +4871,11 @@ export interface operations {
             };
             header?: never;
             path: {
-                run: unknown;
+                /**
+                 * @description A run's name, or `current` for the course's current run
+                 * @example 2026-autumn
+                 */
+                run: components["parameters"]["RunName"];
                 /**
                  * @description The course
                  * @example ml-in-production
@@ -4891,7 +4915,11 @@ export interface operations {
             };
             header?: never;
             path: {
-                run: unknown;
+                /**
+                 * @description A run's name, or `current` for the course's current run
+                 * @example 2026-autumn
+                 */
+                run: components["parameters"]["RunName"];
                 /**
                  * @description The course
                  * @example ml-in-production

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -69,10 +68,8 @@ public class CourseRunResource {
             responseCode = "200",
             description = "The run.",
             content = @Content(schema = @Schema(implementation = CourseRunViews.RunView.class)))
-    public CourseRunViews.RunView get(
-            @PathParam("slug") String slug,
-            @Parameter(schema = @Schema(pattern = RUN_NAME, maxLength = 40)) @PathParam("run") String run) {
-        return runs.get(PathParams.slug("slug", slug), runName(run));
+    public CourseRunViews.RunView get(@PathParam("slug") String slug, @PathParam("run") String run) {
+        return runs.get(PathParams.slug("slug", slug), runOrCurrent(run));
     }
 
     @PUT
@@ -85,7 +82,8 @@ public class CourseRunResource {
             summary = "Create a run, or change its title, start, time zone or join code (instructors)",
             description =
                     "Dates move with the run: its weeks, due dates, late flags and calendars follow at once. The current run "
-                            + "(the latest that has started) is what the curriculum's dates and the endpoints without a run use.")
+                            + "(the latest that has started) is what the curriculum's dates use; `current` in the address names it, "
+                            + "so `current` is never a new run's name.")
     @APIResponse(
             responseCode = "200",
             description = "The run, changed.",
@@ -96,11 +94,12 @@ public class CourseRunResource {
             content = @Content(schema = @Schema(implementation = CourseRunViews.RunView.class)))
     public Response put(
             @PathParam("slug") String slug,
-            @Parameter(schema = @Schema(pattern = RUN_NAME, maxLength = 40)) @PathParam("run") String run,
+            @PathParam("run") String run,
             @NotNull @Valid CourseRunViews.RunRequest request) {
-        CourseRuns.Saved saved = runs.put(PathParams.slug("slug", slug), runName(run), request);
+        CourseRuns.Saved saved = runs.put(PathParams.slug("slug", slug), runOrCurrent(run), request);
         return saved.created()
-                ? Response.created(URI.create("/api/courses/" + slug + "/runs/" + run))
+                ? Response.created(URI.create(
+                                "/api/courses/" + slug + "/runs/" + saved.run().name()))
                         .entity(saved.run())
                         .build()
                 : Response.ok(saved.run()).build();
@@ -108,6 +107,14 @@ public class CourseRunResource {
 
     /** A run's name in an address: a slug of at most 40 characters. */
     public static final String RUN_NAME = Names.SLUG;
+
+    /** In an address, the course's current run (the latest that has started), whatever its name. */
+    public static final String CURRENT = "current";
+
+    /** The run an address names: null for {@value #CURRENT}, else its name (see {@link #runName}). */
+    public static String runOrCurrent(String run) {
+        return CURRENT.equals(run) ? null : runName(run);
+    }
 
     /** A run's name: a slug of at most 40 characters. */
     public static String runName(String run) {

@@ -40,16 +40,21 @@ public class CourseRuns {
         return runs.stream().map(run -> view(slug, run, current)).toList();
     }
 
+    /** The run {@code name}, or the current run when {@code name} is null. */
     @Transactional
     public CourseRunViews.RunView get(String slug, String name) {
         CourseEntity course = courses.row(slug);
-        return view(slug, named(course.id, name), current(course.id).dates());
+        CourseRunEntity current = current(course.id);
+        return view(slug, name == null ? current : named(course.id, name), current.dates());
     }
 
     /** A saved run and whether it was new. */
     public record Saved(CourseRunViews.RunView run, boolean created) {}
 
-    /** Creates the run {@code name} or replaces its settings; the read model follows at once on this replica. */
+    /**
+     * Creates the run {@code name} or replaces its settings (the current run's when {@code name} is
+     * null); the read model follows at once on this replica.
+     */
     public Saved put(String slug, String name, CourseRunViews.RunRequest request) {
         if (request.title().isBlank()) {
             throw DomainException.invalid("title", "must not be blank");
@@ -67,7 +72,9 @@ public class CourseRuns {
 
     private Saved save(String slug, String name, CourseRunViews.RunRequest request) {
         CourseEntity course = CourseEntity.findForUpdate(slug).orElseThrow(() -> Courses.notFound(slug));
-        CourseRunEntity run = CourseRunEntity.byName(course.id, name).orElse(null);
+        CourseRunEntity run = name == null
+                ? current(course.id)
+                : CourseRunEntity.byName(course.id, name).orElse(null);
         boolean created = run == null;
         if (created) {
             run = new CourseRunEntity();

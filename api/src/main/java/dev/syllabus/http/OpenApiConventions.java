@@ -1,5 +1,6 @@
 package dev.syllabus.http;
 
+import dev.syllabus.domain.Names;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -495,7 +496,7 @@ public class OpenApiConventions implements OASFilter {
             return OASFactory.createParameter().ref(name);
         }
 
-        /** The parameters many operations take, said once: the course, the student, the page, If-Match. */
+        /** The parameters many operations take, said once: the course, the run, the student, the page, If-Match. */
         Parameter commonParameter(Parameter declared) {
             boolean path = declared.getIn() == Parameter.In.PATH;
             boolean plainQuery = declared.getIn() == Parameter.In.QUERY && declared.getDescription() == null;
@@ -506,6 +507,17 @@ public class OpenApiConventions implements OASFilter {
                             ? parameter(
                                     "CourseSlug",
                                     declared.description("The course").example("ml-in-production"))
+                            : declared;
+                case "run" ->
+                    path
+                            ? parameter(
+                                    "RunName",
+                                    declared.description("A run's name, or `current` for the course's current run")
+                                            .example("2026-autumn")
+                                            .schema(OASFactory.createSchema()
+                                                    .type(List.of(Schema.SchemaType.STRING))
+                                                    .pattern(Names.SLUG)
+                                                    .maxLength(40)))
                             : declared;
                 case "login" ->
                     path

@@ -39,9 +39,9 @@ public class CalendarResource {
     @PermitAll
     @Operation(
             operationId = "getCourseCalendar",
-            summary = "The current run's calendar: weeks, webinars and homework deadlines",
-            description =
-                    "Public. Subscribe to it in a calendar app; events keep their UIDs when dates move, so the app updates them.")
+            summary = "The current run's calendar (deprecated: GET .../runs/current/calendar.ics)",
+            description = "The same answer as `getRunCalendar` with `current` for the run.",
+            deprecated = true)
     @APIResponse(
             responseCode = "200",
             description = "The calendar.",
@@ -56,19 +56,20 @@ public class CalendarResource {
     @PermitAll
     @Operation(
             operationId = "getRunCalendar",
-            summary = "One run's calendar: weeks, webinars and homework deadlines",
-            description = "Public.")
+            summary = "A run's calendar (`current` for the current run's): weeks, webinars and homework deadlines",
+            description =
+                    "Public. Subscribe to it in a calendar app; events keep their UIDs when dates move, so the app updates them. "
+                            + "With `current` it follows the course from run to run.")
     @APIResponse(
             responseCode = "200",
             description = "The calendar.",
             content = @Content(mediaType = ICALENDAR, schema = @Schema(type = SchemaType.STRING)))
-    public Response runCalendar(
-            @PathParam("slug") String slug,
-            @Parameter(schema = @Schema(pattern = CourseRunResource.RUN_NAME, maxLength = 40)) @PathParam("run")
-                    String run) {
+    public Response runCalendar(@PathParam("slug") String slug, @PathParam("run") String run) {
         String course = PathParams.slug("slug", slug);
-        String name = CourseRunResource.runName(run);
-        return ics(calendars.courseCalendar(course, runs.namedIn(course, name)), slug + "-" + name);
+        String name = CourseRunResource.runOrCurrent(run);
+        return name == null
+                ? ics(calendars.courseCalendar(course, null), slug)
+                : ics(calendars.courseCalendar(course, runs.namedIn(course, name)), slug + "-" + name);
     }
 
     @GET

@@ -103,12 +103,7 @@ public class ChecklistResource {
         return respond(checklists.mark(
                 PathParams.slug("slug", slug),
                 me,
-                me,
-                itemId(group, item),
-                true,
-                body == null ? null : body.evidence(),
-                IfMatch.parse(ifMatch)::admits,
-                null));
+                Mark.byStudent(me, itemId(group, item), true, evidence(body), IfMatch.parse(ifMatch)::admits)));
     }
 
     @DELETE
@@ -132,12 +127,7 @@ public class ChecklistResource {
         return respond(checklists.mark(
                 PathParams.slug("slug", slug),
                 me,
-                me,
-                itemId(group, item),
-                false,
-                null,
-                IfMatch.parse(ifMatch)::admits,
-                null));
+                Mark.byStudent(me, itemId(group, item), false, null, IfMatch.parse(ifMatch)::admits)));
     }
 
     @GET
@@ -181,12 +171,13 @@ public class ChecklistResource {
         return respond(checklists.markFor(
                 PathParams.slug("slug", slug),
                 login,
-                current.id(),
-                itemId(group, item),
-                true,
-                body == null ? null : body.evidence(),
-                IfMatch.parse(ifMatch)::admits,
-                body == null ? null : body.note()));
+                Mark.byInstructor(
+                        current.id(),
+                        itemId(group, item),
+                        true,
+                        evidence(body),
+                        IfMatch.parse(ifMatch)::admits,
+                        body == null ? null : body.note())));
     }
 
     @DELETE
@@ -219,12 +210,8 @@ public class ChecklistResource {
         return respond(checklists.markFor(
                 PathParams.slug("slug", slug),
                 login,
-                current.id(),
-                itemId(group, item),
-                false,
-                null,
-                IfMatch.parse(ifMatch)::admits,
-                note));
+                Mark.byInstructor(
+                        current.id(), itemId(group, item), false, null, IfMatch.parse(ifMatch)::admits, note)));
     }
 
     @POST
@@ -313,6 +300,10 @@ public class ChecklistResource {
             @Parameter(example = "H3") @PathParam("code") String code) {
         return reviews.extend(
                 PathParams.slug("slug", slug), login, PathParams.homeworkCode("code", code), null, current.id());
+    }
+
+    private static String evidence(ChecklistViews.DoneRequest body) {
+        return body == null ? null : body.evidence();
     }
 
     private static String itemId(String group, String item) {

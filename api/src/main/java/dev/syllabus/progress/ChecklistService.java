@@ -31,7 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -42,9 +41,8 @@ import java.util.stream.Collectors;
 public class ChecklistService {
 
     /** Evidence from GitHub overwrites whatever version an item is at. */
-    private static final Predicate<String> ANY_VERSION = version -> true;
-
     private final Courses courses;
+
     private final Instance<PullRequestStates> pullRequests;
     private final Instance<RepositoryOwners> repositoryOwners;
     /**
@@ -73,7 +71,7 @@ public class ChecklistService {
      */
     @Transactional
     public void recordEvidence(String slug, long studentId, String itemId, String url, Instant completedAt) {
-        mark(slug, studentId, null, itemId, true, url, ANY_VERSION, completedAt);
+        mark(slug, studentId, Mark.byGithub(itemId, true, url, completedAt));
     }
 
     /**
@@ -89,7 +87,7 @@ public class ChecklistService {
                 && state.done
                 && state.source == ProgressEntity.Source.GITHUB
                 && url.equals(state.evidenceUrl)) {
-            mark(slug, studentId, null, itemId, false, null, ANY_VERSION, null);
+            mark(slug, studentId, Mark.byGithub(itemId, false, null, null));
         }
     }
 
@@ -219,37 +217,13 @@ public class ChecklistService {
         return summarise(course, login, verified, items, latest, extensions);
     }
 
-    /**
-     * Marks an item done or not done; {@code basedOn} says which of the item's versions (as its
-     * entity tag, unquoted: {@code v3}) the change may overwrite, so a newer change is not lost;
-     * {@code completedAt} is when the work was done where GitHub says so (else now).
-     */
+    /** Makes one change to a student's item (see {@link Mark}); a stale {@code basedOn} is refused. */
     @Transactional
-    ChecklistViews.Item mark(
-            String slug,
-            long studentId,
-            Long actorId,
-            String itemId,
-            boolean done,
-            String evidence,
-            Predicate<String> basedOn,
-            Instant completedAt) {
-        return mark(slug, studentId, actorId, itemId, done, evidence, basedOn, completedAt, null);
-    }
-
-    /** As {@link #mark(String, long, Long, String, boolean, String, Predicate, Instant)}, with a note for the history. */
-    @Transactional
-    ChecklistViews.Item mark(
-            String slug,
-            long studentId,
-            Long actorId,
-            String itemId,
-            boolean done,
-            String evidence,
-            Predicate<String> basedOn,
-            Instant completedAt,
-            String note) {
-        String said = note == null || note.isBlank() ? null : note.strip();
+    ChecklistViews.Item mark(String slug, long studentId, Mark mark) {
+        String itemId = mark.itemId();
+        boolean done = mark.done();
+        Long actorId = mark.actorId();
+        String said = mark.said();
         Courses.Ref ref = courses.find(slug);
         // The item's row, locked: changes to one item take turns. A row exists only for an enrolled
         // student (enrolments are never removed). Without one, the student's enrolment is locked
@@ -264,9 +238,9 @@ public class ChecklistService {
         ChecklistItem item = Optional.ofNullable(items(ref.course()).get(itemId))
                 .orElseThrow(
                         () -> DomainException.notFound("Course '" + slug + "' has no checklist item " + itemId + "."));
-        String checkedEvidence = Evidence.check(item.kind(), evidence);
+        String checkedEvidence = Evidence.check(item.kind(), mark.evidence());
         int version = state == null ? 0 : state.version;
-        if (!basedOn.test(tag(version))) {
+        if (!mark.basedOn().test(tag(version))) {
             throw DomainException.stale("Item " + itemId + " changed since you read it (now " + etag(version)
                     + "); reload it and try again.");
         }
@@ -278,9 +252,7 @@ public class ChecklistService {
             state.itemId = itemId;
         }
         boolean evidenceChanged = done && checkedEvidence != null && !checkedEvidence.equals(state.evidenceUrl);
-        ProgressEntity.Source source = actorId == null
-                ? ProgressEntity.Source.GITHUB
-                : actorId == studentId ? ProgressEntity.Source.STUDENT : ProgressEntity.Source.INSTRUCTOR;
+        ProgressEntity.Source source = mark.source();
         // GitHub or an instructor marking what the student ticked confirms it (a claim, in a course
         // that counts the student's own ticks only as claims): the item is now theirs to vouch for.
         boolean confirmed = done
@@ -295,6 +267,7 @@ public class ChecklistService {
             return view(item, state.row(), null);
         }
         if (state.done != done) {
+            Instant completedAt = mark.completedAt();
             state.completedAt = done ? (completedAt != null && completedAt.isBefore(now) ? completedAt : now) : null;
         }
         state.done = done;
@@ -321,16 +294,8 @@ public class ChecklistService {
 
     /** An instructor marks a student's item; 404 when there is no such student. */
     @Transactional
-    ChecklistViews.Item markFor(
-            String slug,
-            String login,
-            long instructorId,
-            String itemId,
-            boolean done,
-            String evidence,
-            Predicate<String> basedOn,
-            String note) {
-        return mark(slug, student(login).id, instructorId, itemId, done, evidence, basedOn, null, note);
+    ChecklistViews.Item markFor(String slug, String login, Mark mark) {
+        return mark(slug, student(login).id, mark);
     }
 
     /** An instructor's view of one student's checklist; 404 when there is no such student. */

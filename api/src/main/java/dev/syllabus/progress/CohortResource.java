@@ -67,8 +67,9 @@ public class CohortResource {
     @RolesAllowed({"INSTRUCTOR", "READER"})
     @Operation(
             operationId = "getCohort",
-            summary = "The current run's cohort: students x homework statuses (instructors)",
-            description = COHORT)
+            summary = "The current run's cohort (deprecated: GET .../runs/current/cohort)",
+            description = "The same answer as `getRunCohort` with `current` for the run.",
+            deprecated = true)
     @APIResponse(
             responseCode = "200",
             description = "The students, by login.",
@@ -94,7 +95,7 @@ public class CohortResource {
     @RolesAllowed({"INSTRUCTOR", "READER"})
     @Operation(
             operationId = "getRunCohort",
-            summary = "One run's cohort: students x homework statuses (instructors)",
+            summary = "A run's cohort (`current` for the current run's): students x homework statuses (instructors)",
             description = COHORT)
     @APIResponse(
             responseCode = "200",
@@ -112,12 +113,11 @@ public class CohortResource {
                             schema = @Schema(type = SchemaType.STRING)))
     public Response runCohort(
             @PathParam("slug") String slug,
-            @Parameter(schema = @Schema(pattern = CourseRunResource.RUN_NAME, maxLength = 40)) @PathParam("run")
-                    String run,
+            @PathParam("run") String run,
             @BeanParam CohortQuery query,
             HttpHeaders headers,
             UriInfo uri) {
-        return cohortOf(slug, CourseRunResource.runName(run), query, headers, uri);
+        return cohortOf(slug, CourseRunResource.runOrCurrent(run), query, headers, uri);
     }
 
     @GET
@@ -192,8 +192,9 @@ public class CohortResource {
     @RolesAllowed({"INSTRUCTOR", "READER"})
     @Operation(
             operationId = "getGradebook",
-            summary = "The current run's grades as Canvas or Moodle import them (instructors)",
-            description = GRADEBOOK)
+            summary = "The current run's grades (deprecated: GET .../runs/current/gradebook)",
+            description = "The same answer as `getRunGradebook` with `current` for the run.",
+            deprecated = true)
     @APIResponse(
             responseCode = "200",
             description = "The gradebook, as CSV.",
@@ -215,7 +216,7 @@ public class CohortResource {
     @RolesAllowed({"INSTRUCTOR", "READER"})
     @Operation(
             operationId = "getRunGradebook",
-            summary = "One run's grades as Canvas or Moodle import them (instructors)",
+            summary = "A run's grades (`current` for the current run's) as Canvas or Moodle import them (instructors)",
             description = GRADEBOOK)
     @APIResponse(
             responseCode = "200",
@@ -223,15 +224,14 @@ public class CohortResource {
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response runGradebook(
             @PathParam("slug") String slug,
-            @Parameter(schema = @Schema(pattern = CourseRunResource.RUN_NAME, maxLength = 40)) @PathParam("run")
-                    String run,
+            @PathParam("run") String run,
             @Parameter(
                             required = true,
                             description = "The platform's layout",
                             schema = @Schema(enumeration = {"canvas", "moodle"}))
                     @QueryParam("format")
                     String format) {
-        return gradebookOf(slug, CourseRunResource.runName(run), format);
+        return gradebookOf(slug, CourseRunResource.runOrCurrent(run), format);
     }
 
     private static final String GRADEBOOK =

@@ -106,14 +106,15 @@ class GeneratedClientJourneyTest {
                 .satisfies(item -> assertThat(item.getDone()).isTrue());
 
         CohortApi cohort = new CohortApi(asInstructor);
-        ApiResponse<List<CohortRow>> page = cohort.getCohortWithHttpInfo(COURSE, null, 1, 100, null, null, null);
+        ApiResponse<List<CohortRow>> page =
+                cohort.getRunCohortWithHttpInfo("current", COURSE, null, 1, 100, null, null, null);
         assertThat(page.getData()).anySatisfy(row -> assertThat(row.getLogin()).isEqualTo(login));
         assertThat(page.getHeaders()).containsKeys("link", "x-total-count");
         HttpResponse<String> csv = asInstructor
                 .getHttpClient()
                 .send(
-                        HttpRequest.newBuilder(
-                                        URI.create(asInstructor.getBaseUri() + "/api/courses/" + COURSE + "/cohort"))
+                        HttpRequest.newBuilder(URI.create(
+                                        asInstructor.getBaseUri() + "/api/courses/" + COURSE + "/runs/current/cohort"))
                                 .header("Authorization", "Bearer " + instructor.getToken())
                                 .header("Accept", "text/csv")
                                 .build(),
@@ -124,7 +125,7 @@ class GeneratedClientJourneyTest {
         IntegrationToken integration =
                 new AccountsApi(asInstructor).createIntegrationToken(new TokenRequest().label("journey"));
         ApiClient asIntegration = client(integration.getToken());
-        assertThat(new CohortApi(asIntegration).getCohort(COURSE, null, 1, 10, null, null, null))
+        assertThat(new CohortApi(asIntegration).getRunCohort("current", COURSE, null, 1, 10, null, null, null))
                 .isNotEmpty();
         assertThatThrownBy(
                         () -> new EnrolmentApi(asIntegration).setJoinCode(COURSE, new JoinCode().code("NOT-ALLOWED-1")))
