@@ -7,6 +7,7 @@ import dev.syllabus.account.Role;
 import dev.syllabus.content.Course;
 import dev.syllabus.content.EvidencePolicy;
 import dev.syllabus.course.Courses;
+import dev.syllabus.progress.ChecklistMarks;
 import dev.syllabus.progress.ChecklistService;
 import dev.syllabus.progress.PullRequestStates;
 import dev.syllabus.progress.RepositoryOwners;
@@ -35,11 +36,13 @@ import java.util.stream.Collectors;
 public class GithubService implements PullRequestStates, RepositoryOwners {
 
     private final ChecklistService checklists;
+    private final ChecklistMarks marks;
     private final GithubSignIn signIn;
     private final Courses courses;
 
-    GithubService(ChecklistService checklists, GithubSignIn signIn, Courses courses) {
+    GithubService(ChecklistService checklists, ChecklistMarks marks, GithubSignIn signIn, Courses courses) {
         this.checklists = checklists;
+        this.marks = marks;
         this.signIn = signIn;
         this.courses = courses;
     }
@@ -242,11 +245,11 @@ public class GithubService implements PullRequestStates, RepositoryOwners {
         return checklists
                 .setupItem(slug, "admin")
                 .map(item -> {
-                    String refusal = checklists.refusal(slug, repository.accountId, item);
+                    String refusal = marks.refusal(slug, repository.accountId, item);
                     if (refusal != null) {
                         return Outcome.ignored(item + " not credited: " + refusal);
                     }
-                    checklists.recordEvidence(
+                    marks.recordEvidence(
                             slug, repository.accountId, item, "https://github.com/" + repository.fullName, null);
                     return Outcome.processed(item + " done: " + login + " was added to " + repository.fullName);
                 })
@@ -355,11 +358,11 @@ public class GithubService implements PullRequestStates, RepositoryOwners {
         if (!(verdict instanceof EvidenceRule.Credit credit)) {
             return Credit.NOTHING;
         }
-        String refusal = checklists.refusal(slug, row.accountId, credit.itemId());
+        String refusal = marks.refusal(slug, row.accountId, credit.itemId());
         if (refusal != null) {
             return new Credit("", refusal);
         }
-        checklists.recordEvidence(slug, row.accountId, credit.itemId(), row.url, row.mergedAt);
+        marks.recordEvidence(slug, row.accountId, credit.itemId(), row.url, row.mergedAt);
         return new Credit("; " + credit.itemId() + " done", null);
     }
 

@@ -6,6 +6,7 @@ import dev.syllabus.content.EvidencePolicy;
 import dev.syllabus.course.Courses;
 import dev.syllabus.domain.DomainException;
 import dev.syllabus.domain.Names;
+import dev.syllabus.progress.ChecklistMarks;
 import dev.syllabus.progress.ChecklistService;
 import dev.syllabus.progress.CohortCache;
 import dev.syllabus.progress.RepositoryOwners;
@@ -24,12 +25,19 @@ public class RepositoryService {
     private static final Pattern REPOSITORY = Pattern.compile(Names.GITHUB_REPOSITORY_URL + "(?:\\.git)?/?");
 
     private final ChecklistService checklists;
+    private final ChecklistMarks marks;
     private final Courses courses;
     private final GithubService github;
     private final CohortCache cohorts;
 
-    RepositoryService(ChecklistService checklists, Courses courses, GithubService github, CohortCache cohorts) {
+    RepositoryService(
+            ChecklistService checklists,
+            ChecklistMarks marks,
+            Courses courses,
+            GithubService github,
+            CohortCache cohorts) {
         this.checklists = checklists;
+        this.marks = marks;
         this.courses = courses;
         this.github = github;
         this.cohorts = cohorts;
@@ -113,7 +121,7 @@ public class RepositoryService {
                 continue;
             }
             if (decision == RepositoryOwners.Proof.REJECTED) {
-                checklists.withdrawEvidence(slug, student.id, row.itemId, row.url);
+                marks.withdrawEvidence(slug, student.id, row.itemId, row.url);
             } else {
                 github.complete(row);
             }
@@ -135,7 +143,7 @@ public class RepositoryService {
     private void movePullRequests(String slug, String fullName, long from, long to) {
         for (PullRequestEntity row : PullRequestEntity.<PullRequestEntity>list("fullName", fullName)) {
             if (row.itemId != null) {
-                checklists.withdrawEvidence(slug, from, row.itemId, row.url);
+                marks.withdrawEvidence(slug, from, row.itemId, row.url);
             }
             row.accountId = to;
             github.complete(row);
@@ -169,7 +177,7 @@ public class RepositoryService {
         }
         if (row.itemId != null && !row.itemId.equals(id)) {
             // One pull request credits one task: moving it takes its tick along.
-            checklists.withdrawEvidence(slug, accountId, row.itemId, row.url);
+            marks.withdrawEvidence(slug, accountId, row.itemId, row.url);
         }
         row.itemId = id;
         row.assignedByHand = true;

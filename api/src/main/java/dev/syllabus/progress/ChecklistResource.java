@@ -7,7 +7,6 @@ import dev.syllabus.http.PathParams;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -46,17 +45,16 @@ public class ChecklistResource {
 
     private static final String ITEM = "/courses/{slug}/checklist/{group}/{item}/done";
     private static final String STUDENT_ITEM = "/courses/{slug}/students/{login}/checklist/{group}/{item}/done";
-    private static final String EXTENSION = "/courses/{slug}/students/{login}/homework/{code}/extension";
 
     private final ChecklistService checklists;
-    private final ReviewService reviews;
+    private final ChecklistMarks marks;
     private final CalendarService calendars;
     private final CurrentAccount current;
 
     ChecklistResource(
-            ChecklistService checklists, ReviewService reviews, CalendarService calendars, CurrentAccount current) {
+            ChecklistService checklists, ChecklistMarks marks, CalendarService calendars, CurrentAccount current) {
         this.checklists = checklists;
-        this.reviews = reviews;
+        this.marks = marks;
         this.calendars = calendars;
         this.current = current;
     }
@@ -100,7 +98,7 @@ public class ChecklistResource {
             @RequestBody(required = false, description = "Optional: evidence for the item") @Valid
                     ChecklistViews.DoneRequest body) {
         long me = current.id();
-        return respond(checklists.mark(
+        return respond(marks.mark(
                 PathParams.slug("slug", slug),
                 me,
                 Mark.byStudent(me, itemId(group, item), true, evidence(body), IfMatch.parse(ifMatch)::admits)));
@@ -124,7 +122,7 @@ public class ChecklistResource {
             @PathParam("item") String item,
             @HeaderParam(IfMatch.HEADER) String ifMatch) {
         long me = current.id();
-        return respond(checklists.mark(
+        return respond(marks.mark(
                 PathParams.slug("slug", slug),
                 me,
                 Mark.byStudent(me, itemId(group, item), false, null, IfMatch.parse(ifMatch)::admits)));
@@ -168,7 +166,7 @@ public class ChecklistResource {
             @HeaderParam(IfMatch.HEADER) String ifMatch,
             @RequestBody(required = false, description = "Optional: evidence for the item") @Valid
                     ChecklistViews.DoneRequest body) {
-        return respond(checklists.markFor(
+        return respond(marks.markFor(
                 PathParams.slug("slug", slug),
                 login,
                 Mark.byInstructor(
@@ -207,33 +205,11 @@ public class ChecklistResource {
         if (note != null && note.length() > ChecklistViews.NOTE_LENGTH) {
             throw DomainException.invalid("note", "must be at most " + ChecklistViews.NOTE_LENGTH + " characters");
         }
-        return respond(checklists.markFor(
+        return respond(marks.markFor(
                 PathParams.slug("slug", slug),
                 login,
                 Mark.byInstructor(
                         current.id(), itemId(group, item), false, null, IfMatch.parse(ifMatch)::admits, note)));
-    }
-
-    @POST
-    @Path("/courses/{slug}/students/{login}/homework/{code}/reviews")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("INSTRUCTOR")
-    @Operation(
-            operationId = "reviewHomework",
-            summary = "Approve a student's homework, or request changes, with a comment (instructors)",
-            description = "The latest review decides the homework's status until the student changes one of its items.")
-    @APIResponse(
-            responseCode = "201",
-            description = "Recorded.",
-            content = @Content(schema = @Schema(implementation = ChecklistViews.Review.class)))
-    public Response review(
-            @PathParam("slug") String slug,
-            @PathParam("login") String login,
-            @Parameter(example = "H1") @PathParam("code") String code,
-            @NotNull @Valid ChecklistViews.ReviewRequest request) {
-        ChecklistViews.Review review = reviews.review(
-                PathParams.slug("slug", slug), login, PathParams.homeworkCode("code", code), current.id(), request);
-        return Response.status(Response.Status.CREATED).entity(review).build();
     }
 
     @POST
@@ -250,56 +226,6 @@ public class ChecklistResource {
             content = @Content(schema = @Schema(implementation = ChecklistViews.CalendarFeed.class)))
     public ChecklistViews.CalendarFeed renewCalendarUrl(@PathParam("slug") String slug) {
         return new ChecklistViews.CalendarFeed(calendars.newCalendarUrl(PathParams.slug("slug", slug), current.id()));
-    }
-
-    @PUT
-    @Path(EXTENSION)
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("INSTRUCTOR")
-    @Operation(
-            operationId = "extendDeadline",
-            summary = "Move one student's deadline for one homework (instructors)",
-            description =
-                    "The student's checklist, calendar feed, the cohort and the gradebook use the new due time; passing before it is on time.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The student's homework now.",
-            content = @Content(schema = @Schema(implementation = ChecklistViews.HomeworkProgress.class)))
-    public ChecklistViews.HomeworkProgress extend(
-            @PathParam("slug") String slug,
-            @PathParam("login") String login,
-            @Parameter(example = "H3") @PathParam("code") String code,
-            @NotNull @Valid ChecklistViews.ExtensionRequest request) {
-        int year = request.due().getYear();
-        if (year < 2000 || year > 2200) {
-            throw DomainException.invalid("due", "must be a time between the years 2000 and 2200");
-        }
-        return reviews.extend(
-                PathParams.slug("slug", slug),
-                login,
-                PathParams.homeworkCode("code", code),
-                request.due().toInstant(),
-                current.id());
-    }
-
-    @DELETE
-    @Path(EXTENSION)
-    @RolesAllowed("INSTRUCTOR")
-    @Operation(
-            operationId = "removeExtension",
-            summary = "Give one student's homework its run's due date back (instructors)",
-            description =
-                    "Undoes an extension; late flags, calendars and the gradebook follow the run's due date again.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The student's homework now.",
-            content = @Content(schema = @Schema(implementation = ChecklistViews.HomeworkProgress.class)))
-    public ChecklistViews.HomeworkProgress removeExtension(
-            @PathParam("slug") String slug,
-            @PathParam("login") String login,
-            @Parameter(example = "H3") @PathParam("code") String code) {
-        return reviews.extend(
-                PathParams.slug("slug", slug), login, PathParams.homeworkCode("code", code), null, current.id());
     }
 
     private static String evidence(ChecklistViews.DoneRequest body) {

@@ -95,7 +95,7 @@ public class EnrollmentEntity extends PanacheEntity {
 
     /**
      * Locks the student's enrolment until the transaction ends. Taken when an item has no progress
-     * row yet (see ChecklistService.mark), so two first ticks of one item (two devices, a tick and a
+     * row yet (see ChecklistMarks.mark), so two first ticks of one item (two devices, a tick and a
      * webhook delivery) take turns and never both insert the row.
      *
      * @return whether the student is enrolled

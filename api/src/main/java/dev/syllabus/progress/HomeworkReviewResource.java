@@ -1,0 +1,117 @@
+package dev.syllabus.progress;
+
+import dev.syllabus.account.CurrentAccount;
+import dev.syllabus.domain.DomainException;
+import dev.syllabus.http.PathParams;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Instructors' judgement of a student's homework: reviews, and a deadline moved for one student. */
+// One root for every resource under /api (see ChecklistResource).
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@RunOnVirtualThread
+@Tag(name = "Checklist", description = "Students tick off setup items and homework tasks.")
+public class HomeworkReviewResource {
+
+    private static final String EXTENSION = "/courses/{slug}/students/{login}/homework/{code}/extension";
+
+    private final ReviewService reviews;
+    private final CurrentAccount current;
+
+    HomeworkReviewResource(ReviewService reviews, CurrentAccount current) {
+        this.reviews = reviews;
+        this.current = current;
+    }
+
+    @POST
+    @Path("/courses/{slug}/students/{login}/homework/{code}/reviews")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("INSTRUCTOR")
+    @Operation(
+            operationId = "reviewHomework",
+            summary = "Approve a student's homework, or request changes, with a comment (instructors)",
+            description = "The latest review decides the homework's status until the student changes one of its items.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded.",
+            content = @Content(schema = @Schema(implementation = ChecklistViews.Review.class)))
+    public Response review(
+            @PathParam("slug") String slug,
+            @PathParam("login") String login,
+            @Parameter(example = "H1") @PathParam("code") String code,
+            @NotNull @Valid ChecklistViews.ReviewRequest request) {
+        ChecklistViews.Review review = reviews.review(
+                PathParams.slug("slug", slug), login, PathParams.homeworkCode("code", code), current.id(), request);
+        return Response.status(Response.Status.CREATED).entity(review).build();
+    }
+
+    @PUT
+    @Path(EXTENSION)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("INSTRUCTOR")
+    @Operation(
+            operationId = "extendDeadline",
+            summary = "Move one student's deadline for one homework (instructors)",
+            description =
+                    "The student's checklist, calendar feed, the cohort and the gradebook use the new due time; passing before it is on time.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The student's homework now.",
+            content = @Content(schema = @Schema(implementation = ChecklistViews.HomeworkProgress.class)))
+    public ChecklistViews.HomeworkProgress extend(
+            @PathParam("slug") String slug,
+            @PathParam("login") String login,
+            @Parameter(example = "H3") @PathParam("code") String code,
+            @NotNull @Valid ChecklistViews.ExtensionRequest request) {
+        int year = request.due().getYear();
+        if (year < 2000 || year > 2200) {
+            throw DomainException.invalid("due", "must be a time between the years 2000 and 2200");
+        }
+        return reviews.extend(
+                PathParams.slug("slug", slug),
+                login,
+                PathParams.homeworkCode("code", code),
+                request.due().toInstant(),
+                current.id());
+    }
+
+    @DELETE
+    @Path(EXTENSION)
+    @RolesAllowed("INSTRUCTOR")
+    @Operation(
+            operationId = "removeExtension",
+            summary = "Give one student's homework its run's due date back (instructors)",
+            description =
+                    "Undoes an extension; late flags, calendars and the gradebook follow the run's due date again.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The student's homework now.",
+            content = @Content(schema = @Schema(implementation = ChecklistViews.HomeworkProgress.class)))
+    public ChecklistViews.HomeworkProgress removeExtension(
+            @PathParam("slug") String slug,
+            @PathParam("login") String login,
+            @Parameter(example = "H3") @PathParam("code") String code) {
+        return reviews.extend(
+                PathParams.slug("slug", slug), login, PathParams.homeworkCode("code", code), null, current.id());
+    }
+}
