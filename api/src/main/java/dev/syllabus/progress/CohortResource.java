@@ -4,18 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syllabus.course.CourseRunResource;
 import dev.syllabus.domain.DomainException;
-import dev.syllabus.domain.Names;
 import dev.syllabus.http.Negotiation;
 import dev.syllabus.http.PageRequest;
 import dev.syllabus.http.PathParams;
-import io.quarkus.panache.common.Page;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -39,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The instructors' side: the whole cohort, the roster and the history of changes. */
+/** The instructors' side: the whole cohort of a run, its standing per homework, its gradebook. */
 // One root for every resource under /api (see EnrollmentResource).
 @Path("/api")
 @SecurityRequirement(name = "bearer")
@@ -50,15 +44,11 @@ public class CohortResource {
     private static final MediaType CSV_TYPE = MediaType.valueOf(CSV);
 
     private final CohortService cohorts;
-    private final RosterService rosters;
-    private final HistoryService history;
     private final ObjectMapper mapper;
 
-    CohortResource(CohortService cohorts, RosterService rosters, HistoryService history, ObjectMapper mapper) {
+    CohortResource(CohortService cohorts, ObjectMapper mapper) {
         this.cohorts = cohorts;
         this.mapper = mapper;
-        this.rosters = rosters;
-        this.history = history;
     }
 
     @GET
@@ -250,89 +240,6 @@ public class CohortResource {
                 course + (run == null ? "" : "-" + run) + "-" + layout.name().toLowerCase(Locale.ROOT) + "-grades.csv";
         return Response.ok(cohorts.gradebook(course, run, layout), CSV + ";charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
-                .build();
-    }
-
-    @POST
-    @Path("/courses/{slug}/roster")
-    @Consumes({CSV, MediaType.TEXT_PLAIN})
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed("INSTRUCTOR")
-    @Operation(
-            operationId = "uploadRoster",
-            summary = "Upload the roster: CSV with login (GitHub), name, email (instructors)",
-            description =
-                    "Creates the students who have no account yet (they set a password when they join with the join code) "
-                            + "and enrols everyone. All rows are checked first: one bad row rejects the upload with 422 listing every problem.")
-    @APIResponse(
-            responseCode = "200",
-            description = "What changed.",
-            content = @Content(schema = @Schema(implementation = CohortViews.RosterResult.class)))
-    @APIResponse(responseCode = "422", description = "Rows with problems; nothing was changed.")
-    public CohortViews.RosterResult roster(@PathParam("slug") String slug, String csv) {
-        return rosters.upload(PathParams.slug("slug", slug), csv == null ? "" : csv);
-    }
-
-    @POST
-    @Path("/courses/{slug}/roster/conflicts/{login}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed("INSTRUCTOR")
-    @Operation(
-            operationId = "resolveRosterConflict",
-            summary = "Keep or reset a self-joined account the roster names (instructors)",
-            description =
-                    "A roster line whose login someone joined under with a password, unproven, is reported as a conflict and left alone. "
-                            + "KEEP takes the account onto the roster as it is; RESET makes it a rostered account nobody has claimed: its "
-                            + "password, email, calendar address, tokens and own ticks go, and the student claims it with an invite or with GitHub.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Done.",
-            content = @Content(schema = @Schema(implementation = CohortViews.RosterConflictResolution.class)))
-    @APIResponse(responseCode = "404", description = "No such course, or no student account under that login.")
-    @APIResponse(responseCode = "409", description = "That account is not in conflict with the roster.")
-    public CohortViews.RosterConflictResolution resolveRosterConflict(
-            @PathParam("slug") String slug,
-            @PathParam("login") String login,
-            @NotNull @Valid CohortViews.RosterConflictChoice request) {
-        if (!Names.isGithubLogin(login)) {
-            throw DomainException.invalid("login", "must be a GitHub login");
-        }
-        return rosters.resolve(PathParams.slug("slug", slug), login.toLowerCase(Locale.ROOT), request.choice());
-    }
-
-    @GET
-    @Path("/courses/{slug}/history")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"INSTRUCTOR", "READER"})
-    @Operation(
-            operationId = "getHistory",
-            summary = "Who changed what, when: checklist changes and reviews, newest first (instructors)",
-            description =
-                    "Every checklist change and review in the course, newest first, paged; `student` narrows it to one student.")
-    @APIResponse(
-            responseCode = "200",
-            description = "A page of changes.",
-            content =
-                    @Content(
-                            schema = @Schema(type = SchemaType.ARRAY, implementation = CohortViews.HistoryEntry.class)))
-    public Response history(
-            @PathParam("slug") String slug,
-            @Parameter(description = "Only this student's changes") @QueryParam("student") String student,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("size")
-                    String size,
-            UriInfo uri) {
-        PageRequest request = PageRequest.of(page, size);
-        if (student != null && !Names.isGithubLogin(student)) {
-            throw DomainException.invalid("student", "must be a GitHub login");
-        }
-        HistoryService.HistoryPage found = history.history(
-                PathParams.slug("slug", slug),
-                student == null ? null : student.toLowerCase(Locale.ROOT),
-                Page.of(request.index(), request.size()));
-        return request.headers(Response.ok(found.entries(), MediaType.APPLICATION_JSON), uri, (int)
-                        Math.min(Integer.MAX_VALUE, found.total()))
                 .build();
     }
 

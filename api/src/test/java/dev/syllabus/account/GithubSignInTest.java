@@ -88,11 +88,11 @@ class GithubSignInTest {
     private static String bindingCookie(Response start) {
         String header = start.header("Set-Cookie");
         assertThat(header)
-                .startsWith(AuthResource.BINDING_COOKIE + "=")
+                .startsWith(GithubSignInResource.BINDING_COOKIE + "=")
                 .contains("HttpOnly")
                 .containsIgnoringCase("SameSite=Lax")
                 .contains("Path=/api/auth/github");
-        return start.getCookie(AuthResource.BINDING_COOKIE);
+        return start.getCookie(GithubSignInResource.BINDING_COOKIE);
     }
 
     /** GitHub brings the browser that started the sign-in back. */
@@ -103,7 +103,7 @@ class GithubSignInTest {
     private static Response callback(String query, String cookie) {
         var request = given().redirects().follow(false);
         if (cookie != null) {
-            request.cookie(AuthResource.BINDING_COOKIE, cookie);
+            request.cookie(GithubSignInResource.BINDING_COOKIE, cookie);
         }
         return request.get("/api/auth/github/callback?" + query);
     }
@@ -419,7 +419,7 @@ class GithubSignInTest {
         Map<String, String> authorize = startSignIn("/checklist");
         Response back = given().redirects()
                 .follow(false)
-                .cookie(AuthResource.BINDING_COOKIE, LAST_BROWSER.get())
+                .cookie(GithubSignInResource.BINDING_COOKIE, LAST_BROWSER.get())
                 .accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
                 .get("/api/auth/github/callback?error=access_denied&state=" + authorize.get("state"));
 
