@@ -44,6 +44,7 @@ public class GithubResource {
 
     private final GithubConfig config;
     private final GithubService github;
+    private final GithubFacts facts;
     private final RepositoryService repositories;
     private final CurrentAccount current;
     private final ObjectMapper json;
@@ -51,11 +52,13 @@ public class GithubResource {
     GithubResource(
             GithubConfig config,
             GithubService github,
+            GithubFacts facts,
             RepositoryService repositories,
             CurrentAccount current,
             ObjectMapper json) {
         this.config = config;
         this.github = github;
+        this.facts = facts;
         this.repositories = repositories;
         this.current = current;
         this.json = json;
@@ -109,7 +112,8 @@ public class GithubResource {
         if (payload == null || !payload.isObject()) {
             throw DomainException.invalid("body", "is not a JSON object");
         }
-        GithubService.Outcome outcome = github.deliver(delivery, WebhookSignature.sha256Hex(raw), event, payload);
+        GithubService.Outcome outcome =
+                github.deliver(delivery, WebhookSignature.sha256Hex(raw), event, GithubEvent.of(event, payload));
         return new GithubViews.DeliveryResult(delivery, outcome.outcome(), outcome.detail());
     }
 
@@ -133,7 +137,7 @@ public class GithubResource {
                     String size,
             UriInfo uri) {
         PageRequest request = PageRequest.of(page, size);
-        GithubService.DeliveryPage found = github.deliveries(Page.of(request.index(), request.size()));
+        GithubFacts.DeliveryPage found = facts.deliveries(Page.of(request.index(), request.size()));
         return request.headers(Response.ok(found.deliveries(), MediaType.APPLICATION_JSON), uri, (int)
                         Math.min(Integer.MAX_VALUE, found.total()))
                 .build();

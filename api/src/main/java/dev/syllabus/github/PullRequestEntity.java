@@ -10,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -115,5 +116,21 @@ public class PullRequestEntity extends PanacheEntity {
         review = facts.review();
         reviewSha = facts.reviewSha();
         reviewAt = facts.reviewAt();
+    }
+
+    /** The pull request {@code number} of the repository {@code fullName}, or null. */
+    static PullRequestEntity find(String fullName, int number) {
+        return PullRequestEntity.<PullRequestEntity>find("fullName = ?1 and number = ?2", fullName, number)
+                .firstResult();
+    }
+
+    /** A student's pull requests matched to a checklist item, oldest change first. */
+    static List<PullRequestEntity> matchedOf(long courseId, long accountId) {
+        return list("courseId = ?1 and accountId = ?2 and itemId is not null order by updatedAt", courseId, accountId);
+    }
+
+    /** The repository's pull requests whose head is {@code sha}: a fork's checks name no pull request. */
+    static List<PullRequestEntity> withHead(String fullName, String sha) {
+        return list("fullName = ?1 and headSha = ?2", fullName, sha);
     }
 }

@@ -27,19 +27,19 @@ public class RepositoryService {
     private final ChecklistService checklists;
     private final ChecklistMarks marks;
     private final Courses courses;
-    private final GithubService github;
+    private final EvidenceCredits credits;
     private final CohortCache cohorts;
 
     RepositoryService(
             ChecklistService checklists,
             ChecklistMarks marks,
             Courses courses,
-            GithubService github,
+            EvidenceCredits credits,
             CohortCache cohorts) {
         this.checklists = checklists;
         this.marks = marks;
         this.courses = courses;
-        this.github = github;
+        this.credits = credits;
         this.cohorts = cohorts;
     }
 
@@ -59,7 +59,7 @@ public class RepositoryService {
         String owner = match.group(1).toLowerCase(Locale.ROOT);
         String fullName = (owner + "/" + match.group(2)).toLowerCase(Locale.ROOT);
         String student = AccountEntity.loginOf(accountId);
-        if (!byInstructor && !github.provenEnough(accountId)) {
+        if (!byInstructor && !credits.provenEnough(accountId)) {
             throw DomainException.forbidden(
                     "Sign in with GitHub first: only a login GitHub has proven can register a repository.");
         }
@@ -123,11 +123,11 @@ public class RepositoryService {
             if (decision == RepositoryOwners.Proof.REJECTED) {
                 marks.withdrawEvidence(slug, student.id, row.itemId, row.url);
             } else {
-                github.complete(row);
+                credits.complete(row);
             }
         }
         cohorts.changed(courseId);
-        return GithubService.owner(repository, student);
+        return GithubFacts.owner(repository, student);
     }
 
     /** An instructor registers a repository for a student: any repository, organisation-owned ones included. */
@@ -146,14 +146,14 @@ public class RepositoryService {
                 marks.withdrawEvidence(slug, from, row.itemId, row.url);
             }
             row.accountId = to;
-            github.complete(row);
+            credits.complete(row);
         }
     }
 
     @Transactional
     List<GithubViews.PullRequest> pullRequests(String slug, long accountId) {
         long courseId = courses.id(slug);
-        EvidencePolicy policy = github.policy(courseId);
+        EvidencePolicy policy = credits.policy(courseId);
         return PullRequestEntity.<PullRequestEntity>list(
                         "courseId = ?1 and accountId = ?2 order by number", courseId, accountId)
                 .stream()
@@ -181,11 +181,11 @@ public class RepositoryService {
         }
         row.itemId = id;
         row.assignedByHand = true;
-        GithubService.Credit credit = github.complete(row);
+        EvidenceCredits.Credit credit = credits.complete(row);
         if (credit.refusal() != null) {
             throw DomainException.conflict(
                     "Pull request #" + number + " cannot count for " + id + ": " + credit.refusal() + ".");
         }
-        return GithubViews.PullRequest.of(row, github.policy(courseId));
+        return GithubViews.PullRequest.of(row, credits.policy(courseId));
     }
 }
