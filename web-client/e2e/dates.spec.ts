@@ -11,7 +11,7 @@ test('the agenda and a week show their dates and due times, with the course cale
   await expect(week1.locator('time').first()).toHaveAttribute('datetime', agenda.weeks[0].homework[0].due);
   await expect(page.getByRole('link', { name: 'Add the calendar' })).toHaveAttribute(
     'href',
-    /\/api\/courses\/ml-in-production\/calendar\.ics$/,
+    /\/api\/courses\/ml-in-production\/runs\/current\/calendar\.ics$/,
   );
   const calendar = await request.get(`${COURSE}/runs/current/calendar.ics`);
   expect(calendar.headers()['content-type']).toContain('text/calendar');

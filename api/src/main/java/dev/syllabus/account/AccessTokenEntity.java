@@ -10,6 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 /** A bearer token; only its SHA-256 is stored, so a database dump signs nobody in. */
 @Entity(name = "AccessToken")
@@ -49,5 +50,31 @@ public class AccessTokenEntity extends PanacheEntity {
 
     boolean usableAt(Instant now) {
         return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
+    }
+
+    /** A new token row for {@code account}, stored by the digest of {@code token}, never the token itself. */
+    static AccessTokenEntity issue(
+            AccountEntity account,
+            String token,
+            AccessTokenEntity.Kind kind,
+            String label,
+            boolean readOnly,
+            Instant now,
+            Instant expiresAt) {
+        AccessTokenEntity row = new AccessTokenEntity();
+        row.account = account;
+        row.tokenHash = Tokens.digest(token);
+        row.kind = kind;
+        row.label = label;
+        row.readOnly = readOnly;
+        row.createdAt = now;
+        row.expiresAt = expiresAt;
+        row.persist();
+        return row;
+    }
+
+    /** An account's integration tokens, oldest first. */
+    static List<AccessTokenEntity> integrationTokensOf(long accountId) {
+        return list("account.id = ?1 and kind = ?2 order by createdAt", accountId, Kind.INTEGRATION);
     }
 }

@@ -5,9 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -57,7 +55,7 @@ public class AccountService {
     /** Signs {@code account} in: a session token that expires after the configured lifetime. */
     AccountViews.Session startSession(AccountEntity account, Instant now) {
         String token = Tokens.newToken();
-        AccessTokenEntity row = token(
+        AccessTokenEntity row = AccessTokenEntity.issue(
                 account,
                 token,
                 AccessTokenEntity.Kind.SESSION,
@@ -95,53 +93,6 @@ public class AccountService {
     @Transactional
     public AccountViews.Account account(long accountId) {
         return AccountViews.Account.of(AccountEntity.findById(accountId));
-    }
-
-    @Transactional
-    public AccountViews.IntegrationToken createIntegrationToken(long accountId, AccountViews.TokenRequest request) {
-        Instant now = Instant.now();
-        int maxDays = config.auth().integrationTokenMaxDays();
-        if (request.expiresInDays() != null && request.expiresInDays() > maxDays) {
-            throw DomainException.invalid(
-                    "expiresInDays",
-                    "must be at most " + maxDays + " days here (SYLLABUS_AUTH_INTEGRATION_TOKEN_MAX_DAYS)");
-        }
-        Duration lifetime = Duration.ofDays(request.expiresInDays() == null ? maxDays : request.expiresInDays());
-        String token = Tokens.newToken();
-        AccessTokenEntity row = token(
-                AccountEntity.findById(accountId),
-                token,
-                AccessTokenEntity.Kind.INTEGRATION,
-                request.label().strip(),
-                true,
-                now,
-                now.plus(lifetime));
-        return AccountViews.IntegrationToken.of(row, token);
-    }
-
-    @Transactional
-    public List<AccountViews.IntegrationToken> integrationTokens(long accountId) {
-        return AccessTokenEntity.<AccessTokenEntity>list(
-                        "account.id = ?1 and kind = ?2 order by createdAt",
-                        accountId,
-                        AccessTokenEntity.Kind.INTEGRATION)
-                .stream()
-                .map(t -> AccountViews.IntegrationToken.of(t, null))
-                .toList();
-    }
-
-    /** @return whether such a token of this account existed */
-    @Transactional
-    public boolean revokeIntegrationToken(long accountId, long tokenId) {
-        AccessTokenEntity token = AccessTokenEntity.findById(tokenId);
-        if (token == null || token.account.id != accountId || token.kind != AccessTokenEntity.Kind.INTEGRATION) {
-            return false;
-        }
-        if (token.revokedAt == null) {
-            token.revokedAt = Instant.now();
-        }
-        resolvedTokens.forgetToken(tokenId);
-        return true;
     }
 
     /**
@@ -296,25 +247,5 @@ public class AccountService {
         AccessTokenEntity.update(
                 "revokedAt = ?1 where account.id = ?2 and revokedAt is null", Instant.now(), accountId);
         resolvedTokens.forgetAccount(accountId);
-    }
-
-    private static AccessTokenEntity token(
-            AccountEntity account,
-            String token,
-            AccessTokenEntity.Kind kind,
-            String label,
-            boolean readOnly,
-            Instant now,
-            Instant expiresAt) {
-        AccessTokenEntity row = new AccessTokenEntity();
-        row.account = account;
-        row.tokenHash = Tokens.digest(token);
-        row.kind = kind;
-        row.label = label;
-        row.readOnly = readOnly;
-        row.createdAt = now;
-        row.expiresAt = expiresAt;
-        row.persist();
-        return row;
     }
 }

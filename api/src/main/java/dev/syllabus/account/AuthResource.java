@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuthResource {
 
     private final AccountService accounts;
+    private final IntegrationTokens tokens;
     private final LoginThrottle throttle;
     private final CurrentAccount current;
     private final GithubSignIn github;
@@ -44,12 +45,14 @@ public class AuthResource {
 
     AuthResource(
             AccountService accounts,
+            IntegrationTokens tokens,
             LoginThrottle throttle,
             CurrentAccount current,
             GithubSignIn github,
             AuthConfig config,
             HttpEdge edge) {
         this.accounts = accounts;
+        this.tokens = tokens;
         this.throttle = throttle;
         this.current = current;
         this.github = github;
@@ -158,7 +161,7 @@ public class AuthResource {
             description = "Created; the token is in this answer only.",
             content = @Content(schema = @Schema(implementation = AccountViews.IntegrationToken.class)))
     public Response createToken(@NotNull @Valid AccountViews.TokenRequest request) {
-        AccountViews.IntegrationToken token = accounts.createIntegrationToken(current.id(), request);
+        AccountViews.IntegrationToken token = tokens.create(current.id(), request);
         return Response.created(URI.create("/api/auth/tokens/" + token.id()))
                 .entity(token)
                 .build();
@@ -183,7 +186,7 @@ public class AuthResource {
                                             type = SchemaType.ARRAY,
                                             implementation = AccountViews.IntegrationToken.class)))
     public List<AccountViews.IntegrationToken> listTokens() {
-        return accounts.integrationTokens(current.id());
+        return tokens.of(current.id());
     }
 
     @DELETE
@@ -197,7 +200,7 @@ public class AuthResource {
     @APIResponse(responseCode = "204", description = "Revoked (or already revoked).")
     public Response revokeToken(@PathParam("id") String id) {
         long tokenId = PathParams.number("id", id, Integer.MAX_VALUE);
-        if (!accounts.revokeIntegrationToken(current.id(), tokenId)) {
+        if (!tokens.revoke(current.id(), tokenId)) {
             throw DomainException.notFound("You have no integration token " + tokenId + ".");
         }
         return Response.noContent().build();

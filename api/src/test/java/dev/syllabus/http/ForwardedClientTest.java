@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.util.NetUtil;
+import java.util.ArrayList;
 import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
+import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 
 /** Who the client is, from the peer and the forwarding headers: the rules, without a server. */
@@ -66,6 +72,62 @@ class ForwardedClientTest {
         assertThat(client).satisfiesAnyOf(address -> assertThat(address).isEqualTo("10.0.0.5"), address -> assertThat(
                         NetUtil.isValidIpV4Address(address) || NetUtil.isValidIpV6Address(address))
                 .isTrue());
+    }
+
+    /**
+     * A chain as proxies write it: whatever the client claimed (spoofed hops), the client as the
+     * first trusted proxy saw it, then the trusted proxies it passed; in one header or one per hop,
+     * as X-Forwarded-For or as Forwarded. The answer is always the client: never a spoofed hop, never
+     * one of the proxies.
+     */
+    @Property(tries = 500)
+    void theClientIsTheNearestHopThatIsNoProxyWhateverItClaimedBefore(
+            @ForAll("untrusted") List<String> spoofed,
+            @ForAll("untrustedAddress") String client,
+            @ForAll("trusted") List<String> proxies,
+            @ForAll boolean onePerHop,
+            @ForAll boolean forwardedForm) {
+        List<String> chain = new ArrayList<>(spoofed);
+        chain.add(client);
+        chain.addAll(proxies);
+        List<String> hops =
+                forwardedForm ? chain.stream().map(hop -> "for=" + hop).toList() : chain;
+        List<String> headers = onePerHop ? hops : List.of(String.join(", ", hops));
+
+        String answer = forwardedForm
+                ? ForwardedClient.address("10.0.0.5", List.of(), headers, PROXIES)
+                : ForwardedClient.address("10.0.0.5", headers, List.of(), PROXIES);
+
+        assertThat(answer).isEqualTo(client);
+        Statistics.label("spoofed hops before the client").collect(Math.min(spoofed.size(), 2));
+        Statistics.label("spoofed hops before the client")
+                .coverage(coverage -> coverage.check(0).percentage(percent -> percent < 60));
+    }
+
+    @Provide
+    Arbitrary<String> untrustedAddress() {
+        // Public documentation ranges and others; none in the trusted 10.0.0.0/8 or 127.0.0.1.
+        return Combinators.combine(
+                        Arbitraries.of(192, 198, 203, 8, 172, 100),
+                        Arbitraries.integers().between(0, 255),
+                        Arbitraries.integers().between(0, 255),
+                        Arbitraries.integers().between(1, 254))
+                .as((a, b, c, d) -> a + "." + b + "." + c + "." + d);
+    }
+
+    @Provide
+    Arbitrary<List<String>> untrusted() {
+        return untrustedAddress().list().ofMaxSize(3);
+    }
+
+    @Provide
+    Arbitrary<List<String>> trusted() {
+        Arbitrary<String> inside = Arbitraries.integers()
+                .between(0, 255)
+                .list()
+                .ofSize(3)
+                .map(parts -> "10." + parts.get(0) + "." + parts.get(1) + "." + parts.get(2));
+        return Arbitraries.oneOf(inside, Arbitraries.just("127.0.0.1")).list().ofMaxSize(3);
     }
 
     @Test
