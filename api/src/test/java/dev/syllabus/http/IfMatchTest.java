@@ -41,11 +41,11 @@ class IfMatchTest {
         assertThat(condition.strongTags()).isEqualTo(strong);
         assertThat(condition.admits(current.opaque())).isEqualTo(named);
         assertThat(condition.admitsAny(current.opaque()::equals)).isEqualTo(named);
-        // Both answers are tried often, not by chance: the current version named, and not named.
+        // Both answers are tried often (about a quarter and three quarters), not by chance.
         Statistics.label("current tag named strongly").collect(named);
         Statistics.label("current tag named strongly").coverage(coverage -> {
-            coverage.check(true).percentage(percent -> percent > 25);
-            coverage.check(false).percentage(percent -> percent > 25);
+            coverage.check(true).percentage(percent -> percent > 10);
+            coverage.check(false).percentage(percent -> percent > 10);
         });
     }
 
