@@ -1,20 +1,16 @@
 package dev.syllabus.content;
 
-import dev.syllabus.content.CourseDraft.HomeworkDraft;
 import dev.syllabus.content.CourseDraft.LectureDraft;
 import dev.syllabus.content.CourseDraft.WeekDraft;
 import dev.syllabus.content.Headings.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.commonmark.node.Block;
-import org.commonmark.node.BulletList;
 import org.commonmark.node.Heading;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
-import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.node.ThematicBreak;
@@ -53,6 +49,28 @@ final class PageReader {
         this.offset = front.bodyOffset();
         this.page = page;
         this.week = page;
+    }
+
+    /** The week the page is in at this point of the reading. */
+    WeekDraft week() {
+        return week;
+    }
+
+    List<String> lines() {
+        return lines;
+    }
+
+    ContentFile file() {
+        return file;
+    }
+
+    /** Where each task was written, for the content check's messages. */
+    void locate(Object element, int line) {
+        locations.put(element, file.name(), line);
+    }
+
+    void issueAt(int line, String message) {
+        issues.add(new ContentIssue(file.name(), line, message));
     }
 
     /** Reads the page into the course; {@code page} is the week a week page belongs to, or null for the agenda. */
@@ -98,42 +116,42 @@ final class PageReader {
         if (heading.kind() == Kind.WEEK || isCourseLevel(heading.kind())) {
             if (page != null) {
                 issue(node, "'" + heading.text() + "' belongs in agenda.md, not in a week page");
-                sink = new Ignored();
+                sink = new Sections.Ignored();
                 return;
             }
             week = null;
         }
         if (heading.weekScoped() && week == null) {
             issue(node, "'" + heading.text() + "' must come under a 'Week N: Title' heading");
-            sink = new Ignored();
+            sink = new Sections.Ignored();
             return;
         }
         switch (heading.kind()) {
             case PRINCIPLES ->
-                sink = new Items(
-                        node,
+                sink = new Sections.Items(
+                        this,
                         "principles",
                         p -> course.principles.add(new Principle(p.title(), p.links(), p.details())));
-            case LINKS -> sink = new Items(node, "links", p -> link(p).ifPresent(course.links::add));
+            case LINKS -> sink = new Sections.Items(this, "links", p -> link(p).ifPresent(course.links::add));
             case TOOLS ->
-                sink = new Items(node, "tools", p -> link(p).ifPresent(l -> {
+                sink = new Sections.Items(this, "tools", p -> link(p).ifPresent(l -> {
                     Tool tool = new Tool(l.title(), l.url());
                     locations.copy(l, tool);
                     course.tools.add(tool);
                 }));
-            case RULES -> sink = new Items(node, "homework rules", course.rules::add);
+            case RULES -> sink = new Sections.Items(this, "homework rules", course.rules::add);
             case WEEK -> openWeek(node, heading);
-            case GOAL -> sink = new Paragraphs(node, text -> week.goal = join(week.goal, text));
+            case GOAL -> sink = new Sections.Paragraphs(this, text -> week.goal = join(week.goal, text));
             case LECTURE -> openLecture(node, heading);
-            case HOMEWORK -> sink = new HomeworkSink(node, heading);
-            case WEBINAR -> sink = new Raw(node, body -> week.webinar = new Section(heading.title(), body));
+            case HOMEWORK -> sink = new HomeworkSection(this, node, heading);
+            case WEBINAR -> sink = new Sections.Raw(this, body -> week.webinar = new Section(heading.title(), body));
             case OTHER -> {
                 boolean inWeek = week != null && (page != null || node.getLevel() > weekLevel);
                 if (!inWeek) {
                     week = null;
                 }
                 List<Section> target = inWeek ? week.sections : course.sections;
-                sink = new Raw(node, body -> target.add(new Section(heading.title(), body)));
+                sink = new Sections.Raw(this, body -> target.add(new Section(heading.title(), body)));
             }
         }
     }
@@ -142,7 +160,7 @@ final class PageReader {
         WeekDraft existing = course.weeks.get(heading.number());
         if (existing != null) {
             issue(node, "week " + heading.number() + " appears twice (first at line " + existing.line + ")");
-            sink = new Ignored();
+            sink = new Sections.Ignored();
             return;
         }
         if (heading.title().isEmpty()) {
@@ -151,7 +169,7 @@ final class PageReader {
         week = new WeekDraft(heading.number(), heading.title(), file.name(), line(node));
         weekLevel = node.getLevel();
         course.weeks.put(week.number, week);
-        sink = new Items(node, "topics", week.topics::add);
+        sink = new Sections.Items(this, "topics", week.topics::add);
     }
 
     private void openLecture(Heading node, Headings.Heading heading) {
@@ -161,7 +179,7 @@ final class PageReader {
         }
         List<Point> topics = new ArrayList<>();
         week.lectures.add(new LectureDraft(number, heading.title(), topics));
-        sink = new Items(node, "lecture topics", topics::add);
+        sink = new Sections.Items(this, "lecture topics", topics::add);
     }
 
     private Optional<Link> link(Point point) {
@@ -183,170 +201,9 @@ final class PageReader {
         default void close() {}
     }
 
-    final class Ignored implements SectionSink {
-        @Override
-        public void accept(Node block) {}
-    }
-
-    /** A section that is a list: every item becomes a {@link Point}. */
-    final class Items implements SectionSink {
-        private final String what;
-        private final Consumer<Point> target;
-
-        Items(Node heading, String what, Consumer<Point> target) {
-            this.what = what;
-            this.target = target;
-        }
-
-        @Override
-        public void accept(Node block) {
-            if (block instanceof ListBlock list) {
-                for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-                    target.accept(point((ListItem) item));
-                }
-            } else if (!(block instanceof ThematicBreak)) {
-                issue(block, "expected a list of " + what + " here");
-            }
-        }
-    }
-
-    /** A section of prose: each paragraph's plain text. */
-    final class Paragraphs implements SectionSink {
-        private final Consumer<String> target;
-
-        Paragraphs(Node heading, Consumer<String> target) {
-            this.target = target;
-        }
-
-        @Override
-        public void accept(Node block) {
-            if (block instanceof Paragraph paragraph) {
-                target.accept(plain(paragraph));
-            } else if (!(block instanceof ThematicBreak)) {
-                issue(block, "expected paragraphs of text here");
-            }
-        }
-    }
-
-    /** A section kept as the author's own Markdown. */
-    final class Raw implements SectionSink {
-        private final Consumer<String> target;
-        private int first = -1;
-        private int last = -1;
-
-        Raw(Node heading, Consumer<String> target) {
-            this.target = target;
-        }
-
-        @Override
-        public void accept(Node block) {
-            List<SourceSpan> spans = block.getSourceSpans();
-            if (spans.isEmpty()) {
-                return;
-            }
-            if (first < 0) {
-                first = spans.get(0).getLineIndex();
-            }
-            last = spans.get(spans.size() - 1).getLineIndex();
-        }
-
-        @Override
-        public void close() {
-            String body = first < 0
-                    ? ""
-                    : String.join("\n", lines.subList(first, last + 1)).strip();
-            target.accept(body);
-        }
-    }
-
-    /** A homework: summary paragraphs, task bullets, reading bullets and the pass line. */
-    final class HomeworkSink implements SectionSink {
-        private final HomeworkDraft homework;
-
-        HomeworkSink(Heading node, Headings.Heading heading) {
-            String code = "H" + heading.number();
-            if (heading.title().isEmpty()) {
-                issue(node, code + " has no title: write '" + code + ": Title'");
-            }
-            homework = new HomeworkDraft(code, week.number, heading.title(), file.name(), line(node));
-            week.homework.add(homework);
-        }
-
-        @Override
-        public void accept(Node block) {
-            if (block instanceof Paragraph paragraph) {
-                String written = rawStart(paragraph);
-                Optional<String> due = HomeworkGrammar.due(written);
-                if (due.isPresent()) {
-                    due(paragraph, due.get());
-                } else if (HomeworkGrammar.isPass(written)) {
-                    if (homework.pass != null) {
-                        issue(block, homework.code + " has more than one 'Pass:' line");
-                    }
-                    homework.pass = HomeworkGrammar.passText(plain(paragraph));
-                } else {
-                    homework.summary = join(homework.summary, plain(paragraph));
-                }
-            } else if (block instanceof BulletList || block instanceof OrderedList) {
-                for (Node item = block.getFirstChild(); item != null; item = item.getNext()) {
-                    item((ListItem) item);
-                }
-            } else if (!(block instanceof ThematicBreak)) {
-                issue(block, "expected a summary, a list of tasks or a 'Pass:' line in " + homework.code);
-            }
-        }
-
-        private void due(Paragraph paragraph, String text) {
-            if (homework.dueLine > 0) {
-                issue(paragraph, homework.code + " has more than one 'Due:' line");
-                return;
-            }
-            homework.dueLine = line(paragraph);
-            DueRule.parse(text)
-                    .ifPresentOrElse(
-                            rule -> homework.dueRule = rule,
-                            () -> issue(
-                                    paragraph,
-                                    homework.code + ": 'Due: " + text + "' is not a due date: write " + DueRule.FORMS));
-        }
-
-        private void item(ListItem item) {
-            Point point = point(item);
-            Node first = item.getFirstChild();
-            Optional<HomeworkGrammar.TaskMarker> marker = HomeworkGrammar.task(first == null ? "" : rawStart(first));
-            if (marker.isEmpty()) {
-                homework.reading.add(point);
-                return;
-            }
-            String code = marker.get().code();
-            String title = HomeworkGrammar.taskText(point.title());
-            if (title.isEmpty()) {
-                issue(item, homework.code + " " + code + " has no description");
-            }
-            Task built = new Task(
-                    homework.code + "/" + code,
-                    code,
-                    marker.get().kind(),
-                    title,
-                    marker.get().optional());
-            locations.put(built, file.name(), line(item));
-            homework.tasks.add(built);
-        }
-
-        @Override
-        public void close() {
-            if (homework.pass == null && !homework.tasks.isEmpty()) {
-                issues.add(new ContentIssue(
-                        file.name(),
-                        homework.line,
-                        homework.code + " has tasks but no pass criterion: add a line 'Pass: N PRs merged.'"));
-            }
-        }
-    }
-
     // ------------------------------------------------------------ inline helpers
 
-    private Point point(ListItem item) {
+    Point point(ListItem item) {
         StringBuilder text = new StringBuilder();
         List<Link> found = new ArrayList<>();
         List<Point> details = new ArrayList<>();
@@ -371,7 +228,7 @@ final class PageReader {
         return point;
     }
 
-    private String plain(Paragraph paragraph) {
+    String plain(Paragraph paragraph) {
         StringBuilder text = new StringBuilder();
         List<Link> found = new ArrayList<>();
         Text.collect(paragraph, text, found);
@@ -381,7 +238,7 @@ final class PageReader {
     }
 
     /** The block's first source line as written, so markers like 'PR1:' are read before unescaping. */
-    private String rawStart(Node block) {
+    String rawStart(Node block) {
         List<SourceSpan> spans = block.getSourceSpans();
         if (spans.isEmpty()) {
             return "";
@@ -399,7 +256,7 @@ final class PageReader {
         return kind == Kind.PRINCIPLES || kind == Kind.LINKS || kind == Kind.RULES || kind == Kind.TOOLS;
     }
 
-    private static String join(String existing, String paragraph) {
+    static String join(String existing, String paragraph) {
         return existing == null ? paragraph : existing + "\n\n" + paragraph;
     }
 }
