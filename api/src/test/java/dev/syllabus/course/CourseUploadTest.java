@@ -260,7 +260,8 @@ class CourseUploadTest {
                 .as(
                         "twice the line costs about twice as much more, not four times (%d, %d, %d ms)",
                         none, forty, eighty)
-                .isLessThanOrEqualTo(3 * Math.max(0, forty - none) + 25);
+                // A quadratic reading would add seconds; tens of milliseconds are the box's noise.
+                .isLessThanOrEqualTo(3 * Math.max(0, forty - none) + 100);
     }
 
     /** The fastest of seven content checks of the demo page with a task line padded by {@code spaces} spaces. */
