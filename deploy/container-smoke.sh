@@ -165,15 +165,17 @@ timeout 180 $ENGINE run --rm --network host --read-only --tmpfs /tmp "${database
 grep -q 'Successfully applied [0-9]* migrations' "$work/migrate.log" || fail "the migrate step applied no migration: $(tail -20 "$work/migrate.log")"
 echo "  the migrate step migrated the new database and exited ($(grep -o 'Successfully applied [0-9]* migrations' "$work/migrate.log"))"
 # Sign-in with GitHub against the browser tests' fake GitHub, so those tests run here too.
-FAKE_GITHUB_PORT=18180 node web-client/e2e/fake-github.mjs >"$work/fake-github.log" 2>&1 &
-load+=($!)
-wait_for http://127.0.0.1:18180/ 20
+# (Its port is none the manifests' pods use later; it stops once the browser tests are done.)
+FAKE_GITHUB_PORT=18390 node web-client/e2e/fake-github.mjs >"$work/fake-github.log" 2>&1 &
+fake_github=$!
+load+=("$fake_github")
+wait_for http://127.0.0.1:18390/ 20
 $ENGINE run -d --name "$API" --network host --read-only --tmpfs /tmp "${database[@]}" \
   -e QUARKUS_FLYWAY_MIGRATE_AT_START=false -e QUARKUS_FLYWAY_VALIDATE_AT_START=true \
   -e SYLLABUS_TRUSTED_PROXIES=127.0.0.1 -e QUARKUS_HTTP_PORT=18080 \
   -e SYLLABUS_PUBLIC_URL=http://127.0.0.1:18081 -e SYLLABUS_GITHUB_CLIENT_ID=e2e-client \
-  -e SYLLABUS_GITHUB_CLIENT_SECRET=e2e-client-secret -e SYLLABUS_GITHUB_OAUTH_URL=http://127.0.0.1:18180 \
-  -e SYLLABUS_GITHUB_API_URL=http://127.0.0.1:18180 syllabus-api:1.0.0 >/dev/null
+  -e SYLLABUS_GITHUB_CLIENT_SECRET=e2e-client-secret -e SYLLABUS_GITHUB_OAUTH_URL=http://127.0.0.1:18390 \
+  -e SYLLABUS_GITHUB_API_URL=http://127.0.0.1:18390 syllabus-api:1.0.0 >/dev/null
 $ENGINE run -d --name "$WEB" --network host --read-only --tmpfs /tmp \
   -e SYLLABUS_API_UPSTREAM=http://127.0.0.1:18080 -e SYLLABUS_WEB_PORT=18081 syllabus-web:1.0.0 >/dev/null
 wait_for http://127.0.0.1:18081/api/agenda 120
@@ -194,12 +196,13 @@ passed "the images on PostgreSQL"
 
 echo "The browser tests against the web container and PostgreSQL (every page must work under the CSP) ..."
 (cd web-client && E2E_BASE_URL=http://127.0.0.1:18081 E2E_ADMIN_PASSWORD="$(secret_value SYLLABUS_ADMIN_PASSWORD)" \
-  E2E_FAKE_GITHUB_PORT=18180 npx playwright test --project=e2e --reporter=dot) | tee "$work/e2e.log" \
+  E2E_FAKE_GITHUB_PORT=18390 npx playwright test --project=e2e --reporter=dot) | tee "$work/e2e.log" \
   || fail "browser tests failed"
 # Every browser test runs here, the GitHub ones too: a skipped test is a failed layer.
 ! grep -q "skipped" "$work/e2e.log" || fail "browser tests were skipped against the containers: $(grep skipped "$work/e2e.log")"
 passed "the browser tests against the containers"
 remove "$WEB" "$API"
+kill "$fake_github" 2>/dev/null || true
 
 echo "Playing the rendered manifests (k8s/overlays/podman-smoke) with $ENGINE kube play ..."
 # Every layer runs or fails: none is skipped because the engine differs.
