@@ -119,8 +119,8 @@ public class CourseRunResource {
     /** A run's name: a slug of at most 40 characters. */
     public static String runName(String run) {
         String name = PathParams.slug("run", run);
-        if (name.length() > 40) {
-            throw DomainException.invalid("run", "must be at most 40 characters");
+        if (name.length() > Names.RUN_NAME_MAX_LENGTH) {
+            throw DomainException.invalid("run", "must be at most " + Names.RUN_NAME_MAX_LENGTH + " characters");
         }
         return name;
     }

@@ -12,6 +12,9 @@ public final class Names {
     /** A slug: lower-case letters and digits, single hyphens between them. */
     public static final String SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
+    /** The longest a run's name (a slug) may be. */
+    public static final int RUN_NAME_MAX_LENGTH = 40;
+
     /** A GitHub login: letters, digits and single hyphens between them, at most 39 characters. */
     public static final String GITHUB_LOGIN = "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$";
 

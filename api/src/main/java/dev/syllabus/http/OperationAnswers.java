@@ -110,7 +110,7 @@ final class OperationAnswers {
                     "429",
                     "TooManySignIns",
                     "Too many failed sign-ins; try again after Retry-After seconds.",
-                    "Retry-After");
+                    true);
         }
         shared.problem(responses, "500", "ServerError", "An unexpected failure on the server; it is logged.");
         if (!curriculum && signIn) {
@@ -119,14 +119,14 @@ final class OperationAnswers {
                     "503",
                     "SignInUnavailable",
                     "The database is unavailable, or too many sign-ins are being checked at once; try again after Retry-After seconds.",
-                    "Retry-After");
+                    true);
         } else if (!curriculum) {
             shared.problem(
                     responses,
                     "503",
                     "Unavailable",
                     "The database is unavailable; try again after Retry-After seconds.",
-                    "Retry-After");
+                    true);
         }
         if (curriculum && method.equals("GET")) {
             operation.addParameter(shared.parameter(

@@ -29,7 +29,12 @@ final class SharedComponents {
     }
 
     /** A problem answer in its shared words, unless the operation says its own for that status. */
-    void problem(APIResponses responses, String status, String name, String description, String... headers) {
+    void problem(APIResponses responses, String status, String name, String description) {
+        problem(responses, status, name, description, false);
+    }
+
+    /** As {@link #problem(APIResponses, String, String, String)}; with {@code retryAfter}, the answer says when to try again. */
+    void problem(APIResponses responses, String status, String name, String description, boolean retryAfter) {
         APIResponse own = responses.getAPIResponse(status);
         if (own != null && own.getRef() != null) {
             return;
@@ -40,31 +45,31 @@ final class SharedComponents {
             responses.removeAPIResponse(status);
         }
         if (own != null) {
-            withHeaders(own, headers);
+            if (retryAfter) {
+                retryAfter(own);
+            }
             return;
         }
-        responses.addAPIResponse(status, response(name, () -> {
-            APIResponse response = withHeaders(OASFactory.createAPIResponse().description(description), headers);
-            problemContent(response, Integer.parseInt(status));
-            return response;
-        }));
+        responses.addAPIResponse(status, response(name, () -> problemAnswer(status, description, retryAfter)));
     }
 
+    /** A shared problem answer that operations name themselves, by {@code @APIResponse(ref = name)}. */
     void declare(String name, String status, String description) {
-        response(name, () -> {
-            APIResponse response = OASFactory.createAPIResponse().description(description);
-            problemContent(response, Integer.parseInt(status));
-            return response;
-        });
+        response(name, () -> problemAnswer(status, description, false));
     }
 
-    /** Only Retry-After so far: what a client waits before trying again. */
-    private APIResponse withHeaders(APIResponse response, String... headers) {
-        for (String name : headers) {
-            response.addHeader(
-                    name, header("RetryAfter", "Seconds to wait before trying again.", Schema.SchemaType.INTEGER));
+    private APIResponse problemAnswer(String status, String description, boolean retryAfter) {
+        APIResponse response = OASFactory.createAPIResponse().description(description);
+        if (retryAfter) {
+            retryAfter(response);
         }
+        problemContent(response, Integer.parseInt(status));
         return response;
+    }
+
+    private void retryAfter(APIResponse response) {
+        response.addHeader(
+                "Retry-After", header("RetryAfter", "Seconds to wait before trying again.", Schema.SchemaType.INTEGER));
     }
 
     APIResponse response(String name, Supplier<APIResponse> made) {
@@ -116,7 +121,7 @@ final class SharedComponents {
                                         .schema(OASFactory.createSchema()
                                                 .type(List.of(Schema.SchemaType.STRING))
                                                 .pattern(Names.SLUG)
-                                                .maxLength(40)))
+                                                .maxLength(Names.RUN_NAME_MAX_LENGTH)))
                         : declared;
             case "login" ->
                 path
@@ -148,16 +153,14 @@ final class SharedComponents {
 
     /** Every error answer is a problem; its example carries the answer's own status. */
     static void problemContent(APIResponse response, int status) {
-        Response.Status known = Response.Status.fromStatusCode(status);
+        String reason = reasonPhrase(String.valueOf(status));
         Map<String, Object> example = new LinkedHashMap<>();
         example.put("type", "about:blank");
         example.put("title", Problem.of(status, null, "/", List.of()).title());
         example.put("status", status);
         example.put(
                 "detail",
-                response.getDescription() == null
-                        ? (known == null ? "Error" : known.getReasonPhrase())
-                        : response.getDescription());
+                response.getDescription() != null ? response.getDescription() : reason.isEmpty() ? "Error" : reason);
         example.put("instance", "/api/courses/ml-in-production");
         response.setContent(OASFactory.createContent()
                 .addMediaType(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syllabus.course.CourseRunResource;
 import dev.syllabus.domain.DomainException;
+import dev.syllabus.domain.Names;
 import dev.syllabus.http.Negotiation;
 import dev.syllabus.http.PageRequest;
 import dev.syllabus.http.PathParams;
@@ -129,7 +130,10 @@ public class CohortResource {
             @PathParam("slug") String slug,
             @Parameter(
                             description = "A run's name; the current run's without it",
-                            schema = @Schema(pattern = CourseRunResource.RUN_NAME, maxLength = 40))
+                            schema =
+                                    @Schema(
+                                            pattern = CourseRunResource.RUN_NAME,
+                                            maxLength = Names.RUN_NAME_MAX_LENGTH))
                     @QueryParam("run")
                     String run,
             @Parameter(
