@@ -14,7 +14,7 @@ export JAVA_HOME
 export PATH := $(JAVA_HOME)/bin:$(PATH)
 endif
 
-.PHONY: help run run-prerequisites screenshots test format fuzz release-contract api api-postgres web web-deps openapi bench prerequisites clean images deploy-kind undeploy-kind deploy-minikube undeploy-minikube bench-web
+.PHONY: mutation help run run-prerequisites screenshots test format fuzz release-contract api api-postgres web web-deps openapi bench prerequisites clean images deploy-kind undeploy-kind deploy-minikube undeploy-minikube bench-web
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -31,6 +31,10 @@ test: prerequisites ## Run every test: formatting, API (H2, PostgreSQL, packaged
 	  wait $$checks; checked=$$?; cat target/static-checks.log; [ $$built = 0 ] && [ $$checked = 0 ]
 	$(MVN) package -Ppostgres -pl api
 	deploy/container-smoke.sh
+
+mutation: prerequisites ## Mutation testing (PIT) of the pure rule classes: the score per class, at least 80% killed on each
+	$(MVN) -Pmutation test-compile org.pitest:pitest-maven:mutationCoverage -pl api -Dcodegen.skip=true
+	@api/mutation/score.sh
 
 fuzz: ## The hostile-input generator at length: FUZZ_REQUESTS (20000) requests; SEED=<seed> replays a run
 	$(MVN) test -pl api -Dtest=HostileInputTest -Dsurefire.failIfNoSpecifiedTests=false \

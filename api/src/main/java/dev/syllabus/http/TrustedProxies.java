@@ -1,7 +1,6 @@
 package dev.syllabus.http;
 
 import io.netty.util.NetUtil;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,14 +43,6 @@ public final class TrustedProxies {
 
     public static TrustedProxies none() {
         return new TrustedProxies(List.of());
-    }
-
-    public boolean isEmpty() {
-        return ranges.isEmpty();
-    }
-
-    public boolean contains(InetAddress address) {
-        return address != null && contains(address.getAddress());
     }
 
     /** Whether {@code literal}, an IP address as text, is a trusted proxy; false for anything that is not an IP literal. */

@@ -63,6 +63,27 @@ class ForwardedClientTest {
                 .isEqualTo("10.0.0.5");
         assertThat(ForwardedClient.address("10.0.0.5", List.of(), List.of("for=_hidden"), PROXIES))
                 .isEqualTo("10.0.0.5");
+        assertThat(ForwardedClient.address("10.0.0.5", List.of("[2001:db8::1"), List.of(), PROXIES))
+                .as("an unclosed bracket")
+                .isEqualTo("10.0.0.5");
+        assertThat(ForwardedClient.address("10.0.0.5", List.of(":80"), List.of(), PROXIES))
+                .as("a port without an address")
+                .isEqualTo("10.0.0.5");
+    }
+
+    @Test
+    void hopsAreNormalisedAddressesWithoutTheirPorts() {
+        assertThat(ForwardedClient.address("10.0.0.5", List.of("192.0.2.1:80"), List.of(), PROXIES))
+                .isEqualTo("192.0.2.1");
+        assertThat(ForwardedClient.address("10.0.0.5", List.of("[2001:DB8:0::1]:4711"), List.of(), PROXIES))
+                .isEqualTo("2001:db8::1");
+        assertThat(ForwardedClient.address("10.0.0.5", List.of("2001:db8::1"), List.of(), PROXIES))
+                .as("an IPv6 hop without brackets keeps all its colons")
+                .isEqualTo("2001:db8::1");
+        String longestLiteral = "0000:0000:0000:0000:0000:ffff:192.168.100.228";
+        assertThat(longestLiteral).hasSize(45);
+        assertThat(ForwardedClient.address("10.0.0.5", List.of(longestLiteral), List.of(), PROXIES))
+                .isEqualTo(NetUtil.bytesToIpAddress(NetUtil.createByteArrayFromIpAddressString(longestLiteral)));
     }
 
     @Property(tries = 500)
@@ -137,7 +158,15 @@ class ForwardedClientTest {
         assertThat(ForwardedClient.host("")).isNull();
         assertThat(ForwardedClient.host("a b")).isNull();
         assertThat(ForwardedClient.host("evil.example/path")).isNull();
+        String longestName = String.join(".", List.of("a".repeat(63), "b".repeat(63), "c".repeat(63), "d".repeat(63)));
+        assertThat(ForwardedClient.host(longestName + ":8443"))
+                .as("the longest host kept")
+                .hasSize(260);
+        assertThat(ForwardedClient.host(longestName + ":84430")).isNull();
+        assertThat(ForwardedClient.host(null)).isNull();
         assertThat(ForwardedClient.scheme("HTTPS")).isEqualTo("https");
+        assertThat(ForwardedClient.scheme(" http ")).isEqualTo("http");
+        assertThat(ForwardedClient.scheme(null)).isNull();
         assertThat(ForwardedClient.scheme("gopher")).isNull();
     }
 
@@ -152,7 +181,20 @@ class ForwardedClientTest {
                 .isTrue();
         assertThat(TrustedProxies.of(List.of("10.0.0.0/12")).contains("10.16.0.0"))
                 .isFalse();
+        assertThat(TrustedProxies.of(List.of("0.0.0.0/0")).contains("203.0.113.9"))
+                .as("a /0 range trusts every address of its family")
+                .isTrue();
+        assertThat(TrustedProxies.of(List.of("0.0.0.0/0")).contains("2001:db8::1"))
+                .isFalse();
+        assertThat(TrustedProxies.of(List.of("10.1.2.3/32")).contains("10.1.2.3"))
+                .isTrue();
+        assertThat(TrustedProxies.of(List.of("10.1.2.3/32")).contains("10.1.2.4"))
+                .isFalse();
+        assertThat(TrustedProxies.of(List.of("fd00::/128")).contains("fd00::")).isTrue();
+        assertThat(proxies.contains((String) null)).isFalse();
         assertThatThrownBy(() -> TrustedProxies.of(List.of("proxy.internal"))).hasMessageContaining("proxy.internal");
+        assertThatThrownBy(() -> TrustedProxies.of(List.of("/8"))).hasMessageContaining("/8");
+        assertThatThrownBy(() -> TrustedProxies.of(List.of("10.0.0.0/x"))).hasMessageContaining("10.0.0.0/x");
         assertThatThrownBy(() -> TrustedProxies.of(List.of("10.0.0.0/33"))).hasMessageContaining("10.0.0.0/33");
     }
 }
