@@ -32,7 +32,7 @@ test: prerequisites ## Run every test: formatting, API (H2, PostgreSQL, packaged
 	$(MVN) package -Ppostgres -pl api
 	deploy/container-smoke.sh
 
-mutation: prerequisites ## Mutation testing (PIT) of the pure rule classes: the score per class, at least 80% killed on each
+mutation: ## Mutation testing (PIT) of the pure rule classes: the score per class, at least 80% killed on each
 	$(MVN) -Pmutation test-compile org.pitest:pitest-maven:mutationCoverage -pl api -Dcodegen.skip=true
 	@api/mutation/score.sh
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, screenshots } from './helpers';
+import { expectNoAxeViolations, screenshots, SMOKE } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   page.on('console', (message) => {
@@ -7,7 +7,7 @@ test.beforeEach(async ({ page }) => {
   });
 });
 
-test('the agenda shows the eight weeks from the API', async ({ page, request }) => {
+test('the agenda shows the eight weeks from the API', SMOKE, async ({ page, request }) => {
   const api = await (await request.get('/api/agenda')).json();
   await page.goto('/');
 

@@ -1,5 +1,14 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { ADMIN, COURSE, PASSWORD, expectNoAxeViolations, failOnConsoleErrors, screenshots, signIn } from './helpers';
+import {
+  ADMIN,
+  COURSE,
+  expectNoAxeViolations,
+  failOnConsoleErrors,
+  PASSWORD,
+  screenshots,
+  signIn,
+  SMOKE,
+} from './helpers';
 
 const PR1 = /Write a Dockerfile for a dummy server/;
 
@@ -16,45 +25,46 @@ test.beforeEach(async ({ page, request }) => {
   await setJoinCode(request);
 });
 
-test('a student joins, ticks a task, reloads and it is still ticked; the instructor sees it', async ({
-  page,
-  browser,
-}) => {
-  const login = `e2e-${Date.now()}`;
-  await page.goto('/signin');
-  await page.getByLabel('Join code from your instructor').fill('E2E-JOIN-CODE');
-  await page.getByLabel('GitHub login').nth(1).fill(login);
-  await page.getByLabel('Choose a password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Join the course' }).click();
+test(
+  'a student joins, ticks a task, reloads and it is still ticked; the instructor sees it',
+  SMOKE,
+  async ({ page, browser }) => {
+    const login = `e2e-${Date.now()}`;
+    await page.goto('/signin');
+    await page.getByLabel('Join code from your instructor').fill('E2E-JOIN-CODE');
+    await page.getByLabel('GitHub login').nth(1).fill(login);
+    await page.getByLabel('Choose a password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Join the course' }).click();
 
-  await expect(page).toHaveURL(/\/checklist$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My checklist');
-  const task = page.getByLabel(PR1);
-  await task.check();
-  await expect(task).toBeChecked();
-  await expect(page.getByRole('article', { name: /H2: Infrastructure/ }).getByText('In progress')).toBeVisible();
-  await page.reload();
-  await expect(page.getByLabel(PR1)).toBeChecked();
-  await expectNoAxeViolations(page);
-  await page.screenshot({ path: `${screenshots}/checklist.png`, fullPage: true });
+    await expect(page).toHaveURL(/\/checklist$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('My checklist');
+    const task = page.getByLabel(PR1);
+    await task.check();
+    await expect(task).toBeChecked();
+    await expect(page.getByRole('article', { name: /H2: Infrastructure/ }).getByText('In progress')).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel(PR1)).toBeChecked();
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: `${screenshots}/checklist.png`, fullPage: true });
 
-  const context = await browser.newContext();
-  const instructor = await context.newPage();
-  await signIn(instructor, ADMIN.login, ADMIN.password);
-  await expect(instructor).toHaveURL(/\/instructor$/);
-  const row = instructor.getByRole('row', { name: new RegExp(login) });
-  // Cells after the student's name: completion, ticks by source, then H1, H2, ...
-  await expect(row.getByRole('cell').nth(1)).toContainText('0 GitHub · 1 self · 0 staff');
-  await expect(row.getByRole('cell').nth(3)).toContainText('In progress');
-  await expectNoAxeViolations(instructor);
-  await instructor.screenshot({ path: `${screenshots}/cohort.png`, fullPage: true });
+    const context = await browser.newContext();
+    const instructor = await context.newPage();
+    await signIn(instructor, ADMIN.login, ADMIN.password);
+    await expect(instructor).toHaveURL(/\/instructor$/);
+    const row = instructor.getByRole('row', { name: new RegExp(login) });
+    // Cells after the student's name: completion, ticks by source, then H1, H2, ...
+    await expect(row.getByRole('cell').nth(1)).toContainText('0 GitHub · 1 self · 0 staff');
+    await expect(row.getByRole('cell').nth(3)).toContainText('In progress');
+    await expectNoAxeViolations(instructor);
+    await instructor.screenshot({ path: `${screenshots}/cohort.png`, fullPage: true });
 
-  await row.getByRole('link', { name: login }).click();
-  await expect(instructor.getByRole('heading', { level: 1 })).toHaveText(`${login}'s checklist`);
-  await expect(instructor.getByLabel(PR1)).toBeChecked();
-  await expectNoAxeViolations(instructor);
-  await context.close();
-});
+    await row.getByRole('link', { name: login }).click();
+    await expect(instructor.getByRole('heading', { level: 1 })).toHaveText(`${login}'s checklist`);
+    await expect(instructor.getByLabel(PR1)).toBeChecked();
+    await expectNoAxeViolations(instructor);
+    await context.close();
+  },
+);
 
 test('a change refused by the server rolls back and shows its message', async ({ page, request }) => {
   const login = `e2e-refused-${Date.now()}`;

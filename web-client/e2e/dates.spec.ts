@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, COURSE, PASSWORD, expectNoAxeViolations, failOnConsoleErrors, screenshots, signIn } from './helpers';
+import {
+  ADMIN,
+  COURSE,
+  expectNoAxeViolations,
+  failOnConsoleErrors,
+  PASSWORD,
+  screenshots,
+  signIn,
+  SMOKE,
+} from './helpers';
 
 test.beforeEach(async ({ page }) => failOnConsoleErrors(page));
 
@@ -67,7 +76,7 @@ test('a student sees what is due this week and copies their private calendar add
   await page.screenshot({ path: `${screenshots}/checklist-dates.png`, fullPage: true });
 });
 
-test('an instructor starts a run, sees its cohort and downloads the gradebook', async ({ page }) => {
+test('an instructor starts a run, sees its cohort and downloads the gradebook', SMOKE, async ({ page }) => {
   await signIn(page, ADMIN.login, ADMIN.password);
   await expect(page).toHaveURL(/\/instructor$/);
   const runs = page.getByRole('region', { name: 'Runs' });

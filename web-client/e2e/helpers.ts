@@ -6,6 +6,9 @@ export const COURSE = '/api/courses/ml-in-production';
 export const ADMIN = { login: 'admin', password: process.env.E2E_ADMIN_PASSWORD ?? 'syllabus-admin' };
 export const PASSWORD = 'a long enough password';
 export const screenshots = 'target/screenshots';
+// The few tests the container smoke runs against the images (the whole suite runs against the
+// production build, under the same security headers): reading, writing, GitHub, a download.
+export const SMOKE = { tag: '@smoke' };
 
 export async function signIn(page: Page, login: string, password: string) {
   await page.goto('/signin');
