@@ -1,5 +1,6 @@
 // A refused join or sign-in, said in the student's words, beside the one field it is about.
 import { ApiError } from './api/client';
+import { messageOf } from './submission.svelte';
 
 export type JoinField = 'code' | 'login' | 'password' | 'email' | 'form';
 
@@ -10,7 +11,7 @@ export interface FieldProblem {
 
 /** Which field a refused join is about and what to tell the student, with `invite` saying which code they typed. */
 export function joinProblem(error: unknown, invite: boolean): FieldProblem {
-  if (!(error instanceof ApiError)) return { field: 'form', message: (error as Error).message };
+  if (!(error instanceof ApiError)) return { field: 'form', message: messageOf(error) };
   const field = error.problem?.errors?.[0]?.field;
   if (error.status === 0) return { field: 'form', message: error.message };
   if (error.status === 429)

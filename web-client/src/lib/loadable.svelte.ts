@@ -1,3 +1,5 @@
+import { messageOf } from './submission.svelte';
+
 /**
  * One way for a page to load something from the API: the latest value, whether a load is running,
  * and the last error's message. A reload keeps showing the old value, and only the latest of
@@ -24,7 +26,7 @@ export class Loadable<T> {
         this.error = null;
       }
     } catch (error) {
-      if (call === this.#latest) this.error = (error as Error).message;
+      if (call === this.#latest) this.error = messageOf(error);
     } finally {
       if (call === this.#latest) this.loading = false;
     }

@@ -1,9 +1,9 @@
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { json, problem } from '../test/responses';
-import { checklist } from '../test/checklist-fixture';
-import { course } from '../test/fixtures';
+import { json, problem } from '../../test/responses';
+import { checklist } from '../../test/checklist-fixture';
+import { course } from '../../test/fixtures';
 import ChecklistPage from './ChecklistPage.svelte';
 
 describe('ChecklistPage', () => {
