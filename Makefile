@@ -60,7 +60,7 @@ api-postgres: ## Build the production API jar (PostgreSQL) into api/target/postg
 release-contract: ## Record the committed OpenAPI document as released (api/openapi-released.json), after a release
 	cp api/openapi.json api/openapi-released.json
 
-openapi: ## Refresh the committed OpenAPI document (api/openapi.json) from the running code
+openapi: ## Render the contract (api/src/main/resources/META-INF/openapi.yaml) as the API serves it into api/openapi.json
 	$(MVN) test -pl api -Dtest=OpenApiContractTest -Dopenapi.update=true -Dsurefire.failIfNoSpecifiedTests=false
 
 # The benchmarks start both builds as the image does, with an AOT cache trained by this machine's JDK 25,

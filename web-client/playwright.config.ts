@@ -21,8 +21,19 @@ export default defineConfig({
   // The journeys (e2e/journeys) walk a real course's days at a desktop's and at a phone's size.
   projects: [
     { name: 'e2e', testIgnore: /journeys\// },
-    { name: 'journeys-desktop', testDir: 'e2e/journeys', use: { viewport: { width: 1280, height: 900 } } },
-    { name: 'journeys-phone', testDir: 'e2e/journeys', use: { viewport: { width: 390, height: 844 }, hasTouch: true } },
+    // A journey is a whole day of clicks (about 20 s on a quiet box): it gets room for a busy one.
+    {
+      name: 'journeys-desktop',
+      testDir: 'e2e/journeys',
+      timeout: 90_000,
+      use: { viewport: { width: 1280, height: 900 } },
+    },
+    {
+      name: 'journeys-phone',
+      testDir: 'e2e/journeys',
+      timeout: 90_000,
+      use: { viewport: { width: 390, height: 844 }, hasTouch: true },
+    },
   ],
   use: {
     baseURL: external ?? `http://127.0.0.1:${webPort}`,

@@ -14,15 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Sign-in with GitHub (OAuth 2.0 with PKCE, the state bound to the browser by a cookie), and
@@ -30,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/auth")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Accounts", description = "Sign-in, sign-out and integration tokens.")
 public class GithubSignInResource {
 
     private final GithubSignIn github;
@@ -43,32 +33,7 @@ public class GithubSignInResource {
 
     @GET
     @Path("/github/login")
-    @Operation(
-            operationId = "startGithubSignIn",
-            summary = "Sign in with GitHub: go to GitHub",
-            description =
-                    "Answers 302 to GitHub's authorization page (OAuth 2.0 authorization code with a one-time state and PKCE S256). "
-                            + "GitHub then brings the browser back to /api/auth/github/callback. `redirect` is the web client's page to land on "
-                            + "(a path on this site; /checklist by default). 404 when sign-in with GitHub is not set up.")
-    @APIResponse(
-            responseCode = "302",
-            description = "To GitHub.",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "GitHub's authorization page.",
-                            schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "404", ref = "GithubSignInOff")
-    public Response startGithubSignIn(
-            @Parameter(description = "A path on this site to land on afterwards", example = "/checklist")
-                    @QueryParam("redirect")
-                    String redirect,
-            @Parameter(
-                            description =
-                                    "A value the web client keeps for this sign-in and finds again in the fragment (16 to 64 letters, digits, '-' or '_')",
-                            schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9_-]{16,64}$"))
-                    @QueryParam("nonce")
-                    String nonce) {
+    public Response startGithubSignIn(@QueryParam("redirect") String redirect, @QueryParam("nonce") String nonce) {
         GithubSignIn.Started started = github.authorize(redirect, nonce, null);
         return Response.status(302)
                 .location(started.location())
@@ -79,29 +44,7 @@ public class GithubSignInResource {
     @POST
     @Path("/github/link")
     @RolesAllowed({"STUDENT", "INSTRUCTOR"})
-    @SecurityRequirement(name = "bearer")
-    @Operation(
-            operationId = "startGithubLink",
-            summary = "Link your GitHub account: go to GitHub",
-            description =
-                    "For an account signed in with its password: answers where to send the browser (GitHub's authorization page) and sets "
-                            + "the cookie that binds the link to this browser. When GitHub brings the browser back, the account is linked to that "
-                            + "GitHub user and takes its login; its password, tokens and checklist stay. A GitHub account linked to another "
-                            + "Syllabus account, or a login another unproven account holds, is refused with what to do.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Where to send the browser.",
-            content = @Content(schema = @Schema(implementation = AccountViews.GithubAuthorization.class)))
-    @APIResponse(responseCode = "404", ref = "GithubSignInOff")
-    public Response startGithubLink(
-            @Parameter(description = "A path on this site to land on afterwards", example = "/checklist")
-                    @QueryParam("redirect")
-                    String redirect,
-            @Parameter(
-                            description = "A value the web client keeps for this link and finds again in the fragment",
-                            schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9_-]{16,64}$"))
-                    @QueryParam("nonce")
-                    String nonce) {
+    public Response startGithubLink(@QueryParam("redirect") String redirect, @QueryParam("nonce") String nonce) {
         GithubSignIn.Started started = github.authorize(redirect, nonce, current.id());
         return Response.ok(
                         new AccountViews.GithubAuthorization(started.location().toString()))
@@ -111,41 +54,11 @@ public class GithubSignInResource {
 
     @GET
     @Path("/github/callback")
-    @Operation(
-            operationId = "finishGithubSignIn",
-            summary = "Sign in with GitHub: GitHub comes back",
-            description =
-                    "GitHub's redirect after the person allowed (or refused) the sign-in. With a valid, unused state, in the browser that "
-                            + "started the sign-in (its binding cookie), the code is exchanged for the person's GitHub identity, their account "
-                            + "is found or created, and the answer is 302 to the web client's page with a Syllabus session token in the URL "
-                            + "fragment (`#token=...&nonce=...`), never in the query string or a cookie; a link answers `#linked=github`. A "
-                            + "wrong, expired or reused state, another browser, a refused consent, a login another unproven account holds, or "
-                            + "GitHub being down get a problem, and nothing is created; a browser (one that asks for `text/html` before JSON) "
-                            + "is sent instead to the web client's sign-in page with the problem's detail in the fragment "
-                            + "(`/signin#github-error=...`), so a person never lands on a bare document.")
-    @APIResponse(
-            responseCode = "302",
-            description =
-                    "Signed in: to the web client, token in the fragment; or, for a browser, refused: to the sign-in page "
-                            + "with `#github-error=...`.",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "The web client's page, with `#token=...`.",
-                            schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The person refused, GitHub refused the code, or another browser started this sign-in.")
-    @APIResponse(
-            responseCode = "409",
-            description = "The GitHub login is held by an account GitHub has not proven; the detail says what to do.")
-    @APIResponse(responseCode = "502", description = "GitHub did not answer as expected; nothing was created.")
-    @APIResponse(responseCode = "404", ref = "GithubSignInOff")
     public Response finishGithubSignIn(
             @QueryParam("code") String code,
             @QueryParam("state") String state,
             @QueryParam("error") String error,
-            @Parameter(hidden = true) @CookieParam(BINDING_COOKIE) String browserSecret,
+            @CookieParam(BINDING_COOKIE) String browserSecret,
             HttpHeaders headers) {
         URI location;
         try {

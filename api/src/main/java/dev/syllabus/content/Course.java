@@ -5,41 +5,28 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A course as its author wrote it: the agenda plus the week pages, parsed into structure. */
-@Schema(description = "A course: its agenda, weeks, topics and homework.")
 public record Course(
-        @Schema(example = "ml-in-production") String slug,
-        @Schema(example = "Machine Learning in Production") String title,
+        String slug,
+        String title,
 
-        @Schema(
-                nullable = true,
-                example = "Take a machine-learning model from a notebook to a monitored production service.")
         String description,
 
-        @Schema(
-                description = "Content version: changes whenever the course's source files change; also the ETag.",
-                example = "3f2a9c1d0b7e4a65")
         String version,
 
         List<Principle> principles,
         List<Link> links,
         List<Tool> tools,
 
-        @Schema(description = "Course-wide checklist items from the homework instructions.")
         List<Point> homeworkRules,
 
-        @Schema(description = "Sections the importer does not know, kept as titled free text.")
         List<Section> sections,
 
         List<Week> weeks,
         EvidencePolicy evidencePolicy,
         Schedule schedule,
 
-        @Schema(
-                nullable = true,
-                description = "The run whose dates the weeks and homework carry: the course's current run")
         Run run) {
 
     public Course {

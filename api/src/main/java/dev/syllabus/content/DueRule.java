@@ -13,8 +13,6 @@ import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * When a homework is due, as its author wrote it on a {@code Due:} line: a number of days after its
@@ -27,12 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param days    days after the homework's week starts (relative rules only)
  * @param time    the local time of day in the run's time zone
  */
-@Schema(
-        type = SchemaType.STRING,
-        description = "When a homework is due, as its author wrote it: '+N days' after its week starts, "
-                + "optionally at HH:MM (default 23:59), or 'week N Weekday HH:MM'",
-        example = "+10 days",
-        pattern = DueRule.PATTERN)
 public record DueRule(Integer week, DayOfWeek weekday, int days, LocalTime time) {
 
     public static final LocalTime END_OF_DAY = LocalTime.of(23, 59);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What counts as GitHub evidence in one course, from the {@code [evidence]} table of
@@ -14,30 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * listed reviewers; checks count when the listed check runs (or, with none listed, the check
  * suite) conclude {@code success} on the pull request's current head commit.
  */
-@Schema(
-        name = "EvidencePolicy",
-        description = "What counts as GitHub evidence in this course (course.toml's [evidence] table).")
-public record EvidencePolicy(
-        @Schema(
-                description = "GitHub logins, besides the instructors', whose approving reviews count",
-                example = "[\"grace-ta\"]")
-        List<String> reviewers,
-
-        @Schema(
-                description =
-                        "Check runs that must all conclude success on the head commit; empty: the check suite's conclusion counts",
-                example = "[\"test\", \"lint\"]")
-        List<String> checks,
-
-        @Schema(
-                description =
-                        "Whether a student's own tick counts toward passing (COUNT), or only marks the item claimed "
-                                + "until GitHub or an instructor confirms it (CLAIM)",
-                defaultValue = "COUNT")
-        SelfTicks selfTicks) {
+public record EvidencePolicy(List<String> reviewers, List<String> checks, SelfTicks selfTicks) {
 
     /** What a student's own tick is worth (course.toml: {@code self_ticks = "count"} or {@code "claim"}). */
-    @Schema(name = "SelfTicks")
     public enum SelfTicks {
         /** It counts toward passing, as GitHub's or an instructor's would. */
         COUNT,

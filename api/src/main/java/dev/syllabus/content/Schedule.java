@@ -11,46 +11,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A course's timetable rules, from the {@code [schedule]} table of {@code course.toml}: when
  * homework is due unless its section says otherwise, when each week's webinar takes place, what a
  * late pass costs in the gradebook, and where the first run starts. Dates themselves come from a run.
  */
-@Schema(
-        name = "Schedule",
-        description = "A course's timetable rules (course.toml's [schedule] table); dates come from a course run.")
 public record Schedule(
-        @Schema(description = "When homework without its own 'Due:' line is due")
         DueRule due,
 
-        @Schema(
-                nullable = true,
-                description = "The weekday of each week's webinar, or null when the course gives none",
-                example = "SATURDAY")
         DayOfWeek webinarDay,
 
-        @Schema(nullable = true, description = "The webinar's local start time", example = "10:00:00")
         LocalTime webinarTime,
 
-        @Schema(description = "How long a webinar lasts, in minutes", example = "90")
         int webinarMinutes,
 
-        @Schema(
-                description = "Percentage points a homework passed after its due date loses in the gradebook export",
-                example = "10")
         int latePenalty,
 
-        @Schema(
-                nullable = true,
-                description =
-                        "Where the course's first run starts, when the content says; later runs are created by instructors")
         LocalDate firstRunStart,
 
-        @Schema(
-                description = "The IANA time zone new runs start in unless an instructor says otherwise",
-                example = "Europe/Kyiv")
         String timeZone) {
 
     public static final Schedule DEFAULT = new Schedule(DueRule.END_OF_WEEK, null, null, 90, 0, null, "UTC");

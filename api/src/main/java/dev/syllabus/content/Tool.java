@@ -1,9 +1,3 @@
 package dev.syllabus.content;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-public record Tool(
-        @Schema(example = "Minikube") String name,
-
-        @Schema(example = "https://minikube.sigs.k8s.io/docs/start/")
-        String url) {}
+public record Tool(String name, String url) {}

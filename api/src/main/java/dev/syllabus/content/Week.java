@@ -4,28 +4,23 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.IntFunction;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record Week(
-        @Schema(example = "1") int number,
-        @Schema(example = "Introduction") String title,
+        int number,
+        String title,
 
-        @Schema(nullable = true, description = "What the week is for (from the week page), or null.")
         String goal,
 
         List<Point> topics,
         List<Lecture> lectures,
         List<Homework> homework,
 
-        @Schema(nullable = true, description = "The week's webinar, or null.")
         Section webinar,
 
         List<Section> sections,
 
-        @Schema(nullable = true, description = "The week's first day in the course's current run")
         LocalDate start,
 
-        @Schema(nullable = true, description = "The week's last day (inclusive) in the course's current run")
         LocalDate end) {
 
     public Week {

@@ -16,21 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Instructors create and edit a course's runs. */
 // One root for every resource under /api (see EnrollmentResource).
 @Path("/api")
-@SecurityRequirement(name = "bearer")
-@Tag(
-        name = "Runs",
-        description = "Course runs: one offering of a course to one cohort, with its dates, time zone and join code.")
 public class CourseRunResource {
 
     private final CourseRuns runs;
@@ -43,15 +32,6 @@ public class CourseRunResource {
     @Path("/courses/{slug}/runs")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"INSTRUCTOR", "READER"})
-    @Operation(
-            operationId = "listRuns",
-            summary = "The course's runs, earliest first (instructors)",
-            description = "Each run with its dates, time zone, join code and whether it is the current run.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Every run.",
-            content =
-                    @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CourseRunViews.RunView.class)))
     public List<CourseRunViews.RunView> list(@PathParam("slug") String slug) {
         return runs.list(PathParams.slug("slug", slug));
     }
@@ -60,14 +40,6 @@ public class CourseRunResource {
     @Path("/courses/{slug}/runs/{run}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"INSTRUCTOR", "READER"})
-    @Operation(
-            operationId = "getRun",
-            summary = "One run of the course (instructors)",
-            description = "The run's dates, time zone, join code and whether it is the current run.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The run.",
-            content = @Content(schema = @Schema(implementation = CourseRunViews.RunView.class)))
     public CourseRunViews.RunView get(@PathParam("slug") String slug, @PathParam("run") String run) {
         return runs.get(PathParams.slug("slug", slug), runOrCurrent(run));
     }
@@ -77,21 +49,6 @@ public class CourseRunResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("INSTRUCTOR")
-    @Operation(
-            operationId = "putRun",
-            summary = "Create a run, or change its title, start, time zone or join code (instructors)",
-            description =
-                    "Dates move with the run: its weeks, due dates, late flags and calendars follow at once. The current run "
-                            + "(the latest that has started) is what the curriculum's dates use; `current` in the address names it, "
-                            + "so `current` is never a new run's name.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The run, changed.",
-            content = @Content(schema = @Schema(implementation = CourseRunViews.RunView.class)))
-    @APIResponse(
-            responseCode = "201",
-            description = "The run, created.",
-            content = @Content(schema = @Schema(implementation = CourseRunViews.RunView.class)))
     public Response put(
             @PathParam("slug") String slug,
             @PathParam("run") String run,

@@ -27,19 +27,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** GitHub's webhook, and the students' and instructors' side of the evidence it brings. */
 // One root for every resource under /api (see EnrollmentResource).
 @Path("/api")
-@Tag(name = "GitHub", description = "Pull requests, reviews and CI checks from GitHub tick the checklist.")
 public class GithubResource {
 
     private final GithubConfig config;
@@ -68,25 +59,10 @@ public class GithubResource {
     @Path("/github/webhook")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(
-            operationId = "receiveGithubWebhook",
-            summary = "Receive a GitHub webhook delivery",
-            description =
-                    "Send pull_request, pull_request_review, check_suite, check_run and member events (content type application/json). "
-                            + "The X-Hub-Signature-256 header (HMAC-SHA256 of the raw body under SYLLABUS_GITHUB_WEBHOOK_SECRET) is checked "
-                            + "before anything is parsed. A delivery id seen before is acknowledged and ignored.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Processed, ignored (with the reason) or a repeat.",
-            content = @Content(schema = @Schema(implementation = GithubViews.DeliveryResult.class)))
-    @APIResponse(responseCode = "401", description = "Missing or wrong signature; nothing changed.")
-    @APIResponse(responseCode = "413", description = "The body is too large.")
-    @APIResponse(responseCode = "503", description = "No webhook secret is configured: every delivery is refused.")
     public GithubViews.DeliveryResult receive(
-            @Parameter(description = "sha256=<hex HMAC>") @HeaderParam("X-Hub-Signature-256") String signature,
-            @Parameter(example = "pull_request") @HeaderParam("X-GitHub-Event") String event,
-            @Parameter(example = "72d3162e-cc78-11e3-81ab-4c9367dc0958") @HeaderParam("X-GitHub-Delivery")
-                    String delivery,
+            @HeaderParam("X-Hub-Signature-256") String signature,
+            @HeaderParam("X-GitHub-Event") String event,
+            @HeaderParam("X-GitHub-Delivery") String delivery,
             byte[] body) {
         String secret = config.webhookSecret()
                 .filter(s -> !s.isBlank())
@@ -121,21 +97,7 @@ public class GithubResource {
     @Path("/github/deliveries")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"INSTRUCTOR", "READER"})
-    @SecurityRequirement(name = "bearer")
-    @Operation(
-            operationId = "listGithubDeliveries",
-            summary = "Recent webhook deliveries and what each changed or why it was ignored (instructors)",
-            description =
-                    "The webhook deliveries received, newest first, paged, each with its outcome and the reason it was ignored, if it was.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Newest first.",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GithubViews.Delivery.class)))
-    public Response deliveries(
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("size")
-                    String size,
-            UriInfo uri) {
+    public Response deliveries(@QueryParam("page") String page, @QueryParam("size") String size, UriInfo uri) {
         PageRequest request = PageRequest.of(page, size);
         GithubFacts.DeliveryPage found = facts.deliveries(Page.of(request.index(), request.size()));
         return request.headers(Response.ok(found.deliveries(), MediaType.APPLICATION_JSON), uri, (int)
@@ -148,16 +110,6 @@ public class GithubResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("STUDENT")
-    @SecurityRequirement(name = "bearer")
-    @Operation(
-            operationId = "registerRepository",
-            summary = "Register my course repository on GitHub",
-            description = "Pull requests, reviews and checks in it then count as evidence for my checklist.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Registered.",
-            content = @Content(schema = @Schema(implementation = GithubViews.Repository.class)))
-    @APIResponse(responseCode = "403", description = "Not a repository of yours: its owner is not your login.")
     public GithubViews.Repository register(
             @PathParam("slug") String slug, @NotNull @Valid GithubViews.RepositoryRequest request) {
         return repositories.register(PathParams.slug("slug", slug), current.id(), request.url(), false);
@@ -168,17 +120,6 @@ public class GithubResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("INSTRUCTOR")
-    @SecurityRequirement(name = "bearer")
-    @Operation(
-            operationId = "registerStudentRepository",
-            summary = "Register a student's course repository (instructors)",
-            description =
-                    "For repositories a student does not own themselves, such as one in the course's organisation. "
-                            + "A repository registered by another student moves to this one, with its pull requests and their credit.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Registered.",
-            content = @Content(schema = @Schema(implementation = GithubViews.Repository.class)))
     public GithubViews.Repository registerForStudent(
             @PathParam("slug") String slug,
             @PathParam("login") String login,
@@ -191,19 +132,6 @@ public class GithubResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("INSTRUCTOR")
-    @SecurityRequirement(name = "bearer")
-    @Operation(
-            operationId = "decideRepositoryOwner",
-            summary = "Confirm or reject a student's repository as theirs (instructors)",
-            description =
-                    "Where nothing proves a registered repository is the student's (they never signed in with GitHub), its evidence "
-                            + "is labelled unproven in the checklist, the cohort, its CSV and the gradebook's notes. CONFIRMED lifts that "
-                            + "label; REJECTED withdraws the ticks its pull requests gave and credits nothing from it again, until confirmed.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The repository and who proved it is the student's.",
-            content = @Content(schema = @Schema(implementation = RepositoryOwners.RepositoryOwner.class)))
-    @APIResponse(responseCode = "404", description = "No such course or student, or no repository registered.")
     public RepositoryOwners.RepositoryOwner decideRepositoryOwner(
             @PathParam("slug") String slug,
             @PathParam("login") String login,
@@ -218,17 +146,6 @@ public class GithubResource {
     @Path("/courses/{slug}/pull-requests")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("STUDENT")
-    @SecurityRequirement(name = "bearer")
-    @Operation(
-            operationId = "listMyPullRequests",
-            summary = "My pull requests as GitHub reported them, matched to tasks or not",
-            description =
-                    "Pull requests GitHub reported in my registered repository, with their state, checks and reviews, and the task each counts for, if any.")
-    @APIResponse(
-            responseCode = "200",
-            description = "By number.",
-            content =
-                    @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GithubViews.PullRequest.class)))
     public List<GithubViews.PullRequest> pullRequests(@PathParam("slug") String slug) {
         return repositories.pullRequests(PathParams.slug("slug", slug), current.id());
     }
@@ -238,16 +155,6 @@ public class GithubResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("STUDENT")
-    @SecurityRequirement(name = "bearer")
-    @Operation(
-            operationId = "assignPullRequest",
-            summary = "Assign one of my pull requests to a task by hand",
-            description =
-                    "Counts one of my pull requests for a task (`H3/PR2`) when its title, body or branch did not name one.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Assigned.",
-            content = @Content(schema = @Schema(implementation = GithubViews.PullRequest.class)))
     public GithubViews.PullRequest assign(
             @PathParam("slug") String slug,
             @PathParam("number") String number,

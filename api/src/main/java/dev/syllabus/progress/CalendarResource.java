@@ -10,17 +10,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Calendars (RFC 5545) for calendar apps: a course run's public one, and each student's private feed. */
 @Path("/api")
-@Tag(name = "Calendars", description = "iCalendar feeds calendar apps subscribe to.")
 public class CalendarResource {
 
     static final String ICALENDAR = "text/calendar";
@@ -37,15 +29,6 @@ public class CalendarResource {
     @Path("/courses/{slug}/calendar.ics")
     @Produces(ICALENDAR)
     @PermitAll
-    @Operation(
-            operationId = "getCourseCalendar",
-            summary = "The current run's calendar (deprecated: GET .../runs/current/calendar.ics)",
-            description = "The same answer as `getRunCalendar` with `current` for the run.",
-            deprecated = true)
-    @APIResponse(
-            responseCode = "200",
-            description = "The calendar.",
-            content = @Content(mediaType = ICALENDAR, schema = @Schema(type = SchemaType.STRING)))
     public Response courseCalendar(@PathParam("slug") String slug) {
         return ics(calendars.courseCalendar(PathParams.slug("slug", slug), null), slug);
     }
@@ -54,16 +37,6 @@ public class CalendarResource {
     @Path("/courses/{slug}/runs/{run}/calendar.ics")
     @Produces(ICALENDAR)
     @PermitAll
-    @Operation(
-            operationId = "getRunCalendar",
-            summary = "A run's calendar (`current` for the current run's): weeks, webinars and homework deadlines",
-            description =
-                    "Public. Subscribe to it in a calendar app; events keep their UIDs when dates move, so the app updates them. "
-                            + "With `current` it follows the course from run to run.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The calendar.",
-            content = @Content(mediaType = ICALENDAR, schema = @Schema(type = SchemaType.STRING)))
     public Response runCalendar(@PathParam("slug") String slug, @PathParam("run") String run) {
         String course = PathParams.slug("slug", slug);
         String name = CourseRunResource.runOrCurrent(run);
@@ -76,18 +49,7 @@ public class CalendarResource {
     @Path("/calendars/{token}.ics")
     @Produces(ICALENDAR)
     @PermitAll
-    @Operation(
-            operationId = "getStudentCalendar",
-            summary = "A student's private calendar feed: their deadlines and where each homework stands",
-            description =
-                    "The address is the secret (the `calendarUrl` of the student's checklist); the student can replace it.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The calendar.",
-            content = @Content(mediaType = ICALENDAR, schema = @Schema(type = SchemaType.STRING)))
-    public Response studentCalendar(
-            @Parameter(schema = @Schema(pattern = "^" + CalendarFeeds.TOKEN_PATTERN + "$")) @PathParam("token")
-                    String token) {
+    public Response studentCalendar(@PathParam("token") String token) {
         if (!token.matches(CalendarFeeds.TOKEN_PATTERN)) {
             throw DomainException.invalid("token", "must be a calendar address from a checklist's calendarUrl");
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syllabus.course.CourseRunResource;
 import dev.syllabus.domain.DomainException;
-import dev.syllabus.domain.Names;
 import dev.syllabus.http.Negotiation;
 import dev.syllabus.http.PageRequest;
 import dev.syllabus.http.PathParams;
@@ -24,21 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The instructors' side: the whole cohort of a run, its standing per homework, its gradebook. */
 // One root for every resource under /api (see EnrollmentResource).
 @Path("/api")
-@SecurityRequirement(name = "bearer")
-@Tag(name = "Cohort", description = "Instructors see and manage the whole cohort.")
 public class CohortResource {
 
     private static final String CSV = "text/csv";
@@ -56,25 +44,6 @@ public class CohortResource {
     @Path("/courses/{slug}/cohort")
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({"INSTRUCTOR", "READER"})
-    @Operation(
-            operationId = "getCohort",
-            summary = "The current run's cohort (deprecated: GET .../runs/current/cohort)",
-            description = "The same answer as `getRunCohort` with `current` for the run.",
-            deprecated = true)
-    @APIResponse(
-            responseCode = "200",
-            description = "The students, by login.",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(type = SchemaType.ARRAY, implementation = CohortViews.Row.class)),
-                @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))
-            },
-            headers =
-                    @Header(
-                            name = "Link",
-                            description = "RFC 8288 links to the other pages",
-                            schema = @Schema(type = SchemaType.STRING)))
     public Response cohort(
             @PathParam("slug") String slug, @BeanParam CohortQuery query, HttpHeaders headers, UriInfo uri) {
         return cohortOf(slug, null, query, headers, uri);
@@ -84,24 +53,6 @@ public class CohortResource {
     @Path("/courses/{slug}/runs/{run}/cohort")
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({"INSTRUCTOR", "READER"})
-    @Operation(
-            operationId = "getRunCohort",
-            summary = "A run's cohort (`current` for the current run's): students x homework statuses (instructors)",
-            description = COHORT)
-    @APIResponse(
-            responseCode = "200",
-            description = "The students, by login.",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(type = SchemaType.ARRAY, implementation = CohortViews.Row.class)),
-                @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))
-            },
-            headers =
-                    @Header(
-                            name = "Link",
-                            description = "RFC 8288 links to the other pages",
-                            schema = @Schema(type = SchemaType.STRING)))
     public Response runCohort(
             @PathParam("slug") String slug,
             @PathParam("run") String run,
@@ -115,32 +66,8 @@ public class CohortResource {
     @Path("/courses/{slug}/cohort/summary")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"INSTRUCTOR", "READER"})
-    @Operation(
-            operationId = "getCohortSummary",
-            summary = "How a run's students stand on each homework: passed, late, waiting, overdue (instructors)",
-            description =
-                    "One entry per graded homework (of `week` only, if given), counted over the whole run: the current "
-                            + "run's, or `run`'s.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The homework, in course order.",
-            content =
-                    @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CohortSummary.Homework.class)))
     public List<CohortSummary.Homework> summary(
-            @PathParam("slug") String slug,
-            @Parameter(
-                            description = "A run's name; the current run's without it",
-                            schema =
-                                    @Schema(
-                                            pattern = CourseRunResource.RUN_NAME,
-                                            maxLength = Names.RUN_NAME_MAX_LENGTH))
-                    @QueryParam("run")
-                    String run,
-            @Parameter(
-                            description = "Only this week's homework",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
-                    @QueryParam("week")
-                    String week) {
+            @PathParam("slug") String slug, @QueryParam("run") String run, @QueryParam("week") String week) {
         String course = PathParams.slug("slug", slug);
         Integer weekNumber = week == null || week.isEmpty() ? null : PathParams.number("week", week, 1000);
         CohortService.Filter filter = new CohortService.Filter(weekNumber, null, null, null);
@@ -184,23 +111,7 @@ public class CohortResource {
     @Path("/courses/{slug}/gradebook")
     @Produces(CSV)
     @RolesAllowed({"INSTRUCTOR", "READER"})
-    @Operation(
-            operationId = "getGradebook",
-            summary = "The current run's grades (deprecated: GET .../runs/current/gradebook)",
-            description = "The same answer as `getRunGradebook` with `current` for the run.",
-            deprecated = true)
-    @APIResponse(
-            responseCode = "200",
-            description = "The gradebook, as CSV.",
-            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
-    public Response gradebook(
-            @PathParam("slug") String slug,
-            @Parameter(
-                            required = true,
-                            description = "The platform's layout",
-                            schema = @Schema(enumeration = {"canvas", "moodle"}))
-                    @QueryParam("format")
-                    String format) {
+    public Response gradebook(@PathParam("slug") String slug, @QueryParam("format") String format) {
         return gradebookOf(slug, null, format);
     }
 
@@ -208,23 +119,8 @@ public class CohortResource {
     @Path("/courses/{slug}/runs/{run}/gradebook")
     @Produces(CSV)
     @RolesAllowed({"INSTRUCTOR", "READER"})
-    @Operation(
-            operationId = "getRunGradebook",
-            summary = "A run's grades (`current` for the current run's) as Canvas or Moodle import them (instructors)",
-            description = GRADEBOOK)
-    @APIResponse(
-            responseCode = "200",
-            description = "The gradebook, as CSV.",
-            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response runGradebook(
-            @PathParam("slug") String slug,
-            @PathParam("run") String run,
-            @Parameter(
-                            required = true,
-                            description = "The platform's layout",
-                            schema = @Schema(enumeration = {"canvas", "moodle"}))
-                    @QueryParam("format")
-                    String format) {
+            @PathParam("slug") String slug, @PathParam("run") String run, @QueryParam("format") String format) {
         return gradebookOf(slug, CourseRunResource.runOrCurrent(run), format);
     }
 

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * How a cohort stands on each homework: how many students passed it (on time or late), wait for the
@@ -16,25 +15,20 @@ final class CohortSummary {
 
     private CohortSummary() {}
 
-    @Schema(name = "HomeworkSummary", description = "How the students of a run stand on one homework.")
     record Homework(
-            @Schema(example = "H2") String code,
-            @Schema(description = "Students counted") int students,
-            @Schema(description = "Passed, on time or late") int passed,
+            String code,
+            int students,
+            int passed,
 
-            @Schema(description = "Of those, passed after the due date")
             int passedLate,
 
-            @Schema(description = "All done, waiting for the instructor's approval")
             int submitted,
 
-            @Schema(description = "The instructor asked for changes")
             int changesRequested,
 
-            @Schema(description = "Started, not passed") int inProgress,
-            @Schema(description = "Nothing done yet") int notStarted,
+            int inProgress,
+            int notStarted,
 
-            @Schema(description = "Not passed, and due (for that student) before now")
             int overdue) {}
 
     static List<Homework> of(List<CohortViews.Row> rows, Instant now) {

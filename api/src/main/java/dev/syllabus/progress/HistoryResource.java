@@ -15,20 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Who changed what, when, in a course: checklist changes and reviews. */
 // One root for every resource under /api (see EnrollmentResource).
 @Path("/api")
-@SecurityRequirement(name = "bearer")
-@Tag(name = "Cohort", description = "Instructors see and manage the whole cohort.")
 public class HistoryResource {
 
     private final HistoryService history;
@@ -41,23 +31,11 @@ public class HistoryResource {
     @Path("/courses/{slug}/history")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"INSTRUCTOR", "READER"})
-    @Operation(
-            operationId = "getHistory",
-            summary = "Who changed what, when: checklist changes and reviews, newest first (instructors)",
-            description =
-                    "Every checklist change and review in the course, newest first, paged; `student` narrows it to one student.")
-    @APIResponse(
-            responseCode = "200",
-            description = "A page of changes.",
-            content =
-                    @Content(
-                            schema = @Schema(type = SchemaType.ARRAY, implementation = CohortViews.HistoryEntry.class)))
     public Response history(
             @PathParam("slug") String slug,
-            @Parameter(description = "Only this student's changes") @QueryParam("student") String student,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("page") String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("size")
-                    String size,
+            @QueryParam("student") String student,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
             UriInfo uri) {
         PageRequest request = PageRequest.of(page, size);
         if (student != null && !Names.isGithubLogin(student)) {

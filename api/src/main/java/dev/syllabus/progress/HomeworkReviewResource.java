@@ -16,21 +16,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Instructors' judgement of a student's homework: reviews, and a deadline moved for one student. */
 // One root for every resource under /api (see ChecklistResource).
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "bearer")
 @RunOnVirtualThread
-@Tag(name = "Checklist", description = "Students tick off setup items and homework tasks.")
 public class HomeworkReviewResource {
 
     private static final String EXTENSION = "/courses/{slug}/students/{login}/homework/{code}/extension";
@@ -47,18 +38,10 @@ public class HomeworkReviewResource {
     @Path("/courses/{slug}/students/{login}/homework/{code}/reviews")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("INSTRUCTOR")
-    @Operation(
-            operationId = "reviewHomework",
-            summary = "Approve a student's homework, or request changes, with a comment (instructors)",
-            description = "The latest review decides the homework's status until the student changes one of its items.")
-    @APIResponse(
-            responseCode = "201",
-            description = "Recorded.",
-            content = @Content(schema = @Schema(implementation = ChecklistViews.Review.class)))
     public Response review(
             @PathParam("slug") String slug,
             @PathParam("login") String login,
-            @Parameter(example = "H1") @PathParam("code") String code,
+            @PathParam("code") String code,
             @NotNull @Valid ChecklistViews.ReviewRequest request) {
         ChecklistViews.Review review = reviews.review(
                 PathParams.slug("slug", slug), login, PathParams.homeworkCode("code", code), current.id(), request);
@@ -69,19 +52,10 @@ public class HomeworkReviewResource {
     @Path(EXTENSION)
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("INSTRUCTOR")
-    @Operation(
-            operationId = "extendDeadline",
-            summary = "Move one student's deadline for one homework (instructors)",
-            description =
-                    "The student's checklist, calendar feed, the cohort and the gradebook use the new due time; passing before it is on time.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The student's homework now.",
-            content = @Content(schema = @Schema(implementation = ChecklistViews.HomeworkProgress.class)))
     public ChecklistViews.HomeworkProgress extend(
             @PathParam("slug") String slug,
             @PathParam("login") String login,
-            @Parameter(example = "H3") @PathParam("code") String code,
+            @PathParam("code") String code,
             @NotNull @Valid ChecklistViews.ExtensionRequest request) {
         int year = request.due().getYear();
         if (year < 2000 || year > 2200) {
@@ -98,19 +72,8 @@ public class HomeworkReviewResource {
     @DELETE
     @Path(EXTENSION)
     @RolesAllowed("INSTRUCTOR")
-    @Operation(
-            operationId = "removeExtension",
-            summary = "Give one student's homework its run's due date back (instructors)",
-            description =
-                    "Undoes an extension; late flags, calendars and the gradebook follow the run's due date again.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The student's homework now.",
-            content = @Content(schema = @Schema(implementation = ChecklistViews.HomeworkProgress.class)))
     public ChecklistViews.HomeworkProgress removeExtension(
-            @PathParam("slug") String slug,
-            @PathParam("login") String login,
-            @Parameter(example = "H3") @PathParam("code") String code) {
+            @PathParam("slug") String slug, @PathParam("login") String login, @PathParam("code") String code) {
         return reviews.extend(
                 PathParams.slug("slug", slug), login, PathParams.homeworkCode("code", code), null, current.id());
     }

@@ -9,7 +9,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.jpa.HibernateHints;
 
 /** One student's state of one checklist item; {@code version} counts its changes, for If-Match. */
@@ -48,10 +47,6 @@ public class ProgressEntity extends PanacheEntity {
     @Column(nullable = false, length = 20)
     public Source source = Source.STUDENT;
 
-    @Schema(
-            name = "TickSource",
-            description =
-                    "Who vouches for a tick: STUDENT (self-reported), GITHUB (a webhook delivery proved it) or INSTRUCTOR")
     public enum Source {
         STUDENT,
         GITHUB,

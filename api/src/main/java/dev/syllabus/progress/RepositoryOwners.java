@@ -2,7 +2,6 @@ package dev.syllabus.progress;
 
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Whether anyone has proven that a student's registered repository is theirs; implemented where
@@ -17,12 +16,6 @@ public interface RepositoryOwners {
     /** One student's registered repository in the course, if any. */
     Optional<RepositoryOwner> of(long courseId, long accountId);
 
-    @Schema(
-            name = "OwnerProof",
-            description =
-                    "Who proved the repository is the student's: PROVEN (GitHub proved the student's login, which owns it), CONFIRMED "
-                            + "(an instructor confirmed it, or registered it), UNPROVEN (nobody: its evidence is labelled), REJECTED (an "
-                            + "instructor rejected it: it earns nothing)")
     enum Proof {
         PROVEN,
         CONFIRMED,
@@ -30,9 +23,7 @@ public interface RepositoryOwners {
         REJECTED
     }
 
-    @Schema(name = "RepositoryOwner", description = "A student's registered repository and who proved it is theirs.")
-    record RepositoryOwner(
-            @Schema(example = "octocat/ml-in-production") String fullName, Proof proof) {
+    record RepositoryOwner(String fullName, Proof proof) {
 
         /** A note for gradebooks and CSVs where ticks from GitHub rest on this repository, else empty. */
         public String note() {

@@ -6,14 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
+import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -134,6 +141,51 @@ class OpenApiContractTest {
                 .as("'" + answer + "' is written out in several operations: share it under components/responses")
                 .hasSize(1));
         assertThat(served.path("components").path("responses").size()).isGreaterThan(10);
+    }
+
+    /**
+     * The document is written by hand (META-INF/openapi.yaml), so this holds the code to it: each
+     * route a resource declares is an operation of the document, and each operation has its route.
+     */
+    @Test
+    void theRoutesOfTheCodeAreTheOperationsOfTheDocument() throws IOException {
+        Set<String> documented = new TreeSet<>();
+        served().get("paths").properties().forEach(path -> path.getValue()
+                .fieldNames()
+                .forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey())));
+        Set<String> routed = new TreeSet<>();
+        for (JavaClass resource : new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.syllabus")) {
+            if (!resource.isAnnotatedWith(jakarta.ws.rs.Path.class)) {
+                continue;
+            }
+            String root = resource.getAnnotationOfType(jakarta.ws.rs.Path.class).value();
+            for (JavaMethod method : resource.getMethods()) {
+                for (Class<? extends Annotation> verb : VERBS) {
+                    if (method.isAnnotatedWith(verb)) {
+                        String path = method.tryGetAnnotationOfType(jakarta.ws.rs.Path.class)
+                                .map(sub -> root + "/" + sub.value())
+                                .orElse(root);
+                        routed.add(verb.getSimpleName() + " " + template(path));
+                    }
+                }
+            }
+        }
+        assertThat(routed).as("the routes of the resources").isNotEmpty().isEqualTo(documented);
+    }
+
+    private static final List<Class<? extends Annotation>> VERBS = List.of(
+            jakarta.ws.rs.GET.class,
+            jakarta.ws.rs.PUT.class,
+            jakarta.ws.rs.POST.class,
+            jakarta.ws.rs.PATCH.class,
+            jakarta.ws.rs.DELETE.class);
+
+    /** {@code /api//courses/{slug: [a-z-]+}/} as the document writes it: {@code /api/courses/{slug}}. */
+    private static String template(String path) {
+        String plain = path.replaceAll("\\{\\s*(\\w+)\\s*:[^}]*}", "{$1}").replaceAll("/+", "/");
+        return plain.length() > 1 && plain.endsWith("/") ? plain.substring(0, plain.length() - 1) : plain;
     }
 
     @Test
