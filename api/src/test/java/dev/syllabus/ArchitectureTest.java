@@ -1,11 +1,23 @@
 package dev.syllabus;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The few layering rules that keep the house easy to live in. */
@@ -80,6 +92,74 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .haveSimpleNameEndingWith("Entity")
+                .check(CLASSES);
+    }
+
+    /**
+     * ARCHITECTURE.md's package table, read from the file itself: each package of ours depends on
+     * the packages its "Depends on" column names and on no other of ours.
+     */
+    @Test
+    void eachPackageDependsOnlyOnWhatArchitectureMdSays() throws IOException {
+        Map<String, List<String>> allowed = dependenciesInArchitectureMd();
+        assertThat(allowed).containsKeys("content", "course", "account", "progress", "github", "http", "domain");
+        allowed.forEach((feature, uses) -> {
+            List<String> permitted = new ArrayList<>(List.of("dev.syllabus." + feature + ".."));
+            uses.forEach(use -> permitted.add("dev.syllabus." + use + ".."));
+            noClasses()
+                    .that()
+                    .resideInAPackage("dev.syllabus." + feature + "..")
+                    .should()
+                    .dependOnClassesThat(resideInAPackage("dev.syllabus..")
+                            .and(DescribedPredicate.not(resideInAnyPackage(permitted.toArray(String[]::new)))))
+                    .because("ARCHITECTURE.md says " + feature + " depends on " + uses)
+                    .check(CLASSES);
+        });
+    }
+
+    private static Map<String, List<String>> dependenciesInArchitectureMd() throws IOException {
+        Pattern row = Pattern.compile("^\\| `(\\w+)` \\|.*\\| ([^|]*) \\|$");
+        Pattern named = Pattern.compile("`(\\w+)`(?! *\\))");
+        Map<String, List<String>> dependencies = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(java.nio.file.Path.of("../ARCHITECTURE.md"))) {
+            Matcher table = row.matcher(line);
+            if (table.matches()) {
+                List<String> uses = new ArrayList<>();
+                Matcher use = named.matcher(table.group(2).replaceAll("\\([^)]*\\)", ""));
+                while (use.find()) {
+                    uses.add(use.group(1));
+                }
+                dependencies.put(table.group(1), uses);
+            }
+        }
+        return dependencies;
+    }
+
+    /** The contract is written in META-INF/openapi.yaml alone: no annotation in the code adds to it. */
+    @Test
+    void theContractIsNotWrittenInTheCode() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.eclipse.microprofile.openapi..")
+                .check(CLASSES);
+    }
+
+    /** The rules mutation testing covers stay plain Java that a test can call directly. */
+    @Test
+    void rulesKnowNoFramework() {
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Rule")
+                .or()
+                .haveSimpleName("HomeworkGrammar")
+                .or()
+                .haveSimpleName("GithubIdentity")
+                .or()
+                .haveSimpleName("PullRequestFacts")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("jakarta..", "io.quarkus..", "io.vertx..", "org.hibernate..", "dev.syllabus.http..")
                 .check(CLASSES);
     }
 }

@@ -1,8 +1,6 @@
 package dev.syllabus.content;
 
-import dev.syllabus.config.SyllabusConfig;
 import dev.syllabus.domain.Names;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,28 +15,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
-/** Finds course folders: the ones built into the application, then those in {@code syllabus.content.dir}. */
-@ApplicationScoped
-public class ContentSources {
+/**
+ * Finds course folders: the ones built into the application, then those in the content folder
+ * ({@code syllabus.content.dir}, which the importer passes in: this package reads no settings).
+ */
+public final class ContentSources {
 
     private static final Logger LOG = Logger.getLogger(ContentSources.class);
     private static final String BUILT_IN = "content";
     private static final long MAX_FILE_BYTES = 1 << 20;
 
-    private final SyllabusConfig config;
+    private ContentSources() {}
 
-    ContentSources(SyllabusConfig config) {
-        this.config = config;
-    }
-
-    /** Every course by slug; a course in the content folder replaces the built-in one of the same slug. */
-    public List<CourseSource> all() {
+    /** Every course by slug; a course in {@code folder} replaces the built-in one of the same slug. */
+    public static List<CourseSource> all(Optional<String> folder) {
         Map<String, CourseSource> courses = new LinkedHashMap<>();
         builtIn().forEach(source -> courses.put(source.slug(), source));
-        config.content().dir().filter(dir -> !dir.isBlank()).map(Path::of).ifPresent(dir -> {
+        folder.filter(dir -> !dir.isBlank()).map(Path::of).ifPresent(dir -> {
             if (!Files.isDirectory(dir)) {
                 throw new InvalidContentException(List.of(new ContentIssue(
                         dir.toString(),

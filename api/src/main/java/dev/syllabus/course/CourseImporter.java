@@ -1,5 +1,6 @@
 package dev.syllabus.course;
 
+import dev.syllabus.config.SyllabusConfig;
 import dev.syllabus.content.ContentIssue;
 import dev.syllabus.content.ContentSources;
 import dev.syllabus.content.Course;
@@ -25,12 +26,12 @@ public class CourseImporter {
 
     private static final Logger LOG = Logger.getLogger(CourseImporter.class);
 
-    private final ContentSources sources;
+    private final SyllabusConfig config;
     private final CourseStore store;
     private final CourseCatalog catalog;
 
-    CourseImporter(ContentSources sources, CourseStore store, CourseCatalog catalog) {
-        this.sources = sources;
+    CourseImporter(SyllabusConfig config, CourseStore store, CourseCatalog catalog) {
+        this.config = config;
         this.store = store;
         this.catalog = catalog;
     }
@@ -41,7 +42,7 @@ public class CourseImporter {
 
     /** @return how many courses were written (unchanged ones are not) */
     public int importAll() {
-        List<CourseSource> all = sources.all();
+        List<CourseSource> all = ContentSources.all(config.content().dir());
         // A restart with the content unchanged (every start but the first after a change) compares
         // digests and reads no Markdown: what is stored was checked when that version was imported.
         Map<String, String> digests = new LinkedHashMap<>();
