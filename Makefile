@@ -14,7 +14,7 @@ export JAVA_HOME
 export PATH := $(JAVA_HOME)/bin:$(PATH)
 endif
 
-.PHONY: mutation help run run-prerequisites screenshots test format fuzz release-contract api api-postgres web web-deps openapi bench prerequisites clean images deploy-kind undeploy-kind deploy-minikube undeploy-minikube bench-web
+.PHONY: coverage mutation help run run-prerequisites screenshots test format fuzz release-contract api api-postgres web web-deps openapi bench prerequisites clean images deploy-kind undeploy-kind deploy-minikube undeploy-minikube bench-web
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -31,6 +31,10 @@ test: prerequisites ## Run every test: formatting, API (H2, PostgreSQL, packaged
 	  wait $$checks; checked=$$?; cat target/static-checks.log; [ $$built = 0 ] && [ $$checked = 0 ]
 	$(MVN) package -Ppostgres -pl api
 	deploy/container-smoke.sh
+
+coverage: ## Line coverage (JaCoCo) of the API's tests, printed; the report in api/target/jacoco-report
+	$(MVN) -Pcoverage test -pl api
+	@awk -F, 'NR > 1 { missed += $$8; covered += $$9 } END { printf "API line coverage: %d of %d lines, %.1f%%\n", covered, missed + covered, 100 * covered / (missed + covered) }' api/target/jacoco-report/jacoco.csv
 
 mutation: ## Mutation testing (PIT) of the pure rule classes: the score per class, at least 80% killed on each
 	$(MVN) -Pmutation test-compile org.pitest:pitest-maven:mutationCoverage -pl api -Dcodegen.skip=true

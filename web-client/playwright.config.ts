@@ -63,7 +63,8 @@ export default defineConfig({
           reuseExistingServer: false,
         },
         {
-          command: `java -jar ${apiJar}`,
+          // C1 alone, as for every JVM the tests start: a few minutes' life does not repay C2's compiling.
+          command: `java -XX:TieredStopAtLevel=1 -jar ${apiJar}`,
           url: `http://127.0.0.1:${managementPort}/q/health/ready`,
           env: {
             QUARKUS_HTTP_PORT: String(apiPort),

@@ -244,6 +244,7 @@ class PackagedJarIT {
     private Process start(Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        System.getProperty("test.jvm.jit", "-XX:TieredStopAtLevel=1"),
                         "-jar",
                         JAR.toAbsolutePath().toString())
                 .directory(work.toFile())

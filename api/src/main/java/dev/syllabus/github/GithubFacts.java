@@ -2,8 +2,8 @@ package dev.syllabus.github;
 
 import dev.syllabus.account.AccountEntity;
 import dev.syllabus.content.EvidencePolicy;
-import dev.syllabus.progress.PullRequestStates;
-import dev.syllabus.progress.RepositoryOwners;
+import dev.syllabus.progress.checklist.PullRequestStates;
+import dev.syllabus.progress.checklist.RepositoryOwners;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -7,7 +7,7 @@ import dev.syllabus.domain.DomainException;
 import dev.syllabus.domain.Names;
 import dev.syllabus.http.PageRequest;
 import dev.syllabus.http.PathParams;
-import dev.syllabus.progress.RepositoryOwners;
+import dev.syllabus.progress.checklist.RepositoryOwners;
 import io.quarkus.panache.common.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -1,7 +1,7 @@
 package dev.syllabus.github;
 
 import dev.syllabus.content.EvidencePolicy;
-import dev.syllabus.progress.RepositoryOwners;
+import dev.syllabus.progress.checklist.RepositoryOwners;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

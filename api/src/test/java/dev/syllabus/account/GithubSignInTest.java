@@ -637,7 +637,7 @@ class GithubSignInTest {
         githubKnows(5111, ada);
         signIn(github, 5111, ada);
         assertThat(QuarkusTransaction.requiringNew()
-                        .call(() -> dev.syllabus.progress.EnrollmentEntity.count(
+                        .call(() -> dev.syllabus.progress.enrolment.EnrollmentEntity.count(
                                 "account.login = ?1 and inviteHash is not null", ada)))
                 .as("the claim voided the invite")
                 .isZero();
