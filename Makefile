@@ -14,7 +14,7 @@ export JAVA_HOME
 export PATH := $(JAVA_HOME)/bin:$(PATH)
 endif
 
-.PHONY: coverage mutation help run run-prerequisites screenshots test format fuzz release-contract api api-postgres web web-deps openapi bench prerequisites clean images deploy-kind undeploy-kind deploy-minikube undeploy-minikube bench-web
+.PHONY: test-layers coverage mutation help run run-prerequisites screenshots test format fuzz release-contract api api-postgres web web-deps openapi bench prerequisites clean images deploy-kind undeploy-kind deploy-minikube undeploy-minikube bench-web
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -23,6 +23,15 @@ run: run-prerequisites api web-deps ## Start the API on :8080 (embedded database
 	@deploy/run-local.sh
 
 test: prerequisites ## Run every test: formatting, API (H2, PostgreSQL, packaged jar), contract, web client, manifests, containers
+	@start=$$(date +%s); $(MAKE) --no-print-directory test-layers; status=$$?; \
+	  mkdir -p target; times > target/make-test.times; \
+	  cpu=$$(tail -1 target/make-test.times | awk '{ split($$1, u, /[ms]/); split($$2, s, /[ms]/); printf "%.1f", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) / 60 }'); \
+	  wall=$$(( $$(date +%s) - start )); \
+	  echo "make test: $$([ $$status = 0 ] && echo passed || echo FAILED) in $$((wall / 60)) min $$((wall % 60)) s, $$cpu CPU-minutes (user + sys)"; \
+	  exit $$status
+
+# The layers of make test, in order (make test times them as a whole).
+test-layers:
 	$(MVN) spotless:check -pl api
 	@# The manifests' validation and the contract's lint need nothing from the build: they run beside it
 	@# (two cores, and the API tests leave one idle much of the time); their output follows the build's.

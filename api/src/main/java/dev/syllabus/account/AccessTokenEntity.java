@@ -8,13 +8,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 
 /** A bearer token; only its SHA-256 is stored, so a database dump signs nobody in. */
 @Entity(name = "AccessToken")
-@Table(name = "access_token")
 public class AccessTokenEntity extends PanacheEntity {
 
     public enum Kind {
@@ -26,26 +24,22 @@ public class AccessTokenEntity extends PanacheEntity {
     @JoinColumn(name = "account_id")
     public AccountEntity account;
 
-    @Column(name = "token_hash", nullable = false, unique = true, length = 64)
+    @Column(unique = true, length = 64)
     public String tokenHash;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 20)
+    @Column(length = 20)
     public Kind kind;
 
     @Column(length = 100)
     public String label;
 
-    @Column(name = "read_only", nullable = false)
     public boolean readOnly;
 
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    @Column(name = "expires_at")
     public Instant expiresAt;
 
-    @Column(name = "revoked_at")
     public Instant revokedAt;
 
     boolean usableAt(Instant now) {

@@ -5,17 +5,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
 /** A person: identified by their GitHub login; a password once they have claimed the account. */
 @Entity(name = "Account")
-@Table(name = "account")
 public class AccountEntity extends PanacheEntity {
 
-    @Column(nullable = false, unique = true, length = 39)
+    @Column(unique = true, length = 39)
     public String login;
 
     @Column(length = 200)
@@ -25,16 +23,14 @@ public class AccountEntity extends PanacheEntity {
     public String email;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 20)
+    @Column(length = 20)
     public Role role;
     /** bcrypt; null for a student listed on a roster who has not joined yet. */
-    @Column(name = "password_hash", length = 100)
+    @Column(length = 100)
     public String passwordHash;
 
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     /** GitHub's numeric user id, once the person signed in with GitHub: the login is then proven. */
-    @Column(name = "github_id")
     public Long githubId;
 
     /** The login of an account, or null when it no longer exists (for naming people in history and reviews). */

@@ -4,7 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
@@ -13,21 +12,20 @@ import java.time.Instant;
  * used once, then deleted.
  */
 @Entity(name = "OAuthState")
-@Table(name = "oauth_state")
 public class OAuthStateEntity extends PanacheEntityBase {
 
     @Id
-    @Column(name = "state_hash", length = 64)
+    @Column(length = 64)
     public String stateHash;
 
-    @Column(nullable = false, length = 128)
+    @Column(length = 128)
     public String verifier;
 
-    @Column(nullable = false, length = 500)
+    @Column(length = 500)
     public String redirect;
 
     /** SHA-256 of the secret in the binding cookie of the browser that started the sign-in. */
-    @Column(name = "browser_hash", nullable = false, length = 64)
+    @Column(length = 64)
     public String browserHash;
 
     /** What the web client's tab expects back in the fragment; null when it sent none. */
@@ -35,9 +33,7 @@ public class OAuthStateEntity extends PanacheEntityBase {
     public String nonce;
 
     /** The signed-in account that asked to be linked to GitHub; null for a sign-in. */
-    @Column(name = "link_account_id")
     public Long linkAccountId;
 
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,46 +17,44 @@ import java.util.stream.Collectors;
 
 /** A course as stored: one row per slug; its content version says which import it holds. */
 @Entity(name = "Course")
-@Table(name = "course")
 public class CourseEntity extends PanacheEntity {
 
     static final int JSON_LENGTH = 1_000_000;
 
-    @Column(nullable = false, unique = true, length = 100)
+    @Column(unique = true, length = 100)
     public String slug;
 
-    @Column(nullable = false, length = 300)
+    @Column(length = 300)
     public String title;
 
     @Column(length = 2000)
     public String description;
 
-    @Column(nullable = false, length = 64)
+    @Column(length = 64)
     public String version;
 
-    @Column(nullable = false, length = 1000)
+    @Column(length = 1000)
     public String origin;
 
-    @Column(name = "imported_at", nullable = false)
     public Instant importedAt;
 
-    @Column(nullable = false, length = JSON_LENGTH)
+    @Column(length = JSON_LENGTH)
     public String principles;
 
-    @Column(nullable = false, length = JSON_LENGTH)
+    @Column(length = JSON_LENGTH)
     public String links;
 
-    @Column(nullable = false, length = JSON_LENGTH)
+    @Column(length = JSON_LENGTH)
     public String tools;
 
-    @Column(name = "homework_rules", nullable = false, length = JSON_LENGTH)
+    @Column(length = JSON_LENGTH)
     public String homeworkRules;
 
-    @Column(nullable = false, length = JSON_LENGTH)
+    @Column(length = JSON_LENGTH)
     public String sections;
 
     /** What counts as GitHub evidence (course.toml's [evidence]), as JSON; null before V6. */
-    @Column(name = "evidence_policy", length = 20_000)
+    @Column(length = 20_000)
     public String evidencePolicy;
 
     /** The course's timetable rules (course.toml's [schedule]), as JSON; null before V7. */
@@ -65,11 +62,11 @@ public class CourseEntity extends PanacheEntity {
     public String schedule;
 
     /** Digest of the content files last imported; an upload leaves it alone (see V3 migration). */
-    @Column(name = "source_version", length = 64)
+    @Column(length = 64)
     public String sourceVersion;
 
     /** What students type to join; set by an instructor, kept across content imports. */
-    @Column(name = "join_code", length = 64)
+    @Column(length = 64)
     public String joinCode;
 
     @OneToMany(mappedBy = "course", cascade = CascadeType.ALL, orphanRemoval = true)

@@ -4,7 +4,6 @@ import dev.syllabus.content.Run;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,28 +11,24 @@ import java.util.Optional;
 
 /** One offering of a course to one cohort: its dates, its time zone and its join code. */
 @Entity(name = "CourseRun")
-@Table(name = "course_run")
 public class CourseRunEntity extends PanacheEntity {
 
-    @Column(name = "course_id", nullable = false)
     public long courseId;
 
-    @Column(nullable = false, length = 40)
+    @Column(length = 40)
     public String name;
 
-    @Column(nullable = false, length = 200)
+    @Column(length = 200)
     public String title;
 
-    @Column(name = "starts_on", nullable = false)
     public LocalDate startsOn;
 
-    @Column(name = "time_zone", nullable = false, length = 64)
+    @Column(length = 64)
     public String timeZone;
     /** What students type to join this run; set by an instructor. */
-    @Column(name = "join_code", length = 64)
+    @Column(length = 64)
     public String joinCode;
 
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     public Run dates() {

@@ -9,43 +9,38 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
 
 @Entity(name = "Homework")
-@Table(name = "homework")
 public class HomeworkEntity extends PanacheEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "week_id")
     public WeekEntity week;
 
-    @Column(nullable = false)
     public int position;
 
-    @Column(nullable = false, length = 20)
+    @Column(length = 20)
     public String code;
 
-    @Column(nullable = false, length = 300)
+    @Column(length = 300)
     public String title;
 
     @Column(length = CourseEntity.JSON_LENGTH)
     public String summary;
 
-    @Column(nullable = false, length = CourseEntity.JSON_LENGTH)
+    @Column(length = CourseEntity.JSON_LENGTH)
     public String reading;
 
-    @Column(name = "pass_text", length = 2000)
+    @Column(length = 2000)
     public String passText;
 
-    @Column(name = "required_prs", nullable = false)
     public int requiredPrs;
 
-    @Column(name = "instructor_approval", nullable = false)
     public boolean instructorApproval;
     /** The homework's own 'Due:' rule as text; null when the course's default applies. */
-    @Column(name = "due_rule", length = 100)
+    @Column(length = 100)
     public String dueRule;
 
     @OneToMany(mappedBy = "homework", cascade = CascadeType.ALL, orphanRemoval = true)

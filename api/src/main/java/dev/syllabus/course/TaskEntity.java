@@ -9,29 +9,25 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Table;
 
 @Entity(name = "Task")
-@Table(name = "task")
 public class TaskEntity extends PanacheEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "homework_id")
     public HomeworkEntity homework;
 
-    @Column(nullable = false)
     public int position;
 
-    @Column(nullable = false, length = 20)
+    @Column(length = 20)
     public String code;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 10)
+    @Column(length = 10)
     public TaskKind kind;
 
-    @Column(nullable = false, length = 2000)
+    @Column(length = 2000)
     public String title;
 
-    @Column(nullable = false)
     public boolean optional;
 }

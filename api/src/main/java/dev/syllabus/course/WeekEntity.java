@@ -9,37 +9,34 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
 
 @Entity(name = "Week")
-@Table(name = "week")
 public class WeekEntity extends PanacheEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "course_id")
     public CourseEntity course;
 
-    @Column(nullable = false)
     public int number;
 
-    @Column(nullable = false, length = 300)
+    @Column(length = 300)
     public String title;
 
     @Column(length = CourseEntity.JSON_LENGTH)
     public String goal;
 
-    @Column(nullable = false, length = CourseEntity.JSON_LENGTH)
+    @Column(length = CourseEntity.JSON_LENGTH)
     public String topics;
 
-    @Column(nullable = false, length = CourseEntity.JSON_LENGTH)
+    @Column(length = CourseEntity.JSON_LENGTH)
     public String lectures;
 
     @Column(length = CourseEntity.JSON_LENGTH)
     public String webinar;
 
-    @Column(nullable = false, length = CourseEntity.JSON_LENGTH)
+    @Column(length = CourseEntity.JSON_LENGTH)
     public String sections;
 
     @OneToMany(mappedBy = "week", cascade = CascadeType.ALL, orphanRemoval = true)

@@ -3,33 +3,27 @@ package dev.syllabus.github;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 
 /** A student's course repository on GitHub ("owner/name", lower case): its pull requests are their evidence. */
 @Entity(name = "GithubRepository")
-@Table(name = "github_repository")
 public class GithubRepositoryEntity extends PanacheEntity {
 
-    @Column(name = "course_id", nullable = false)
     public long courseId;
 
-    @Column(name = "account_id", nullable = false)
     public long accountId;
 
-    @Column(name = "full_name", nullable = false, length = 140)
+    @Column(length = 140)
     public String fullName;
 
-    @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
 
     /** GitHub's numeric id of the repository, bound at its first delivery: later ones must come from it. */
-    @Column(name = "github_id")
     public Long githubId;
 
     /** An instructor's decision on whether it is the student's: CONFIRMED, REJECTED, or null (none). */
-    @Column(name = "owner_decision", length = 20)
+    @Column(length = 20)
     public String ownerDecision;
 
     /** The repository with this "owner/name" (lower case), whoever registered it. */

@@ -8,7 +8,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -18,73 +17,64 @@ import java.util.TreeSet;
  * One pull request as stored; its facts and their transitions are {@link PullRequestFacts}.
  */
 @Entity(name = "PullRequest")
-@Table(name = "pull_request")
 public class PullRequestEntity extends PanacheEntity {
 
-    @Column(name = "course_id", nullable = false)
     public long courseId;
 
-    @Column(name = "account_id", nullable = false)
     public long accountId;
 
-    @Column(name = "full_name", nullable = false, length = 140)
+    @Column(length = 140)
     public String fullName;
 
-    @Column(nullable = false)
     public int number;
 
-    @Column(nullable = false, length = 500)
+    @Column(length = 500)
     public String url;
 
-    @Column(nullable = false, length = 1000)
+    @Column(length = 1000)
     public String title;
 
-    @Column(name = "head_sha", nullable = false, length = 64)
+    @Column(length = 64)
     public String headSha;
 
-    @Column(name = "head_ref", length = 300)
+    @Column(length = 300)
     public String headRef;
 
-    @Column(nullable = false, length = 20)
+    @Column(length = 20)
     @Enumerated(EnumType.STRING)
     public State state;
 
-    @Column(nullable = false, length = 20)
+    @Column(length = 20)
     @Enumerated(EnumType.STRING)
     public Checks checks;
 
-    @Column(name = "checks_sha", length = 64)
+    @Column(length = 64)
     public String checksSha;
     /** Check runs that succeeded on {@code checksSha}, one name per line. */
-    @Column(name = "passed_checks", length = 5000)
+    @Column(length = 5000)
     public String passedChecks;
 
-    @Column(nullable = false, length = 20)
+    @Column(length = 20)
     @Enumerated(EnumType.STRING)
     public Review review;
 
-    @Column(name = "review_sha", length = 64)
+    @Column(length = 64)
     public String reviewSha;
 
-    @Column(name = "review_at")
     public Instant reviewAt;
 
-    @Column(name = "item_id", length = 60)
+    @Column(length = 60)
     public String itemId;
 
-    @Column(name = "assigned_by_hand", nullable = false)
     public boolean assignedByHand;
 
-    @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
     /** GitHub's numeric id of the user who opened it: only the repository's own student earns credit with it. */
-    @Column(name = "author_id")
     public Long authorId;
 
-    @Column(name = "author_login", length = 39)
+    @Column(length = 39)
     public String authorLogin;
     /** When GitHub says it was merged: the completion time of the task it credits. */
-    @Column(name = "merged_at")
     public Instant mergedAt;
 
     public PullRequestFacts facts() {

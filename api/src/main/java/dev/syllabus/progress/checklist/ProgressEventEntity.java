@@ -3,33 +3,27 @@ package dev.syllabus.progress.checklist;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** The history of checklist changes: who changed what, when. Written, never updated. */
 @Entity(name = "ProgressEvent")
-@Table(name = "progress_event")
 public class ProgressEventEntity extends PanacheEntity {
 
-    @Column(name = "course_id", nullable = false)
     public long courseId;
 
-    @Column(name = "account_id", nullable = false)
     public long accountId;
 
-    @Column(name = "item_id", nullable = false, length = 60)
+    @Column(length = 60)
     public String itemId;
 
-    @Column(nullable = false, length = 20)
+    @Column(length = 20)
     public String action;
 
-    @Column(name = "evidence_url", length = 2000)
+    @Column(length = 2000)
     public String evidenceUrl;
 
-    @Column(name = "actor_id")
     public Long actorId;
 
-    @Column(nullable = false)
     public Instant at;
 
     @Column(length = 500)

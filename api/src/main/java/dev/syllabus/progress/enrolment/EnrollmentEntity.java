@@ -9,14 +9,12 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** A student taking a course. */
 @Entity(name = "Enrollment")
-@Table(name = "enrollment")
 public class EnrollmentEntity extends PanacheEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -27,16 +25,13 @@ public class EnrollmentEntity extends PanacheEntity {
     @JoinColumn(name = "account_id")
     public AccountEntity account;
 
-    @Column(name = "joined_at", nullable = false)
     public Instant joinedAt;
     /** SHA-256 of a rostered student's personal one-time invite code; null once claimed, or for self-joined students. */
-    @Column(name = "invite_hash", length = 64)
+    @Column(length = 64)
     public String inviteHash;
     /** Whether the course's roster names the student (an instructor vouched for the login), rather than a self-join. */
-    @Column(nullable = false)
     public boolean rostered;
     /** The run the student takes; set for every enrolment (see CourseStore.ensureRun for older ones). */
-    @Column(name = "run_id")
     public Long runId;
     /**
      * The secret in the address of the student's private calendar feed. Kept as it is, unlike
@@ -44,7 +39,7 @@ public class EnrollmentEntity extends PanacheEntity {
      * read (calendar apps cannot send headers); it opens only that read-only feed, of data the
      * database holds anyway, and replacing it revokes the old address.
      */
-    @Column(name = "calendar_token", length = 64)
+    @Column(length = 64)
     public String calendarToken;
 
     /** HQL: the account ids of the students of course {@code ?1}'s run {@code ?2}, for an {@code in (...)}. */

@@ -32,11 +32,13 @@ import java.util.Locale;
 public class EnrollmentResource {
 
     private final EnrollmentService enrollments;
+    private final RosterInvites invites;
     private final CurrentAccount current;
     private final HttpEdge edge;
 
-    EnrollmentResource(EnrollmentService enrollments, CurrentAccount current, HttpEdge edge) {
+    EnrollmentResource(EnrollmentService enrollments, RosterInvites invites, CurrentAccount current, HttpEdge edge) {
         this.enrollments = enrollments;
+        this.invites = invites;
         this.current = current;
         this.edge = edge;
     }
@@ -76,7 +78,7 @@ public class EnrollmentResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("INSTRUCTOR")
     public List<EnrollmentViews.Invite> pendingInvites(@PathParam("slug") String slug) {
-        return enrollments.pendingInvites(PathParams.slug("slug", slug));
+        return invites.pendingInvites(PathParams.slug("slug", slug));
     }
 
     @POST
@@ -86,12 +88,12 @@ public class EnrollmentResource {
     public Response invites(@PathParam("slug") String slug, @QueryParam("login") String login, HttpHeaders headers) {
         String course = PathParams.slug("slug", slug);
         String student = login == null ? null : PathParams.login("login", login).toLowerCase(Locale.ROOT);
-        List<EnrollmentViews.Invite> invites = enrollments.issueInvites(course, student);
+        List<EnrollmentViews.Invite> issued = invites.issueInvites(course, student);
         if (Negotiation.preferred(headers, CSV_TYPE, MediaType.APPLICATION_JSON_TYPE)
                 == MediaType.APPLICATION_JSON_TYPE) {
-            return Response.ok(invites, MediaType.APPLICATION_JSON).build();
+            return Response.ok(issued, MediaType.APPLICATION_JSON).build();
         }
-        return Response.ok(EnrollmentService.csv(invites), "text/csv")
+        return Response.ok(RosterInvites.csv(issued), "text/csv")
                 .header("Content-Disposition", "attachment; filename=\"" + slug + "-invites.csv\"")
                 .build();
     }

@@ -3,32 +3,25 @@ package dev.syllabus.progress.schedule;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /** A deadline an instructor moved for one student and one homework. */
 @Entity(name = "DeadlineExtension")
-@Table(name = "deadline_extension")
 public class DeadlineExtensionEntity extends PanacheEntity {
 
-    @Column(name = "course_id", nullable = false)
     public long courseId;
 
-    @Column(name = "account_id", nullable = false)
     public long accountId;
 
-    @Column(name = "homework_code", nullable = false, length = 20)
+    @Column(length = 20)
     public String homeworkCode;
 
-    @Column(name = "due_at", nullable = false)
     public Instant dueAt;
 
-    @Column(name = "granted_by")
     public Long grantedBy;
 
-    @Column(name = "granted_at", nullable = false)
     public Instant grantedAt;
 
     /** One student's extended deadlines, by homework code. */
