@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -45,5 +46,10 @@ public class AccountEntity extends PanacheEntity {
 
     public static Optional<AccountEntity> findByLogin(String login) {
         return find("login", login.toLowerCase(Locale.ROOT)).firstResultOptional();
+    }
+
+    /** Every instructor account. */
+    public static List<AccountEntity> instructors() {
+        return list("role", Role.INSTRUCTOR);
     }
 }

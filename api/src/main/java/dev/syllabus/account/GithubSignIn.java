@@ -99,7 +99,7 @@ public class GithubSignIn {
         String verifier = Pkce.verifier();
         Instant now = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> {
-            OAuthStateEntity.delete("createdAt < ?1", now.minus(STATE_LIFETIME));
+            OAuthStateEntity.deleteOlderThan(now.minus(STATE_LIFETIME));
             OAuthStateEntity pending = new OAuthStateEntity();
             pending.stateHash = Tokens.digest(state);
             pending.browserHash = Tokens.digest(browserSecret);
@@ -145,7 +145,7 @@ public class GithubSignIn {
         }
         OAuthStateEntity pending = QuarkusTransaction.requiringNew().call(() -> {
             OAuthStateEntity found = OAuthStateEntity.findById(Tokens.digest(state.strip()));
-            return found != null && OAuthStateEntity.delete("stateHash", found.stateHash) == 1 ? found : null;
+            return found != null && OAuthStateEntity.take(found.stateHash) ? found : null;
         });
         if (pending == null || pending.createdAt.isBefore(Instant.now().minus(STATE_LIFETIME))) {
             throw DomainException.invalid(

@@ -36,4 +36,14 @@ public class OAuthStateEntity extends PanacheEntityBase {
     public Long linkAccountId;
 
     public Instant createdAt;
+
+    /** Forgets the sign-ins started before {@code cutoff} and never finished. */
+    public static void deleteOlderThan(Instant cutoff) {
+        delete("createdAt < ?1", cutoff);
+    }
+
+    /** Deletes the state, answering whether this caller was the one that did: a state is used once. */
+    public static boolean take(String stateHash) {
+        return delete("stateHash", stateHash) == 1;
+    }
 }

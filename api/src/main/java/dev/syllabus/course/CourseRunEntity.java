@@ -43,4 +43,9 @@ public class CourseRunEntity extends PanacheEntity {
     public static Optional<CourseRunEntity> byName(long courseId, String name) {
         return find("courseId = ?1 and name = ?2", courseId, name).firstResultOptional();
     }
+
+    /** Whether the course has any run. */
+    public static boolean anyFor(long courseId) {
+        return count("courseId", courseId) > 0;
+    }
 }

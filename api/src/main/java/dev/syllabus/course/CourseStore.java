@@ -98,7 +98,7 @@ public class CourseStore {
      * existed also gets its join code and its students placed in it.
      */
     private void ensureRun(CourseEntity course, Schedule schedule) {
-        if (CourseRunEntity.count("courseId", course.id) > 0) {
+        if (CourseRunEntity.anyFor(course.id)) {
             return;
         }
         ZoneId zone = ZoneId.of(schedule.timeZone());

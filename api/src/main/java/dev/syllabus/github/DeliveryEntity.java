@@ -31,4 +31,9 @@ public class DeliveryEntity extends PanacheEntity {
     /** SHA-256 of the raw body: a copy re-sent under a new delivery id is still a repeat. */
     @Column(length = 64)
     public String bodySha256;
+
+    /** Whether this delivery, or one with the same body, was received before (GitHub redelivers). */
+    public static boolean seen(String deliveryId, String bodySha256) {
+        return count("deliveryId = ?1 or bodySha256 = ?2", deliveryId, bodySha256) > 0;
+    }
 }

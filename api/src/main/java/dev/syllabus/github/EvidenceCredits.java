@@ -2,7 +2,6 @@ package dev.syllabus.github;
 
 import dev.syllabus.account.AccountEntity;
 import dev.syllabus.account.GithubSignIn;
-import dev.syllabus.account.Role;
 import dev.syllabus.content.Course;
 import dev.syllabus.content.EvidencePolicy;
 import dev.syllabus.course.Courses;
@@ -87,7 +86,7 @@ public class EvidenceCredits {
 
     /** The course's staff, whose reviews count: see {@link EvidenceRule.Staff}. */
     EvidenceRule.Staff staff(long courseId) {
-        List<AccountEntity> instructors = AccountEntity.list("role", Role.INSTRUCTOR);
+        List<AccountEntity> instructors = AccountEntity.instructors();
         return new EvidenceRule.Staff(
                 instructors.stream()
                         .map(a -> a.githubId)

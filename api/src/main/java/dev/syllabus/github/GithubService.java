@@ -49,7 +49,7 @@ public class GithubService {
      */
     @Transactional
     public Outcome deliver(String deliveryId, String bodySha256, String name, GithubEvent event) {
-        if (DeliveryEntity.count("deliveryId = ?1 or bodySha256 = ?2", deliveryId, bodySha256) > 0) {
+        if (DeliveryEntity.seen(deliveryId, bodySha256)) {
             return new Outcome(
                     "DUPLICATE",
                     "delivery " + deliveryId + " (or the same body under another id) was processed already");

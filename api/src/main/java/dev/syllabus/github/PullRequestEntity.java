@@ -123,4 +123,9 @@ public class PullRequestEntity extends PanacheEntity {
     static List<PullRequestEntity> withHead(String fullName, String sha) {
         return list("fullName = ?1 and headSha = ?2", fullName, sha);
     }
+
+    /** The pull requests tracked in a repository ("owner/name"). */
+    public static List<PullRequestEntity> inRepository(String fullName) {
+        return list("fullName", fullName);
+    }
 }

@@ -141,7 +141,7 @@ public class RepositoryService {
 
     /** The pull requests tracked in a repository, and the ticks they earned, go to the student it now belongs to. */
     private void movePullRequests(String slug, String fullName, long from, long to) {
-        for (PullRequestEntity row : PullRequestEntity.<PullRequestEntity>list("fullName", fullName)) {
+        for (PullRequestEntity row : PullRequestEntity.inRepository(fullName)) {
             if (row.itemId != null) {
                 marks.withdrawEvidence(slug, from, row.itemId, row.url);
             }

@@ -117,7 +117,7 @@ public class ChecklistService {
                 student.login,
                 student.githubId != null,
                 ProgressEntity.ofStudent(ref.id(), student.id),
-                ReviewEntity.list("courseId = ?1 and accountId = ?2 order by at", ref.id(), student.id),
+                ReviewEntity.ofStudent(ref.id(), student.id),
                 new HashMap<>(),
                 pullRequestsOf(ref.id(), student.id),
                 DeadlineExtensionEntity.of(ref.id(), student.id));

@@ -8,7 +8,6 @@ import dev.syllabus.progress.cohort.CohortViews;
 import dev.syllabus.progress.enrolment.EnrollmentEntity;
 import dev.syllabus.progress.schedule.DeadlineExtensionEntity;
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -33,15 +32,12 @@ public class HistoryService {
     HistoryPage history(String slug, String studentLogin, Page page) {
         Courses.Ref ref = courses.find(slug);
         long courseId = ref.id();
-        var query = studentLogin == null
-                ? ProgressEventEntity.<ProgressEventEntity>find("courseId", Sort.descending("at", "id"), courseId)
-                : ProgressEventEntity.<ProgressEventEntity>find(
-                        "courseId = ?1 and accountId = ?2",
-                        Sort.descending("at", "id"),
-                        courseId,
-                        AccountEntity.findByLogin(studentLogin)
-                                .map(a -> a.id)
-                                .orElseThrow(() -> DomainException.notFound("No student '" + studentLogin + "'.")));
+        Long studentId = studentLogin == null
+                ? null
+                : AccountEntity.findByLogin(studentLogin)
+                        .map(a -> a.id)
+                        .orElseThrow(() -> DomainException.notFound("No student '" + studentLogin + "'."));
+        var query = ProgressEventEntity.newestFirst(courseId, studentId);
         List<ProgressEventEntity> events = query.page(page).list();
         Map<Long, String> logins = new HashMap<>();
         Deadlines deadlines = new Deadlines(ref);

@@ -1,6 +1,8 @@
 package dev.syllabus.progress.checklist;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import java.time.Instant;
@@ -55,5 +57,13 @@ public class ProgressEventEntity extends PanacheEntity {
         event.at = at;
         event.note = note;
         event.persist();
+    }
+
+    /** A course's history, or one student's ({@code accountId} not null), the newest change first. */
+    public static PanacheQuery<ProgressEventEntity> newestFirst(long courseId, Long accountId) {
+        Sort newest = Sort.descending("at", "id");
+        return accountId == null
+                ? find("courseId", newest, courseId)
+                : find("courseId = ?1 and accountId = ?2", newest, courseId, accountId);
     }
 }

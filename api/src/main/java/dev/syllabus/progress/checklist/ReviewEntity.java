@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.Instant;
+import java.util.List;
 
 /** An instructor's decision on one student's homework. The latest one counts. */
 @Entity(name = "Review")
@@ -33,4 +34,9 @@ public class ReviewEntity extends PanacheEntity {
     public String comment;
 
     public Instant at;
+
+    /** A student's reviews in a course, oldest first. */
+    public static List<ReviewEntity> ofStudent(long courseId, long accountId) {
+        return list("courseId = ?1 and accountId = ?2 order by at", courseId, accountId);
+    }
 }

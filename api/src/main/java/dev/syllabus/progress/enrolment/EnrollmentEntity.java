@@ -101,4 +101,24 @@ public class EnrollmentEntity extends PanacheEntity {
                 .firstResultOptional()
                 .isPresent();
     }
+
+    /** The enrolment whose private calendar address has this digest. */
+    public static Optional<EnrollmentEntity> withCalendarToken(String digest) {
+        return find("calendarToken", digest).firstResultOptional();
+    }
+
+    /** Whether the account is on any course's roster. */
+    public static boolean rosteredAnywhere(long accountId) {
+        return count("account.id = ?1 and rostered = true", accountId) > 0;
+    }
+
+    /** Invites issued for the account stop working. */
+    public static void voidInvites(long accountId) {
+        update("inviteHash = null where account.id = ?1", accountId);
+    }
+
+    /** The account's private calendar addresses stop working. */
+    public static void dropCalendarTokens(long accountId) {
+        update("calendarToken = null where account.id = ?1", accountId);
+    }
 }

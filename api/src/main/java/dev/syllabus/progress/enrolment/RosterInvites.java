@@ -92,11 +92,11 @@ public class RosterInvites {
      * own ticks (the ones nobody else vouched for), each untick kept in the history.
      */
     void onSettled(@Observes AccountService.Settled claimed) {
-        EnrollmentEntity.update("inviteHash = null where account.id = ?1", claimed.accountId());
+        EnrollmentEntity.voidInvites(claimed.accountId());
         if (!claimed.dropUnprovenHolder()) {
             return;
         }
-        EnrollmentEntity.update("calendarToken = null where account.id = ?1", claimed.accountId());
+        EnrollmentEntity.dropCalendarTokens(claimed.accountId());
         Instant now = Instant.now();
         List<ProgressEntity> selfTicks = ProgressEntity.list(
                 "accountId = ?1 and source = ?2 and done = true", claimed.accountId(), ProgressEntity.Source.STUDENT);

@@ -131,7 +131,7 @@ public class RosterService {
         return account.role == Role.STUDENT
                 && account.passwordHash != null
                 && account.githubId == null
-                && EnrollmentEntity.count("account.id = ?1 and rostered = true", account.id) == 0;
+                && !EnrollmentEntity.rosteredAnywhere(account.id);
     }
 
     /** Enrols the account in the run (or keeps its enrolment) as one the roster names. */

@@ -44,14 +44,12 @@ public class CalendarService {
     /** The private calendar feed behind {@code token}, or empty when no enrolment has it. */
     @Transactional
     Optional<String> calendarFeed(String token) {
-        return EnrollmentEntity.<EnrollmentEntity>find("calendarToken", Tokens.digest(token))
-                .firstResultOptional()
-                .map(enrollment -> {
-                    Courses.Ref ref = courses.find(enrollment.course.slug);
-                    Course dated = ChecklistService.dated(ref, enrollment.runId);
-                    return Calendars.student(
-                            dated, checklists.checklist(ref, dated, enrollment.account), feeds.host(), Instant.now());
-                });
+        return EnrollmentEntity.withCalendarToken(Tokens.digest(token)).map(enrollment -> {
+            Courses.Ref ref = courses.find(enrollment.course.slug);
+            Course dated = ChecklistService.dated(ref, enrollment.runId);
+            return Calendars.student(
+                    dated, checklists.checklist(ref, dated, enrollment.account), feeds.host(), Instant.now());
+        });
     }
 
     /** The public calendar of a run of the course (the current one when {@code run} is null). */
