@@ -4,8 +4,9 @@ import java.util.regex.Pattern;
 
 /**
  * The names people type, each rule in one place: course and run slugs, GitHub logins and GitHub
- * repository addresses. Where a request model declares one, the OpenAPI document carries it as a
- * {@code pattern}, and the web client's forms take it from there (web-client/scripts/generated.mjs).
+ * repository addresses. Where a request model declares one, the contract (META-INF/openapi.yaml)
+ * writes the same {@code pattern} (ContractConstraintsTest holds the two together), and the web
+ * client's forms take it from there (web-client/scripts/generated.mjs).
  */
 public final class Names {
 
