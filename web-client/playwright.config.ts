@@ -77,6 +77,8 @@ export default defineConfig({
             SYLLABUS_GITHUB_CLIENT_SECRET: 'e2e-client-secret',
             SYLLABUS_GITHUB_OAUTH_URL: `http://127.0.0.1:${fakeGithubPort}`,
             SYLLABUS_GITHUB_API_URL: `http://127.0.0.1:${fakeGithubPort}`,
+            // The webhook journey's receiver runs on this machine.
+            SYLLABUS_WEBHOOKS_ALLOW_LOCAL_TARGETS: 'true',
           },
           timeout: 90_000,
           reuseExistingServer: false,

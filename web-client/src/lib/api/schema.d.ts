@@ -474,6 +474,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/courses/{slug}/enrollments/{login}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Take a student out of a course (instructors)
+         * @description Their work stays; joining again brings their checklist back.
+         */
+        delete: operations["removeEnrollment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/courses/{slug}/gradebook": {
         parameters: {
             query?: never;
@@ -935,6 +955,152 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/courses/{slug}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A course's webhook subscriptions (instructors)
+         * @description Oldest first; never with their secrets.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Subscribe a receiver to the course's events (instructors)
+         * @description The receiver's URL must be HTTPS on a public address (plain HTTP and local addresses only where SYLLABUS_WEBHOOKS_ALLOW_LOCAL_TARGETS=true). The answer shows the signing `secret`, once: keep it; every delivery is signed with it as Standard Webhooks says (`webhook-id`, `webhook-timestamp`, `webhook-signature`).
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook subscription (instructors) */
+        get: operations["getWebhook"];
+        /**
+         * Change a webhook subscription (instructors)
+         * @description Enabling a disabled subscription clears why it was disabled; its pending deliveries go out again.
+         */
+        put: operations["replaceWebhook"];
+        post?: never;
+        /** Delete a webhook subscription (instructors) */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What was sent to a subscription, newest first (instructors)
+         * @description Paged; `status` narrows it.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/webhooks/{id}/deliveries/{delivery}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send one delivery again, now (instructors)
+         * @description Whatever became of it, with the same `webhook-id`.
+         */
+        post: operations["resendWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/webhooks/{id}/resend-failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send every failed delivery of a subscription again (instructors)
+         * @description After a receiver's outage.
+         */
+        post: operations["resendFailedWebhookDeliveries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/webhooks/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a subscription's signing secret (instructors)
+         * @description Shown once; the old one keeps signing beside it until `previousSecretValidUntil`.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event to a subscription (instructors)
+         * @description A `webhook.test` event to this subscription alone.
+         */
+        post: operations["testWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/courses/{slug}/weeks": {
         parameters: {
             query?: never;
@@ -1016,19 +1182,150 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "checklist.item.changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A checklist item was ticked or unticked */
+        post: operations["onChecklistItemChanged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "course.published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** New content of the course was published */
+        post: operations["onCoursePublished"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "enrollment.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A student joined the course (or a roster added them) */
+        post: operations["onEnrollmentCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "enrollment.removed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An instructor took a student out of the course */
+        post: operations["onEnrollmentRemoved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "homework.status.changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A homework passed, passed late, or was reopened
+         * @description `passed` or `passed_late` when the homework's pass criterion is met (or an instructor approved it), `reopened` when it no longer counts as passed; a passed homework whose lateness changed (an extension) is told again.
+         */
+        post: operations["onHomeworkStatusChanged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "review.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An instructor reviewed a student's homework */
+        post: operations["onReviewCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "run.changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A run was created or its settings changed */
+        post: operations["onRunChanged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A test an instructor sent */
+        post: operations["onWebhookTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
-        /**
-         * @description A person using Syllabus; never carries a password.
-         * @example {
-         *       "email": "mona@example.org",
-         *       "login": "octocat",
-         *       "name": "Mona Lisa Octocat",
-         *       "role": "STUDENT",
-         *       "verified": false
-         *     }
-         */
+        /** @description A person using Syllabus; never carries a password. */
         Account: {
             /** @example mona@example.org */
             email: string | null;
@@ -1043,53 +1340,28 @@ export interface components {
             /** @description Whether GitHub has proven the login: the account signed in with GitHub at least once */
             verified: boolean;
         };
-        /**
-         * @example {
-         *       "item": "H3/PR2"
-         *     }
-         */
         AssignRequest: {
             /** @example H3/PR2 */
             item: string;
         };
-        /**
-         * @description The address of a student's private calendar feed.
-         * @example {
-         *       "calendarUrl": "https://syllabus.example.org/api/calendars/2b9c0c6f7e1d4a3b8f5e.ics"
-         *     }
-         */
+        /** @description The address of a student's private calendar feed. */
         CalendarFeed: {
             /** @example https://syllabus.example.org/api/calendars/2b9c0c6f7e1d4a3b8f5e.ics */
             calendarUrl: string;
         };
-        /**
-         * @description A student's checklist for a course: every item, per-homework status and completion.
-         * @example {
-         *       "calendarFeed": false,
-         *       "calendarUrl": "null",
-         *       "completion": {
-         *         "done": 1,
-         *         "percent": 42,
-         *         "total": 1
-         *       },
-         *       "course": "ml-in-production",
-         *       "homework": [],
-         *       "items": [],
-         *       "repository": {
-         *         "fullName": "octocat/ml-in-production",
-         *         "proof": "PROVEN"
-         *       },
-         *       "run": {
-         *         "name": "2026-autumn",
-         *         "start": "2026-09-01",
-         *         "timeZone": "Europe/Kyiv",
-         *         "title": "Autumn 2026"
-         *       },
-         *       "student": "octocat",
-         *       "verified": false,
-         *       "weeks": []
-         *     }
-         */
+        ChangedItem: {
+            done: boolean;
+            /** @description The pull request or link that proves it, if any */
+            evidence: string | null;
+            /** @description The item's id */
+            id: string;
+            /**
+             * @description Who vouches for it now
+             * @enum {string}
+             */
+            source: "STUDENT" | "INSTRUCTOR" | "GITHUB";
+        };
+        /** @description A student's checklist for a course: every item, per-homework status and completion. */
         Checklist: {
             /** @description Whether the student has a private calendar feed (iCalendar: their deadlines and statuses). Its address was shown once; POST .../checklist/calendar-url makes a new one and the old one stops working */
             calendarFeed: boolean;
@@ -1113,30 +1385,7 @@ export interface components {
             verified: boolean;
             weeks: components["schemas"]["WeekProgress"][];
         };
-        /**
-         * @description One item of a student's checklist and its state.
-         * @example {
-         *       "completedAt": "2022-03-10T16:15:50Z",
-         *       "done": false,
-         *       "evidence": "https://github.com/octocat/ml-in-production/pull/7",
-         *       "homework": "H3",
-         *       "id": "H3/PR2",
-         *       "kind": "SETUP",
-         *       "optional": false,
-         *       "pullRequest": {
-         *         "checks": "text",
-         *         "number": 7,
-         *         "review": "text",
-         *         "state": "text",
-         *         "url": "https://github.com/octocat/ml-in-production/pull/7"
-         *       },
-         *       "source": "STUDENT",
-         *       "title": "Write a MinIO client for create, read, update and delete, with tests",
-         *       "updatedAt": "2022-03-10T16:15:50Z",
-         *       "version": 2,
-         *       "week": 2
-         *     }
-         */
+        /** @description One item of a student's checklist and its state. */
         ChecklistItem: {
             /** @description When it was done: the merge time GitHub reports for a pull request, else the tick's; null while not done */
             completedAt: components["schemas"]["Instant"] | null;
@@ -1171,19 +1420,22 @@ export interface components {
              */
             week: number | null;
         };
-        /**
-         * @example KEEP
-         * @enum {string}
-         */
+        ChecklistItemChangedData: {
+            /** @description Who acted (a student or an instructor); null for GitHub's evidence */
+            changedBy: string | null;
+            course: components["schemas"]["EventCourse"];
+            item: components["schemas"]["ChangedItem"];
+            run: components["schemas"]["EventRun"];
+            student: components["schemas"]["EventStudent"];
+        };
+        ChecklistItemChangedEvent: {
+            data: components["schemas"]["ChecklistItemChangedData"];
+            timestamp: components["schemas"]["Instant"];
+            /** @constant */
+            type: "checklist.item.changed";
+        };
+        /** @enum {string} */
         Choice: "KEEP" | "RESET";
-        /**
-         * @example {
-         *       "code": "H3",
-         *       "due": "2022-03-10T12:15:50-04:00",
-         *       "late": false,
-         *       "status": "NOT_STARTED"
-         *     }
-         */
         CohortCell: {
             /** @example H3 */
             code: string;
@@ -1196,30 +1448,7 @@ export interface components {
             late: boolean;
             status: components["schemas"]["HomeworkStatus"];
         };
-        /**
-         * @description One student's progress at a glance.
-         * @example {
-         *       "completion": {
-         *         "done": 1,
-         *         "percent": 42,
-         *         "total": 1
-         *       },
-         *       "email": "text",
-         *       "homework": [],
-         *       "login": "octocat",
-         *       "name": "text",
-         *       "repository": {
-         *         "fullName": "octocat/ml-in-production",
-         *         "proof": "PROVEN"
-         *       },
-         *       "ticks": {
-         *         "github": 1,
-         *         "instructor": 1,
-         *         "student": 1
-         *       },
-         *       "verified": false
-         *     }
-         */
+        /** @description One student's progress at a glance. */
         CohortRow: {
             completion: components["schemas"]["Completion"];
             email: string | null;
@@ -1234,13 +1463,6 @@ export interface components {
             /** @description Whether GitHub has proven the login (the student signed in with GitHub) */
             verified: boolean;
         };
-        /**
-         * @example {
-         *       "done": 1,
-         *       "percent": 42,
-         *       "total": 1
-         *     }
-         */
         Completion: {
             /**
              * Format: int32
@@ -1259,46 +1481,7 @@ export interface components {
              */
             total: number;
         };
-        /**
-         * @description A course: its agenda, weeks, topics and homework.
-         * @example {
-         *       "description": "Take a machine-learning model from a notebook to a monitored production service.",
-         *       "evidencePolicy": {
-         *         "checks": [
-         *           "test",
-         *           "lint"
-         *         ],
-         *         "reviewers": [
-         *           "grace-ta"
-         *         ],
-         *         "selfTicks": "COUNT"
-         *       },
-         *       "homeworkRules": [],
-         *       "links": [],
-         *       "principles": [],
-         *       "run": {
-         *         "name": "2026-autumn",
-         *         "start": "2026-09-01",
-         *         "timeZone": "Europe/Kyiv",
-         *         "title": "Autumn 2026"
-         *       },
-         *       "schedule": {
-         *         "due": "+10 days",
-         *         "firstRunStart": "2022-03-10",
-         *         "latePenalty": 10,
-         *         "timeZone": "Europe/Kyiv",
-         *         "webinarDay": "SATURDAY",
-         *         "webinarMinutes": 90,
-         *         "webinarTime": "10:00:00"
-         *       },
-         *       "sections": [],
-         *       "slug": "ml-in-production",
-         *       "title": "Machine Learning in Production",
-         *       "tools": [],
-         *       "version": "3f2a9c1d0b7e4a65",
-         *       "weeks": []
-         *     }
-         */
+        /** @description A course: its agenda, weeks, topics and homework. */
         Course: {
             /** @example Take a machine-learning model from a notebook to a monitored production service. */
             description: string | null;
@@ -1324,31 +1507,7 @@ export interface components {
             version: string;
             weeks: components["schemas"]["Week"][];
         };
-        /**
-         * @description A course with a summary of its weeks instead of their full content.
-         * @example {
-         *       "description": "text",
-         *       "evidencePolicy": {
-         *         "checks": [
-         *           "test",
-         *           "lint"
-         *         ],
-         *         "reviewers": [
-         *           "grace-ta"
-         *         ],
-         *         "selfTicks": "COUNT"
-         *       },
-         *       "homeworkRules": [],
-         *       "links": [],
-         *       "principles": [],
-         *       "sections": [],
-         *       "slug": "ml-in-production",
-         *       "title": "Machine Learning in Production",
-         *       "tools": [],
-         *       "version": "3f2a9c1d0b7e4a65",
-         *       "weeks": []
-         *     }
-         */
+        /** @description A course with a summary of its weeks instead of their full content. */
         CourseOverview: {
             description: string | null;
             evidencePolicy: components["schemas"]["EvidencePolicy"];
@@ -1365,18 +1524,18 @@ export interface components {
             version: string;
             weeks: components["schemas"]["WeekSummary"][];
         };
-        /**
-         * @description One offering of a course to one cohort.
-         * @example {
-         *       "current": false,
-         *       "end": "2026-09-01",
-         *       "joinCode": "K7QX2MPARW",
-         *       "name": "2026-autumn",
-         *       "start": "2026-09-01",
-         *       "timeZone": "Europe/Kyiv",
-         *       "title": "Autumn 2026"
-         *     }
-         */
+        CoursePublishedData: {
+            course: components["schemas"]["EventCourse"];
+            title: string;
+            version: string;
+        };
+        CoursePublishedEvent: {
+            data: components["schemas"]["CoursePublishedData"];
+            timestamp: components["schemas"]["Instant"];
+            /** @constant */
+            type: "course.published";
+        };
+        /** @description One offering of a course to one cohort. */
         CourseRun: {
             /** @description Whether endpoints without a run in their address use this run: the latest that has started, or the first to start when none has */
             current: boolean;
@@ -1405,17 +1564,7 @@ export interface components {
             /** @example Autumn 2026 */
             title: string;
         };
-        /**
-         * @description A course in the list of courses.
-         * @example {
-         *       "description": "text",
-         *       "homework": 16,
-         *       "slug": "ml-in-production",
-         *       "title": "Machine Learning in Production",
-         *       "version": "3f2a9c1d0b7e4a65",
-         *       "weeks": 8
-         *     }
-         */
+        /** @description A course in the list of courses. */
         CourseSummary: {
             description: string | null;
             /**
@@ -1437,28 +1586,11 @@ export interface components {
              */
             weeks: number;
         };
-        /**
-         * @example MONDAY
-         * @enum {string}
-         */
+        /** @enum {string} */
         DayOfWeek: "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
-        /**
-         * @example APPROVED
-         * @enum {string}
-         */
+        /** @enum {string} */
         Decision: "APPROVED" | "CHANGES_REQUESTED";
-        /**
-         * @description A webhook delivery as received, and what came of it.
-         * @example {
-         *       "action": "text",
-         *       "delivery": "text",
-         *       "detail": "text",
-         *       "event": "text",
-         *       "outcome": "text",
-         *       "receivedAt": "2022-03-10T16:15:50Z",
-         *       "repository": "text"
-         *     }
-         */
+        /** @description A webhook delivery as received, and what came of it. */
         Delivery: {
             action: string | null;
             delivery: string;
@@ -1468,14 +1600,7 @@ export interface components {
             receivedAt: components["schemas"]["Instant"];
             repository: string | null;
         };
-        /**
-         * @description What the webhook did with a delivery.
-         * @example {
-         *       "delivery": "72d3162e-cc78-11e3-81ab-4c9367dc0958",
-         *       "detail": "octocat/ml-in-production#7 MERGED for H3/PR2; H3/PR2 done",
-         *       "outcome": "text"
-         *     }
-         */
+        /** @description What the webhook did with a delivery. */
         DeliveryResult: {
             /** @example 72d3162e-cc78-11e3-81ab-4c9367dc0958 */
             delivery: string;
@@ -1484,13 +1609,7 @@ export interface components {
             /** @description PROCESSED, IGNORED or DUPLICATE */
             outcome: string;
         };
-        /**
-         * @description Optional body of marking an item done.
-         * @example {
-         *       "evidence": "https://github.com/octocat/ml-in-production/pull/7",
-         *       "note": "Shown in class on Thursday"
-         *     }
-         */
+        /** @description Optional body of marking an item done. */
         DoneRequest: {
             /**
              * @description A repository, pull request or document URL, as the item's kind asks
@@ -1503,24 +1622,41 @@ export interface components {
              */
             note?: string | null;
         };
-        /**
-         * @description When a homework is due, as its author wrote it: '+N days' after its week starts, optionally at HH:MM (default 23:59), or 'week N Weekday HH:MM'
-         * @example +10 days
-         */
+        /** @description When a homework is due, as its author wrote it: '+N days' after its week starts, optionally at HH:MM (default 23:59), or 'week N Weekday HH:MM' */
         DueRule: string;
+        EnrollmentCreatedEvent: {
+            data: components["schemas"]["EnrollmentData"];
+            timestamp: components["schemas"]["Instant"];
+            /** @constant */
+            type: "enrollment.created";
+        };
+        EnrollmentData: {
+            course: components["schemas"]["EventCourse"];
+            run: components["schemas"]["EventRun"];
+            student: components["schemas"]["EventStudent"];
+        };
+        EnrollmentRemovedEvent: {
+            data: components["schemas"]["EnrollmentData"];
+            timestamp: components["schemas"]["Instant"];
+            /** @constant */
+            type: "enrollment.removed";
+        };
         /**
-         * @description What counts as GitHub evidence in this course (course.toml's [evidence] table).
-         * @example {
-         *       "checks": [
-         *         "test",
-         *         "lint"
-         *       ],
-         *       "reviewers": [
-         *         "grace-ta"
-         *       ],
-         *       "selfTicks": "COUNT"
-         *     }
+         * @description The course's slug
+         * @example ml-in-production
          */
+        EventCourse: string;
+        /**
+         * @description The name of the student's run
+         * @example autumn-2026
+         */
+        EventRun: string;
+        /**
+         * @description The student's GitHub login
+         * @example octocat
+         */
+        EventStudent: string;
+        /** @description What counts as GitHub evidence in this course (course.toml's [evidence] table). */
         EvidencePolicy: {
             /**
              * @description Check runs that must all conclude success on the head commit; empty: the check suite's conclusion counts
@@ -1543,12 +1679,7 @@ export interface components {
              */
             selfTicks: components["schemas"]["SelfTicks"];
         };
-        /**
-         * @description A new deadline for one student's homework.
-         * @example {
-         *       "due": "2026-09-01T09:00:00Z"
-         *     }
-         */
+        /** @description A new deadline for one student's homework. */
         ExtensionRequest: {
             /**
              * @description The new due time, with its offset
@@ -1556,13 +1687,7 @@ export interface components {
              */
             due: components["schemas"]["OffsetDateTime"];
         };
-        /**
-         * @description A parameter, header or body field at fault, and what is wrong with it.
-         * @example {
-         *       "field": "number",
-         *       "message": "must be a whole number from 1 to 9999"
-         *     }
-         */
+        /** @description A parameter, header or body field at fault, and what is wrong with it. */
         FieldError: {
             /**
              * @description The parameter or field at fault.
@@ -1575,29 +1700,12 @@ export interface components {
              */
             message: string;
         };
-        /**
-         * @description Where to send the browser to continue with GitHub.
-         * @example {
-         *       "location": "text"
-         *     }
-         */
+        /** @description Where to send the browser to continue with GitHub. */
         GithubAuthorization: {
             /** @description GitHub's authorization page, with this link's one-time state */
             location: string;
         };
-        /**
-         * @description One change: who changed what, when.
-         * @example {
-         *       "action": "DONE",
-         *       "actor": "octocat",
-         *       "at": "2022-03-10T16:15:50Z",
-         *       "evidence": "text",
-         *       "item": "H3/PR2",
-         *       "late": false,
-         *       "note": "text",
-         *       "student": "octocat"
-         *     }
-         */
+        /** @description One change: who changed what, when. */
         HistoryEntry: {
             /**
              * @description DONE, UNDONE, NOTE (a note on an item left as it was), APPROVED or CHANGES_REQUESTED
@@ -1620,25 +1728,6 @@ export interface components {
             /** @example octocat */
             student: string;
         };
-        /**
-         * @example {
-         *       "code": "H2",
-         *       "due": "2026-09-16T23:59:00+03:00",
-         *       "dueRule": "+10 days",
-         *       "graded": false,
-         *       "pass": {
-         *         "instructorApproval": false,
-         *         "listedPrs": 3,
-         *         "requiredPrs": 3,
-         *         "text": "3 PRs merged, CI green."
-         *       },
-         *       "reading": [],
-         *       "summary": "Package a small server and let a pipeline check every change.",
-         *       "tasks": [],
-         *       "title": "Infrastructure",
-         *       "week": 1
-         *     }
-         */
         Homework: {
             /** @example H2 */
             code: string;
@@ -1667,29 +1756,6 @@ export interface components {
              */
             week: number;
         };
-        /**
-         * @example {
-         *       "code": "H3",
-         *       "doneItems": 1,
-         *       "donePrs": 1,
-         *       "due": "2026-09-16T23:59:00+03:00",
-         *       "extended": false,
-         *       "graded": false,
-         *       "late": false,
-         *       "passedAt": "2022-03-10T16:15:50Z",
-         *       "requiredItems": 1,
-         *       "requiredPrs": 1,
-         *       "review": {
-         *         "at": "2022-03-10T16:15:50Z",
-         *         "comment": "Add the cost estimate, then it is good to go.",
-         *         "decision": "APPROVED",
-         *         "reviewer": "admin"
-         *       },
-         *       "status": "NOT_STARTED",
-         *       "title": "text",
-         *       "week": 1
-         *     }
-         */
         HomeworkProgress: {
             /** @example H3 */
             code: string;
@@ -1733,37 +1799,31 @@ export interface components {
             /** Format: int32 */
             week: number;
         };
-        /**
-         * @example {
-         *       "code": "H1",
-         *       "title": "Initial design draft"
-         *     }
-         */
         HomeworkReference: {
             /** @example H1 */
             code: string;
             /** @example Initial design draft */
             title: string;
         };
-        /**
-         * @example NOT_STARTED
-         * @enum {string}
-         */
+        /** @enum {string} */
         HomeworkStatus: "NOT_STARTED" | "IN_PROGRESS" | "SUBMITTED" | "CHANGES_REQUESTED" | "PASSED";
-        /**
-         * @description How the students of a run stand on one homework.
-         * @example {
-         *       "changesRequested": 1,
-         *       "code": "H2",
-         *       "inProgress": 1,
-         *       "notStarted": 1,
-         *       "overdue": 1,
-         *       "passed": 1,
-         *       "passedLate": 1,
-         *       "students": 1,
-         *       "submitted": 1
-         *     }
-         */
+        HomeworkStatusChangedData: {
+            course: components["schemas"]["EventCourse"];
+            homework: string;
+            /** @description When it passed; null when reopened */
+            passedAt: components["schemas"]["Instant"] | null;
+            run: components["schemas"]["EventRun"];
+            /** @enum {string} */
+            status: "passed" | "passed_late" | "reopened";
+            student: components["schemas"]["EventStudent"];
+        };
+        HomeworkStatusChangedEvent: {
+            data: components["schemas"]["HomeworkStatusChangedData"];
+            timestamp: components["schemas"]["Instant"];
+            /** @constant */
+            type: "homework.status.changed";
+        };
+        /** @description How the students of a run stand on one homework. */
         HomeworkSummary: {
             /**
              * Format: int32
@@ -1808,22 +1868,9 @@ export interface components {
              */
             submitted: number;
         };
-        /**
-         * Format: date-time
-         * @example 2022-03-10T16:15:50Z
-         */
+        /** Format: date-time */
         Instant: string;
-        /**
-         * @description A long-lived, read-only token for integrations.
-         * @example {
-         *       "createdAt": "2022-03-10T16:15:50Z",
-         *       "expiresAt": "2022-03-10T16:15:50Z",
-         *       "id": 1,
-         *       "label": "grading dashboard",
-         *       "revokedAt": "2022-03-10T16:15:50Z",
-         *       "token": "text"
-         *     }
-         */
+        /** @description A long-lived, read-only token for integrations. */
         IntegrationToken: {
             createdAt: components["schemas"]["Instant"];
             expiresAt: components["schemas"]["Instant"] | null;
@@ -1835,16 +1882,8 @@ export interface components {
             /** @description The token itself: only in the answer that creates it. */
             token: string | null;
         };
-        /**
-         * @example SETUP
-         * @enum {string}
-         */
+        /** @enum {string} */
         ItemKind: "SETUP" | "PR" | "DOC" | "OTHER";
-        /**
-         * @example {
-         *       "code": "K7QX2M9RTA"
-         *     }
-         */
         JoinCode: {
             /**
              * @description The code, at least 10 characters; leave it out to get a random one
@@ -1852,17 +1891,7 @@ export interface components {
              */
             code?: string | null;
         };
-        /**
-         * @description A student joining a course; their identity is their GitHub login.
-         * @example {
-         *       "email": "mona@example.org",
-         *       "inviteCode": "Q7RT3KX9MP2W",
-         *       "joinCode": "K7QX2M9RTA",
-         *       "login": "octocat",
-         *       "name": "Mona Lisa Octocat",
-         *       "password": "correct horse battery staple"
-         *     }
-         */
+        /** @description A student joining a course; their identity is their GitHub login. */
         JoinRequest: {
             /** @example mona@example.org */
             email?: string | null;
@@ -1889,13 +1918,6 @@ export interface components {
              */
             password?: string | null;
         };
-        /**
-         * @example {
-         *       "number": 1,
-         *       "title": "Introduction to ML in production",
-         *       "topics": []
-         *     }
-         */
         Lecture: {
             /**
              * Format: int32
@@ -1906,34 +1928,16 @@ export interface components {
             title: string;
             topics: components["schemas"]["Point"][];
         };
-        /**
-         * @example {
-         *       "title": "About pull requests",
-         *       "url": "https://docs.github.com/en/pull-requests"
-         *     }
-         */
         Link: {
             /** @example About pull requests */
             title: string;
             /** @example https://docs.github.com/en/pull-requests */
             url: string;
         };
-        /**
-         * Format: date
-         * @example 2026-09-01
-         */
+        /** Format: date */
         LocalDate: string;
-        /**
-         * Format: local-time
-         * @example 10:00:00
-         */
+        /** Format: local-time */
         LocalTime: string;
-        /**
-         * @example {
-         *       "login": "octocat",
-         *       "password": "correct horse battery staple"
-         *     }
-         */
         LoginRequest: {
             /** @example octocat */
             login: string;
@@ -1943,17 +1947,9 @@ export interface components {
              */
             password: string;
         };
-        /**
-         * Format: date-time
-         * @example 2026-09-01T09:00:00Z
-         */
+        /** Format: date-time */
         OffsetDateTime: string;
-        /**
-         * @description An instructor's decision on a student's registered repository.
-         * @example {
-         *       "decision": "CONFIRMED"
-         *     }
-         */
+        /** @description An instructor's decision on a student's registered repository. */
         OwnerDecision: {
             /**
              * @description CONFIRMED: it is the student's; REJECTED: it is not, and earns nothing
@@ -1963,18 +1959,9 @@ export interface components {
         };
         /**
          * @description Who proved the repository is the student's: PROVEN (GitHub proved the student's login, which owns it), CONFIRMED (an instructor confirmed it, or registered it), UNPROVEN (nobody: its evidence is labelled), REJECTED (an instructor rejected it: it earns nothing)
-         * @example PROVEN
          * @enum {string}
          */
         OwnerProof: "PROVEN" | "CONFIRMED" | "UNPROVEN" | "REJECTED";
-        /**
-         * @example {
-         *       "instructorApproval": false,
-         *       "listedPrs": 3,
-         *       "requiredPrs": 3,
-         *       "text": "3 PRs merged, CI green."
-         *     }
-         */
         PassCriterion: {
             /**
              * @description Whether the instructor must approve the work.
@@ -1999,44 +1986,20 @@ export interface components {
              */
             text: string;
         };
-        /**
-         * @description A list item: text with the links it contains and its nested items.
-         * @example {
-         *       "details": [],
-         *       "links": [],
-         *       "title": "Setup GitHub repo"
-         *     }
-         */
+        /** @description A list item: text with the links it contains and its nested items. */
         Point: {
             details: components["schemas"]["Point"][];
             links: components["schemas"]["Link"][];
             /** @example Setup GitHub repo */
             title: string;
         };
-        /**
-         * @example {
-         *       "details": [],
-         *       "links": [],
-         *       "text": "Practice first"
-         *     }
-         */
         Principle: {
             details: components["schemas"]["Point"][];
             links: components["schemas"]["Link"][];
             /** @example Practice first */
             text: string;
         };
-        /**
-         * @description RFC 9457 problem details, sent as application/problem+json.
-         * @example {
-         *       "detail": "No course 'intro-to-cooking'.",
-         *       "errors": [],
-         *       "instance": "/api/courses/intro-to-cooking",
-         *       "status": 404,
-         *       "title": "Not Found",
-         *       "type": "about:blank"
-         *     }
-         */
+        /** @description RFC 9457 problem details, sent as application/problem+json. */
         Problem: {
             /**
              * @description What went wrong, for people.
@@ -2066,33 +2029,14 @@ export interface components {
              */
             type: string;
         };
-        /**
-         * @description The ways to sign in here.
-         * @example {
-         *       "github": false,
-         *       "password": false
-         *     }
-         */
+        /** @description The ways to sign in here. */
         Providers: {
             /** @description Sign-in with GitHub: GET /api/auth/github/login */
             github: boolean;
             /** @description Password sign-in for everyone (else only the first instructor) */
             password: boolean;
         };
-        /**
-         * @description The course as an upload published it (or, for a check alone, would publish it), with what the content check noticed but did not stop at.
-         * @example {
-         *       "description": "text",
-         *       "homework": 16,
-         *       "slug": "ml-in-production",
-         *       "title": "Machine Learning in Production",
-         *       "version": "3f2a9c1d0b7e4a65",
-         *       "warnings": [
-         *         "ml-in-production/agenda.md:41: H3: PR5 is marked optional, but the pass criterion asks for 6 PRs, every one listed: the mark changes nothing"
-         *       ],
-         *       "weeks": 8
-         *     }
-         */
+        /** @description The course as an upload published it (or, for a check alone, would publish it), with what the content check noticed but did not stop at. */
         PublishedUpload: {
             description: string | null;
             /**
@@ -2121,19 +2065,7 @@ export interface components {
              */
             weeks: number;
         };
-        /**
-         * @description A pull request in the student's repository, as GitHub reported it.
-         * @example {
-         *       "checks": "text",
-         *       "item": "H3/PR2",
-         *       "number": 1,
-         *       "review": "text",
-         *       "state": "text",
-         *       "title": "text",
-         *       "updatedAt": "2022-03-10T16:15:50Z",
-         *       "url": "text"
-         *     }
-         */
+        /** @description A pull request in the student's repository, as GitHub reported it. */
         PullRequest: {
             /** @description On the current head commit: NONE, PENDING, PASSING or FAILING */
             checks: string;
@@ -2152,16 +2084,7 @@ export interface components {
             updatedAt: components["schemas"]["Instant"];
             url: string;
         };
-        /**
-         * @description What GitHub says of the pull request behind an item.
-         * @example {
-         *       "checks": "text",
-         *       "number": 7,
-         *       "review": "text",
-         *       "state": "text",
-         *       "url": "https://github.com/octocat/ml-in-production/pull/7"
-         *     }
-         */
+        /** @description What GitHub says of the pull request behind an item. */
         PullRequestState: {
             /** @description NONE, PENDING, PASSING or FAILING, on the current head commit */
             checks: string;
@@ -2177,48 +2100,23 @@ export interface components {
             /** @example https://github.com/octocat/ml-in-production/pull/7 */
             url: string;
         };
-        /**
-         * @description A student's registered course repository.
-         * @example {
-         *       "fullName": "octocat/ml-in-production",
-         *       "url": "text"
-         *     }
-         */
+        /** @description A student's registered course repository. */
         Repository: {
             /** @example octocat/ml-in-production */
             fullName: string;
             url: string;
         };
-        /**
-         * @description A student's registered repository and who proved it is theirs.
-         * @example {
-         *       "fullName": "octocat/ml-in-production",
-         *       "proof": "PROVEN"
-         *     }
-         */
+        /** @description A student's registered repository and who proved it is theirs. */
         RepositoryOwner: {
             /** @example octocat/ml-in-production */
             fullName: string;
             proof: components["schemas"]["OwnerProof"];
         };
-        /**
-         * @example {
-         *       "url": "https://github.com/octocat/ml-in-production"
-         *     }
-         */
         RepositoryRequest: {
             /** @example https://github.com/octocat/ml-in-production */
             url: string;
         };
-        /**
-         * @description An instructor's decision on a student's homework.
-         * @example {
-         *       "at": "2022-03-10T16:15:50Z",
-         *       "comment": "Add the cost estimate, then it is good to go.",
-         *       "decision": "APPROVED",
-         *       "reviewer": "admin"
-         *     }
-         */
+        /** @description An instructor's decision on a student's homework. */
         Review: {
             at: components["schemas"]["Instant"];
             /** @example Add the cost estimate, then it is good to go. */
@@ -2227,30 +2125,31 @@ export interface components {
             /** @example admin */
             reviewer: string | null;
         };
-        /**
-         * @example {
-         *       "comment": "Add the cost estimate, then it is good to go.",
-         *       "decision": "APPROVED"
-         *     }
-         */
+        ReviewCreatedData: {
+            comment: string | null;
+            course: components["schemas"]["EventCourse"];
+            /** @enum {string} */
+            decision: "APPROVED" | "CHANGES_REQUESTED";
+            homework: string;
+            /** @description The instructor's login */
+            reviewer: string | null;
+            run: components["schemas"]["EventRun"];
+            student: components["schemas"]["EventStudent"];
+        };
+        ReviewCreatedEvent: {
+            data: components["schemas"]["ReviewCreatedData"];
+            timestamp: components["schemas"]["Instant"];
+            /** @constant */
+            type: "review.created";
+        };
         ReviewRequest: {
             /** @example Add the cost estimate, then it is good to go. */
             comment?: string | null;
             decision: components["schemas"]["Decision"];
         };
-        /**
-         * @example STUDENT
-         * @enum {string}
-         */
+        /** @enum {string} */
         Role: "STUDENT" | "INSTRUCTOR";
-        /**
-         * @description A roster line whose login an unproven, self-joined account holds.
-         * @example {
-         *       "line": 1,
-         *       "login": "grace",
-         *       "reason": "text"
-         *     }
-         */
+        /** @description A roster line whose login an unproven, self-joined account holds. */
         RosterConflict: {
             /**
              * Format: int32
@@ -2262,38 +2161,17 @@ export interface components {
             /** @description What happened and what the instructor can do */
             reason: string;
         };
-        /**
-         * @description What to do with a self-joined account the roster names.
-         * @example {
-         *       "choice": "KEEP"
-         *     }
-         */
+        /** @description What to do with a self-joined account the roster names. */
         RosterConflictChoice: {
             /** @description KEEP: the account is the rostered student's, as it is. RESET: it becomes a rostered account nobody has claimed (its password, email, calendar address, tokens and own ticks go), to be claimed with an invite or with GitHub. */
             choice: components["schemas"]["Choice"];
         };
-        /**
-         * @description What was done with a self-joined account the roster names.
-         * @example {
-         *       "choice": "KEEP",
-         *       "login": "text"
-         *     }
-         */
+        /** @description What was done with a self-joined account the roster names. */
         RosterConflictResolution: {
             choice: components["schemas"]["Choice"];
             login: string;
         };
-        /**
-         * @description A rostered student nobody has claimed yet, and their invite.
-         * @example {
-         *       "email": "ada@example.org",
-         *       "invite": "Q7RT3KX9MP2W",
-         *       "invited": false,
-         *       "link": "http://localhost:5173/signin?course=ml-in-production&login=ada&invite=Q7RT3KX9MP2W",
-         *       "login": "ada",
-         *       "name": "Ada Lovelace"
-         *     }
-         */
+        /** @description A rostered student nobody has claimed yet, and their invite. */
         RosterInvite: {
             /** @example ada@example.org */
             email: string | null;
@@ -2314,16 +2192,7 @@ export interface components {
             /** @example Ada Lovelace */
             name: string | null;
         };
-        /**
-         * @description What a roster upload changed.
-         * @example {
-         *       "conflicts": [],
-         *       "created": 1,
-         *       "enrolled": 1,
-         *       "rows": 1,
-         *       "updated": 1
-         *     }
-         */
+        /** @description What a roster upload changed. */
         RosterResult: {
             /** @description Lines naming an account someone made by joining under that login, which nobody has proven: left as they are until the instructor keeps or resets each (POST .../roster/conflicts/{login}) */
             conflicts: components["schemas"]["RosterConflict"][];
@@ -2348,15 +2217,22 @@ export interface components {
              */
             updated: number;
         };
-        /**
-         * @description The course run the dates belong to.
-         * @example {
-         *       "name": "2026-autumn",
-         *       "start": "2026-09-01",
-         *       "timeZone": "Europe/Kyiv",
-         *       "title": "Autumn 2026"
-         *     }
-         */
+        RunChangedData: {
+            course: components["schemas"]["EventCourse"];
+            created: boolean;
+            /** @description The run's name */
+            run: string;
+            start: components["schemas"]["LocalDate"];
+            timeZone: string;
+            title: string;
+        };
+        RunChangedEvent: {
+            data: components["schemas"]["RunChangedData"];
+            timestamp: components["schemas"]["Instant"];
+            /** @constant */
+            type: "run.changed";
+        };
+        /** @description The course run the dates belong to. */
         RunDates: {
             /** @example 2026-autumn */
             name: string;
@@ -2373,15 +2249,7 @@ export interface components {
             /** @example Autumn 2026 */
             title: string;
         };
-        /**
-         * @description A run's settings; dates derived from them (weeks, due dates, calendars) move with them.
-         * @example {
-         *       "joinCode": "K7QX2MPARW",
-         *       "start": "2026-09-01",
-         *       "timeZone": "Europe/Kyiv",
-         *       "title": "Autumn 2026"
-         *     }
-         */
+        /** @description A run's settings; dates derived from them (weeks, due dates, calendars) move with them. */
         RunRequest: {
             /**
              * @description The run's join code; a new run without one gets a random code, an existing run keeps its own
@@ -2401,18 +2269,7 @@ export interface components {
             /** @example Autumn 2026 */
             title: string;
         };
-        /**
-         * @description A course's timetable rules (course.toml's [schedule] table); dates come from a course run.
-         * @example {
-         *       "due": "+10 days",
-         *       "firstRunStart": "2022-03-10",
-         *       "latePenalty": 10,
-         *       "timeZone": "Europe/Kyiv",
-         *       "webinarDay": "SATURDAY",
-         *       "webinarMinutes": 90,
-         *       "webinarTime": "10:00:00"
-         *     }
-         */
+        /** @description A course's timetable rules (course.toml's [schedule] table); dates come from a course run. */
         Schedule: {
             /** @description When homework without its own 'Due:' line is due */
             due: components["schemas"]["DueRule"];
@@ -2449,12 +2306,6 @@ export interface components {
              */
             webinarTime: components["schemas"]["LocalTime"] | null;
         };
-        /**
-         * @example {
-         *       "body": "Demo: from an empty repository to a running cluster.",
-         *       "title": "Webinar"
-         *     }
-         */
         Section: {
             /**
              * @description The section's body, as Markdown.
@@ -2464,40 +2315,15 @@ export interface components {
             /** @example Webinar */
             title: string;
         };
-        /**
-         * @example COUNT
-         * @enum {string}
-         */
+        /** @enum {string} */
         SelfTicks: "COUNT" | "CLAIM";
-        /**
-         * @description A bearer token: send it as `Authorization: Bearer <token>`.
-         * @example {
-         *       "account": {
-         *         "email": "mona@example.org",
-         *         "login": "octocat",
-         *         "name": "Mona Lisa Octocat",
-         *         "role": "STUDENT",
-         *         "verified": false
-         *       },
-         *       "expiresAt": "2022-03-10T16:15:50Z",
-         *       "token": "text"
-         *     }
-         */
+        /** @description A bearer token: send it as `Authorization: Bearer <token>`. */
         Session: {
             account: components["schemas"]["Account"];
             expiresAt: components["schemas"]["Instant"];
             /** @description The bearer token; shown once. */
             token: string;
         };
-        /**
-         * @example {
-         *       "code": "PR1",
-         *       "id": "H2/PR1",
-         *       "kind": "PR",
-         *       "optional": false,
-         *       "title": "Write a Dockerfile for a dummy server and push the image to a registry"
-         *     }
-         */
         Task: {
             /** @example PR1 */
             code: string;
@@ -2511,19 +2337,9 @@ export interface components {
             /** @example Write a Dockerfile for a dummy server and push the image to a registry */
             title: string;
         };
-        /**
-         * @example PR
-         * @enum {string}
-         */
+        /** @enum {string} */
         TaskKind: "PR" | "DOC" | "OTHER";
-        /**
-         * @description Done items by who vouches for them, so an instructor sees which ticks GitHub backs.
-         * @example {
-         *       "github": 1,
-         *       "instructor": 1,
-         *       "student": 1
-         *     }
-         */
+        /** @description Done items by who vouches for them, so an instructor sees which ticks GitHub backs. */
         TickCounts: {
             /**
              * Format: int32
@@ -2543,16 +2359,9 @@ export interface components {
         };
         /**
          * @description Who vouches for a tick: STUDENT (self-reported), GITHUB (a webhook delivery proved it) or INSTRUCTOR
-         * @example STUDENT
          * @enum {string}
          */
         TickSource: "STUDENT" | "GITHUB" | "INSTRUCTOR";
-        /**
-         * @example {
-         *       "expiresInDays": 90,
-         *       "label": "grading dashboard"
-         *     }
-         */
         TokenRequest: {
             /**
              * Format: int32
@@ -2563,35 +2372,112 @@ export interface components {
             /** @example grading dashboard */
             label: string;
         };
-        /**
-         * @example {
-         *       "name": "Minikube",
-         *       "url": "https://minikube.sigs.k8s.io/docs/start/"
-         *     }
-         */
         Tool: {
             /** @example Minikube */
             name: string;
             /** @example https://minikube.sigs.k8s.io/docs/start/ */
             url: string;
         };
-        /**
-         * @example {
-         *       "end": "2022-03-10",
-         *       "goal": "text",
-         *       "homework": [],
-         *       "lectures": [],
-         *       "number": 1,
-         *       "sections": [],
-         *       "start": "2022-03-10",
-         *       "title": "Introduction",
-         *       "topics": [],
-         *       "webinar": {
-         *         "body": "Demo: from an empty repository to a running cluster.",
-         *         "title": "Webinar"
-         *       }
-         *     }
-         */
+        /** @description One event on its way to one subscription. */
+        WebhookDelivery: {
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description When a 2xx answer accepted it
+             */
+            deliveredAt: string | null;
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            lastAttemptAt: string | null;
+            /** @description Why the last attempt failed: no answer in time, a refused address, or its status */
+            lastError: string | null;
+            /** @description The first 500 characters of the last answer */
+            lastResponse: string | null;
+            /**
+             * Format: int32
+             * @description The last answer's HTTP status
+             */
+            lastStatus: number | null;
+            /** @description Its `webhook-id` on every attempt */
+            messageId: string;
+            /**
+             * Format: date-time
+             * @description When the next attempt is due; null when delivered or failed for good
+             */
+            nextAttemptAt: string | null;
+            occurredAt: components["schemas"]["Instant"];
+            /**
+             * @description FAILED when its retries ran out or the receiver answered 410 Gone
+             * @enum {string}
+             */
+            status: "PENDING" | "DELIVERED" | "FAILED";
+            /** @example checklist.item.changed */
+            type: string;
+        };
+        WebhookResent: {
+            /**
+             * Format: int32
+             * @example 12
+             */
+            resent: number;
+        };
+        WebhookSecret: {
+            /** @description Until when the secret this one replaces still signs beside it */
+            previousSecretValidUntil: components["schemas"]["Instant"];
+            secret: components["schemas"]["WebhookSigningSecret"];
+        };
+        /** @description `whsec_` and the base64 of 32 random bytes: the key Standard Webhooks libraries verify with */
+        WebhookSigningSecret: string;
+        /** @description A receiver subscribed to a course's events. */
+        WebhookSubscription: {
+            createdAt: components["schemas"]["Instant"];
+            description: string | null;
+            /** @description Why Syllabus disabled it (its receiver failed for a day, or answered 410 Gone) */
+            disabledReason: string | null;
+            enabled: boolean;
+            /** @description The event types it wants; `*` for all */
+            events: string[];
+            /**
+             * Format: date-time
+             * @description When its deliveries started failing without a success since
+             */
+            failingSince: string | null;
+            /** Format: int64 */
+            id: number;
+            ordered: boolean;
+            /** @description Only in the answer that created the subscription */
+            secret?: components["schemas"]["WebhookSigningSecret"];
+            updatedAt: components["schemas"]["Instant"];
+            /** Format: uri */
+            url: string;
+        };
+        /** @description A subscription's settings. */
+        WebhookSubscriptionRequest: {
+            description?: string | null;
+            /** @description Whether events are sent to it (default true) */
+            enabled?: boolean | null;
+            /** @description The event types wanted, or `["*"]` for all */
+            events: ("*" | "checklist.item.changed" | "homework.status.changed" | "enrollment.created" | "enrollment.removed" | "review.created" | "course.published" | "run.changed")[];
+            /** @description One at a time, in the order the events happened (default false; a failing one holds the rest) */
+            ordered?: boolean | null;
+            /**
+             * @description HTTPS, on a public address
+             * @example https://dashboard.example.edu/hooks/syllabus
+             */
+            url: string;
+        };
+        WebhookTestData: {
+            course: components["schemas"]["EventCourse"];
+            /** Format: int64 */
+            subscription: number;
+        };
+        WebhookTestEvent: {
+            data: components["schemas"]["WebhookTestData"];
+            timestamp: components["schemas"]["Instant"];
+            /** @constant */
+            type: "webhook.test";
+        };
         Week: {
             /**
              * @description The week's last day (inclusive) in the course's current run
@@ -2619,14 +2505,6 @@ export interface components {
             /** @description The week's webinar, or null. */
             webinar: components["schemas"]["Section"] | null;
         };
-        /**
-         * @example {
-         *       "doneItems": 1,
-         *       "number": 1,
-         *       "requiredItems": 1,
-         *       "title": "text"
-         *     }
-         */
         WeekProgress: {
             /** Format: int32 */
             doneItems: number;
@@ -2636,16 +2514,6 @@ export interface components {
             requiredItems: number;
             title: string;
         };
-        /**
-         * @example {
-         *       "homework": [],
-         *       "number": 1,
-         *       "title": "Introduction",
-         *       "topics": [
-         *         "text"
-         *       ]
-         *     }
-         */
         WeekSummary: {
             homework: components["schemas"]["HomeworkReference"][];
             /**
@@ -2939,6 +2807,13 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description Received; any other answer is tried again later, and 410 Gone disables the subscription. */
+        WebhookReceived: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
     };
     parameters: {
         /**
@@ -2970,6 +2845,14 @@ export interface components {
          * @example octocat
          */
         StudentLogin: string;
+        /** @description The webhook subscription's id */
+        SubscriptionId: string;
+        /** @description The message's id, the same on every attempt (drop repeats by it) */
+        WebhookId: string;
+        /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; several, space-separated, while a rotated secret is in its grace */
+        WebhookSignature: string;
+        /** @description When this attempt was signed, in seconds since 1970 (refuse old ones, against replays) */
+        WebhookTimestamp: string;
     };
     requestBodies: never;
     headers: {
@@ -3058,15 +2941,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "detail": "The person refused, GitHub refused the code, or another browser started this sign-in.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3078,15 +2952,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "detail": "The GitHub login is held by an account GitHub has not proven; the detail says what to do.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 409,
-                     *       "title": "Conflict",
-                     *       "type": "about:blank"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3097,15 +2962,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "detail": "GitHub did not answer as expected; nothing was created.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 502,
-                     *       "title": "Bad Gateway",
-                     *       "type": "about:blank"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3211,15 +3067,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "detail": "Wrong login or password.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3234,15 +3081,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "detail": "Too many failed sign-ins; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 429,
-                     *       "title": "Too Many Requests",
-                     *       "type": "about:blank"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3254,15 +3092,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "detail": "Too many sign-ins at once; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3924,15 +3753,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "detail": "The course is no longer at the version If-Match names: someone published since. Nothing changed.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 412,
-                     *       "title": "Precondition Failed",
-                     *       "type": "about:blank"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4019,15 +3839,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "detail": "A bearer token was sent, but it is unknown, expired or revoked.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4037,15 +3848,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "detail": "The join or invite code does not match.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4057,15 +3859,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "detail": "The login has an account already: sign in, or use your personal invite code.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 409,
-                     *       "title": "Conflict",
-                     *       "type": "about:blank"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4077,18 +3870,45 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "detail": "Too many failed attempts; try again after Retry-After seconds.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 429,
-                     *       "title": "Too Many Requests",
-                     *       "type": "about:blank"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    removeEnrollment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
+                /**
+                 * @description The student's GitHub login
+                 * @example octocat
+                 */
+                login: components["parameters"]["StudentLogin"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["Unavailable"];
         };
@@ -4439,15 +4259,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "detail": "Not a repository of yours: its owner is not your login.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 403,
-                     *       "title": "Forbidden",
-                     *       "type": "about:blank"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4503,15 +4314,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "detail": "Rows with problems; nothing was changed.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 422,
-                     *       "title": "Unprocessable Content",
-                     *       "type": "about:blank"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4561,15 +4363,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such course, or no student account under that login.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4580,15 +4373,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "detail": "That account is not in conflict with the roster.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 409,
-                     *       "title": "Conflict",
-                     *       "type": "about:blank"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4672,15 +4456,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such course, or `login` is not a rostered student who has yet to join.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5325,15 +5100,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "detail": "No such course or student, or no repository registered.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 404,
-                     *       "title": "Not Found",
-                     *       "type": "about:blank"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5341,6 +5107,374 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscriptions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description Subscribed; `secret` is shown this once. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
+                /** @description The webhook subscription's id */
+                id: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    replaceWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
+                /** @description The webhook subscription's id */
+                id: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description The subscription, changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
+                /** @description The webhook subscription's id */
+                id: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: components["parameters"]["Page"];
+                /** @description Entries per page */
+                size?: components["parameters"]["PageSize"];
+                /** @description Only deliveries in this state */
+                status?: "PENDING" | "DELIVERED" | "FAILED";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
+                /** @description The webhook subscription's id */
+                id: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries. */
+            200: {
+                headers: {
+                    Link: components["headers"]["PageLinks"];
+                    "X-Total-Count": components["headers"]["TotalCount"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    resendWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
+                /** @description The webhook subscription's id */
+                id: components["parameters"]["SubscriptionId"];
+                delivery: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued to be sent at once. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    resendFailedWebhookDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
+                /** @description The webhook subscription's id */
+                id: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued; `resent` counts them. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
+                /** @description The webhook subscription's id */
+                id: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    testWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
+                /** @description The webhook subscription's id */
+                id: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued to be sent at once. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["Unavailable"];
         };
@@ -5499,15 +5633,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "detail": "Missing or wrong signature; nothing changed.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 401,
-                     *       "title": "Unauthorized",
-                     *       "type": "about:blank"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5520,15 +5645,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "detail": "The body is too large.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 413,
-                     *       "title": "Content Too Large",
-                     *       "type": "about:blank"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5541,18 +5657,193 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "detail": "No webhook secret is configured: every delivery is refused.",
-                     *       "instance": "/api/courses/ml-in-production",
-                     *       "status": 503,
-                     *       "title": "Service Unavailable",
-                     *       "type": "about:blank"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    onChecklistItemChanged: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id, the same on every attempt (drop repeats by it) */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description When this attempt was signed, in seconds since 1970 (refuse old ones, against replays) */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; several, space-separated, while a rotated secret is in its grace */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChecklistItemChangedEvent"];
+            };
+        };
+        responses: {
+            "2XX": components["responses"]["WebhookReceived"];
+        };
+    };
+    onCoursePublished: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id, the same on every attempt (drop repeats by it) */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description When this attempt was signed, in seconds since 1970 (refuse old ones, against replays) */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; several, space-separated, while a rotated secret is in its grace */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CoursePublishedEvent"];
+            };
+        };
+        responses: {
+            "2XX": components["responses"]["WebhookReceived"];
+        };
+    };
+    onEnrollmentCreated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id, the same on every attempt (drop repeats by it) */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description When this attempt was signed, in seconds since 1970 (refuse old ones, against replays) */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; several, space-separated, while a rotated secret is in its grace */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrollmentCreatedEvent"];
+            };
+        };
+        responses: {
+            "2XX": components["responses"]["WebhookReceived"];
+        };
+    };
+    onEnrollmentRemoved: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id, the same on every attempt (drop repeats by it) */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description When this attempt was signed, in seconds since 1970 (refuse old ones, against replays) */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; several, space-separated, while a rotated secret is in its grace */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrollmentRemovedEvent"];
+            };
+        };
+        responses: {
+            "2XX": components["responses"]["WebhookReceived"];
+        };
+    };
+    onHomeworkStatusChanged: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id, the same on every attempt (drop repeats by it) */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description When this attempt was signed, in seconds since 1970 (refuse old ones, against replays) */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; several, space-separated, while a rotated secret is in its grace */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HomeworkStatusChangedEvent"];
+            };
+        };
+        responses: {
+            "2XX": components["responses"]["WebhookReceived"];
+        };
+    };
+    onReviewCreated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id, the same on every attempt (drop repeats by it) */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description When this attempt was signed, in seconds since 1970 (refuse old ones, against replays) */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; several, space-separated, while a rotated secret is in its grace */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewCreatedEvent"];
+            };
+        };
+        responses: {
+            "2XX": components["responses"]["WebhookReceived"];
+        };
+    };
+    onRunChanged: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id, the same on every attempt (drop repeats by it) */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description When this attempt was signed, in seconds since 1970 (refuse old ones, against replays) */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; several, space-separated, while a rotated secret is in its grace */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunChangedEvent"];
+            };
+        };
+        responses: {
+            "2XX": components["responses"]["WebhookReceived"];
+        };
+    };
+    onWebhookTest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message's id, the same on every attempt (drop repeats by it) */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description When this attempt was signed, in seconds since 1970 (refuse old ones, against replays) */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; several, space-separated, while a rotated secret is in its grace */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookTestEvent"];
+            };
+        };
+        responses: {
+            "2XX": components["responses"]["WebhookReceived"];
         };
     };
 }

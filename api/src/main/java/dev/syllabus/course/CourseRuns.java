@@ -6,6 +6,7 @@ import dev.syllabus.content.Schedule;
 import dev.syllabus.domain.DomainException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,12 +25,17 @@ public class CourseRuns {
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Fired in the transaction that creates a run or changes its settings (the outbound {@code run.changed}). */
+    public record Changed(long courseId, String slug, Run run, boolean created) {}
+
     private final CourseCatalog catalog;
     private final Courses courses;
+    private final Event<Changed> changed;
 
-    CourseRuns(CourseCatalog catalog, Courses courses) {
+    CourseRuns(CourseCatalog catalog, Courses courses, Event<Changed> changed) {
         this.catalog = catalog;
         this.courses = courses;
+        this.changed = changed;
     }
 
     @Transactional
@@ -96,6 +102,7 @@ public class CourseRuns {
         }
         run.persist();
         CourseRunEntity.flush();
+        changed.fire(new Changed(course.id, slug, run.dates(), created));
         return new Saved(view(slug, run, current(course.id).dates()), created);
     }
 

@@ -6,6 +6,7 @@ import dev.syllabus.content.Schedule;
 import dev.syllabus.domain.DomainException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.DayOfWeek;
@@ -26,12 +27,20 @@ public class CourseStore {
     private static final Logger LOG = Logger.getLogger(CourseStore.class);
     static final String FIRST_RUN = "first";
 
+    /**
+     * Fired in the transaction that stores new content of a course (observers write in it too: the
+     * outbound {@code course.published} event).
+     */
+    public record Published(long courseId, String slug, String title, String version) {}
+
     private final CurriculumMapper mapper;
     private final EntityManager entityManager;
+    private final Event<Published> published;
 
-    CourseStore(CurriculumMapper mapper, EntityManager entityManager) {
+    CourseStore(CurriculumMapper mapper, EntityManager entityManager, Event<Published> published) {
         this.mapper = mapper;
         this.entityManager = entityManager;
+        this.published = published;
     }
 
     /**
@@ -53,6 +62,7 @@ public class CourseStore {
         row = replace(row, course, origin);
         row.sourceVersion = course.version();
         ensureRun(row, course.schedule());
+        published.fire(new Published(row.id, course.slug(), course.title(), course.version()));
         LOG.infof("Imported course %s at version %s from %s", course.slug(), course.version(), origin);
         return true;
     }
@@ -76,6 +86,7 @@ public class CourseStore {
         }
         replace(row, course, "upload");
         ensureRun(row, course.schedule());
+        published.fire(new Published(row.id, course.slug(), course.title(), course.version()));
         LOG.infof("Course %s replaced by an upload, now at version %s", course.slug(), course.version());
         return true;
     }

@@ -72,7 +72,18 @@ class AuthorizationTest {
             Map.entry("renewCalendarUrl", Set.of(Caller.STUDENT)),
             Map.entry("extendDeadline", Set.of(Caller.INSTRUCTOR)),
             Map.entry("removeExtension", Set.of(Caller.INSTRUCTOR)),
-            Map.entry("assignPullRequest", Set.of(Caller.STUDENT)));
+            Map.entry("assignPullRequest", Set.of(Caller.STUDENT)),
+            Map.entry("removeEnrollment", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("listWebhooks", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("createWebhook", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("getWebhook", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("replaceWebhook", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("deleteWebhook", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("listWebhookDeliveries", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("resendWebhookDelivery", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("resendFailedWebhookDeliveries", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("rotateWebhookSecret", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("testWebhook", Set.of(Caller.INSTRUCTOR)));
 
     /** Bodies that are valid for each operation that takes one, so only the caller decides the answer. */
     private static final Map<String, Object> BODIES = Map.ofEntries(
@@ -89,7 +100,10 @@ class AuthorizationTest {
             Map.entry("putRun", Map.of("title", "Walked", "start", "2025-01-06", "timeZone", "UTC")),
             Map.entry("extendDeadline", Map.of("due", "2200-01-01T00:00:00Z")),
             Map.entry("resolveRosterConflict", Map.of("choice", "KEEP")),
-            Map.entry("decideRepositoryOwner", Map.of("decision", "CONFIRMED")));
+            Map.entry("decideRepositoryOwner", Map.of("decision", "CONFIRMED")),
+            // Well formed, refused by the rules (400): no walk leaves a subscription behind.
+            Map.entry("createWebhook", Map.of("url", "ftp://walker.example", "events", List.of("*"))),
+            Map.entry("replaceWebhook", Map.of("url", "ftp://walker.example", "events", List.of("*"))));
 
     @Test
     void everyOperationAnswersEachCallerAsItsRoleAllows() throws Exception {
@@ -97,6 +111,9 @@ class AuthorizationTest {
         String studentB = Api.uniqueLogin("walker-b");
         String tokenA = Api.student(studentA);
         String tokenB = Api.student(studentB);
+        // The one an instructor's walk takes out of the course.
+        String studentC = Api.uniqueLogin("walker-c");
+        Api.student(studentC);
         as(tokenB)
                 .contentType("application/json")
                 .put("/api/courses/" + COURSE + "/checklist/H2/PR1/done")
@@ -125,12 +142,13 @@ class AuthorizationTest {
                 }
                 String url = path.getKey()
                         .replace("{slug}", id.endsWith("CourseContent") ? "demo-course" : COURSE)
-                        .replace("{login}", studentB)
+                        .replace("{login}", id.equals("removeEnrollment") ? studentC : studentB)
                         .replace("{code}", "H1")
                         .replace("{group}", "H2")
                         .replace("{item}", "PR2")
                         .replace("{id}", "999999")
                         .replace("{number}", "1")
+                        .replace("{delivery}", "999999")
                         .replace("{run}", id.equals("putRun") ? "walked-run" : "first");
                 for (Caller caller : Caller.values()) {
                     String token =

@@ -21,11 +21,13 @@ public class ChecklistMarks {
     private final Courses courses;
     private final ChecklistService checklists;
     private final CohortCache cohorts;
+    private final ProgressEvents events;
 
-    ChecklistMarks(Courses courses, ChecklistService checklists, CohortCache cohorts) {
+    ChecklistMarks(Courses courses, ChecklistService checklists, CohortCache cohorts, ProgressEvents events) {
         this.courses = courses;
         this.checklists = checklists;
         this.cohorts = cohorts;
+        this.events = events;
     }
 
     /**
@@ -74,15 +76,23 @@ public class ChecklistMarks {
     /** Makes one change to a student's item (see {@link Mark}); a stale {@code basedOn} is refused. */
     @Transactional
     public ChecklistViews.Item mark(String slug, long studentId, Mark mark) {
+        Courses.Ref ref = courses.find(slug);
+        return events.homeworkChanges(ref, studentId, () -> change(ref, studentId, mark));
+    }
+
+    private ChecklistViews.Item change(Courses.Ref ref, long studentId, Mark mark) {
+        String slug = ref.course().slug();
         String itemId = mark.itemId();
         boolean done = mark.done();
         Long actorId = mark.actorId();
         String said = mark.said();
-        Courses.Ref ref = courses.find(slug);
-        // The item's row, locked: changes to one item take turns. A row exists only for an enrolled
-        // student (enrolments are never removed). Without one, the student's enrolment is locked
+        // The item's row, locked: changes to one item take turns. Without one, the student's enrolment is locked
         // first, so two first ticks of the same item cannot both insert, and the row is looked up again.
         ProgressEntity state = lockedState(ref.id(), studentId, itemId);
+        if (state != null && !EnrollmentEntity.exists(ref.id(), studentId)) {
+            // A student an instructor removed keeps their rows, but no longer changes them.
+            throw ChecklistService.notEnrolled(ref);
+        }
         if (state == null) {
             if (!EnrollmentEntity.lock(ref.id(), studentId)) {
                 throw ChecklistService.notEnrolled(ref);
@@ -135,6 +145,7 @@ public class ChecklistMarks {
         state.persist();
         ProgressEventEntity.record(
                 ref.id(), studentId, itemId, done ? "DONE" : "UNDONE", state.evidenceUrl, actorId, now, said);
+        events.itemChanged(ref, state, actorId);
         cohorts.changed(ref.id());
         return ChecklistSummary.view(item, state.row(), null);
     }

@@ -21,11 +21,13 @@ public class ReviewService {
     private final Courses courses;
     private final ChecklistService checklists;
     private final CohortCache cohorts;
+    private final ProgressEvents events;
 
-    ReviewService(Courses courses, ChecklistService checklists, CohortCache cohorts) {
+    ReviewService(Courses courses, ChecklistService checklists, CohortCache cohorts, ProgressEvents events) {
         this.courses = courses;
         this.checklists = checklists;
         this.cohorts = cohorts;
+        this.events = events;
     }
 
     /** Records an instructor's decision on a student's homework. */
@@ -37,6 +39,15 @@ public class ReviewService {
         ChecklistService.requireEnrolled(ref, student);
         String homework = code.toUpperCase(Locale.ROOT);
         requireHomework(ref, homework);
+        return events.homeworkChanges(ref, student.id, () -> record(ref, student, homework, reviewerId, request));
+    }
+
+    private ChecklistViews.Review record(
+            Courses.Ref ref,
+            AccountEntity student,
+            String homework,
+            long reviewerId,
+            ChecklistViews.ReviewRequest request) {
         ReviewEntity review = new ReviewEntity();
         review.courseId = ref.id();
         review.accountId = student.id;
@@ -51,6 +62,7 @@ public class ReviewService {
         cohorts.changed(ref.id());
         ProgressEventEntity.record(
                 ref.id(), student.id, homework, request.decision().name(), null, reviewerId, review.at);
+        events.reviewCreated(ref, student.id, review);
         return new ChecklistViews.Review(review.decision, review.comment, AccountEntity.loginOf(reviewerId), review.at);
     }
 
@@ -64,8 +76,20 @@ public class ReviewService {
         AccountEntity student = ChecklistService.student(login);
         ChecklistService.requireEnrolled(ref, student);
         requireHomework(ref, code);
+        events.homeworkChanges(ref, student.id, () -> {
+            moveDeadline(ref.id(), student.id, code, due, instructorId);
+            return null;
+        });
+        cohorts.changed(ref.id());
+        return checklists.checklist(slug, student.id).homework().stream()
+                .filter(h -> h.code().equals(code))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static void moveDeadline(long courseId, long studentId, String code, Instant due, long instructorId) {
         DeadlineExtensionEntity extension = DeadlineExtensionEntity.<DeadlineExtensionEntity>find(
-                        "courseId = ?1 and accountId = ?2 and homeworkCode = ?3", ref.id(), student.id, code)
+                        "courseId = ?1 and accountId = ?2 and homeworkCode = ?3", courseId, studentId, code)
                 .firstResult();
         if (due == null) {
             if (extension != null) {
@@ -74,8 +98,8 @@ public class ReviewService {
         } else {
             if (extension == null) {
                 extension = new DeadlineExtensionEntity();
-                extension.courseId = ref.id();
-                extension.accountId = student.id;
+                extension.courseId = courseId;
+                extension.accountId = studentId;
                 extension.homeworkCode = code;
             }
             extension.dueAt = due;
@@ -84,11 +108,6 @@ public class ReviewService {
             extension.persist();
         }
         DeadlineExtensionEntity.flush();
-        cohorts.changed(ref.id());
-        return checklists.checklist(slug, student.id).homework().stream()
-                .filter(h -> h.code().equals(code))
-                .findFirst()
-                .orElseThrow();
     }
 
     private static void requireHomework(Courses.Ref ref, String code) {

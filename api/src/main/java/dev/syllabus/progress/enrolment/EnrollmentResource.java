@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -32,12 +33,19 @@ import java.util.Locale;
 public class EnrollmentResource {
 
     private final EnrollmentService enrollments;
+    private final Enrolments enrolments;
     private final RosterInvites invites;
     private final CurrentAccount current;
     private final HttpEdge edge;
 
-    EnrollmentResource(EnrollmentService enrollments, RosterInvites invites, CurrentAccount current, HttpEdge edge) {
+    EnrollmentResource(
+            EnrollmentService enrollments,
+            Enrolments enrolments,
+            RosterInvites invites,
+            CurrentAccount current,
+            HttpEdge edge) {
         this.enrollments = enrollments;
+        this.enrolments = enrolments;
         this.invites = invites;
         this.current = current;
         this.edge = edge;
@@ -55,6 +63,14 @@ public class EnrollmentResource {
         return Response.created(URI.create("/api/courses/" + slug + "/checklist"))
                 .entity(session)
                 .build();
+    }
+
+    @DELETE
+    @Path("/courses/{slug}/enrollments/{login}")
+    @RolesAllowed("INSTRUCTOR")
+    public void remove(@PathParam("slug") String slug, @PathParam("login") String login) {
+        enrolments.remove(
+                PathParams.slug("slug", slug), PathParams.login("login", login).toLowerCase(Locale.ROOT));
     }
 
     @GET

@@ -15,7 +15,6 @@ import dev.syllabus.course.CourseRunEntity;
 import dev.syllabus.course.CourseRuns;
 import dev.syllabus.course.Courses;
 import dev.syllabus.domain.DomainException;
-import dev.syllabus.progress.cohort.CohortCache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -32,14 +31,14 @@ public class EnrollmentService {
     private final boolean passwordsOn;
     private final Courses courses;
     private final CourseRuns runs;
-    private final CohortCache cohorts;
+    private final Enrolments enrolments;
     private final GithubSignIn github;
 
     EnrollmentService(
             GithubSignIn github,
             Courses courses,
             CourseRuns runs,
-            CohortCache cohorts,
+            Enrolments enrolments,
             AccountService accounts,
             Passwords passwords,
             AuthConfig auth,
@@ -47,7 +46,7 @@ public class EnrollmentService {
         this.github = github;
         this.courses = courses;
         this.runs = runs;
-        this.cohorts = cohorts;
+        this.enrolments = enrolments;
         this.accounts = accounts;
         this.passwords = passwords;
         this.perAddress = new AttemptThrottle(
@@ -118,8 +117,7 @@ public class EnrollmentService {
             Opening opening = checkJoin(slug, request, invited);
             AccountEntity account =
                     accounts.register(request.login(), Role.STUDENT, request.name(), request.email(), passwordHash);
-            EnrollmentEntity.enrol(opening.course(), account, opening.runId()).inviteHash = null;
-            cohorts.changed(opening.course().id);
+            enrolments.enrol(opening.course(), account, opening.runId()).inviteHash = null;
             return accounts.signIn(account);
         });
     }
@@ -140,8 +138,7 @@ public class EnrollmentService {
             if (account.role != Role.STUDENT) {
                 throw DomainException.forbidden("Only students join courses.");
             }
-            EnrollmentEntity.enrol(course, account, run.id);
-            cohorts.changed(course.id);
+            enrolments.enrol(course, account, run.id);
             return accounts.signIn(account);
         });
     }

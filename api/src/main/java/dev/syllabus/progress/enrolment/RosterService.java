@@ -47,9 +47,12 @@ public class RosterService {
     private final Courses courses;
     private final CourseRuns runs;
     private final CohortCache cohorts;
+    private final Enrolments enrolments;
     private final AccountService accounts;
 
-    RosterService(Courses courses, CourseRuns runs, CohortCache cohorts, AccountService accounts) {
+    RosterService(
+            Courses courses, CourseRuns runs, CohortCache cohorts, AccountService accounts, Enrolments enrolments) {
+        this.enrolments = enrolments;
         this.courses = courses;
         this.runs = runs;
         this.cohorts = cohorts;
@@ -135,9 +138,9 @@ public class RosterService {
     }
 
     /** Enrols the account in the run (or keeps its enrolment) as one the roster names. */
-    private static void rostered(CourseEntity course, AccountEntity account, long runId) {
-        EnrollmentEntity enrollment = EnrollmentEntity.of(course.id, account.id)
-                .orElseGet(() -> EnrollmentEntity.enrol(course, account, runId));
+    private void rostered(CourseEntity course, AccountEntity account, long runId) {
+        EnrollmentEntity enrollment =
+                EnrollmentEntity.of(course.id, account.id).orElseGet(() -> enrolments.enrol(course, account, runId));
         enrollment.rostered = true;
     }
 

@@ -1,0 +1,161 @@
+package dev.syllabus.events;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Posts one signed body to a receiver and says what came back. The receiver's name is resolved,
+ * and its addresses checked, when the connection is made (so a name that pointed somewhere public
+ * when the subscription was saved cannot be turned to a private address later); redirects are not
+ * followed; at most {@code maxAnswerBytes} of the answer are read; and the whole exchange, however
+ * slowly the receiver trickles, ends at {@code deadline}.
+ */
+public final class WebhookTransport implements AutoCloseable {
+
+    /** What the receiver answered ({@code status} 0: no answer, see {@code error}). */
+    public record Answer(int status, String firstBytes, String error) {
+        public boolean delivered() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /** How much of an answer is kept to show the instructor. */
+    static final int KEPT_ANSWER_CHARS = 500;
+
+    private final CloseableHttpClient client;
+    private final Duration deadline;
+    private final int maxAnswerBytes;
+    private final ScheduledExecutorService deadlines;
+
+    public WebhookTransport(
+            boolean allowLocal, Duration timeout, Duration deadline, int maxAnswerBytes, int connections) {
+        this.deadline = deadline;
+        this.maxAnswerBytes = maxAnswerBytes;
+        this.deadlines = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("webhook-deadlines").daemon(true).factory());
+        Timeout limit = Timeout.of(timeout);
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new CheckedResolver(allowLocal))
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(limit)
+                                .setSocketTimeout(limit)
+                                .build())
+                        .setMaxConnTotal(connections)
+                        .setMaxConnPerRoute(connections)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(limit)
+                        .setConnectionRequestTimeout(limit)
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
+                .setUserAgent("Syllabus-Webhooks/1")
+                .build();
+    }
+
+    /** Posts {@code body} (JSON) with {@code headers} to {@code url}. Never throws: a failure is an answer. */
+    public Answer post(String url, Map<String, String> headers, String body) {
+        HttpPost post;
+        try {
+            post = new HttpPost(URI.create(url));
+        } catch (IllegalArgumentException e) {
+            return new Answer(0, null, "the URL is not valid");
+        }
+        headers.forEach(post::setHeader);
+        post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+        ScheduledFuture<?> timer = deadlines.schedule(post::cancel, deadline.toMillis(), TimeUnit.MILLISECONDS);
+        try (ClassicHttpResponse response = client.executeOpen(null, post, null)) {
+            String first = response.getEntity() == null
+                    ? ""
+                    : firstBytes(response.getEntity().getContent());
+            return new Answer(response.getCode(), first, null);
+        } catch (RefusedAddress e) {
+            return new Answer(0, null, e.getMessage());
+        } catch (IOException e) {
+            return new Answer(
+                    0, null, post.isCancelled() ? "no answer within " + deadline.toSeconds() + " s" : describe(e));
+        } finally {
+            timer.cancel(false);
+        }
+    }
+
+    /**
+     * The answer's first bytes, reading no more than the cap; closing the response then drops the
+     * connection rather than reading on.
+     */
+    private String firstBytes(InputStream in) throws IOException {
+        byte[] read = in.readNBytes(maxAnswerBytes);
+        String text = new String(read, 0, Math.min(read.length, KEPT_ANSWER_CHARS * 4), StandardCharsets.UTF_8);
+        return text.length() > KEPT_ANSWER_CHARS ? text.substring(0, KEPT_ANSWER_CHARS) : text;
+    }
+
+    private static String describe(IOException e) {
+        String kind = e.getClass().getSimpleName();
+        return e.getMessage() == null ? kind : kind + ": " + e.getMessage();
+    }
+
+    @Override
+    public void close() throws IOException {
+        deadlines.shutdownNow();
+        client.close();
+    }
+
+    /** Resolves as the system does, then refuses a name with any address off the public internet. */
+    private record CheckedResolver(boolean allowLocal) implements DnsResolver {
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            InetAddress[] addresses = SystemDefaultDnsResolver.INSTANCE.resolve(host);
+            if (!allowLocal) {
+                InetAddress refused = Arrays.stream(addresses)
+                        .filter(address -> !TargetAddresses.isPublic(address))
+                        .findFirst()
+                        .orElse(null);
+                if (refused != null) {
+                    throw new RefusedAddress(
+                            host + " resolves to " + refused.getHostAddress() + ", which is not a public address");
+                }
+            }
+            return addresses;
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) throws UnknownHostException {
+            return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
+        }
+    }
+
+    /** A receiver's name that resolves to an address webhooks may not reach. */
+    static final class RefusedAddress extends UnknownHostException {
+        RefusedAddress(String message) {
+            super(message);
+        }
+    }
+}
