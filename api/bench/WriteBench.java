@@ -40,7 +40,7 @@ public class WriteBench {
     private static final int WINDOW = 15;
     private static final Pattern VERSION = Pattern.compile("\"version\":(\\d+)");
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
-    private static final List<String> ITEMS = List.of("H2/PR1", "H2/PR2", "H2/PR3", "H3/PR1", "H3/PR2", "H4/PR1", "H5/PR1",
+    static final List<String> ITEMS = List.of("H2/PR1", "H2/PR2", "H2/PR3", "H3/PR1", "H3/PR2", "H4/PR1", "H5/PR1",
             "H5/PR2", "H6/PR1", "H7/PR1", "H8/PR1", "H9/PR1", "H10/PR1", "H11/PR1", "H12/PR1", "H13/PR1");
 
     public static void main(String[] args) throws Exception {
@@ -189,7 +189,7 @@ public class WriteBench {
     /** What an answer said about an item: its version and whether it is done. */
     private record Ack(long version, boolean done) {}
 
-    private static byte[] tick(URI api, String token, String item, boolean done) {
+    static byte[] tick(URI api, String token, String item, boolean done) {
         String head = (done ? "PUT " : "DELETE ") + "/api/courses/" + COURSE + "/checklist/" + item + "/done HTTP/1.1\r\n"
                 + "Host: " + api.getAuthority() + "\r\nAuthorization: Bearer " + token + "\r\n";
         return (done ? head + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}" : head + "\r\n")
@@ -254,7 +254,7 @@ public class WriteBench {
         }
     }
 
-    private static String ms(long[] sorted, double quantile) {
+    static String ms(long[] sorted, double quantile) {
         if (sorted.length == 0) {
             return "-";
         }
@@ -262,14 +262,14 @@ public class WriteBench {
         return String.format("%.1fms", sorted[Math.max(0, index)] / 1e6);
     }
 
-    private static HttpRequest post(String url, String json, String token) {
+    static HttpRequest post(String url, String json, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         return (token == null ? request : request.header("Authorization", "Bearer " + token)).build();
     }
 
     /** Sends a set-up request; the API sheds password hashing beyond its limit with 503, so those wait and try again. */
-    private static String send(HttpClient http, HttpRequest request) {
+    static String send(HttpClient http, HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             for (int attempt = 0; response.statusCode() == 503 && attempt < 50; attempt++) {
@@ -288,7 +288,7 @@ public class WriteBench {
         }
     }
 
-    private static String token(String body) {
+    static String token(String body) {
         Matcher matcher = TOKEN.matcher(body);
         if (!matcher.find()) {
             throw new IllegalStateException("no token in " + body);

@@ -42,7 +42,8 @@ PGPASSWORD="$password" "$PG_BIN/psql" -h 127.0.0.1 -p $DB_PORT -U syllabus -d po
 source api/bench/api-jvm.sh
 start_api() {
   launch_api "$JAR" "$API_PORT" "$work/api.log" SYLLABUS_DB_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/syllabus" \
-    SYLLABUS_DB_USER=syllabus SYLLABUS_DB_PASSWORD="$password" SYLLABUS_ADMIN_PASSWORD="$admin_password"
+    SYLLABUS_DB_USER=syllabus SYLLABUS_DB_PASSWORD="$password" SYLLABUS_ADMIN_PASSWORD="$admin_password" \
+    SYLLABUS_WEBHOOKS_ALLOW_LOCAL_TARGETS=true
 }
 start_api
 
@@ -57,6 +58,10 @@ java -cp "$driver" api/bench/WriteBench.java --api "http://127.0.0.1:$API_PORT" 
 memory "$api_pid"
 
 echo "  API memory after the runs: $(memory_line) ($(api_jvm_settings))"
+
+# Events out: ticks with a webhook subscription, delivered to a receiver in the bench as fast as it answers.
+java -cp "$driver" api/bench/EventsBench.java --api "http://127.0.0.1:$API_PORT" --students "${EVENT_STUDENTS:-20}" \
+  --seconds "${DURATION:-15}" --admin-password "$admin_password" | tee "$work/events.txt"
 
 export PGPASSWORD="$password"
 psql_db=("$PG_BIN/psql" -h 127.0.0.1 -p $DB_PORT -U syllabus -d syllabus -qAt)
@@ -93,6 +98,11 @@ record "Ticks/s, ${STUDENTS:-50} students (PostgreSQL)" "$api_rate" "/s" ">=" 20
 record "Tick p99, ${STUDENTS:-50} students" "$(p99 "$work/api-bench.txt")" "ms" "<=" 60
 record "Tick p99, 10 students" "$(p99 "$work/api-bench-10.txt")" "ms" "<=" 10
 record "Ticks: API / pgbench" "$(awk -v a="$api_rate" -v p="$pg_rate" 'BEGIN { printf "%.2f", a / p }')" "x" ">=" 0.73
+events_figure() { sed -n "s/.*figures: .*$1 \([0-9.]*\).*/\1/p" "$work/events.txt"; }
+record "Webhook events delivered/s, ${EVENT_STUDENTS:-20} students ticking" "$(events_figure 'events\/s')" "/s" ">=" 500
+record "Webhook commit to delivery p50" "$(events_figure 'p50')" "ms" "<=" 50
+record "Webhook commit to delivery p99" "$(events_figure 'p99')" "ms" "<=" 1000
+record "Webhook events lost" "$(events_figure 'lost')" "" "=" 0
 record "Lost updates" "$(( $(lost "$work/api-bench.txt") + $(lost "$work/api-bench-10.txt") ))" "" "=" 0
 record "Resident memory after the write bench" "$rss_mb" "MB" "<=" 285
 record "Start-up to ready, PostgreSQL, course unchanged" "$restart_ms" "ms" "<=" 2000

@@ -964,7 +964,7 @@ export interface paths {
         };
         /**
          * A course's webhook subscriptions (instructors)
-         * @description Oldest first; never with their secrets.
+         * @description Oldest first, never with secrets.
          */
         get: operations["listWebhooks"];
         put?: never;
@@ -986,7 +986,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One webhook subscription (instructors) */
+        /**
+         * One webhook subscription (instructors)
+         * @description Never its secret.
+         */
         get: operations["getWebhook"];
         /**
          * Change a webhook subscription (instructors)
@@ -994,7 +997,10 @@ export interface paths {
          */
         put: operations["replaceWebhook"];
         post?: never;
-        /** Delete a webhook subscription (instructors) */
+        /**
+         * Delete a webhook subscription (instructors)
+         * @description Nothing more is sent to it.
+         */
         delete: operations["deleteWebhook"];
         options?: never;
         head?: never;
@@ -1646,10 +1652,7 @@ export interface components {
          * @example ml-in-production
          */
         EventCourse: string;
-        /**
-         * @description The name of the student's run
-         * @example autumn-2026
-         */
+        /** @description The name of the student's run */
         EventRun: string;
         /**
          * @description The student's GitHub login
@@ -2427,7 +2430,7 @@ export interface components {
             previousSecretValidUntil: components["schemas"]["Instant"];
             secret: components["schemas"]["WebhookSigningSecret"];
         };
-        /** @description `whsec_` and the base64 of 32 random bytes: the key Standard Webhooks libraries verify with */
+        /** @description `whsec_` and the base64 of a 32-byte key */
         WebhookSigningSecret: string;
         /** @description A receiver subscribed to a course's events. */
         WebhookSubscription: {

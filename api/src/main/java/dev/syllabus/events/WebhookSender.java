@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -151,12 +152,14 @@ public class WebhookSender {
     /** One attempt at one delivery, if no other thread or replica holds it and it is still due. */
     void attempt(long deliveryId) {
         Outcome outcome = QuarkusTransaction.requiringNew().call(() -> claimAndSend(deliveryId));
-        if (outcome != null) {
+        // A success of a subscription that was not failing changes nothing about it: no second transaction.
+        if (outcome != null && !(outcome.answer().delivered() && !outcome.wasFailing())) {
             QuarkusTransaction.requiringNew().run(() -> account(outcome));
         }
     }
 
-    private record Outcome(long subscriptionId, WebhookTransport.Answer answer, Instant at) {}
+    /** An attempt's answer, and whether its subscription was failing when it was made. */
+    record Outcome(long subscriptionId, WebhookTransport.Answer answer, Instant at, boolean wasFailing) {}
 
     private Outcome claimAndSend(long deliveryId) {
         Instant now = Instant.now();
@@ -205,7 +208,7 @@ public class WebhookSender {
                     wait.isPresent() ? WebhookDeliveryEntity.Status.PENDING : WebhookDeliveryEntity.Status.FAILED;
             delivery.nextAttemptAt = wait.map(answeredAt::plus).orElse(null);
         }
-        return new Outcome(subscription.id, answer, answeredAt);
+        return new Outcome(subscription.id, answer, answeredAt, subscription.failingSince != null);
     }
 
     /**
@@ -223,22 +226,31 @@ public class WebhookSender {
         if (subscription == null || !subscription.enabled) {
             return;
         }
-        String reason = null;
-        if (outcome.answer().status() == 410) {
-            reason = "The receiver answered 410 Gone on " + outcome.at() + ": it asked for no more deliveries.";
-        } else if (!subscription.failingSince.plus(config.disableAfter()).isAfter(outcome.at())) {
-            reason = "Every delivery since " + subscription.failingSince + " failed (the last: "
-                    + (outcome.answer().error() != null
-                            ? outcome.answer().error()
-                            : "HTTP " + outcome.answer().status())
-                    + "). Fix the receiver, enable the subscription and resend what failed.";
-        }
+        String reason = disabledBecause(outcome, subscription.failingSince, config.disableAfter());
         if (reason != null) {
             subscription.enabled = false;
             subscription.disabledReason = shorten(reason);
             subscription.updatedAt = outcome.at();
             LOG.warnf("Webhook subscription %d (%s) disabled: %s", subscription.id, subscription.url, reason);
         }
+    }
+
+    /**
+     * Why a failed attempt disables its subscription, or null: a 410 Gone at once, otherwise every
+     * delivery having failed for {@code disableAfter} since {@code failingSince}.
+     */
+    static String disabledBecause(Outcome outcome, Instant failingSince, Duration disableAfter) {
+        if (outcome.answer().status() == 410) {
+            return "The receiver answered 410 Gone on " + outcome.at() + ": it asked for no more deliveries.";
+        }
+        if (failingSince != null && !failingSince.plus(disableAfter).isAfter(outcome.at())) {
+            return "Every delivery since " + failingSince + " failed (the last: "
+                    + (outcome.answer().error() != null
+                            ? outcome.answer().error()
+                            : "HTTP " + outcome.answer().status())
+                    + "). Fix the receiver, enable the subscription and resend what failed.";
+        }
+        return null;
     }
 
     private static String shorten(String text) {

@@ -12,6 +12,7 @@ import com.standardwebhooks.Webhook;
 import dev.syllabus.support.Api;
 import dev.syllabus.support.Receiver;
 import dev.syllabus.support.Receiver.Received;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -235,6 +236,33 @@ class WebhookApiTest {
                 .body("resent", equalTo(1));
         assertThat(json(receiver.next(SOON)).getString("type")).isEqualTo("webhook.test");
         awaitDeliveries(id, "DELIVERED", 1);
+    }
+
+    @Test
+    void aSubscriptionWhoseDeliveriesFailedForADayIsDisabledWithTheReason() throws Exception {
+        receiver.answer(503);
+        long id = subscribe(List.of("*"), false).getLong("id");
+        // A day of failures, without waiting a day: the subscription has been failing since yesterday.
+        Instant yesterday = Instant.now().minus(Duration.ofHours(25));
+        QuarkusTransaction.requiringNew()
+                .run(() -> WebhookSubscriptionEntity.update("failingSince = ?1 where id = ?2", yesterday, id));
+
+        as(admin).post(HOOKS + "/" + id + "/test").then().statusCode(202);
+        receiver.next(SOON);
+
+        long end = System.nanoTime() + SOON.toNanos();
+        while (as(admin).get(HOOKS + "/" + id).path("enabled").equals(true) && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        as(admin)
+                .get(HOOKS + "/" + id)
+                .then()
+                .body("enabled", equalTo(false))
+                .body("disabledReason", org.hamcrest.Matchers.startsWith("Every delivery since"))
+                .body("disabledReason", org.hamcrest.Matchers.containsString("the last: HTTP 503"));
+        assertThat(receiver.next(Duration.ofSeconds(7)))
+                .as("nothing more is sent to it, retries included")
+                .isNull();
     }
 
     @Test
