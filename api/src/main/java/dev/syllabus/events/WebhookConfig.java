@@ -19,8 +19,11 @@ public interface WebhookConfig {
     @WithDefault("true")
     boolean send();
 
-    /** Deliveries sent at once by this replica, and at most half of them to one subscription. */
-    @WithDefault("4")
+    /**
+     * Deliveries sent at once by this replica, and at most half of them to one subscription (each
+     * holds a database connection while it waits for the receiver, at most {@code deadline}).
+     */
+    @WithDefault("8")
     int senders();
 
     /** How long a receiver may take to accept the connection, and between bytes of its answer. */

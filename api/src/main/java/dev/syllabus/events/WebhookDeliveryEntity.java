@@ -44,6 +44,12 @@ public class WebhookDeliveryEntity extends PanacheEntity {
     public Instant deliveredAt;
     public Instant createdAt;
 
+    /** A delivery with its event, in one query. */
+    public static WebhookDeliveryEntity withEvent(long id) {
+        return find("from WebhookDelivery d join fetch d.event where d.id = ?1", id)
+                .firstResult();
+    }
+
     /** A subscription's deliveries, newest first, one page at a time. */
     public static List<WebhookDeliveryEntity> ofSubscription(long subscriptionId, Status status, Page page) {
         return status == null

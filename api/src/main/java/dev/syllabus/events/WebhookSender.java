@@ -171,7 +171,7 @@ public class WebhookSender {
                 .isEmpty()) {
             return null;
         }
-        WebhookDeliveryEntity delivery = WebhookDeliveryEntity.findById(deliveryId);
+        WebhookDeliveryEntity delivery = WebhookDeliveryEntity.withEvent(deliveryId);
         WebhookSubscriptionEntity subscription = WebhookSubscriptionEntity.findById(delivery.subscriptionId);
         if (subscription == null || !subscription.enabled) {
             return null;
