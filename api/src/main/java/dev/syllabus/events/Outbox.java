@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -29,10 +30,27 @@ public class Outbox {
 
     private final ObjectMapper json;
     private final Event<Recorded> recorded;
+    private final TransactionSynchronizationRegistry transaction;
 
-    Outbox(ObjectMapper json, Event<Recorded> recorded) {
+    Outbox(ObjectMapper json, Event<Recorded> recorded, TransactionSynchronizationRegistry transaction) {
         this.json = json;
         this.recorded = recorded;
+        this.transaction = transaction;
+    }
+
+    /**
+     * The course's enabled subscriptions, read once per transaction: a tick asks whether anyone wants
+     * its homework's status and then records its own change, and pays for one query, not two.
+     */
+    @SuppressWarnings("unchecked")
+    private List<WebhookSubscriptionEntity> enabled(long courseId) {
+        String key = Outbox.class.getName() + ":" + courseId;
+        List<WebhookSubscriptionEntity> enabled = (List<WebhookSubscriptionEntity>) transaction.getResource(key);
+        if (enabled == null) {
+            enabled = WebhookSubscriptionEntity.enabledOf(courseId);
+            transaction.putResource(key, enabled);
+        }
+        return enabled;
     }
 
     /**
@@ -41,7 +59,7 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(long courseId, EventType type, Supplier<Object> data) {
-        List<WebhookSubscriptionEntity> wanting = WebhookSubscriptionEntity.enabledOf(courseId).stream()
+        List<WebhookSubscriptionEntity> wanting = enabled(courseId).stream()
                 .filter(subscription -> subscription.wants(type))
                 .toList();
         if (!wanting.isEmpty()) {
@@ -52,7 +70,7 @@ public class Outbox {
     /** Whether an enabled subscription of the course wants {@code type}: worth working out what changed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean wanted(long courseId, EventType type) {
-        return WebhookSubscriptionEntity.enabledOf(courseId).stream().anyMatch(s -> s.wants(type));
+        return enabled(courseId).stream().anyMatch(s -> s.wants(type));
     }
 
     /** Writes one event for the subscriptions given; the first delivery attempt is due at once. */

@@ -74,11 +74,19 @@ public class WebhookSender {
         }
         transport = new WebhookTransport(
                 config.allowLocalTargets(), config.timeout(), config.deadline(), 64 * 1024, config.senders());
+        AtomicInteger senders = new AtomicInteger();
         workers = Executors.newFixedThreadPool(
-                config.senders(),
-                Thread.ofPlatform().name("webhook-sender-", 1).daemon(true).factory());
+                config.senders(), task -> daemon(task, "webhook-sender-" + senders.incrementAndGet()));
         running = true;
-        dispatcher = Thread.ofPlatform().name("webhook-dispatcher").daemon(true).start(this::dispatch);
+        dispatcher = daemon(this::dispatch, "webhook-dispatcher");
+        dispatcher.start();
+    }
+
+    /** A daemon thread (platform threads by name alone: the same source builds for Java 17, see GithubService). */
+    static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     void stop(@Observes ShutdownEvent stopping) throws IOException, InterruptedException {

@@ -54,8 +54,8 @@ public final class WebhookTransport implements AutoCloseable {
             boolean allowLocal, Duration timeout, Duration deadline, int maxAnswerBytes, int connections) {
         this.deadline = deadline;
         this.maxAnswerBytes = maxAnswerBytes;
-        this.deadlines = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("webhook-deadlines").daemon(true).factory());
+        this.deadlines =
+                Executors.newSingleThreadScheduledExecutor(task -> WebhookSender.daemon(task, "webhook-deadlines"));
         Timeout limit = Timeout.of(timeout);
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
