@@ -8,16 +8,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** An instructor's subscriptions to a course's events, and what was delivered to them. */
 @ApplicationScoped
 public class WebhookService {
+
+    /** Looks up targets' names apart from request threads, so a lookup can be given up on. */
+    private static final ExecutorService RESOLVER =
+            Executors.newCachedThreadPool(task -> WebhookSender.daemon(task, "webhook-target-lookup"));
 
     private final Courses courses;
     private final Outbox outbox;
@@ -182,18 +191,30 @@ public class WebhookService {
         return types.contains(EventType.ALL) ? Set.of(EventType.ALL) : types;
     }
 
-    /** A target's name must resolve, and only to public addresses (checked again at every connection). */
-    private static void requirePublic(String url) {
+    /**
+     * A target's name must resolve, within two seconds, and only to public addresses (checked again
+     * at every connection): a name that never answers cannot hold the request.
+     */
+    static void requirePublic(String url) {
         String host = URI.create(url).getHost();
+        Future<InetAddress[]> lookup = RESOLVER.submit(() -> InetAddress.getAllByName(host));
+        InetAddress[] addresses;
         try {
-            for (InetAddress address : InetAddress.getAllByName(host)) {
-                if (!TargetAddresses.isPublic(address)) {
-                    throw DomainException.invalid(
-                            "url", "resolves to " + address.getHostAddress() + ", which is not a public address");
-                }
-            }
-        } catch (UnknownHostException e) {
+            addresses = lookup.get(2, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
             throw DomainException.invalid("url", "names a host that does not resolve: " + host);
+        } catch (TimeoutException e) {
+            lookup.cancel(true);
+            throw DomainException.invalid("url", "names a host that did not resolve within 2 seconds: " + host);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DomainException.invalid("url", "could not be checked");
+        }
+        for (InetAddress address : addresses) {
+            if (!TargetAddresses.isPublic(address)) {
+                throw DomainException.invalid(
+                        "url", "resolves to " + address.getHostAddress() + ", which is not a public address");
+            }
         }
     }
 
