@@ -29,6 +29,9 @@ test(
   'a student joins, ticks a task, reloads and it is still ticked; the instructor sees it',
   SMOKE,
   async ({ page, browser }) => {
+    // Two people's whole journey, three accessibility scans and two full-page screenshots: on a
+    // busy two-core machine this takes longer than one page's budget.
+    test.slow();
     const login = `e2e-${Date.now()}`;
     await page.goto('/signin');
     await page.getByLabel('Join code from your instructor').fill('E2E-JOIN-CODE');

@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * Sign in with GitHub: GitHub comes back
-         * @description GitHub's redirect after the person allowed (or refused) the sign-in. With a valid, unused state, in the browser that started the sign-in (its binding cookie), the code is exchanged for the person's GitHub identity, their account is found or created, and the answer is 302 to the web client's page with a Syllabus session token in the URL fragment (`#token=...&nonce=...`), never in the query string or a cookie; a link answers `#linked=github`. A wrong, expired or reused state, another browser, a refused consent, a login another unproven account holds, or GitHub being down get a problem, and nothing is created; a browser (one that asks for `text/html` before JSON) is sent instead to the web client's sign-in page with the problem's detail in the fragment (`/signin#github-error=...`), so a person never lands on a bare document.
+         * @description GitHub's redirect after the sign-in. With a valid, unused state, in the browser that started it (its binding cookie), the code is exchanged for the person's GitHub identity, their account is found or created, and the answer is 302 to the web client's page with a session token in the URL fragment (`#token=...&nonce=...`); a link answers `#linked=github`. Any refusal creates nothing: a problem, or for a browser (`text/html` before JSON) the sign-in page with the detail in its fragment (`/signin#github-error=...`).
          */
         get: operations["finishGithubSignIn"];
         put?: never;
@@ -424,7 +424,7 @@ export interface paths {
         get?: never;
         /**
          * Replace a course's content with one Markdown page (instructors)
-         * @description The page follows the content conventions (the agenda with week parts under each week, as `GET .../agenda` with `Accept: text/markdown` writes it). It goes through the same content check: any problem answers 422 listing every one and changes nothing. Otherwise it replaces the course at once; progress on items that still exist is kept (and shows again if a removed item returns); the answer lists the check's warnings, among them the homework and tasks the upload takes off every checklist. With `If-Match` naming the version the page was based on, it refuses (412) to replace a course someone published since. A later change of the course's files replaces the upload again.
+         * @description The page follows the content conventions (as `GET .../agenda` with `Accept: text/markdown` writes it) and passes the content check: any problem answers 422 listing every one and changes nothing. Otherwise it replaces the course at once; progress on items that still exist is kept; the answer lists the check's warnings (among them what leaves every checklist). With `If-Match`, a course someone published since is not replaced (412). A later change of the course's files replaces the upload again.
          */
         put: operations["replaceCourseContent"];
         post?: never;
@@ -465,7 +465,7 @@ export interface paths {
         put?: never;
         /**
          * Join a course with its join code, or a personal invite code
-         * @description Signed in (a bearer token, as after signing in with GitHub): send only the `joinCode`; the account joins. Otherwise, with the course's `joinCode`: creates a new student account, enrols it and signs it in; the join code never takes an account that exists. With a personal `inviteCode` from the instructor's roster invites: claims that rostered account, sets its password and signs it in; each invite code works once. Failed attempts are throttled per client address and per course (429 with Retry-After).
+         * @description Signed in (a bearer token): send only the `joinCode`; the account joins. Otherwise the course's `joinCode` creates a new student account, enrols it and signs it in (it never takes an account that exists); a personal `inviteCode` from the roster's invites claims that rostered account once, sets its password and signs it in. Failed attempts are throttled per client address and per course (429 with Retry-After).
          */
         post: operations["joinCourse"];
         delete?: never;
@@ -796,7 +796,7 @@ export interface paths {
         };
         /**
          * A run's cohort (`current` for the current run's): students x homework statuses (instructors)
-         * @description Paged with `page` and `size` (Link headers, X-Total-Count); filter by `week` (only its homework), `status` (students with a homework in that status), `source` (students with a tick GitHub, they or an instructor vouch for) and `late` (students with a homework passed after its due date). Each cell says whether the homework passed late and when it is due for that student. With `Accept: text/csv` the whole filtered cohort comes as CSV (a late pass reads PASSED_LATE).
+         * @description Paged with `page` and `size` (Link headers, X-Total-Count), filtered by `week`, `status`, `source` and `late`. Each cell says whether the homework passed late and when it is due for that student. With `Accept: text/csv` the whole filtered cohort comes as CSV (a late pass reads PASSED_LATE).
          */
         get: operations["getRunCohort"];
         put?: never;
@@ -816,7 +816,7 @@ export interface paths {
         };
         /**
          * A run's grades (`current` for the current run's) as Canvas or Moodle import them (instructors)
-         * @description One row per student of the run, one column per homework. Scores: passed on time 100; passed late 100 less the course's late penalty (course.toml's schedule.late_penalty), marked late (Canvas: the Notes column; Moodle: the homework's feedback column); not passed once due 0; not passed and not yet due blank (an import leaves the cell alone). docs/instructors/dates.md gives each platform's import steps.
+         * @description One row per student of the run, one column per homework. Scores: passed on time 100; passed late 100 less the course's late penalty (course.toml's schedule.late_penalty), marked late (Canvas: the Notes column; Moodle: the feedback column); not passed once due 0; not yet due blank (an import leaves the cell alone). Import steps: docs/instructors/dates.md.
          */
         get: operations["getRunGradebook"];
         put?: never;
@@ -1187,6 +1187,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/lti/jwks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tool's public keys (JWKS)
+         * @description Platforms verify the tool's signed messages with these keys, found by `kid`; a rotated-out key stays listed beside the new one.
+         */
+        get: operations["getLtiKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lti/platforms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Registered platforms (instructors)
+         * @description Each with its deployments and the courses launched from it.
+         */
+        get: operations["listLtiPlatforms"];
+        put?: never;
+        /**
+         * Register a platform by hand (instructors)
+         * @description With the values the platform's LTI 1.3 settings show. Its URLs must be HTTPS on public addresses (unless SYLLABUS_LTI_ALLOW_HTTP_PLATFORMS=true).
+         */
+        post: operations["registerLtiPlatform"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lti/platforms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A registered platform (instructors)
+         * @description Its endpoints, deployments and linked courses.
+         */
+        get: operations["getLtiPlatform"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a platform (instructors)
+         * @description Its launches stop; the accounts and work of its users stay.
+         */
+        delete: operations["deleteLtiPlatform"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lti/platforms/{id}/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a deployment to a platform (instructors)
+         * @description A launch names its deployment; only known ones are admitted.
+         */
+        post: operations["addLtiDeployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lti/tool": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a platform needs to add Syllabus
+         * @description The registration, login, redirect and JWKS URLs, all on `SYLLABUS_PUBLIC_URL`.
+         */
+        get: operations["getLtiTool"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "checklist.item.changed": {
@@ -1333,26 +1441,19 @@ export interface components {
     schemas: {
         /** @description A person using Syllabus; never carries a password. */
         Account: {
-            /** @example mona@example.org */
             email: string | null;
-            /**
-             * @description GitHub login
-             * @example octocat
-             */
+            /** @description GitHub login */
             login: string;
-            /** @example Mona Lisa Octocat */
             name: string | null;
             role: components["schemas"]["Role"];
             /** @description Whether GitHub has proven the login: the account signed in with GitHub at least once */
             verified: boolean;
         };
         AssignRequest: {
-            /** @example H3/PR2 */
             item: string;
         };
         /** @description The address of a student's private calendar feed. */
         CalendarFeed: {
-            /** @example https://syllabus.example.org/api/calendars/2b9c0c6f7e1d4a3b8f5e.ics */
             calendarUrl: string;
         };
         ChangedItem: {
@@ -1371,13 +1472,9 @@ export interface components {
         Checklist: {
             /** @description Whether the student has a private calendar feed (iCalendar: their deadlines and statuses). Its address was shown once; POST .../checklist/calendar-url makes a new one and the old one stops working */
             calendarFeed: boolean;
-            /**
-             * @description Always null here: a private calendar feed's address is shown once, in the answer of POST .../checklist/calendar-url that makes it (only its digest is stored); see calendarFeed
-             * @example null
-             */
+            /** @description Always null here: a private calendar feed's address is shown once, in the answer of POST .../checklist/calendar-url that makes it (only its digest is stored); see calendarFeed */
             calendarUrl: string | null;
             completion: components["schemas"]["Completion"];
-            /** @example ml-in-production */
             course: string;
             homework: components["schemas"]["HomeworkProgress"][];
             items: components["schemas"]["ChecklistItem"][];
@@ -1385,7 +1482,6 @@ export interface components {
             repository: components["schemas"]["RepositoryOwner"] | null;
             /** @description The run the student takes, whose dates the due dates follow */
             run: components["schemas"]["RunDates"] | null;
-            /** @example octocat */
             student: string;
             /** @description Whether GitHub has proven the student's login (they signed in with GitHub) */
             verified: boolean;
@@ -1396,14 +1492,9 @@ export interface components {
             /** @description When it was done: the merge time GitHub reports for a pull request, else the tick's; null while not done */
             completedAt: components["schemas"]["Instant"] | null;
             done: boolean;
-            /** @example https://github.com/octocat/ml-in-production/pull/7 */
             evidence: string | null;
-            /** @example H3 */
             homework: string | null;
-            /**
-             * @description Stable id, derived from the content
-             * @example H3/PR2
-             */
+            /** @description Stable id, derived from the content */
             id: string;
             kind: components["schemas"]["ItemKind"];
             optional: boolean;
@@ -1411,19 +1502,14 @@ export interface components {
             pullRequest: components["schemas"]["PullRequestState"] | null;
             /** @description Who vouches for the current state: STUDENT (self-reported), GITHUB (a webhook delivery proved it) or INSTRUCTOR; null while the item was never changed */
             source: components["schemas"]["TickSource"] | null;
-            /** @example Write a MinIO client for create, read, update and delete, with tests */
             title: string;
             updatedAt: components["schemas"]["Instant"] | null;
             /**
              * Format: int32
              * @description Changes so far; the item's ETag is "v<version>"
-             * @example 2
              */
             version: number;
-            /**
-             * Format: int32
-             * @example 2
-             */
+            /** Format: int32 */
             week: number | null;
         };
         ChecklistItemChangedData: {
@@ -1443,12 +1529,8 @@ export interface components {
         /** @enum {string} */
         Choice: "KEEP" | "RESET";
         CohortCell: {
-            /** @example H3 */
             code: string;
-            /**
-             * @description When it is due for this student (an extension counts)
-             * @example 2022-03-10T12:15:50-04:00
-             */
+            /** @description When it is due for this student (an extension counts) */
             due: components["schemas"]["OffsetDateTime"] | null;
             /** @description Passed after its due date */
             late: boolean;
@@ -1459,7 +1541,6 @@ export interface components {
             completion: components["schemas"]["Completion"];
             email: string | null;
             homework: components["schemas"]["CohortCell"][];
-            /** @example octocat */
             login: string;
             name: string | null;
             /** @description The student's registered repository and who proved it is theirs; an UNPROVEN one's GitHub ticks are labelled */
@@ -1478,7 +1559,6 @@ export interface components {
             /**
              * Format: int32
              * @description done / total, rounded down
-             * @example 42
              */
             percent: number;
             /**
@@ -1489,7 +1569,6 @@ export interface components {
         };
         /** @description A course: its agenda, weeks, topics and homework. */
         Course: {
-            /** @example Take a machine-learning model from a notebook to a monitored production service. */
             description: string | null;
             evidencePolicy: components["schemas"]["EvidencePolicy"];
             /** @description Course-wide checklist items from the homework instructions. */
@@ -1501,15 +1580,10 @@ export interface components {
             schedule: components["schemas"]["Schedule"];
             /** @description Sections the importer does not know, kept as titled free text. */
             sections: components["schemas"]["Section"][];
-            /** @example ml-in-production */
             slug: string;
-            /** @example Machine Learning in Production */
             title: string;
             tools: components["schemas"]["Tool"][];
-            /**
-             * @description Content version: changes whenever the course's source files change; also the ETag.
-             * @example 3f2a9c1d0b7e4a65
-             */
+            /** @description Content version: changes whenever the course's source files change; also the ETag. */
             version: string;
             weeks: components["schemas"]["Week"][];
         };
@@ -1521,12 +1595,9 @@ export interface components {
             links: components["schemas"]["Link"][];
             principles: components["schemas"]["Principle"][];
             sections: components["schemas"]["Section"][];
-            /** @example ml-in-production */
             slug: string;
-            /** @example Machine Learning in Production */
             title: string;
             tools: components["schemas"]["Tool"][];
-            /** @example 3f2a9c1d0b7e4a65 */
             version: string;
             weeks: components["schemas"]["WeekSummary"][];
         };
@@ -1545,29 +1616,15 @@ export interface components {
         CourseRun: {
             /** @description Whether endpoints without a run in their address use this run: the latest that has started, or the first to start when none has */
             current: boolean;
-            /**
-             * @description The last day of the course's last week
-             * @example 2026-11-01
-             */
+            /** @description The last day of the course's last week */
             end: components["schemas"]["LocalDate"];
-            /**
-             * @description What students type to join this run
-             * @example K7QX2MPARW
-             */
+            /** @description What students type to join this run */
             joinCode: string | null;
-            /**
-             * @description The run's address in /runs/{run}
-             * @example 2026-autumn
-             */
+            /** @description The run's address in /runs/{run} */
             name: string;
-            /**
-             * @description The first day of week 1
-             * @example 2026-09-07
-             */
+            /** @description The first day of week 1 */
             start: components["schemas"]["LocalDate"];
-            /** @example Europe/Kyiv */
             timeZone: string;
-            /** @example Autumn 2026 */
             title: string;
         };
         /** @description A course in the list of courses. */
@@ -1576,19 +1633,14 @@ export interface components {
             /**
              * Format: int32
              * @description Number of homework assignments.
-             * @example 16
              */
             homework: number;
-            /** @example ml-in-production */
             slug: string;
-            /** @example Machine Learning in Production */
             title: string;
-            /** @example 3f2a9c1d0b7e4a65 */
             version: string;
             /**
              * Format: int32
              * @description Number of weeks.
-             * @example 8
              */
             weeks: number;
         };
@@ -1608,24 +1660,16 @@ export interface components {
         };
         /** @description What the webhook did with a delivery. */
         DeliveryResult: {
-            /** @example 72d3162e-cc78-11e3-81ab-4c9367dc0958 */
             delivery: string;
-            /** @example octocat/ml-in-production#7 MERGED for H3/PR2; H3/PR2 done */
             detail: string | null;
             /** @description PROCESSED, IGNORED or DUPLICATE */
             outcome: string;
         };
         /** @description Optional body of marking an item done. */
         DoneRequest: {
-            /**
-             * @description A repository, pull request or document URL, as the item's kind asks
-             * @example https://github.com/octocat/ml-in-production/pull/7
-             */
+            /** @description A repository, pull request or document URL, as the item's kind asks */
             evidence?: string | null;
-            /**
-             * @description Why, in a few words, kept with the change in the history (such as an instructor's "shown in class")
-             * @example Shown in class on Thursday
-             */
+            /** @description Why, in a few words, kept with the change in the history (such as an instructor's "shown in class") */
             note?: string | null;
         };
         /** @description When a homework is due, as its author wrote it: '+N days' after its week starts, optionally at HH:MM (default 23:59), or 'week N Weekday HH:MM' */
@@ -1647,34 +1691,17 @@ export interface components {
             /** @constant */
             type: "enrollment.removed";
         };
-        /**
-         * @description The course's slug
-         * @example ml-in-production
-         */
+        /** @description The course's slug */
         EventCourse: string;
         /** @description The name of the student's run */
         EventRun: string;
-        /**
-         * @description The student's GitHub login
-         * @example octocat
-         */
+        /** @description The student's GitHub login */
         EventStudent: string;
         /** @description What counts as GitHub evidence in this course (course.toml's [evidence] table). */
         EvidencePolicy: {
-            /**
-             * @description Check runs that must all conclude success on the head commit; empty: the check suite's conclusion counts
-             * @example [
-             *       "test",
-             *       "lint"
-             *     ]
-             */
+            /** @description Check runs that must all conclude success on the head commit; empty: the check suite's conclusion counts */
             checks: string[];
-            /**
-             * @description GitHub logins, besides the instructors', whose approving reviews count
-             * @example [
-             *       "grace-ta"
-             *     ]
-             */
+            /** @description GitHub logins, besides the instructors', whose approving reviews count */
             reviewers: string[];
             /**
              * @description Whether a student's own tick counts toward passing (COUNT), or only marks the item claimed until GitHub or an instructor confirms it (CLAIM)
@@ -1684,23 +1711,14 @@ export interface components {
         };
         /** @description A new deadline for one student's homework. */
         ExtensionRequest: {
-            /**
-             * @description The new due time, with its offset
-             * @example 2026-09-20T23:59:00+03:00
-             */
+            /** @description The new due time, with its offset */
             due: components["schemas"]["OffsetDateTime"];
         };
         /** @description A parameter, header or body field at fault, and what is wrong with it. */
         FieldError: {
-            /**
-             * @description The parameter or field at fault.
-             * @example number
-             */
+            /** @description The parameter or field at fault. */
             field: string;
-            /**
-             * @description What is wrong with it.
-             * @example must be a whole number from 1 to 9999
-             */
+            /** @description What is wrong with it. */
             message: string;
         };
         /** @description Where to send the browser to continue with GitHub. */
@@ -1710,34 +1728,22 @@ export interface components {
         };
         /** @description One change: who changed what, when. */
         HistoryEntry: {
-            /**
-             * @description DONE, UNDONE, NOTE (a note on an item left as it was), APPROVED or CHANGES_REQUESTED
-             * @example DONE
-             */
+            /** @description DONE, UNDONE, NOTE (a note on an item left as it was), APPROVED or CHANGES_REQUESTED */
             action: string;
-            /** @example octocat */
             actor: string | null;
             at: components["schemas"]["Instant"];
             evidence: string | null;
-            /**
-             * @description The item, or the homework for a review
-             * @example H3/PR2
-             */
+            /** @description The item, or the homework for a review */
             item: string;
             /** @description A change made after the homework was due for the student (an extension counts) */
             late: boolean;
             /** @description What the one who made the change said about it */
             note: string | null;
-            /** @example octocat */
             student: string;
         };
         Homework: {
-            /** @example H2 */
             code: string;
-            /**
-             * @description When the homework is due in the course's current run (its time zone's offset)
-             * @example 2026-09-16T23:59:00+03:00
-             */
+            /** @description When the homework is due in the course's current run (its time zone's offset) */
             due: components["schemas"]["OffsetDateTime"] | null;
             /** @description The homework's own 'Due:' line; null when the course's default applies */
             dueRule: components["schemas"]["DueRule"] | null;
@@ -1747,20 +1753,16 @@ export interface components {
             pass: components["schemas"]["PassCriterion"] | null;
             /** @description Reading list and other non-task bullets. */
             reading: components["schemas"]["Point"][];
-            /** @example Package a small server and let a pipeline check every change. */
             summary: string | null;
             tasks: components["schemas"]["Task"][];
-            /** @example Infrastructure */
             title: string;
             /**
              * Format: int32
              * @description The number of the week that holds this homework.
-             * @example 1
              */
             week: number;
         };
         HomeworkProgress: {
-            /** @example H3 */
             code: string;
             /**
              * Format: int32
@@ -1772,10 +1774,7 @@ export interface components {
              * @description Pull-request tasks done
              */
             donePrs: number;
-            /**
-             * @description When it is due for this student: the run's due date, or the extension an instructor granted
-             * @example 2026-09-16T23:59:00+03:00
-             */
+            /** @description When it is due for this student: the run's due date, or the extension an instructor granted */
             due: components["schemas"]["OffsetDateTime"] | null;
             /** @description Whether an instructor extended this student's deadline */
             extended: boolean;
@@ -1803,9 +1802,7 @@ export interface components {
             week: number;
         };
         HomeworkReference: {
-            /** @example H1 */
             code: string;
-            /** @example Initial design draft */
             title: string;
         };
         /** @enum {string} */
@@ -1833,7 +1830,6 @@ export interface components {
              * @description The instructor asked for changes
              */
             changesRequested: number;
-            /** @example H2 */
             code: string;
             /**
              * Format: int32
@@ -1879,7 +1875,6 @@ export interface components {
             expiresAt: components["schemas"]["Instant"] | null;
             /** Format: int64 */
             id: number;
-            /** @example grading dashboard */
             label: string;
             revokedAt: components["schemas"]["Instant"] | null;
             /** @description The token itself: only in the answer that creates it. */
@@ -1888,53 +1883,34 @@ export interface components {
         /** @enum {string} */
         ItemKind: "SETUP" | "PR" | "DOC" | "OTHER";
         JoinCode: {
-            /**
-             * @description The code, at least 10 characters; leave it out to get a random one
-             * @example K7QX2M9RTA
-             */
+            /** @description The code, at least 10 characters; leave it out to get a random one */
             code?: string | null;
         };
         /** @description A student joining a course; their identity is their GitHub login. */
         JoinRequest: {
-            /** @example mona@example.org */
             email?: string | null;
-            /**
-             * @description A personal invite code from the roster: claims that rostered account
-             * @example Q7RT3KX9MP2W
-             */
+            /** @description A personal invite code from the roster: claims that rostered account */
             inviteCode?: string | null;
-            /**
-             * @description The course's join code: for a new account
-             * @example K7QX2M9RTA
-             */
+            /** @description The course's join code: for a new account */
             joinCode?: string | null;
-            /**
-             * @description GitHub login of the new account; leave it out when signed in (bearer token)
-             * @example octocat
-             */
+            /** @description GitHub login of the new account; leave it out when signed in (bearer token) */
             login?: string | null;
-            /** @example Mona Lisa Octocat */
             name?: string | null;
-            /**
-             * @description At least 10 characters and at most 72 bytes in UTF-8 (all that bcrypt reads); leave it out when signed in (bearer token)
-             * @example correct horse battery staple
-             */
+            /** @description At least 10 characters and at most 72 bytes in UTF-8 (all that bcrypt reads); leave it out when signed in (bearer token) */
             password?: string | null;
         };
+        /** @description A JSON Web Key Set (RFC 7517) of RSA public keys, each with its `kid`. */
+        JwkSet: {
+            keys: Record<string, never>[];
+        };
         Lecture: {
-            /**
-             * Format: int32
-             * @example 1
-             */
+            /** Format: int32 */
             number: number;
-            /** @example Introduction to ML in production */
             title: string;
             topics: components["schemas"]["Point"][];
         };
         Link: {
-            /** @example About pull requests */
             title: string;
-            /** @example https://docs.github.com/en/pull-requests */
             url: string;
         };
         /** Format: date */
@@ -1942,13 +1918,55 @@ export interface components {
         /** Format: local-time */
         LocalTime: string;
         LoginRequest: {
-            /** @example octocat */
             login: string;
-            /**
-             * @description At most 72 bytes in UTF-8 (all that bcrypt reads)
-             * @example correct horse battery staple
-             */
+            /** @description At most 72 bytes in UTF-8 (all that bcrypt reads) */
             password: string;
+        };
+        LtiDeploymentRequest: {
+            deploymentId: string;
+        };
+        /** @description A registered learning platform. */
+        LtiPlatform: {
+            authorizationEndpoint: string;
+            clientId: string;
+            /** @description The platform's courses, each bound to a course run by its first launch. */
+            contexts: {
+                contextId: string;
+                course: string;
+                run: string;
+                title?: string | null;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            deploymentIds: string[];
+            /** Format: int64 */
+            id: number;
+            issuer: string;
+            jwksUri: string;
+            name: string;
+            /** @enum {string} */
+            registeredBy: "dynamic" | "manual";
+            tokenEndpoint: string;
+        };
+        LtiPlatformRequest: {
+            authorizationEndpoint: string;
+            clientId: string;
+            deploymentIds?: string[] | null;
+            issuer: string;
+            jwksUri: string;
+            name?: string | null;
+            tokenEndpoint: string;
+        };
+        /** @description The tool's LTI addresses, for a platform. */
+        LtiTool: {
+            /** @description False where no key is set (SYLLABUS_LTI_PRIVATE_KEY). */
+            available: boolean;
+            domain: string;
+            jwksUrl: string;
+            loginUrl: string;
+            redirectUrl: string;
+            registrationUrl: string;
+            targetLinkUri: string;
         };
         /** Format: date-time */
         OffsetDateTime: string;
@@ -1966,70 +1984,45 @@ export interface components {
          */
         OwnerProof: "PROVEN" | "CONFIRMED" | "UNPROVEN" | "REJECTED";
         PassCriterion: {
-            /**
-             * @description Whether the instructor must approve the work.
-             * @example false
-             */
+            /** @description Whether the instructor must approve the work. */
             instructorApproval: boolean;
             /**
              * Format: int32
              * @description Pull-request tasks listed, optional ones included.
-             * @example 3
              */
             listedPrs: number;
             /**
              * Format: int32
              * @description Merged pull requests required to pass (optional ones count).
-             * @example 3
              */
             requiredPrs: number;
-            /**
-             * @description The criterion as the author wrote it.
-             * @example 3 PRs merged, CI green.
-             */
+            /** @description The criterion as the author wrote it. */
             text: string;
         };
         /** @description A list item: text with the links it contains and its nested items. */
         Point: {
             details: components["schemas"]["Point"][];
             links: components["schemas"]["Link"][];
-            /** @example Setup GitHub repo */
             title: string;
         };
         Principle: {
             details: components["schemas"]["Point"][];
             links: components["schemas"]["Link"][];
-            /** @example Practice first */
             text: string;
         };
         /** @description RFC 9457 problem details, sent as application/problem+json. */
         Problem: {
-            /**
-             * @description What went wrong, for people.
-             * @example No course 'intro-to-cooking'.
-             */
+            /** @description What went wrong, for people. */
             detail?: string;
             /** @description The fields or parameters at fault, when the request was malformed. */
             errors?: components["schemas"]["FieldError"][];
-            /**
-             * @description The path of the request.
-             * @example /api/courses/intro-to-cooking
-             */
+            /** @description The path of the request. */
             instance?: string;
-            /**
-             * @description The HTTP status of the answer.
-             * @example 404
-             */
+            /** @description The HTTP status of the answer. */
             status: number;
-            /**
-             * @description The HTTP status phrase.
-             * @example Not Found
-             */
+            /** @description The HTTP status phrase. */
             title: string;
-            /**
-             * @description A URI reference naming the kind of problem.
-             * @example about:blank
-             */
+            /** @description A URI reference naming the kind of problem. */
             type: string;
         };
         /** @description The ways to sign in here. */
@@ -2045,26 +2038,16 @@ export interface components {
             /**
              * Format: int32
              * @description Number of homework assignments.
-             * @example 16
              */
             homework: number;
-            /** @example ml-in-production */
             slug: string;
-            /** @example Machine Learning in Production */
             title: string;
-            /** @example 3f2a9c1d0b7e4a65 */
             version: string;
-            /**
-             * @description What the check noticed but did not stop at, as file:line: message (file: message for homework and tasks the upload takes off every checklist); empty when nothing
-             * @example [
-             *       "ml-in-production/agenda.md:41: H3: PR5 is marked optional, but the pass criterion asks for 6 PRs, every one listed: the mark changes nothing"
-             *     ]
-             */
+            /** @description What the check noticed but did not stop at, as file:line: message (file: message for homework and tasks the upload takes off every checklist); empty when nothing */
             warnings: string[];
             /**
              * Format: int32
              * @description Number of weeks.
-             * @example 8
              */
             weeks: number;
         };
@@ -2072,10 +2055,7 @@ export interface components {
         PullRequest: {
             /** @description On the current head commit: NONE, PENDING, PASSING or FAILING */
             checks: string;
-            /**
-             * @description The task it counts for; null until matched or assigned
-             * @example H3/PR2
-             */
+            /** @description The task it counts for; null until matched or assigned */
             item: string | null;
             /** Format: int32 */
             number: number;
@@ -2091,41 +2071,32 @@ export interface components {
         PullRequestState: {
             /** @description NONE, PENDING, PASSING or FAILING, on the current head commit */
             checks: string;
-            /**
-             * Format: int32
-             * @example 7
-             */
+            /** Format: int32 */
             number: number;
             /** @description NONE, APPROVED or CHANGES_REQUESTED, on the current head commit */
             review: string;
             /** @description OPEN, CLOSED or MERGED */
             state: string;
-            /** @example https://github.com/octocat/ml-in-production/pull/7 */
             url: string;
         };
         /** @description A student's registered course repository. */
         Repository: {
-            /** @example octocat/ml-in-production */
             fullName: string;
             url: string;
         };
         /** @description A student's registered repository and who proved it is theirs. */
         RepositoryOwner: {
-            /** @example octocat/ml-in-production */
             fullName: string;
             proof: components["schemas"]["OwnerProof"];
         };
         RepositoryRequest: {
-            /** @example https://github.com/octocat/ml-in-production */
             url: string;
         };
         /** @description An instructor's decision on a student's homework. */
         Review: {
             at: components["schemas"]["Instant"];
-            /** @example Add the cost estimate, then it is good to go. */
             comment: string | null;
             decision: components["schemas"]["Decision"];
-            /** @example admin */
             reviewer: string | null;
         };
         ReviewCreatedData: {
@@ -2146,7 +2117,6 @@ export interface components {
             type: "review.created";
         };
         ReviewRequest: {
-            /** @example Add the cost estimate, then it is good to go. */
             comment?: string | null;
             decision: components["schemas"]["Decision"];
         };
@@ -2159,7 +2129,6 @@ export interface components {
              * @description The roster's line number (the header is line 1)
              */
             line: number;
-            /** @example grace */
             login: string;
             /** @description What happened and what the instructor can do */
             reason: string;
@@ -2176,23 +2145,14 @@ export interface components {
         };
         /** @description A rostered student nobody has claimed yet, and their invite. */
         RosterInvite: {
-            /** @example ada@example.org */
             email: string | null;
-            /**
-             * @description The invite code just issued; null when listing
-             * @example Q7RT3KX9MP2W
-             */
+            /** @description The invite code just issued; null when listing */
             invite: string | null;
             /** @description Whether a personal invite code is in force for them (codes are shown once, when issued) */
             invited: boolean;
-            /**
-             * @description The invite link just issued (the web client's sign-in page); null when listing
-             * @example http://localhost:5173/signin?course=ml-in-production&login=ada&invite=Q7RT3KX9MP2W
-             */
+            /** @description The invite link just issued (the web client's sign-in page); null when listing */
             link: string | null;
-            /** @example ada */
             login: string;
-            /** @example Ada Lovelace */
             name: string | null;
         };
         /** @description What a roster upload changed. */
@@ -2237,85 +2197,49 @@ export interface components {
         };
         /** @description The course run the dates belong to. */
         RunDates: {
-            /** @example 2026-autumn */
             name: string;
-            /**
-             * @description The first day of week 1
-             * @example 2026-09-07
-             */
+            /** @description The first day of week 1 */
             start: components["schemas"]["LocalDate"];
-            /**
-             * @description IANA time zone of the run's dates and times
-             * @example Europe/Kyiv
-             */
+            /** @description IANA time zone of the run's dates and times */
             timeZone: string;
-            /** @example Autumn 2026 */
             title: string;
         };
         /** @description A run's settings; dates derived from them (weeks, due dates, calendars) move with them. */
         RunRequest: {
-            /**
-             * @description The run's join code; a new run without one gets a random code, an existing run keeps its own
-             * @example K7QX2MPARW
-             */
+            /** @description The run's join code; a new run without one gets a random code, an existing run keeps its own */
             joinCode?: string | null;
-            /**
-             * @description The first day of week 1
-             * @example 2026-09-07
-             */
+            /** @description The first day of week 1 */
             start: components["schemas"]["LocalDate"];
-            /**
-             * @description IANA time zone
-             * @example Europe/Kyiv
-             */
+            /** @description IANA time zone */
             timeZone: string;
-            /** @example Autumn 2026 */
             title: string;
         };
         /** @description A course's timetable rules (course.toml's [schedule] table); dates come from a course run. */
         Schedule: {
             /** @description When homework without its own 'Due:' line is due */
             due: components["schemas"]["DueRule"];
-            /**
-             * @description Where the course's first run starts, when the content says; later runs are created by instructors
-             * @example 2022-03-10
-             */
+            /** @description Where the course's first run starts, when the content says; later runs are created by instructors */
             firstRunStart: components["schemas"]["LocalDate"] | null;
             /**
              * Format: int32
              * @description Percentage points a homework passed after its due date loses in the gradebook export
-             * @example 10
              */
             latePenalty: number;
-            /**
-             * @description The IANA time zone new runs start in unless an instructor says otherwise
-             * @example Europe/Kyiv
-             */
+            /** @description The IANA time zone new runs start in unless an instructor says otherwise */
             timeZone: string;
-            /**
-             * @description The weekday of each week's webinar, or null when the course gives none
-             * @example SATURDAY
-             */
+            /** @description The weekday of each week's webinar, or null when the course gives none */
             webinarDay: components["schemas"]["DayOfWeek"] | null;
             /**
              * Format: int32
              * @description How long a webinar lasts, in minutes
-             * @example 90
              */
             webinarMinutes: number;
-            /**
-             * @description The webinar's local start time
-             * @example 10:00:00
-             */
+            /** @description The webinar's local start time */
             webinarTime: components["schemas"]["LocalTime"] | null;
         };
         Section: {
-            /**
-             * @description The section's body, as Markdown.
-             * @example Demo: from an empty repository to a running cluster.
-             */
+            /** @description The section's body, as Markdown. */
             body: string;
-            /** @example Webinar */
             title: string;
         };
         /** @enum {string} */
@@ -2328,16 +2252,11 @@ export interface components {
             token: string;
         };
         Task: {
-            /** @example PR1 */
             code: string;
-            /**
-             * @description Stable id of the checklist item: homework code and task code.
-             * @example H2/PR1
-             */
+            /** @description Stable id of the checklist item: homework code and task code. */
             id: string;
             kind: components["schemas"]["TaskKind"];
             optional: boolean;
-            /** @example Write a Dockerfile for a dummy server and push the image to a registry */
             title: string;
         };
         /** @enum {string} */
@@ -2369,16 +2288,12 @@ export interface components {
             /**
              * Format: int32
              * @description Days until the token expires: 1 to the deployment's maximum (SYLLABUS_AUTH_INTEGRATION_TOKEN_MAX_DAYS, 90 by default); null for that maximum.
-             * @example 90
              */
             expiresInDays?: number | null;
-            /** @example grading dashboard */
             label: string;
         };
         Tool: {
-            /** @example Minikube */
             name: string;
-            /** @example https://minikube.sigs.k8s.io/docs/start/ */
             url: string;
         };
         /** @description One event on its way to one subscription. */
@@ -2415,14 +2330,10 @@ export interface components {
              * @enum {string}
              */
             status: "PENDING" | "DELIVERED" | "FAILED";
-            /** @example checklist.item.changed */
             type: string;
         };
         WebhookResent: {
-            /**
-             * Format: int32
-             * @example 12
-             */
+            /** Format: int32 */
             resent: number;
         };
         WebhookSecret: {
@@ -2464,10 +2375,7 @@ export interface components {
             events: ("*" | "checklist.item.changed" | "homework.status.changed" | "enrollment.created" | "enrollment.removed" | "review.created" | "course.published" | "run.changed")[];
             /** @description One at a time, in the order the events happened (default false; a failing one holds the rest) */
             ordered?: boolean | null;
-            /**
-             * @description HTTPS, on a public address
-             * @example https://dashboard.example.edu/hooks/syllabus
-             */
+            /** @description HTTPS, on a public address */
             url: string;
         };
         WebhookTestData: {
@@ -2482,27 +2390,17 @@ export interface components {
             type: "webhook.test";
         };
         Week: {
-            /**
-             * @description The week's last day (inclusive) in the course's current run
-             * @example 2022-03-10
-             */
+            /** @description The week's last day (inclusive) in the course's current run */
             end: components["schemas"]["LocalDate"] | null;
             /** @description What the week is for (from the week page), or null. */
             goal: string | null;
             homework: components["schemas"]["Homework"][];
             lectures: components["schemas"]["Lecture"][];
-            /**
-             * Format: int32
-             * @example 1
-             */
+            /** Format: int32 */
             number: number;
             sections: components["schemas"]["Section"][];
-            /**
-             * @description The week's first day in the course's current run
-             * @example 2022-03-10
-             */
+            /** @description The week's first day in the course's current run */
             start: components["schemas"]["LocalDate"] | null;
-            /** @example Introduction */
             title: string;
             topics: components["schemas"]["Point"][];
             /** @description The week's webinar, or null. */
@@ -2519,12 +2417,8 @@ export interface components {
         };
         WeekSummary: {
             homework: components["schemas"]["HomeworkReference"][];
-            /**
-             * Format: int32
-             * @example 1
-             */
+            /** Format: int32 */
             number: number;
-            /** @example Introduction */
             title: string;
             /** @description Titles of the week's topics. */
             topics: string[];
@@ -2537,15 +2431,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "detail": "A parameter, a header or the body is malformed; `errors` names the field.",
-                 *       "instance": "/api/courses/ml-in-production",
-                 *       "status": 400,
-                 *       "title": "Bad Request",
-                 *       "type": "about:blank"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -2555,15 +2440,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "detail": "Someone else changed this at the same moment; nothing was stored. Read it again and retry.",
-                 *       "instance": "/api/courses/ml-in-production",
-                 *       "status": 409,
-                 *       "title": "Conflict",
-                 *       "type": "about:blank"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -2573,15 +2449,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "detail": "The content check found problems; `errors` lists them as file:line: message.",
-                 *       "instance": "/api/courses/ml-in-production",
-                 *       "status": 422,
-                 *       "title": "Unprocessable Content",
-                 *       "type": "about:blank"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -2591,15 +2458,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "detail": "The body is larger than 1 MiB.",
-                 *       "instance": "/api/courses/ml-in-production",
-                 *       "status": 413,
-                 *       "title": "Content Too Large",
-                 *       "type": "about:blank"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -2609,15 +2467,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "detail": "The account may not do this, or the browser's Origin may not call this API (CORS).",
-                 *       "instance": "/api/courses/ml-in-production",
-                 *       "status": 403,
-                 *       "title": "Forbidden",
-                 *       "type": "about:blank"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -2627,15 +2476,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "detail": "Sign-in with GitHub is not set up here.",
-                 *       "instance": "/api/courses/ml-in-production",
-                 *       "status": 404,
-                 *       "title": "Not Found",
-                 *       "type": "about:blank"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -2645,15 +2485,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "detail": "The item changed since the version in If-Match.",
-                 *       "instance": "/api/courses/ml-in-production",
-                 *       "status": 412,
-                 *       "title": "Precondition Failed",
-                 *       "type": "about:blank"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -2663,15 +2494,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "detail": "A header is malformed.",
-                 *       "instance": "/api/courses/ml-in-production",
-                 *       "status": 400,
-                 *       "title": "Bad Request",
-                 *       "type": "about:blank"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -2681,15 +2503,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "detail": "The Accept header asks for a media type this operation cannot produce.",
-                 *       "instance": "/api/courses/ml-in-production",
-                 *       "status": 406,
-                 *       "title": "Not Acceptable",
-                 *       "type": "about:blank"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -2699,15 +2512,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "detail": "No such resource.",
-                 *       "instance": "/api/courses/ml-in-production",
-                 *       "status": 404,
-                 *       "title": "Not Found",
-                 *       "type": "about:blank"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -2725,15 +2529,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "detail": "The browser's Origin may not call this API (CORS).",
-                 *       "instance": "/api/courses/ml-in-production",
-                 *       "status": 403,
-                 *       "title": "Forbidden",
-                 *       "type": "about:blank"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -2743,15 +2538,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "detail": "An unexpected failure on the server; it is logged.",
-                 *       "instance": "/api/courses/ml-in-production",
-                 *       "status": 500,
-                 *       "title": "Internal Server Error",
-                 *       "type": "about:blank"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -2761,15 +2547,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "detail": "No valid bearer token.",
-                 *       "instance": "/api/courses/ml-in-production",
-                 *       "status": 401,
-                 *       "title": "Unauthorized",
-                 *       "type": "about:blank"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -2780,15 +2557,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "detail": "The database is unavailable; try again after Retry-After seconds.",
-                 *       "instance": "/api/courses/ml-in-production",
-                 *       "status": 503,
-                 *       "title": "Service Unavailable",
-                 *       "type": "about:blank"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -2798,15 +2566,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "detail": "The body's Content-Type is not one this operation takes.",
-                 *       "instance": "/api/courses/ml-in-production",
-                 *       "status": 415,
-                 *       "title": "Unsupported Media Type",
-                 *       "type": "about:blank"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -2824,6 +2583,10 @@ export interface components {
          * @example ml-in-production
          */
         CourseSlug: string;
+        /** @description The platform's layout */
+        GradebookFormat: "canvas" | "moodle";
+        /** @example H3 */
+        HomeworkCode: string;
         /**
          * @description Change only while this version is current: the ETag of an earlier answer, a list of them, or `*`.
          * @example "v3"
@@ -2834,15 +2597,38 @@ export interface components {
          * @example "3f2a9c1d0b7e4a65"
          */
         IfNoneMatch: string;
+        /**
+         * @description `setup` or a homework code
+         * @example H3
+         */
+        ItemGroup: string;
+        /**
+         * @description The task code, or a setup item's name
+         * @example PR2
+         */
+        ItemId: string;
+        /** @description true: only students with a homework (in scope) passed late; false: only those without */
+        LateFilter: boolean;
         /** @description Page number, from 1 */
         Page: number;
         /** @description Entries per page */
         PageSize: number;
+        /** @description The platform's id */
+        PlatformId: string;
         /**
          * @description A run's name, or `current` for the course's current run
          * @example 2026-autumn
          */
         RunName: string;
+        /**
+         * @description A path on this site to land on afterwards
+         * @example /checklist
+         */
+        SignInRedirect: string;
+        /** @description Only students with a done item (in scope) vouched for by this source: GITHUB, STUDENT or INSTRUCTOR */
+        SourceFilter: components["schemas"]["TickSource"];
+        /** @description Only students with a homework in this status */
+        StatusFilter: components["schemas"]["HomeworkStatus"];
         /**
          * @description The student's GitHub login
          * @example octocat
@@ -2856,6 +2642,8 @@ export interface components {
         WebhookSignature: string;
         /** @description When this attempt was signed, in seconds since 1970 (refuse old ones, against replays) */
         WebhookTimestamp: string;
+        /** @description Only this week's homework */
+        WeekFilter: number;
     };
     requestBodies: never;
     headers: {
@@ -2980,7 +2768,7 @@ export interface operations {
                  * @description A path on this site to land on afterwards
                  * @example /checklist
                  */
-                redirect?: string;
+                redirect?: components["parameters"]["SignInRedirect"];
             };
             header?: never;
             path?: never;
@@ -3016,7 +2804,7 @@ export interface operations {
                  * @description A path on this site to land on afterwards
                  * @example /checklist
                  */
-                redirect?: string;
+                redirect?: components["parameters"]["SignInRedirect"];
             };
             header?: never;
             path?: never;
@@ -3532,12 +3320,12 @@ export interface operations {
                  * @description `setup` or a homework code
                  * @example H3
                  */
-                group: string;
+                group: components["parameters"]["ItemGroup"];
                 /**
                  * @description The task code, or a setup item's name
                  * @example PR2
                  */
-                item: string;
+                item: components["parameters"]["ItemId"];
                 /**
                  * @description The course
                  * @example ml-in-production
@@ -3587,8 +3375,16 @@ export interface operations {
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
-                group: string;
-                item: string;
+                /**
+                 * @description `setup` or a homework code
+                 * @example H3
+                 */
+                group: components["parameters"]["ItemGroup"];
+                /**
+                 * @description The task code, or a setup item's name
+                 * @example PR2
+                 */
+                item: components["parameters"]["ItemId"];
                 /**
                  * @description The course
                  * @example ml-in-production
@@ -3624,17 +3420,17 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description true: only students with a homework (in scope) passed late; false: only those without */
-                late?: boolean;
+                late?: components["parameters"]["LateFilter"];
                 /** @description Page number, from 1 */
                 page?: components["parameters"]["Page"];
                 /** @description Entries per page */
                 size?: components["parameters"]["PageSize"];
                 /** @description Only students with a done item (in scope) vouched for by this source: GITHUB, STUDENT or INSTRUCTOR */
-                source?: components["schemas"]["TickSource"];
+                source?: components["parameters"]["SourceFilter"];
                 /** @description Only students with a homework in this status */
-                status?: components["schemas"]["HomeworkStatus"];
+                status?: components["parameters"]["StatusFilter"];
                 /** @description Only this week's homework */
-                week?: number;
+                week?: components["parameters"]["WeekFilter"];
             };
             header?: never;
             path: {
@@ -3675,7 +3471,7 @@ export interface operations {
                 /** @description A run's name; the current run's without it */
                 run?: unknown;
                 /** @description Only this week's homework */
-                week?: number;
+                week?: components["parameters"]["WeekFilter"];
             };
             header?: never;
             path: {
@@ -3920,7 +3716,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description The platform's layout */
-                format: "canvas" | "moodle";
+                format: components["parameters"]["GradebookFormat"];
             };
             header?: never;
             path: {
@@ -4635,17 +4431,17 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description true: only students with a homework (in scope) passed late; false: only those without */
-                late?: boolean;
+                late?: components["parameters"]["LateFilter"];
                 /** @description Page number, from 1 */
                 page?: components["parameters"]["Page"];
                 /** @description Entries per page */
                 size?: components["parameters"]["PageSize"];
                 /** @description Only students with a done item (in scope) vouched for by this source: GITHUB, STUDENT or INSTRUCTOR */
-                source?: components["schemas"]["TickSource"];
+                source?: components["parameters"]["SourceFilter"];
                 /** @description Only students with a homework in this status */
-                status?: components["schemas"]["HomeworkStatus"];
+                status?: components["parameters"]["StatusFilter"];
                 /** @description Only this week's homework */
-                week?: number;
+                week?: components["parameters"]["WeekFilter"];
             };
             header?: never;
             path: {
@@ -4689,7 +4485,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description The platform's layout */
-                format: "canvas" | "moodle";
+                format: components["parameters"]["GradebookFormat"];
             };
             header?: never;
             path: {
@@ -4779,12 +4575,12 @@ export interface operations {
                  * @description `setup` or a homework code
                  * @example H3
                  */
-                group: string;
+                group: components["parameters"]["ItemGroup"];
                 /**
                  * @description The task code, or a setup item's name
                  * @example PR2
                  */
-                item: string;
+                item: components["parameters"]["ItemId"];
                 /**
                  * @description The student's GitHub login
                  * @example octocat
@@ -4842,8 +4638,16 @@ export interface operations {
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
-                group: string;
-                item: string;
+                /**
+                 * @description `setup` or a homework code
+                 * @example H3
+                 */
+                group: components["parameters"]["ItemGroup"];
+                /**
+                 * @description The task code, or a setup item's name
+                 * @example PR2
+                 */
+                item: components["parameters"]["ItemId"];
                 /**
                  * @description The student's GitHub login
                  * @example octocat
@@ -4886,7 +4690,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @example H3 */
-                code: string;
+                code: components["parameters"]["HomeworkCode"];
                 /**
                  * @description The student's GitHub login
                  * @example octocat
@@ -4933,7 +4737,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @example H3 */
-                code: string;
+                code: components["parameters"]["HomeworkCode"];
                 /**
                  * @description The student's GitHub login
                  * @example octocat
@@ -5663,6 +5467,199 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    getLtiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The public keys, as RFC 7517 says. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JwkSet"];
+                };
+            };
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listLtiPlatforms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The platforms, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LtiPlatform"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    registerLtiPlatform: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LtiPlatformRequest"];
+            };
+        };
+        responses: {
+            /** @description Registered. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LtiPlatform"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getLtiPlatform: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The platform's id */
+                id: components["parameters"]["PlatformId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The platform. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LtiPlatform"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteLtiPlatform: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The platform's id */
+                id: components["parameters"]["PlatformId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    addLtiDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The platform's id */
+                id: components["parameters"]["PlatformId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LtiDeploymentRequest"];
+            };
+        };
+        responses: {
+            /** @description The platform, with the deployment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LtiPlatform"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getLtiTool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tool's LTI addresses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LtiTool"];
+                };
+            };
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["ServerError"];
         };
     };
     onChecklistItemChanged: {

@@ -15,7 +15,7 @@ public final class Tokens {
     private Tokens() {}
 
     /** 256 random bits, URL-safe. */
-    static String newToken() {
+    public static String newToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -1,5 +1,7 @@
 package dev.syllabus.events;
 
+import dev.syllabus.outbound.OutboundHttp;
+import dev.syllabus.outbound.RetrySchedule;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -57,7 +59,7 @@ public class WebhookSender {
     private final Map<Long, AtomicInteger> inFlightBySubscription = new ConcurrentHashMap<>();
     private final int perSubscription;
     private volatile boolean running;
-    private WebhookTransport transport;
+    private OutboundHttp transport;
     private ExecutorService workers;
     private Thread dispatcher;
 
@@ -72,8 +74,13 @@ public class WebhookSender {
             LOG.info("Webhook deliveries are not sent from this replica (SYLLABUS_WEBHOOKS_SEND=false)");
             return;
         }
-        transport = new WebhookTransport(
-                config.allowLocalTargets(), config.timeout(), config.deadline(), 64 * 1024, config.senders());
+        transport = new OutboundHttp(
+                "Syllabus-Webhooks/1",
+                config.allowLocalTargets(),
+                config.timeout(),
+                config.deadline(),
+                64 * 1024,
+                config.senders());
         AtomicInteger senders = new AtomicInteger();
         workers = Executors.newFixedThreadPool(
                 config.senders(), task -> daemon(task, "webhook-sender-" + senders.incrementAndGet()));
@@ -167,7 +174,7 @@ public class WebhookSender {
     }
 
     /** An attempt's answer, and whether its subscription was failing when it was made. */
-    record Outcome(long subscriptionId, WebhookTransport.Answer answer, Instant at, boolean wasFailing) {}
+    record Outcome(long subscriptionId, OutboundHttp.Answer answer, Instant at, boolean wasFailing) {}
 
     private Outcome claimAndSend(long deliveryId) {
         Instant now = Instant.now();
@@ -186,7 +193,7 @@ public class WebhookSender {
         }
         WebhookEventEntity event = delivery.event;
         long timestamp = now.getEpochSecond();
-        WebhookTransport.Answer answer = transport.post(
+        OutboundHttp.Answer answer = transport.post(
                 subscription.url,
                 Map.of(
                         "webhook-id", event.messageId,

@@ -45,6 +45,12 @@ public class HttpEdge {
      */
     static final String UNMATCHED = "/UNMATCHED";
 
+    /** Where a learning platform's browser posts from its own origin (LTI 1.3's login and launch). */
+    static final Set<String> PLATFORM_ENTRY_POINTS = Set.of("/api/lti/login", "/api/lti/launch");
+
+    /** The routing context's key for the origin a platform entry point was posted from. */
+    public static final String PLATFORM_ORIGIN = "syllabus.platform-origin";
+
     private final long maxBodyBytes;
     private final TrustedProxies trusted;
     private final ObjectMapper json;
@@ -98,6 +104,14 @@ public class HttpEdge {
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         if (origin != null && sameOriginThroughTrustedProxy(request, origin)) {
             // A same-origin request, not a cross-origin one: CORS has nothing to do with it.
+            request.headers().remove(HttpHeaders.ORIGIN);
+            origin = null;
+        }
+        if (origin != null && PLATFORM_ENTRY_POINTS.contains(request.path())) {
+            // A learning platform's form post into an LTI launch: its resource checks the origin
+            // against the platform the launch started with (the browser's cookie and the signed
+            // token are what admit it), so CORS, which knows no platforms, does not see it.
+            context.put(PLATFORM_ORIGIN, origin);
             request.headers().remove(HttpHeaders.ORIGIN);
             origin = null;
         }

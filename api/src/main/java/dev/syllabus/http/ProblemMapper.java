@@ -39,19 +39,7 @@ public class ProblemMapper {
     /** The domain's refusals: each reason has its status, and the headers that let a client act on it. */
     @ServerExceptionMapper
     public Response refused(DomainException e, UriInfo uri) {
-        int status =
-                switch (e.reason()) {
-                    case INVALID -> 400;
-                    case UNAUTHENTICATED -> 401;
-                    case FORBIDDEN -> 403;
-                    case NOT_FOUND -> 404;
-                    case CONFLICT -> 409;
-                    case STALE -> 412;
-                    case BROKEN_RULES -> 422;
-                    case THROTTLED -> 429;
-                    case UPSTREAM_FAILED -> 502;
-                    case UNAVAILABLE -> 503;
-                };
+        int status = statusOf(e.reason());
         Response response = respond(
                 status,
                 e.getMessage(),
@@ -68,6 +56,22 @@ public class ProblemMapper {
             response.getHeaders().putSingle("Retry-After", Long.toString(seconds));
         }
         return response;
+    }
+
+    /** The HTTP status of a domain refusal. */
+    public static int statusOf(DomainException.Reason reason) {
+        return switch (reason) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case STALE -> 412;
+            case BROKEN_RULES -> 422;
+            case THROTTLED -> 429;
+            case UPSTREAM_FAILED -> 502;
+            case UNAVAILABLE -> 503;
+        };
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

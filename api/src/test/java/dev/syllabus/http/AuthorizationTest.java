@@ -83,7 +83,12 @@ class AuthorizationTest {
             Map.entry("resendWebhookDelivery", Set.of(Caller.INSTRUCTOR)),
             Map.entry("resendFailedWebhookDeliveries", Set.of(Caller.INSTRUCTOR)),
             Map.entry("rotateWebhookSecret", Set.of(Caller.INSTRUCTOR)),
-            Map.entry("testWebhook", Set.of(Caller.INSTRUCTOR)));
+            Map.entry("testWebhook", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("listLtiPlatforms", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("registerLtiPlatform", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("getLtiPlatform", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("deleteLtiPlatform", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("addLtiDeployment", Set.of(Caller.INSTRUCTOR)));
 
     /** Bodies that are valid for each operation that takes one, so only the caller decides the answer. */
     private static final Map<String, Object> BODIES = Map.ofEntries(
@@ -103,7 +108,16 @@ class AuthorizationTest {
             Map.entry("decideRepositoryOwner", Map.of("decision", "CONFIRMED")),
             // Well formed, refused by the rules (400): no walk leaves a subscription behind.
             Map.entry("createWebhook", Map.of("url", "ftp://walker.example", "events", List.of("*"))),
-            Map.entry("replaceWebhook", Map.of("url", "ftp://walker.example", "events", List.of("*"))));
+            Map.entry("replaceWebhook", Map.of("url", "ftp://walker.example", "events", List.of("*"))),
+            Map.entry(
+                    "registerLtiPlatform",
+                    Map.of(
+                            "issuer", "ftp://walker.example",
+                            "clientId", "walker",
+                            "authorizationEndpoint", "ftp://walker.example/auth",
+                            "tokenEndpoint", "ftp://walker.example/token",
+                            "jwksUri", "ftp://walker.example/jwks")),
+            Map.entry("addLtiDeployment", Map.of("deploymentId", "walker")));
 
     @Test
     void everyOperationAnswersEachCallerAsItsRoleAllows() throws Exception {

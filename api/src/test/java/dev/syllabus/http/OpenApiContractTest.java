@@ -82,8 +82,9 @@ class OpenApiContractTest {
                 assertThat(successes).as(name + " documents its success").isNotEmpty();
                 for (String code : successes) {
                     if (code.startsWith("2") && !code.equals("204")) {
-                        assertThat(op.path("responses")
-                                        .path(code)
+                        JsonNode answer = op.path("responses").path(code);
+                        String ref = answer.path("$ref").asText("");
+                        assertThat((ref.startsWith("#/") ? served().at(ref.substring(1)) : answer)
                                         .path("content")
                                         .isEmpty())
                                 .as(name + " " + code + " schema")
@@ -172,8 +173,17 @@ class OpenApiContractTest {
                 }
             }
         }
+        routed.removeAll(LTI_BROWSER_PAGES);
         assertThat(routed).as("the routes of the resources").isNotEmpty().isEqualTo(documented);
     }
+
+    /**
+     * The pages a learning platform opens in a browser: LTI 1.3 and its Dynamic Registration define
+     * them (form posts and redirects answering HTML), and integrators never call them, so the
+     * document, which describes the JSON API, leaves them out (docs/integrators/lti.md describes them).
+     */
+    private static final Set<String> LTI_BROWSER_PAGES =
+            Set.of("GET /api/lti/register", "GET /api/lti/login", "POST /api/lti/login", "POST /api/lti/launch");
 
     private static final List<Class<? extends Annotation>> VERBS = List.of(
             jakarta.ws.rs.GET.class,

@@ -93,7 +93,14 @@ public final class Contract {
             return List.of();
         }
         String where = method + " " + route.get().template() + " answered " + status;
-        JsonNode response = resolved(route.get().operation().path("responses").path(String.valueOf(status)));
+        // As OpenAPI reads responses: the status itself, else its range (4XX), else default.
+        JsonNode responses = route.get().operation().path("responses");
+        JsonNode response = resolved(
+                responses.has(String.valueOf(status))
+                        ? responses.path(String.valueOf(status))
+                        : responses.has(status / 100 + "XX")
+                                ? responses.path(status / 100 + "XX")
+                                : responses.path("default"));
         if (response.isMissingNode()) {
             return List.of(where + ", which the document does not list");
         }

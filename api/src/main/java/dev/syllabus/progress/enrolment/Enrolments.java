@@ -29,7 +29,7 @@ public class Enrolments {
      * The account's enrolment in the course, in run {@code runId}: made now if there was none (and
      * told as {@code enrollment.created}), or moved to that run. Call within a transaction.
      */
-    EnrollmentEntity enrol(CourseEntity course, AccountEntity account, long runId) {
+    public EnrollmentEntity enrol(CourseEntity course, AccountEntity account, long runId) {
         boolean fresh = !EnrollmentEntity.exists(course.id, account.id);
         EnrollmentEntity enrollment = EnrollmentEntity.enrol(course, account, runId);
         if (fresh) {

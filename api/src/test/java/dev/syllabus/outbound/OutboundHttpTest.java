@@ -1,4 +1,4 @@
-package dev.syllabus.events;
+package dev.syllabus.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Posting one webhook over real HTTP: what is refused, what is not followed, what is not read. */
-class WebhookTransportTest {
+class OutboundHttpTest {
 
     private static final Duration SECOND = Duration.ofSeconds(1);
 
@@ -76,9 +76,9 @@ class WebhookTransportTest {
     @Test
     void loopbackTargetsAreRefusedWhenTheConnectionIsMadeByAddressOrByName() throws Exception {
         try (Receiver receiver = new Receiver();
-                WebhookTransport transport = new WebhookTransport(false, SECOND, SECOND, 1024, 2)) {
-            WebhookTransport.Answer byAddress = transport.post(receiver.url("/hook"), Map.of(), "{}");
-            WebhookTransport.Answer byName =
+                OutboundHttp transport = new OutboundHttp("test", false, SECOND, SECOND, 1024, 2)) {
+            OutboundHttp.Answer byAddress = transport.post(receiver.url("/hook"), Map.of(), "{}");
+            OutboundHttp.Answer byName =
                     transport.post(receiver.url("/hook").replace("127.0.0.1", "localhost"), Map.of(), "{}");
 
             assertThat(byAddress.status()).isZero();
@@ -93,8 +93,8 @@ class WebhookTransportTest {
 
     @Test
     void redirectsAreNotFollowed() throws Exception {
-        try (WebhookTransport transport = new WebhookTransport(true, SECOND, SECOND, 1024, 2)) {
-            WebhookTransport.Answer answer = transport.post(url("/redirect"), Map.of(), "{}");
+        try (OutboundHttp transport = new OutboundHttp("test", true, SECOND, SECOND, 1024, 2)) {
+            OutboundHttp.Answer answer = transport.post(url("/redirect"), Map.of(), "{}");
 
             assertThat(answer.status()).isEqualTo(302);
             assertThat(answer.delivered()).isFalse();
@@ -104,13 +104,13 @@ class WebhookTransportTest {
 
     @Test
     void anOversizedAnswerIsCutShortAndItsFirstBytesKept() throws Exception {
-        try (WebhookTransport transport = new WebhookTransport(true, SECOND, Duration.ofSeconds(5), 1024, 2)) {
+        try (OutboundHttp transport = new OutboundHttp("test", true, SECOND, Duration.ofSeconds(5), 1024, 2)) {
             long started = System.nanoTime();
-            WebhookTransport.Answer answer = transport.post(url("/huge"), Map.of(), "{}");
+            OutboundHttp.Answer answer = transport.post(url("/huge"), Map.of(), "{}");
 
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.firstBytes())
-                    .hasSize(WebhookTransport.KEPT_ANSWER_CHARS)
+                    .hasSize(OutboundHttp.KEPT_ANSWER_CHARS)
                     .matches("x+");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
         }
@@ -118,9 +118,9 @@ class WebhookTransportTest {
 
     @Test
     void aReceiverThatTricklesIsCutOffAtTheDeadline() throws Exception {
-        try (WebhookTransport transport = new WebhookTransport(true, SECOND, Duration.ofMillis(800), 1024, 2)) {
+        try (OutboundHttp transport = new OutboundHttp("test", true, SECOND, Duration.ofMillis(800), 1024, 2)) {
             long started = System.nanoTime();
-            WebhookTransport.Answer answer = transport.post(url("/trickle"), Map.of(), "{}");
+            OutboundHttp.Answer answer = transport.post(url("/trickle"), Map.of(), "{}");
 
             assertThat(answer.delivered()).isFalse();
             assertThat(answer.error()).contains("no answer within");
@@ -130,11 +130,11 @@ class WebhookTransportTest {
 
     @Test
     void aReceiverThatIsDownIsAnAnswerNotAnException() throws Exception {
-        try (WebhookTransport transport = new WebhookTransport(true, SECOND, SECOND, 1024, 2)) {
+        try (OutboundHttp transport = new OutboundHttp("test", true, SECOND, SECOND, 1024, 2)) {
             String closed = url("/hook");
             server.stop(0);
 
-            WebhookTransport.Answer answer = transport.post(closed, Map.of(), "{}");
+            OutboundHttp.Answer answer = transport.post(closed, Map.of(), "{}");
 
             assertThat(answer.status()).isZero();
             assertThat(answer.error()).isNotBlank();

@@ -1,4 +1,4 @@
-package dev.syllabus.events;
+package dev.syllabus.outbound;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.syllabus.events;
+package dev.syllabus.outbound;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -23,21 +24,32 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Posts one signed body to a receiver and says what came back. The receiver's name is resolved,
- * and its addresses checked, when the connection is made (so a name that pointed somewhere public
- * when the subscription was saved cannot be turned to a private address later); redirects are not
- * followed; at most {@code maxAnswerBytes} of the answer are read; and the whole exchange, however
- * slowly the receiver trickles, ends at {@code deadline}.
+ * Calls a third party's server (a webhook receiver, a learning platform) and says what came back.
+ * The server's name is resolved, and its addresses checked, when the connection is made (so a
+ * name that pointed somewhere public when it was saved cannot be turned to a private address
+ * later); redirects are not followed; at most {@code maxAnswerBytes} of the answer are read; and
+ * the whole exchange, however slowly the server trickles, ends at {@code deadline}.
  */
-public final class WebhookTransport implements AutoCloseable {
+public final class OutboundHttp implements AutoCloseable {
 
     /** What the receiver answered ({@code status} 0: no answer, see {@code error}). */
     public record Answer(int status, String firstBytes, String error) {
         public boolean delivered() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /**
+     * A whole answer, up to the cap ({@code status} 0: no answer, see {@code error}); {@code link}
+     * is its {@code Link} header, or null.
+     */
+    public record Reply(int status, String body, String link, String error) {
+        public boolean ok() {
             return status >= 200 && status < 300;
         }
     }
@@ -50,12 +62,20 @@ public final class WebhookTransport implements AutoCloseable {
     private final int maxAnswerBytes;
     private final ScheduledExecutorService deadlines;
 
-    public WebhookTransport(
-            boolean allowLocal, Duration timeout, Duration deadline, int maxAnswerBytes, int connections) {
+    public OutboundHttp(
+            String userAgent,
+            boolean allowLocal,
+            Duration timeout,
+            Duration deadline,
+            int maxAnswerBytes,
+            int connections) {
         this.deadline = deadline;
         this.maxAnswerBytes = maxAnswerBytes;
-        this.deadlines =
-                Executors.newSingleThreadScheduledExecutor(task -> WebhookSender.daemon(task, "webhook-deadlines"));
+        this.deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, userAgent + "-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
         Timeout limit = Timeout.of(timeout);
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -76,7 +96,7 @@ public final class WebhookTransport implements AutoCloseable {
                 .disableCookieManagement()
                 .disableAuthCaching()
                 .disableContentCompression()
-                .setUserAgent("Syllabus-Webhooks/1")
+                .setUserAgent(userAgent)
                 .build();
     }
 
@@ -101,6 +121,28 @@ public final class WebhookTransport implements AutoCloseable {
         } catch (IOException e) {
             return new Answer(
                     0, null, post.isCancelled() ? "no answer within " + deadline.toSeconds() + " s" : describe(e));
+        } finally {
+            timer.cancel(false);
+        }
+    }
+
+    /** Sends {@code request} and reads its whole answer (up to the cap). Never throws: a failure is a reply. */
+    public Reply exchange(HttpUriRequestBase request) {
+        ScheduledFuture<?> timer = deadlines.schedule(request::cancel, deadline.toMillis(), TimeUnit.MILLISECONDS);
+        try (ClassicHttpResponse response = client.executeOpen(null, request, null)) {
+            String body = response.getEntity() == null
+                    ? ""
+                    : new String(response.getEntity().getContent().readNBytes(maxAnswerBytes), StandardCharsets.UTF_8);
+            Header link = response.getFirstHeader("Link");
+            return new Reply(response.getCode(), body, link == null ? null : link.getValue(), null);
+        } catch (RefusedAddress e) {
+            return new Reply(0, null, null, e.getMessage());
+        } catch (IOException e) {
+            return new Reply(
+                    0,
+                    null,
+                    null,
+                    request.isCancelled() ? "no answer within " + deadline.toSeconds() + " s" : describe(e));
         } finally {
             timer.cancel(false);
         }
@@ -152,7 +194,7 @@ public final class WebhookTransport implements AutoCloseable {
         }
     }
 
-    /** A receiver's name that resolves to an address webhooks may not reach. */
+    /** A server's name that resolves to an address this client may not reach. */
     static final class RefusedAddress extends UnknownHostException {
         RefusedAddress(String message) {
             super(message);

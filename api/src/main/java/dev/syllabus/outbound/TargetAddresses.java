@@ -1,4 +1,4 @@
-package dev.syllabus.events;
+package dev.syllabus.outbound;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

@@ -1,4 +1,4 @@
-package dev.syllabus.events;
+package dev.syllabus.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,363 @@
+package dev.syllabus.lti;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.syllabus.account.AccountEntity;
+import dev.syllabus.account.AccountService;
+import dev.syllabus.account.AccountViews;
+import dev.syllabus.account.Role;
+import dev.syllabus.account.Tokens;
+import dev.syllabus.config.SyllabusConfig;
+import dev.syllabus.course.CourseEntity;
+import dev.syllabus.course.CourseRuns;
+import dev.syllabus.course.Courses;
+import dev.syllabus.domain.DomainException;
+import dev.syllabus.progress.enrolment.Enrolments;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * An LTI 1.3 launch: the platform's third-party initiated login (the tool answers with a redirect
+ * to the platform's authorization endpoint, the state bound to this browser by a cookie and a
+ * one-time nonce), then the platform's form post of a signed id_token, checked in full before
+ * anyone is signed in. An accepted launch signs the platform's user into their Syllabus account
+ * (linked by issuer and subject), binds the platform's course to a Syllabus course run on its
+ * first launch, and enrols students in it.
+ */
+@ApplicationScoped
+public class LtiLaunches {
+
+    static final Duration LOGIN_LIFETIME = Duration.ofMinutes(10);
+
+    private final LtiPlatforms platforms;
+    private final PlatformCalls calls;
+    private final LtiConfig config;
+    private final AccountService accounts;
+    private final Courses courses;
+    private final CourseRuns runs;
+    private final Enrolments enrolments;
+    private final String defaultCourse;
+
+    LtiLaunches(
+            LtiPlatforms platforms,
+            PlatformCalls calls,
+            LtiConfig config,
+            AccountService accounts,
+            Courses courses,
+            CourseRuns runs,
+            Enrolments enrolments,
+            SyllabusConfig settings) {
+        this.platforms = platforms;
+        this.calls = calls;
+        this.config = config;
+        this.accounts = accounts;
+        this.courses = courses;
+        this.runs = runs;
+        this.enrolments = enrolments;
+        this.defaultCourse = settings.defaultCourse();
+    }
+
+    /** The login's request to the platform, and the secret the browser keeps in the cookie named {@code cookie}. */
+    public record Started(URI location, String cookie, String browserSecret) {}
+
+    /** A login request's parameters (LTI 1.3 Core, section 5.1.1; OIDC third-party initiated login). */
+    public record LoginRequest(
+            String issuer,
+            String loginHint,
+            String targetLinkUri,
+            String messageHint,
+            String clientId,
+            String deploymentId) {}
+
+    /** Where an accepted launch sends the browser, with a session for the platform's user. */
+    public record Admitted(String landing, AccountViews.Session session, String platformOrigin) {}
+
+    public Started login(LoginRequest request) {
+        if (blank(request.issuer())) {
+            throw DomainException.invalid("iss", "is required: the platform's issuer");
+        }
+        if (blank(request.loginHint())) {
+            throw DomainException.invalid("login_hint", "is required");
+        }
+        if (blank(request.targetLinkUri()) || !TargetLinks.isTool(request.targetLinkUri(), platforms.publicUrl())) {
+            throw DomainException.invalid(
+                    "target_link_uri", "must be a page of this tool, on " + platforms.publicUrl());
+        }
+        String state = Tokens.newToken();
+        String browserSecret = Tokens.newToken();
+        String nonce = Tokens.newToken();
+        Instant now = Instant.now();
+        LtiPlatformEntity platform = QuarkusTransaction.requiringNew().call(() -> {
+            LtiPlatformEntity found = platformOf(request);
+            LtiLoginEntity.deleteOlderThan(now.minus(LOGIN_LIFETIME));
+            LtiLoginEntity login = new LtiLoginEntity();
+            login.stateHash = Tokens.digest(state);
+            login.browserHash = Tokens.digest(browserSecret);
+            login.nonce = nonce;
+            login.platformId = found.id;
+            login.createdAt = now;
+            login.persist();
+            return found;
+        });
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("scope", "openid");
+        query.put("response_type", "id_token");
+        query.put("response_mode", "form_post");
+        query.put("prompt", "none");
+        query.put("client_id", platform.clientId);
+        query.put("redirect_uri", platforms.launchUrl());
+        query.put("login_hint", request.loginHint());
+        query.put("state", state);
+        query.put("nonce", nonce);
+        if (!blank(request.messageHint())) {
+            query.put("lti_message_hint", request.messageHint());
+        }
+        String separator = platform.authorizationEndpoint.contains("?") ? "&" : "?";
+        URI location = URI.create(platform.authorizationEndpoint + separator + form(query));
+        return new Started(location, cookieFor(state), browserSecret);
+    }
+
+    /** The cookie that binds the login with {@code state} to its browser: one per login, so launches in two frames do not collide. */
+    public static String cookieFor(String state) {
+        return "syllabus_lti_" + Tokens.digest(state).substring(0, 16);
+    }
+
+    /**
+     * The platform's form post. The state must be one this tool issued, unexpired and unused (it
+     * is used up now), in the browser that started it; the id_token must be signed by the
+     * platform's key and pass {@link LaunchRules}.
+     *
+     * @param origin where the browser posted from (its Origin header), or null
+     * @param cookies the browser's cookies, by name
+     */
+    public Admitted launch(String idToken, String state, String origin, Function<String, String> cookies) {
+        if (blank(state)) {
+            throw DomainException.invalid("state", "is missing: start the launch again from the platform");
+        }
+        if (blank(idToken)) {
+            throw DomainException.invalid("id_token", "is missing: the platform sent no launch");
+        }
+        record Pending(LtiLoginEntity login, LtiPlatformEntity platform, Set<String> deployments) {}
+        Pending pending = QuarkusTransaction.requiringNew().call(() -> {
+            LtiLoginEntity login = LtiLoginEntity.findById(Tokens.digest(state.strip()));
+            if (login == null || !LtiLoginEntity.take(login.stateHash)) {
+                return null;
+            }
+            LtiPlatformEntity platform = LtiPlatformEntity.findById(login.platformId);
+            return new Pending(
+                    login,
+                    platform,
+                    LtiDeploymentEntity.ofPlatform(login.platformId).stream()
+                            .map(deployment -> deployment.deploymentId)
+                            .collect(Collectors.toSet()));
+        });
+        if (pending == null
+                || pending.platform() == null
+                || pending.login().createdAt.isBefore(Instant.now().minus(LOGIN_LIFETIME))) {
+            throw DomainException.invalid(
+                    "state", "is unknown, expired or used already: start the launch again from the platform");
+        }
+        if (origin != null
+                && !"null".equals(origin)
+                && !origin.equalsIgnoreCase(origin(pending.platform().issuer))
+                && !origin.equalsIgnoreCase(origin(pending.platform().authorizationEndpoint))) {
+            throw DomainException.forbidden("The launch was refused: it was posted from " + origin
+                    + ", which is not the platform this launch started with.");
+        }
+        String browserSecret = cookies.apply(cookieFor(state.strip()));
+        if (browserSecret == null
+                || !MessageDigest.isEqual(
+                        HexFormat.of().parseHex(Tokens.digest(browserSecret)),
+                        HexFormat.of().parseHex(pending.login().browserHash))) {
+            throw DomainException.forbidden(
+                    "This launch was started in another browser (or this browser blocks the tool's cookies):"
+                            + " nobody was signed in.",
+                    "state",
+                    "belongs to a launch another browser started");
+        }
+        LtiPlatformEntity platform = pending.platform();
+        JWTClaimsSet claims = verified(idToken.strip(), platform);
+        LaunchRules.refusal(
+                        claims,
+                        new LaunchRules.Expected(
+                                platform.issuer,
+                                platform.clientId,
+                                pending.login().nonce,
+                                Instant.now(),
+                                config.clockSkew()),
+                        pending.deployments()::contains)
+                .ifPresent(why -> {
+                    throw DomainException.unauthenticated("The launch was refused: " + why + ".");
+                });
+        LaunchRules.Launch launch = LaunchRules.read(claims);
+        return QuarkusTransaction.requiringNew().call(() -> admit(platform, launch));
+    }
+
+    /** The id_token's claims, once its RS256 signature is the platform's. */
+    private JWTClaimsSet verified(String idToken, LtiPlatformEntity platform) {
+        SignedJWT jwt;
+        try {
+            jwt = SignedJWT.parse(idToken);
+        } catch (ParseException e) {
+            throw DomainException.invalid("id_token", "is not a signed JWT");
+        }
+        if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
+            throw DomainException.unauthenticated("The launch was refused: the id_token is signed with "
+                    + jwt.getHeader().getAlgorithm() + ", not RS256.");
+        }
+        String kid = jwt.getHeader().getKeyID();
+        JWK key = kid == null ? null : calls.key(platform.jwksUri, kid);
+        if (!(key instanceof RSAKey rsa)) {
+            throw DomainException.unauthenticated("The launch was refused: the platform's keys (fetched again from "
+                    + platform.jwksUri + ") have no RSA key '" + kid + "'.");
+        }
+        try {
+            if (!jwt.verify(new RSASSAVerifier(rsa))) {
+                throw DomainException.unauthenticated(
+                        "The launch was refused: the id_token's signature is not the platform's.");
+            }
+            return jwt.getJWTClaimsSet();
+        } catch (JOSEException | ParseException e) {
+            throw DomainException.unauthenticated("The launch was refused: the id_token cannot be verified.");
+        }
+    }
+
+    /** Signs in the platform's user, binding the context and enrolling a student. Runs in a transaction. */
+    private Admitted admit(LtiPlatformEntity platform, LaunchRules.Launch launch) {
+        String named = TargetLinks.course(launch.targetLinkUri()).orElse(defaultCourse);
+        Role role = LtiRoles.of(launch.roles());
+        CourseEntity course;
+        long runId;
+        LtiContextEntity context = launch.contextId() == null
+                ? null
+                : LtiContextEntity.of(platform.id, launch.contextId()).orElse(null);
+        if (context != null) {
+            course = CourseEntity.findById(context.courseId);
+            if (TargetLinks.course(launch.targetLinkUri())
+                    .filter(slug -> !slug.equals(course.slug))
+                    .isPresent()) {
+                throw DomainException.forbidden("The launch was refused: this platform course ('" + context.title
+                        + "') is bound to the Syllabus course '" + course.slug + "', not '" + named + "'.");
+            }
+            runId = context.runId;
+        } else {
+            course = courses.row(named);
+            runId = runs.current(course.id).id;
+            if (launch.contextId() != null) {
+                LtiContextEntity bound = new LtiContextEntity();
+                bound.platformId = platform.id;
+                bound.contextId = launch.contextId();
+                bound.title = launch.contextTitle() == null ? launch.contextId() : clip(launch.contextTitle(), 500);
+                bound.courseId = course.id;
+                bound.runId = runId;
+                bound.createdAt = Instant.now();
+                bound.persist();
+            }
+        }
+        AccountEntity account = accountOf(launch, role);
+        if (account.role == Role.STUDENT) {
+            enrolments.enrol(course, account, runId);
+        }
+        String fallback = account.role == Role.INSTRUCTOR ? "/instructor" : "/checklist";
+        return new Admitted(
+                TargetLinks.landing(launch.targetLinkUri(), fallback),
+                accounts.signIn(account),
+                origin(platform.issuer));
+    }
+
+    /** The account linked to (issuer, subject), made on the first launch; named and mailed as the launch says. */
+    private AccountEntity accountOf(LaunchRules.Launch launch, Role role) {
+        LtiUserEntity link = LtiUserEntity.of(launch.issuer(), launch.subject()).orElse(null);
+        AccountEntity account = link == null ? null : AccountEntity.findById(link.accountId);
+        if (account == null) {
+            account = accounts.register(loginFor(launch), role, null, null, null);
+            if (link == null) {
+                link = new LtiUserEntity();
+                link.issuer = launch.issuer();
+                link.subject = launch.subject();
+                link.createdAt = Instant.now();
+            }
+            link.accountId = account.id;
+            link.persist();
+        }
+        if (role == Role.INSTRUCTOR && account.role != Role.INSTRUCTOR) {
+            accounts.register(account.login, Role.INSTRUCTOR, null, null, null);
+        }
+        if (launch.name() != null) {
+            account.name = clip(launch.name(), 200);
+        }
+        if (launch.email() != null && launch.email().length() <= 320) {
+            account.email = launch.email();
+        }
+        return account;
+    }
+
+    /**
+     * A login GitHub never hands out (two hyphens in a row), so no GitHub user can claim it: the
+     * platform user keeps it until they link GitHub, which renames the account to their proven login.
+     */
+    static String loginFor(LaunchRules.Launch launch) {
+        return "lti--"
+                + Tokens.digest(launch.issuer() + "\n" + launch.subject()).substring(0, 16);
+    }
+
+    private static LtiPlatformEntity platformOf(LoginRequest request) {
+        List<LtiPlatformEntity> candidates = LtiPlatformEntity.ofIssuer(
+                        request.issuer().strip())
+                .stream()
+                .filter(platform -> blank(request.clientId()) || platform.clientId.equals(request.clientId()))
+                .filter(platform ->
+                        blank(request.deploymentId()) || LtiDeploymentEntity.known(platform.id, request.deploymentId()))
+                .toList();
+        if (candidates.isEmpty()) {
+            throw DomainException.notFound("No platform with issuer '" + request.issuer() + "'"
+                    + (blank(request.clientId()) ? "" : " and client id '" + request.clientId() + "'")
+                    + (blank(request.deploymentId()) ? "" : " and deployment '" + request.deploymentId() + "'")
+                    + " is registered with this tool.");
+        }
+        if (candidates.size() > 1) {
+            throw DomainException.invalid(
+                    "client_id", "is required: this issuer has registered the tool more than once");
+        }
+        return candidates.get(0);
+    }
+
+    private static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getAuthority();
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() > max ? text.substring(0, max) : text;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

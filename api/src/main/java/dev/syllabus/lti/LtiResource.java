@@ -1,0 +1,244 @@
+package dev.syllabus.lti;
+
+import dev.syllabus.domain.DomainException;
+import dev.syllabus.http.HttpEdge;
+import dev.syllabus.http.PathParams;
+import dev.syllabus.http.ProblemMapper;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * LTI 1.3: the tool's keys, its registration (dynamic, or by an instructor), and the platform's
+ * login and launch. What a browser opens inside the platform answers HTML; the rest JSON.
+ */
+// One root for every resource under /api (see EnrollmentResource).
+@Path("/api")
+public class LtiResource {
+
+    private final ToolKeys keys;
+    private final LtiPlatforms platforms;
+    private final LtiLaunches launches;
+
+    LtiResource(ToolKeys keys, LtiPlatforms platforms, LtiLaunches launches) {
+        this.keys = keys;
+        this.platforms = platforms;
+        this.launches = launches;
+    }
+
+    @GET
+    @Path("/lti/jwks")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response jwks() {
+        if (!keys.available()) {
+            keys.signing(); // refuses, naming the setting
+        }
+        return Response.ok(keys.publicKeys().toJSONObject(true))
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
+                .build();
+    }
+
+    @GET
+    @Path("/lti/tool")
+    @Produces(MediaType.APPLICATION_JSON)
+    public LtiViews.Tool tool() {
+        return platforms.tool();
+    }
+
+    @GET
+    @Path("/lti/register")
+    @Produces(MediaType.TEXT_HTML)
+    public Response register(
+            @QueryParam("openid_configuration") String openidConfiguration,
+            @QueryParam("registration_token") String registrationToken) {
+        return page("Syllabus could not register", () -> {
+            LtiViews.Platform platform = platforms.registerDynamically(openidConfiguration, registrationToken);
+            return answer(LtiPages.registered(platform.name(), originOf(platform.issuer())));
+        });
+    }
+
+    @GET
+    @Path("/lti/login")
+    @Produces(MediaType.TEXT_HTML)
+    public Response loginByQuery(
+            @QueryParam("iss") String issuer,
+            @QueryParam("login_hint") String loginHint,
+            @QueryParam("target_link_uri") String targetLinkUri,
+            @QueryParam("lti_message_hint") String messageHint,
+            @QueryParam("client_id") String clientId,
+            @QueryParam("lti_deployment_id") String deploymentId) {
+        return login(
+                new LtiLaunches.LoginRequest(issuer, loginHint, targetLinkUri, messageHint, clientId, deploymentId));
+    }
+
+    @POST
+    @Path("/lti/login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response loginByForm(
+            @FormParam("iss") String issuer,
+            @FormParam("login_hint") String loginHint,
+            @FormParam("target_link_uri") String targetLinkUri,
+            @FormParam("lti_message_hint") String messageHint,
+            @FormParam("client_id") String clientId,
+            @FormParam("lti_deployment_id") String deploymentId) {
+        return login(
+                new LtiLaunches.LoginRequest(issuer, loginHint, targetLinkUri, messageHint, clientId, deploymentId));
+    }
+
+    @POST
+    @Path("/lti/launch")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response launch(
+            @FormParam("id_token") String idToken,
+            @FormParam("state") String state,
+            @FormParam("error") String error,
+            @FormParam("error_description") String errorDescription,
+            HttpHeaders headers,
+            RoutingContext http) {
+        return page("Syllabus could not open", () -> {
+            if (error != null && !error.isBlank()) {
+                throw DomainException.forbidden("The platform did not launch Syllabus (" + error.strip()
+                        + (errorDescription == null ? "" : ": " + errorDescription.strip()) + ").");
+            }
+            Map<String, Cookie> cookies = headers.getCookies();
+            LtiLaunches.Admitted admitted =
+                    launches.launch(idToken, state, http.get(HttpEdge.PLATFORM_ORIGIN), name -> {
+                        Cookie cookie = cookies.get(name);
+                        return cookie == null ? null : cookie.getValue();
+                    });
+            Response page = answer(LtiPages.launched(
+                    platforms.publicUrl(),
+                    admitted.landing(),
+                    admitted.session().token(),
+                    admitted.platformOrigin()));
+            return Response.fromResponse(page)
+                    .cookie(loginCookie(LtiLaunches.cookieFor(state.strip()), "", 0))
+                    .build();
+        });
+    }
+
+    @GET
+    @Path("/lti/platforms")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("INSTRUCTOR")
+    public List<LtiViews.Platform> listPlatforms() {
+        return platforms.list();
+    }
+
+    @POST
+    @Path("/lti/platforms")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("INSTRUCTOR")
+    public Response registerPlatform(@NotNull @Valid LtiViews.PlatformRequest request, UriInfo uri) {
+        LtiViews.Platform platform = platforms.register(request);
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(Long.toString(platform.id()))
+                        .build())
+                .entity(platform)
+                .build();
+    }
+
+    @GET
+    @Path("/lti/platforms/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("INSTRUCTOR")
+    public LtiViews.Platform getPlatform(@PathParam("id") String id) {
+        return platforms.get(id(id));
+    }
+
+    @DELETE
+    @Path("/lti/platforms/{id}")
+    @RolesAllowed("INSTRUCTOR")
+    public void deletePlatform(@PathParam("id") String id) {
+        platforms.delete(id(id));
+    }
+
+    @POST
+    @Path("/lti/platforms/{id}/deployments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("INSTRUCTOR")
+    public LtiViews.Platform addDeployment(
+            @PathParam("id") String id, @NotNull @Valid LtiViews.DeploymentRequest request) {
+        return platforms.addDeployment(id(id), request);
+    }
+
+    private Response login(LtiLaunches.LoginRequest request) {
+        return page("Syllabus could not open", () -> {
+            LtiLaunches.Started started = launches.login(request);
+            return Response.status(302)
+                    .location(started.location())
+                    .cookie(loginCookie(
+                            started.cookie(), started.browserSecret(), (int) LtiLaunches.LOGIN_LIFETIME.toSeconds()))
+                    .build();
+        });
+    }
+
+    /**
+     * The cookie binding a login to its browser. The launch is a cross-site form post from the
+     * platform, so over HTTPS the cookie is SameSite=None (and Secure); on plain HTTP, for local
+     * use, Lax (a platform on another port of the same host is the same site).
+     */
+    private NewCookie loginCookie(String name, String value, int maxAge) {
+        boolean secure = platforms.publicUrl().startsWith("https://");
+        return new NewCookie.Builder(name)
+                .value(value)
+                .path("/api/lti")
+                .maxAge(maxAge)
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite(secure ? NewCookie.SameSite.NONE : NewCookie.SameSite.LAX)
+                .build();
+    }
+
+    /** Runs {@code answer}; a refusal becomes a page that says why, with the refusal's status. */
+    private static Response page(String title, Supplier<Response> answer) {
+        try {
+            return answer.get();
+        } catch (DomainException refused) {
+            return answer(LtiPages.refused(ProblemMapper.statusOf(refused.reason()), title, refused.getMessage()));
+        }
+    }
+
+    /** A page as an answer nobody caches, under its own policy (the frame it may open in, its one script). */
+    private static Response answer(LtiPages.Page page) {
+        return Response.status(page.status())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                .header("Content-Security-Policy", page.policy())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Referrer-Policy", "no-referrer")
+                .entity(page.html())
+                .build();
+    }
+
+    private static long id(String id) {
+        return PathParams.number("id", id, Integer.MAX_VALUE);
+    }
+
+    private static String originOf(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getScheme() + "://" + uri.getAuthority();
+    }
+}

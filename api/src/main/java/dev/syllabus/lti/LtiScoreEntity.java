@@ -1,0 +1,87 @@
+package dev.syllabus.lti;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The latest score of a student's homework for a platform course, until the platform has it. One
+ * row per (context, student, homework): a newer score replaces an unsent older one.
+ */
+@Entity(name = "LtiScore")
+public class LtiScoreEntity extends PanacheEntity {
+
+    public long contextId;
+    public long accountId;
+
+    @Column(length = 20)
+    public String homeworkCode;
+
+    /** The platform's id of the student (the launch's {@code sub}). */
+    @Column(length = 255)
+    public String userId;
+
+    /** The score as AGS takes it (JSON). */
+    @Column(length = 8000)
+    public String body;
+
+    /** How many scores were queued; the platform has them up to {@code sentVersion}. */
+    public int version;
+
+    public int sentVersion;
+    public int attempts;
+    public Instant nextAttemptAt;
+    /** A sender took it until then; another takes it only after. */
+    public Instant claimedUntil;
+
+    public Integer lastStatus;
+
+    @Column(length = 500)
+    public String lastError;
+
+    public Instant updatedAt;
+    public Instant sentAt;
+
+    /** The row of this score, locked for the caller's transaction. */
+    public static Optional<LtiScoreEntity> lockedFor(long contextId, long accountId, String homeworkCode) {
+        return find("contextId = ?1 and accountId = ?2 and homeworkCode = ?3", contextId, accountId, homeworkCode)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
+    /** The ids of up to {@code limit} scores waiting to be sent and due now, none another sender holds. */
+    public static List<Long> due(Instant now, int limit) {
+        return find(
+                        "version > sentVersion and nextAttemptAt <= ?1 and (claimedUntil is null or claimedUntil < ?1)"
+                                + " order by nextAttemptAt",
+                        now)
+                .page(0, limit)
+                .project(Id.class)
+                .list()
+                .stream()
+                .map(Id::id)
+                .toList();
+    }
+
+    /** Takes the score for one attempt until {@code until}: true only for the one sender that took it. */
+    public static boolean claim(long id, Instant now, Instant until) {
+        return update(
+                        "claimedUntil = ?1 where id = ?2 and version > sentVersion"
+                                + " and (claimedUntil is null or claimedUntil < ?3)",
+                        until,
+                        id,
+                        now)
+                == 1;
+    }
+
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    public record Id(Long id) {}
+
+    public static List<LtiScoreEntity> ofContext(long contextId) {
+        return list("contextId = ?1 order by updatedAt desc", contextId);
+    }
+}

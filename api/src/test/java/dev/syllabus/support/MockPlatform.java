@@ -1,0 +1,220 @@
+package dev.syllabus.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A learning platform in the test's process, as LTI 1.3 sees one: its own RSA keys (published at
+ * {@code /jwks}, rotated on demand), an OpenID configuration, a registration endpoint that hands
+ * out a client id and a deployment, and id_tokens signed as its launches carry them.
+ */
+public final class MockPlatform implements AutoCloseable {
+
+    public static final String CLAIM = "https://purl.imsglobal.org/spec/lti/claim/";
+    public static final String INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
+    public static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final List<RSAKey> published = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> registrations = new CopyOnWriteArrayList<>();
+    private final AtomicInteger keyFetches = new AtomicInteger();
+    private volatile RSAKey signing;
+    private final String registrationToken = "reg-" + UUID.randomUUID();
+    public final String clientId = "client-" + UUID.randomUUID().toString().substring(0, 8);
+    public final String deploymentId =
+            "deployment-" + UUID.randomUUID().toString().substring(0, 8);
+
+    public MockPlatform() throws IOException {
+        signing = newKey();
+        published.add(signing);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 20);
+        server.createContext("/.well-known/openid-configuration", exchange -> answer(exchange, 200, configuration()));
+        server.createContext("/jwks", exchange -> {
+            keyFetches.incrementAndGet();
+            answer(
+                    exchange,
+                    200,
+                    new JWKSet(new ArrayList<>(published.stream()
+                                    .map(key -> (com.nimbusds.jose.jwk.JWK) key.toPublicJWK())
+                                    .toList()))
+                            .toString());
+        });
+        server.createContext("/register", this::register);
+        server.start();
+    }
+
+    public String issuer() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public String openidConfigurationUrl() {
+        return issuer() + "/.well-known/openid-configuration";
+    }
+
+    public String registrationToken() {
+        return registrationToken;
+    }
+
+    public List<JsonNode> registrations() {
+        return registrations;
+    }
+
+    public int keyFetches() {
+        return keyFetches.get();
+    }
+
+    /** A new signing key, published beside the old one (as a platform rotates). */
+    public void rotateKeys() {
+        signing = newKey();
+        published.add(signing);
+    }
+
+    /** The manual registration's fields, as an instructor would type them. */
+    public Map<String, Object> manualRegistration() {
+        return Map.of(
+                "issuer",
+                issuer(),
+                "clientId",
+                clientId,
+                "name",
+                "Mock LMS",
+                "authorizationEndpoint",
+                issuer() + "/auth",
+                "tokenEndpoint",
+                issuer() + "/token",
+                "jwksUri",
+                issuer() + "/jwks",
+                "deploymentIds",
+                List.of(deploymentId));
+    }
+
+    /** The claims of a resource-link launch for {@code subject} in context {@code contextId}. */
+    public JWTClaimsSet.Builder launch(String subject, String role, String contextId, String nonce, String target) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer())
+                .audience(clientId)
+                .subject(subject)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300)))
+                .claim("nonce", nonce)
+                .claim("name", "Person " + subject)
+                .claim("email", subject + "@school.example")
+                .claim(CLAIM + "version", "1.3.0")
+                .claim(CLAIM + "message_type", "LtiResourceLinkRequest")
+                .claim(CLAIM + "deployment_id", deploymentId)
+                .claim(CLAIM + "target_link_uri", target)
+                .claim(CLAIM + "resource_link", Map.of("id", "link-1"))
+                .claim(CLAIM + "roles", List.of(role))
+                .claim(CLAIM + "context", Map.of("id", contextId, "title", "Course " + contextId));
+    }
+
+    /** Signs with the platform's current key. */
+    public String sign(JWTClaimsSet claims) {
+        return sign(claims, signing, signing.getKeyID());
+    }
+
+    /** Signs with {@code key}, naming {@code kid} in the header (a forger's token names a key it does not hold). */
+    public static String sign(JWTClaimsSet claims, RSAKey key, String kid) {
+        try {
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(kid)
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String currentKid() {
+        return signing.getKeyID();
+    }
+
+    public static RSAKey newKey() {
+        try {
+            return new RSAKeyGenerator(2048)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .keyID(UUID.randomUUID().toString())
+                    .generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String configuration() {
+        return JSON.createObjectNode()
+                .put("issuer", issuer())
+                .put("authorization_endpoint", issuer() + "/auth")
+                .put("token_endpoint", issuer() + "/token")
+                .put("jwks_uri", issuer() + "/jwks")
+                .put("registration_endpoint", issuer() + "/register")
+                .set(
+                        "https://purl.imsglobal.org/spec/lti-platform-configuration",
+                        JSON.createObjectNode().put("product_family_code", "mocklms"))
+                .toString();
+    }
+
+    private void register(HttpExchange exchange) throws IOException {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        if (!("Bearer " + registrationToken).equals(auth)) {
+            answer(exchange, 401, "{\"error\":\"invalid_token\"}");
+            return;
+        }
+        JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+        registrations.add(request);
+        answer(
+                exchange,
+                201,
+                JSON.createObjectNode()
+                        .put("client_id", clientId)
+                        .setAll(Map.of(
+                                "https://purl.imsglobal.org/spec/lti-tool-configuration",
+                                JSON.createObjectNode().put("deployment_id", deploymentId)))
+                        .toString());
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,36 @@
+// Learning platforms that open Syllabus (LTI 1.3): the tool's addresses to give a platform, and
+// the platforms instructors registered. Loaded with the instructor's page only.
+import { call, client } from './client';
+import type { components } from './schema';
+
+export type LtiTool = components['schemas']['LtiTool'];
+export type LtiPlatform = components['schemas']['LtiPlatform'];
+export type LtiPlatformRequest = components['schemas']['LtiPlatformRequest'];
+
+export function getLtiTool(): Promise<LtiTool> {
+  return call(() => client().GET('/api/lti/tool'));
+}
+
+export function listLtiPlatforms(): Promise<LtiPlatform[]> {
+  return call(() => client().GET('/api/lti/platforms'));
+}
+
+export function registerLtiPlatform(request: LtiPlatformRequest): Promise<LtiPlatform> {
+  return call(() => client().POST('/api/lti/platforms', { body: request }));
+}
+
+export function addLtiDeployment(id: number, deploymentId: string): Promise<LtiPlatform> {
+  return call(() =>
+    client().POST('/api/lti/platforms/{id}/deployments', {
+      params: { path: { id: String(id) } },
+      body: { deploymentId },
+    }),
+  );
+}
+
+export async function deleteLtiPlatform(id: number): Promise<void> {
+  await call(async () => {
+    const answer = await client().DELETE('/api/lti/platforms/{id}', { params: { path: { id: String(id) } } });
+    return { ...answer, data: answer.response.ok ? null : undefined };
+  });
+}
