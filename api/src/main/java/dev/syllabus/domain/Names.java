@@ -26,6 +26,14 @@ public final class Names {
     public static final String GITHUB_REPOSITORY_URL =
             "https://github\\.com/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/([A-Za-z0-9._-]{1,100}?)";
 
+    /**
+     * A login Syllabus gives an account GitHub has not named: {@code gh--<id>} (a GitHub user's
+     * former login, renamed away) or {@code lti--<hex>} (a learning platform's user). GitHub never
+     * hands out two hyphens in a row, so no GitHub user can claim one.
+     */
+    public static final String RESERVED_LOGIN = "^(gh|lti)--[a-z0-9]{1,32}$";
+
+    private static final Pattern RESERVED_LOGIN_PATTERN = Pattern.compile(RESERVED_LOGIN);
     private static final Pattern SLUG_PATTERN = Pattern.compile(SLUG);
     private static final Pattern LOGIN_PATTERN = Pattern.compile(GITHUB_LOGIN);
 
@@ -37,5 +45,11 @@ public final class Names {
 
     public static boolean isGithubLogin(String text) {
         return text != null && LOGIN_PATTERN.matcher(text).matches();
+    }
+
+    /** An account's login: a GitHub login, or one Syllabus reserved (see {@link #RESERVED_LOGIN}). */
+    public static boolean isAccountLogin(String text) {
+        return isGithubLogin(text)
+                || text != null && RESERVED_LOGIN_PATTERN.matcher(text).matches();
     }
 }

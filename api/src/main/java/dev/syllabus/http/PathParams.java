@@ -20,9 +20,9 @@ public final class PathParams {
         return value;
     }
 
-    /** A GitHub login (a path or query parameter). */
+    /** An account's login (a path or query parameter): a GitHub login, or one Syllabus reserved. */
     public static String login(String field, String value) {
-        if (!Names.isGithubLogin(value)) {
+        if (!Names.isAccountLogin(value)) {
             throw DomainException.invalid(field, "must be a GitHub login");
         }
         return value;

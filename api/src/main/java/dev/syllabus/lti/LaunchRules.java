@@ -24,6 +24,8 @@ public final class LaunchRules {
     public static final String DEEP_LINKING = "LtiDeepLinkingRequest";
     static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
     static final String DEEP_LINKING_SETTINGS = "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings";
+    static final String AGS_ENDPOINT = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
+    static final String NRPS = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
 
     private LaunchRules() {}
 
@@ -91,7 +93,9 @@ public final class LaunchRules {
             String contextTitle,
             String targetLinkUri,
             String deepLinkReturnUrl,
-            String deepLinkData) {
+            String deepLinkData,
+            String lineItemsUrl,
+            String membershipsUrl) {
 
         public boolean deepLinking() {
             return DEEP_LINKING.equals(messageType);
@@ -129,7 +133,9 @@ public final class LaunchRules {
                 text(context, "title"),
                 text(claims, LTI + "target_link_uri"),
                 text(settings, "deep_link_return_url"),
-                text(settings, "data"));
+                text(settings, "data"),
+                text(map(claims, AGS_ENDPOINT), "lineitems"),
+                text(map(claims, NRPS), "context_memberships_url"));
     }
 
     private static String text(JWTClaimsSet claims, String name) {

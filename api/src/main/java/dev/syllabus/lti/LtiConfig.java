@@ -37,6 +37,10 @@ public interface LtiConfig {
     @WithDefault("60S")
     Duration clockSkew();
 
+    /** How often queued scores are looked at (each due one is sent at once; retries wait their turn). */
+    @WithDefault("1S")
+    Duration poll();
+
     /** How long a platform's public keys are kept before they are fetched again (an unknown key fetches them at once). */
     @WithDefault("1H")
     Duration platformKeysTtl();

@@ -55,6 +55,7 @@ public class LtiLaunches {
     private final Courses courses;
     private final CourseRuns runs;
     private final Enrolments enrolments;
+    private final LtiGrades grades;
     private final String defaultCourse;
 
     LtiLaunches(
@@ -65,6 +66,7 @@ public class LtiLaunches {
             Courses courses,
             CourseRuns runs,
             Enrolments enrolments,
+            LtiGrades grades,
             SyllabusConfig settings) {
         this.platforms = platforms;
         this.calls = calls;
@@ -73,6 +75,7 @@ public class LtiLaunches {
         this.courses = courses;
         this.runs = runs;
         this.enrolments = enrolments;
+        this.grades = grades;
         this.defaultCourse = settings.defaultCourse();
     }
 
@@ -209,7 +212,9 @@ public class LtiLaunches {
                     throw DomainException.unauthenticated("The launch was refused: " + why + ".");
                 });
         LaunchRules.Launch launch = LaunchRules.read(claims);
-        return QuarkusTransaction.requiringNew().call(() -> admit(platform, launch));
+        Admitted admitted = QuarkusTransaction.requiringNew().call(() -> admit(platform, launch));
+        grades.contextsChanged();
+        return admitted;
     }
 
     /** The id_token's claims, once its RS256 signature is the platform's. */
@@ -259,6 +264,8 @@ public class LtiLaunches {
                         + "') is bound to the Syllabus course '" + course.slug + "', not '" + named + "'.");
             }
             runId = context.runId;
+            context.lineItemsUrl = launch.lineItemsUrl();
+            context.membershipsUrl = launch.membershipsUrl();
         } else {
             course = courses.row(named);
             runId = runs.current(course.id).id;
@@ -269,6 +276,8 @@ public class LtiLaunches {
                 bound.title = launch.contextTitle() == null ? launch.contextId() : clip(launch.contextTitle(), 500);
                 bound.courseId = course.id;
                 bound.runId = runId;
+                bound.lineItemsUrl = launch.lineItemsUrl();
+                bound.membershipsUrl = launch.membershipsUrl();
                 bound.createdAt = Instant.now();
                 bound.persist();
             }

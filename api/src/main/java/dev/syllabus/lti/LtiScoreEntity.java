@@ -46,6 +46,20 @@ public class LtiScoreEntity extends PanacheEntity {
     public Instant updatedAt;
     public Instant sentAt;
 
+    /** What waits to be sent, as {@link ScoreQueue} reads it. */
+    public ScoreQueue queue() {
+        return new ScoreQueue(body, version, sentVersion, attempts, nextAttemptAt);
+    }
+
+    /** Takes {@code queue}'s state. */
+    public void apply(ScoreQueue queue) {
+        body = queue.body();
+        version = queue.version();
+        sentVersion = queue.sentVersion();
+        attempts = queue.attempts();
+        nextAttemptAt = queue.nextAttemptAt();
+    }
+
     /** The row of this score, locked for the caller's transaction. */
     public static Optional<LtiScoreEntity> lockedFor(long contextId, long accountId, String homeworkCode) {
         return find("contextId = ?1 and accountId = ?2 and homeworkCode = ?3", contextId, accountId, homeworkCode)

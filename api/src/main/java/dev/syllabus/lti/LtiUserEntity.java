@@ -19,6 +19,14 @@ public class LtiUserEntity extends PanacheEntity {
     public long accountId;
     public Instant createdAt;
 
+    public static java.util.List<LtiUserEntity> ofAccount(long accountId) {
+        return list("accountId", accountId);
+    }
+
+    public static boolean isLinked(long accountId) {
+        return count("accountId", accountId) > 0;
+    }
+
     public static Optional<LtiUserEntity> of(String issuer, String subject) {
         return find("issuer = ?1 and subject = ?2", issuer, subject).firstResultOptional();
     }

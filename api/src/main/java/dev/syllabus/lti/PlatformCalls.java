@@ -18,8 +18,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.message.BasicNameValuePair;
 
 /**
  * What the tool asks of platforms, over HTTPS to public addresses only (unless
@@ -81,6 +85,32 @@ public class PlatformCalls {
         return parse(what, http.exchange(post), url);
     }
 
+    /** Posts a form (a token request) and reads the platform's JSON answer. */
+    public JsonNode postForm(String what, String url, Map<String, String> form) {
+        HttpPost post = new HttpPost(url);
+        post.setHeader("Accept", "application/json");
+        post.setEntity(new UrlEncodedFormEntity(form.entrySet().stream()
+                .map(field -> (NameValuePair) new BasicNameValuePair(field.getKey(), field.getValue()))
+                .toList()));
+        return parse(what, http.exchange(post), url);
+    }
+
+    /**
+     * A call to a platform's service with the tool's access token: {@code body} (null for none) of
+     * {@code contentType}, answered as {@code accept}. The reply as it came, for the caller to judge.
+     */
+    public OutboundHttp.Reply call(
+            String method, String url, String token, String accept, String contentType, String body) {
+        HttpUriRequestBase request = new HttpUriRequestBase(method, java.net.URI.create(url));
+        request.setHeader("Authorization", "Bearer " + token);
+        request.setHeader("Accept", accept);
+        if (body != null) {
+            request.setEntity(
+                    new StringEntity(body, ContentType.create(contentType, java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return http.exchange(request);
+    }
+
     /** The platform's key named {@code kid}: from the cache, else from its JWKS fetched now. Null when it has none. */
     public JWK key(String jwksUri, String kid) {
         CachedKeys cached = keys.get(jwksUri);
@@ -99,7 +129,7 @@ public class PlatformCalls {
         return fetched.getKeyByKeyId(kid);
     }
 
-    private JsonNode parse(String what, OutboundHttp.Reply reply, String url) {
+    JsonNode parse(String what, OutboundHttp.Reply reply, String url) {
         if (!reply.ok()) {
             String why = reply.status() == 0
                     ? reply.error()

@@ -2,27 +2,25 @@ package dev.syllabus.lti;
 
 import static dev.syllabus.support.Api.COURSE;
 import static dev.syllabus.support.Api.as;
+import static dev.syllabus.support.LtiBrowser.TOOL;
+import static dev.syllabus.support.LtiBrowser.launch;
+import static dev.syllabus.support.LtiBrowser.sessionOf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.syllabus.support.Api;
+import dev.syllabus.support.LtiBrowser;
+import dev.syllabus.support.LtiBrowser.Login;
 import dev.syllabus.support.MockPlatform;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +28,6 @@ import org.junit.jupiter.api.Test;
 /** LTI 1.3 registration, login and launch against a platform running in the test (MockPlatform). */
 @QuarkusTest
 class LtiLaunchTest {
-
-    private static final String TOOL = "http://localhost:5173";
-    private static final Pattern TOKEN = Pattern.compile("#token=([A-Za-z0-9_-]+)&nonce=");
 
     private MockPlatform platform;
     private String admin;
@@ -53,68 +48,15 @@ class LtiLaunchTest {
     }
 
     private void registerByHand() {
-        registered = as(admin)
-                .contentType(ContentType.JSON)
-                .body(platform.manualRegistration())
-                .post("/api/lti/platforms")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
-    }
-
-    /** A login as the platform starts it, and what the tool's redirect and cookie carried. */
-    private record Login(Map<String, String> query, String cookie, String secret) {
-        String state() {
-            return query.get("state");
-        }
-
-        String nonce() {
-            return query.get("nonce");
-        }
+        registered = LtiBrowser.register(platform, admin);
     }
 
     private Login login(String target) {
-        Response answer = given().redirects()
-                .follow(false)
-                .queryParam("iss", platform.issuer())
-                .queryParam("login_hint", "hint-1")
-                .queryParam("target_link_uri", target)
-                .queryParam("lti_message_hint", "message-hint-1")
-                .queryParam("client_id", platform.clientId)
-                .queryParam("lti_deployment_id", platform.deploymentId)
-                .get("/api/lti/login");
-        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(302);
-        URI location = URI.create(answer.header("Location"));
-        Map<String, String> query = Arrays.stream(location.getRawQuery().split("&"))
-                .map(pair -> pair.split("=", 2))
-                .collect(Collectors.toMap(pair -> pair[0], pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
-        assertThat(location.toString()).startsWith(platform.issuer() + "/auth?");
-        Map.Entry<String, String> cookie = answer.getCookies().entrySet().stream()
-                .filter(entry -> entry.getKey().startsWith("syllabus_lti_"))
-                .findFirst()
-                .orElseThrow();
-        return new Login(query, cookie.getKey(), cookie.getValue());
+        return LtiBrowser.login(platform, target);
     }
 
     private Login login() {
         return login(TOOL + "/");
-    }
-
-    private Response launch(Login login, String idToken) {
-        return given().cookie(login.cookie(), login.secret())
-                .contentType(ContentType.URLENC)
-                .formParam("id_token", idToken)
-                .formParam("state", login.state())
-                .post("/api/lti/launch");
-    }
-
-    private static String sessionOf(Response launched) {
-        assertThat(launched.statusCode()).as(launched.asString()).isEqualTo(200);
-        Matcher token = TOKEN.matcher(launched.asString());
-        assertThat(token.find()).as(launched.asString()).isTrue();
-        return token.group(1);
     }
 
     private JWTClaimsSet.Builder claims(Login login, String subject, String role) {

@@ -45,6 +45,18 @@ public final class MockPlatform implements AutoCloseable {
     private final List<RSAKey> published = new CopyOnWriteArrayList<>();
     private final List<JsonNode> registrations = new CopyOnWriteArrayList<>();
     private final AtomicInteger keyFetches = new AtomicInteger();
+    private final List<Score> scores = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> lineItems = new CopyOnWriteArrayList<>();
+    private final List<JWTClaimsSet> assertions = new CopyOnWriteArrayList<>();
+    /** What the score endpoint answers (200 taken; 503 an outage). */
+    private final AtomicInteger scoreStatus = new AtomicInteger(200);
+
+    private final AtomicInteger refusedScores = new AtomicInteger();
+    private final String accessToken = "access-" + UUID.randomUUID();
+
+    /** A score as the platform took it: which line item, and the body. */
+    public record Score(String lineItem, JsonNode body) {}
+
     private volatile RSAKey signing;
     private final String registrationToken = "reg-" + UUID.randomUUID();
     public final String clientId = "client-" + UUID.randomUUID().toString().substring(0, 8);
@@ -67,6 +79,8 @@ public final class MockPlatform implements AutoCloseable {
                             .toString());
         });
         server.createContext("/register", this::register);
+        server.createContext("/token", this::token);
+        server.createContext("/courses/", this::gradebook);
         server.start();
     }
 
@@ -84,6 +98,32 @@ public final class MockPlatform implements AutoCloseable {
 
     public List<JsonNode> registrations() {
         return registrations;
+    }
+
+    public List<Score> scores() {
+        return scores;
+    }
+
+    public List<JsonNode> lineItems() {
+        return lineItems;
+    }
+
+    public List<JWTClaimsSet> assertions() {
+        return assertions;
+    }
+
+    public int refusedScores() {
+        return refusedScores.get();
+    }
+
+    /** From now on the score endpoint answers {@code status} (503: the platform is down). */
+    public void answerScoresWith(int status) {
+        scoreStatus.set(status);
+    }
+
+    /** The AGS line items container of platform course {@code contextId}. */
+    public String lineItemsUrl(String contextId) {
+        return issuer() + "/courses/" + contextId + "/lineitems";
     }
 
     public int keyFetches() {
@@ -133,7 +173,16 @@ public final class MockPlatform implements AutoCloseable {
                 .claim(CLAIM + "target_link_uri", target)
                 .claim(CLAIM + "resource_link", Map.of("id", "link-1"))
                 .claim(CLAIM + "roles", List.of(role))
-                .claim(CLAIM + "context", Map.of("id", contextId, "title", "Course " + contextId));
+                .claim(CLAIM + "context", Map.of("id", contextId, "title", "Course " + contextId))
+                .claim(
+                        "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint",
+                        Map.of(
+                                "scope",
+                                List.of(
+                                        "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+                                        "https://purl.imsglobal.org/spec/lti-ags/scope/score"),
+                                "lineitems",
+                                lineItemsUrl(contextId)));
     }
 
     /** Signs with the platform's current key. */
@@ -202,6 +251,76 @@ public final class MockPlatform implements AutoCloseable {
                                 "https://purl.imsglobal.org/spec/lti-tool-configuration",
                                 JSON.createObjectNode().put("deployment_id", deploymentId)))
                         .toString());
+    }
+
+    /** The client-credentials grant: the tool's assertion is kept for the test to check. */
+    private void token(HttpExchange exchange) throws IOException {
+        String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> fields = new java.util.HashMap<>();
+        for (String pair : form.split("&")) {
+            String[] parts = pair.split("=", 2);
+            fields.put(
+                    java.net.URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+                    parts.length > 1 ? java.net.URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
+        }
+        try {
+            assertions.add(SignedJWT.parse(fields.get("client_assertion")).getJWTClaimsSet());
+        } catch (java.text.ParseException | NullPointerException e) {
+            answer(exchange, 400, "{\"error\":\"invalid_client\"}");
+            return;
+        }
+        if (!"client_credentials".equals(fields.get("grant_type"))) {
+            answer(exchange, 400, "{\"error\":\"unsupported_grant_type\"}");
+            return;
+        }
+        answer(
+                exchange,
+                200,
+                JSON.createObjectNode()
+                        .put("access_token", accessToken)
+                        .put("token_type", "Bearer")
+                        .put("expires_in", 3600)
+                        .put("scope", fields.get("scope"))
+                        .toString());
+    }
+
+    /** Line items and scores: /courses/{context}/lineitems[/{n}[/scores]], with the access token only. */
+    private void gradebook(HttpExchange exchange) throws IOException {
+        if (!("Bearer " + accessToken).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            answer(exchange, 401, "{}");
+            return;
+        }
+        String path = exchange.getRequestURI().getPath();
+        String method = exchange.getRequestMethod();
+        if (path.endsWith("/lineitems") && method.equals("GET")) {
+            String query = exchange.getRequestURI().getQuery();
+            String resource = query == null ? null : query.replaceFirst("^.*resource_id=([^&]*).*$", "$1");
+            var found = JSON.createArrayNode();
+            lineItems.stream()
+                    .filter(item -> item.path("id").asText().startsWith(issuer() + path))
+                    .filter(item -> resource == null
+                            || resource.equals(item.path("resourceId").asText()))
+                    .forEach(found::add);
+            answer(exchange, 200, found.toString());
+        } else if (path.endsWith("/lineitems") && method.equals("POST")) {
+            var item = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    JSON.readTree(exchange.getRequestBody().readAllBytes());
+            item.put("id", issuer() + path + "/" + (lineItems.size() + 1));
+            lineItems.add(item);
+            answer(exchange, 201, item.toString());
+        } else if (path.endsWith("/scores") && method.equals("POST")) {
+            JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            int status = scoreStatus.get();
+            if (status >= 300) {
+                refusedScores.incrementAndGet();
+                answer(exchange, status, "{\"error\":\"down\"}");
+                return;
+            }
+            scores.add(new Score(issuer() + path.substring(0, path.length() - "/scores".length()), body));
+            answer(exchange, 200, "{}");
+        } else {
+            answer(exchange, 404, "{}");
+        }
     }
 
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {

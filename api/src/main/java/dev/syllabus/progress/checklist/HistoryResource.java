@@ -38,7 +38,7 @@ public class HistoryResource {
             @QueryParam("size") String size,
             UriInfo uri) {
         PageRequest request = PageRequest.of(page, size);
-        if (student != null && !Names.isGithubLogin(student)) {
+        if (student != null && !Names.isAccountLogin(student)) {
             throw DomainException.invalid("student", "must be a GitHub login");
         }
         HistoryService.HistoryPage found = history.history(

@@ -10,6 +10,9 @@ import dev.syllabus.events.Outbox;
 import dev.syllabus.progress.checklist.HomeworkStatusRule.HomeworkStatus;
 import dev.syllabus.progress.enrolment.EnrollmentEntity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -22,11 +25,13 @@ public class ProgressEvents {
     private final Outbox outbox;
     private final ChecklistService checklists;
     private final CourseRuns runs;
+    private final List<HomeworkGrades> grades;
 
-    ProgressEvents(Outbox outbox, ChecklistService checklists, CourseRuns runs) {
+    ProgressEvents(Outbox outbox, ChecklistService checklists, CourseRuns runs, Instance<HomeworkGrades> grades) {
         this.outbox = outbox;
         this.checklists = checklists;
         this.runs = runs;
+        this.grades = grades.stream().toList();
     }
 
     /** The name of the run the student takes (the current run's, for an enrolment from before runs). */
@@ -71,12 +76,15 @@ public class ProgressEvents {
     }
 
     /**
-     * Makes {@code change} to the student's work, then tells subscribers of each homework whose
-     * status it changed (see {@link HomeworkTransition}). The student's checklist is read before and
-     * after only when a subscription wants to know.
+     * Makes {@code change} to the student's work, then tells subscribers (and gradebooks that follow
+     * the student) of each homework whose status it changed (see {@link HomeworkTransition}). The
+     * student's checklist is read before and after only when someone wants to know.
      */
     <T> T homeworkChanges(Courses.Ref ref, long studentId, Supplier<T> change) {
-        if (!outbox.wanted(ref.id(), EventType.HOMEWORK_STATUS_CHANGED)) {
+        boolean told = outbox.wanted(ref.id(), EventType.HOMEWORK_STATUS_CHANGED);
+        List<HomeworkGrades> following =
+                grades.stream().filter(g -> g.follows(ref.id(), studentId)).toList();
+        if (!told && following.isEmpty()) {
             return change.get();
         }
         Map<String, ChecklistViews.HomeworkProgress> before = homework(ref, studentId);
@@ -87,18 +95,38 @@ public class ProgressEvents {
             boolean wasPassed = then != null && then.status() == HomeworkStatus.PASSED;
             HomeworkTransition.between(
                             wasPassed, then != null && then.late(), now.status() == HomeworkStatus.PASSED, now.late())
-                    .ifPresent(status -> outbox.record(
-                            ref.id(),
-                            EventType.HOMEWORK_STATUS_CHANGED,
-                            () -> new EventData.HomeworkStatusChanged(
-                                    ref.course().slug(),
-                                    after.run() == null
-                                            ? runOf(ref.id(), studentId)
-                                            : after.run().name(),
-                                    after.student(),
-                                    now.code(),
-                                    status,
-                                    now.passedAt())));
+                    .ifPresent(status -> {
+                        if (told) {
+                            outbox.record(
+                                    ref.id(),
+                                    EventType.HOMEWORK_STATUS_CHANGED,
+                                    () -> new EventData.HomeworkStatusChanged(
+                                            ref.course().slug(),
+                                            after.run() == null
+                                                    ? runOf(ref.id(), studentId)
+                                                    : after.run().name(),
+                                            after.student(),
+                                            now.code(),
+                                            status,
+                                            now.passedAt()));
+                        }
+                        HomeworkGrades.Change graded = new HomeworkGrades.Change(
+                                ref.id(),
+                                studentId,
+                                now.code(),
+                                now.title(),
+                                status,
+                                now.passedAt(),
+                                Instant.now(),
+                                after.items().stream()
+                                        .filter(item -> now.code().equals(item.homework())
+                                                && item.done()
+                                                && item.evidence() != null)
+                                        .map(ChecklistViews.Item::evidence)
+                                        .distinct()
+                                        .toList());
+                        following.forEach(g -> g.changed(graded));
+                    });
         }
         return result;
     }
