@@ -6,6 +6,7 @@ import type { components } from './schema';
 export type LtiTool = components['schemas']['LtiTool'];
 export type LtiPlatform = components['schemas']['LtiPlatform'];
 export type LtiPlatformRequest = components['schemas']['LtiPlatformRequest'];
+export type LtiRosterSync = components['schemas']['LtiRosterSync'];
 
 export function getLtiTool(): Promise<LtiTool> {
   return call(() => client().GET('/api/lti/tool'));
@@ -33,4 +34,9 @@ export async function deleteLtiPlatform(id: number): Promise<void> {
     const answer = await client().DELETE('/api/lti/platforms/{id}', { params: { path: { id: String(id) } } });
     return { ...answer, data: answer.response.ok ? null : undefined };
   });
+}
+
+/** Enrols the learners of the platform courses bound to the course, and flags those who left. */
+export function syncLtiRoster(slug: string): Promise<LtiRosterSync> {
+  return call(() => client().POST('/api/courses/{slug}/lti/memberships', { params: { path: { slug } } }));
 }

@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * Sign in with GitHub: GitHub comes back
-         * @description GitHub's redirect after the sign-in. With a valid, unused state, in the browser that started it (its binding cookie), the code is exchanged for the person's GitHub identity, their account is found or created, and the answer is 302 to the web client's page with a session token in the URL fragment (`#token=...&nonce=...`); a link answers `#linked=github`. Any refusal creates nothing: a problem, or for a browser (`text/html` before JSON) the sign-in page with the detail in its fragment (`/signin#github-error=...`).
+         * @description GitHub's redirect after the sign-in. With a valid, unused state in the browser that started it (its binding cookie), the code is exchanged for the person's GitHub identity, their account found or made, and the answer is 302 to the web client's page with a session token in the fragment (`#token=...&nonce=...`; a link: `#linked=github`). A refusal creates nothing; a browser (`text/html` first) goes to `/signin#github-error=...`.
          */
         get: operations["finishGithubSignIn"];
         put?: never;
@@ -55,7 +55,7 @@ export interface paths {
         put?: never;
         /**
          * Link your GitHub account: go to GitHub
-         * @description For an account signed in with its password: answers where to send the browser (GitHub's authorization page) and sets the cookie that binds the link to this browser. When GitHub brings the browser back, the account is linked to that GitHub user and takes its login; its password, tokens and checklist stay. A GitHub account linked to another Syllabus account, or a login another unproven account holds, is refused with what to do.
+         * @description For an account signed in with its password: answers GitHub's authorization page and sets the cookie binding the link to this browser. Back from GitHub, the account is linked to that user and takes its login, keeping its password, tokens and checklist. A GitHub account linked elsewhere, or a login another unproven account holds, is refused.
          */
         post: operations["startGithubLink"];
         delete?: never;
@@ -73,7 +73,7 @@ export interface paths {
         };
         /**
          * Sign in with GitHub: go to GitHub
-         * @description Answers 302 to GitHub's authorization page (OAuth 2.0 authorization code with a one-time state and PKCE S256). GitHub then brings the browser back to /api/auth/github/callback. `redirect` is the web client's page to land on (a path on this site; /checklist by default). 404 when sign-in with GitHub is not set up.
+         * @description 302 to GitHub's authorization page (OAuth 2.0 code flow, one-time state, PKCE S256), which returns to /api/auth/github/callback; `redirect` is where to land (/checklist by default). 404 when sign-in with GitHub is not set up.
          */
         get: operations["startGithubSignIn"];
         put?: never;
@@ -95,7 +95,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with login and password
-         * @description Answers a bearer token that expires. Repeated failures from one address slow that address down, at that login and across logins (429 with Retry-After, longer with each further failure); many failures at one login from everywhere hold back addresses that have not signed in to it lately. Unknown logins are answered exactly as known ones.
+         * @description Answers a bearer token that expires. Repeated failures slow the address down (429 with Retry-After); many failures at one login hold back addresses new to it. Unknown logins are answered as known ones.
          */
         post: operations["login"];
         delete?: never;
@@ -153,7 +153,7 @@ export interface paths {
         };
         /**
          * The ways to sign in here
-         * @description Whether password sign-in is open to everyone (SYLLABUS_AUTH_PASSWORDS) and whether sign-in with GitHub is set up (SYLLABUS_GITHUB_CLIENT_ID); the web client shows only what is on.
+         * @description Whether password sign-in is open to all (SYLLABUS_AUTH_PASSWORDS) and GitHub sign-in set up.
          */
         get: operations["getSignInProviders"];
         put?: never;
@@ -173,13 +173,13 @@ export interface paths {
         };
         /**
          * List this instructor's integration tokens (without the tokens themselves)
-         * @description Every integration token this instructor created, oldest first, with when it expires or was revoked; the tokens themselves are shown only once, when created.
+         * @description This instructor's integration tokens, oldest first, with expiry or revocation; a token shows once, when created.
          */
         get: operations["listIntegrationTokens"];
         put?: never;
         /**
          * Create a long-lived, read-only token for an integration
-         * @description A read-only token for a dashboard or another integration: it reads what instructors read and writes nothing. It expires after `expiresInDays`, at most the deployment's maximum (SYLLABUS_AUTH_INTEGRATION_TOKEN_MAX_DAYS, 90 days by default), which is also the default; a longer lifetime is a 400 naming the field.
+         * @description A read-only token for a dashboard or other integration: it reads what instructors read, writes nothing, and expires after `expiresInDays`, at most (and by default) SYLLABUS_AUTH_INTEGRATION_TOKEN_MAX_DAYS (90).
          */
         post: operations["createIntegrationToken"];
         delete?: never;
@@ -277,7 +277,7 @@ export interface paths {
         };
         /**
          * Get a course's whole agenda in one document
-         * @description Everything a page needs: the course, its weeks with topics, lectures and homework with tasks. With `Accept: text/markdown` the agenda comes back as one Markdown document that the importer reads back to the same course.
+         * @description The course, its weeks with topics, lectures and homework with tasks. With `Accept: text/markdown`: one Markdown document the importer reads back to the same course.
          */
         get: operations["getCourseAgenda"];
         put?: never;
@@ -318,7 +318,7 @@ export interface paths {
         };
         /**
          * My checklist: every item with its state, homework status and completion
-         * @description Every setup item and homework task of the course with its state, each homework's status from its pass criterion and reviews, and completion per week and overall.
+         * @description Every setup item and homework task with its state, each homework's status (pass criterion and reviews), and completion per week and overall.
          */
         get: operations["getMyChecklist"];
         put?: never;
@@ -424,7 +424,7 @@ export interface paths {
         get?: never;
         /**
          * Replace a course's content with one Markdown page (instructors)
-         * @description The page follows the content conventions (as `GET .../agenda` with `Accept: text/markdown` writes it) and passes the content check: any problem answers 422 listing every one and changes nothing. Otherwise it replaces the course at once; progress on items that still exist is kept; the answer lists the check's warnings (among them what leaves every checklist). With `If-Match`, a course someone published since is not replaced (412). A later change of the course's files replaces the upload again.
+         * @description The page (as `GET .../agenda` with `Accept: text/markdown` writes it) passes the content check or nothing changes (422 listing every problem). Otherwise it replaces the course at once; progress on items that still exist is kept; the answer lists the check's warnings. With `If-Match`, a course published since is not replaced (412). A later change of the course's files replaces the upload again.
          */
         put: operations["replaceCourseContent"];
         post?: never;
@@ -445,7 +445,7 @@ export interface paths {
         put?: never;
         /**
          * Check a Markdown page as a course's content without publishing it (instructors)
-         * @description Runs the content check `PUT .../content` runs and changes nothing: any problem answers 422 listing every one; otherwise the answer is the course as publishing the page would make it, with the check's warnings, among them the homework and tasks it would take off every checklist.
+         * @description `PUT .../content`'s check, changing nothing: 422 listing every problem, else the course as publishing would make it, with warnings.
          */
         post: operations["checkCourseContent"];
         delete?: never;
@@ -465,7 +465,7 @@ export interface paths {
         put?: never;
         /**
          * Join a course with its join code, or a personal invite code
-         * @description Signed in (a bearer token): send only the `joinCode`; the account joins. Otherwise the course's `joinCode` creates a new student account, enrols it and signs it in (it never takes an account that exists); a personal `inviteCode` from the roster's invites claims that rostered account once, sets its password and signs it in. Failed attempts are throttled per client address and per course (429 with Retry-After).
+         * @description Signed in: send only the `joinCode`; the account joins. Otherwise the course's `joinCode` makes a new student account (never takes one that exists), enrols and signs it in; a roster's `inviteCode` claims that rostered account once, sets its password and signs it in. Failed attempts are throttled per address and per course (429, Retry-After).
          */
         post: operations["joinCourse"];
         delete?: never;
@@ -584,7 +584,7 @@ export interface paths {
         };
         /**
          * The join code of the course's current run (instructors)
-         * @description The code students join the current run with; null until an instructor sets one. Each run has its own code (see /runs); the code a student joins with says which run they take.
+         * @description The current run's join code; null until set. Each run has its own (see /runs): the code says which run a student takes.
          */
         get: operations["getJoinCode"];
         /**
@@ -593,6 +593,26 @@ export interface paths {
          */
         put: operations["setJoinCode"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/lti/memberships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sync the roster from the platform (instructors)
+         * @description Reads each bound platform course's members (NRPS, all pages), enrols its active learners in the bound run, flags students who left (their work stays).
+         */
+        post: operations["syncLtiRoster"];
         delete?: never;
         options?: never;
         head?: never;
@@ -670,7 +690,7 @@ export interface paths {
         put?: never;
         /**
          * Upload the roster: CSV with login (GitHub), name, email (instructors)
-         * @description Creates the students who have no account yet (they set a password when they join with the join code) and enrols everyone. All rows are checked first: one bad row rejects the upload with 422 listing every problem.
+         * @description Creates the students who have no account yet (they set a password when they join) and enrols everyone. All rows are checked first: one bad row rejects the upload with 422 listing every problem.
          */
         post: operations["uploadRoster"];
         delete?: never;
@@ -690,7 +710,7 @@ export interface paths {
         put?: never;
         /**
          * Keep or reset a self-joined account the roster names (instructors)
-         * @description A roster line whose login someone joined under with a password, unproven, is reported as a conflict and left alone. KEEP takes the account onto the roster as it is; RESET makes it a rostered account nobody has claimed: its password, email, calendar address, tokens and own ticks go, and the student claims it with an invite or with GitHub.
+         * @description For a roster line whose login someone joined under, unproven. KEEP takes the account onto the roster as it is; RESET makes it a rostered account nobody has claimed (its password, email, calendar address, tokens and own ticks go).
          */
         post: operations["resolveRosterConflict"];
         delete?: never;
@@ -708,13 +728,13 @@ export interface paths {
         };
         /**
          * Rostered students who have not joined yet, and whether each has an invite (instructors)
-         * @description Students the roster named who have no password and have not signed in with GitHub, by login. Invite codes are shown once, when issued (POST on this address); `invite` and `link` are null here.
+         * @description Rostered students with no password who never signed in with GitHub; `invite` and `link` are null here (codes show once, when issued).
          */
         get: operations["listRosterInvites"];
         put?: never;
         /**
          * New personal invite codes for rostered students who have not joined (instructors)
-         * @description One row per rostered student without a password yet (or only `login`'s): login, name, invite code and invite link (the web client's sign-in page, SYLLABUS_PUBLIC_URL). Each call issues new codes and the earlier ones of those students stop working; each code claims its own account, once. CSV by default; `Accept: application/json` for JSON.
+         * @description One row per rostered student without a password yet (or only `login`'s): login, name, invite code and link (SYLLABUS_PUBLIC_URL's sign-in page). Each call issues new codes and voids the earlier ones; each code claims its own account, once. CSV by default, or JSON.
          */
         post: operations["createRosterInvites"];
         delete?: never;
@@ -757,7 +777,7 @@ export interface paths {
         get: operations["getRun"];
         /**
          * Create a run, or change its title, start, time zone or join code (instructors)
-         * @description Dates move with the run: its weeks, due dates, late flags and calendars follow at once. The current run (the latest that has started) is what the curriculum's dates use; `current` in the address names it, so `current` is never a new run's name.
+         * @description Dates move with the run: weeks, due dates, late flags and calendars follow at once. `current` names the current run (the latest started), so no new run is named so.
          */
         put: operations["putRun"];
         post?: never;
@@ -776,7 +796,7 @@ export interface paths {
         };
         /**
          * A run's calendar (`current` for the current run's): weeks, webinars and homework deadlines
-         * @description Public. Subscribe to it in a calendar app; events keep their UIDs when dates move, so the app updates them. With `current` it follows the course from run to run.
+         * @description Public. Subscribe in a calendar app; events keep their UIDs when dates move. With `current` it follows the course from run to run.
          */
         get: operations["getRunCalendar"];
         put?: never;
@@ -796,7 +816,7 @@ export interface paths {
         };
         /**
          * A run's cohort (`current` for the current run's): students x homework statuses (instructors)
-         * @description Paged with `page` and `size` (Link headers, X-Total-Count), filtered by `week`, `status`, `source` and `late`. Each cell says whether the homework passed late and when it is due for that student. With `Accept: text/csv` the whole filtered cohort comes as CSV (a late pass reads PASSED_LATE).
+         * @description Paged with `page` and `size` (Link headers, X-Total-Count), filtered by `week`, `status`, `source` and `late`; each cell says whether the homework passed late and when it is due. `Accept: text/csv`: the whole filtered cohort as CSV (a late pass reads PASSED_LATE).
          */
         get: operations["getRunCohort"];
         put?: never;
@@ -816,7 +836,7 @@ export interface paths {
         };
         /**
          * A run's grades (`current` for the current run's) as Canvas or Moodle import them (instructors)
-         * @description One row per student of the run, one column per homework. Scores: passed on time 100; passed late 100 less the course's late penalty (course.toml's schedule.late_penalty), marked late (Canvas: the Notes column; Moodle: the feedback column); not passed once due 0; not yet due blank (an import leaves the cell alone). Import steps: docs/instructors/dates.md.
+         * @description One row per student of the run, one column per homework. Scores: passed on time 100; passed late 100 less the late penalty (course.toml's schedule.late_penalty), marked late (Canvas: Notes; Moodle: feedback); not passed once due 0; not yet due blank. Import steps: docs/instructors/dates.md.
          */
         get: operations["getRunGradebook"];
         put?: never;
@@ -925,7 +945,7 @@ export interface paths {
         get?: never;
         /**
          * Register a student's course repository (instructors)
-         * @description For repositories a student does not own themselves, such as one in the course's organisation. A repository registered by another student moves to this one, with its pull requests and their credit.
+         * @description For repositories a student does not own (the course organisation's). One registered by another student moves here, with its pull requests and their credit.
          */
         put: operations["registerStudentRepository"];
         post?: never;
@@ -945,7 +965,7 @@ export interface paths {
         get?: never;
         /**
          * Confirm or reject a student's repository as theirs (instructors)
-         * @description Where nothing proves a registered repository is the student's (they never signed in with GitHub), its evidence is labelled unproven in the checklist, the cohort, its CSV and the gradebook's notes. CONFIRMED lifts that label; REJECTED withdraws the ticks its pull requests gave and credits nothing from it again, until confirmed.
+         * @description Where nothing proves a registered repository is the student's, its evidence is labelled unproven. CONFIRMED lifts the label; REJECTED withdraws the ticks its pull requests gave and credits nothing more from it.
          */
         put: operations["decideRepositoryOwner"];
         post?: never;
@@ -970,7 +990,7 @@ export interface paths {
         put?: never;
         /**
          * Subscribe a receiver to the course's events (instructors)
-         * @description The receiver's URL must be HTTPS on a public address (plain HTTP and local addresses only where SYLLABUS_WEBHOOKS_ALLOW_LOCAL_TARGETS=true). The answer shows the signing `secret`, once: keep it; every delivery is signed with it as Standard Webhooks says (`webhook-id`, `webhook-timestamp`, `webhook-signature`).
+         * @description The URL must be HTTPS on a public address (unless SYLLABUS_WEBHOOKS_ALLOW_LOCAL_TARGETS=true). The answer shows the signing `secret` once (Standard Webhooks).
          */
         post: operations["createWebhook"];
         delete?: never;
@@ -1178,7 +1198,7 @@ export interface paths {
         put?: never;
         /**
          * Receive a GitHub webhook delivery
-         * @description Send pull_request, pull_request_review, check_suite, check_run and member events (content type application/json). The X-Hub-Signature-256 header (HMAC-SHA256 of the raw body under SYLLABUS_GITHUB_WEBHOOK_SECRET) is checked before anything is parsed. A delivery id seen before is acknowledged and ignored.
+         * @description Send pull_request, pull_request_review, check_suite, check_run and member events (JSON). X-Hub-Signature-256 (HMAC-SHA256 under SYLLABUS_GITHUB_WEBHOOK_SECRET) is checked before parsing; a delivery id seen before is acknowledged and ignored.
          */
         post: operations["receiveGithubWebhook"];
         delete?: never;
@@ -1196,7 +1216,7 @@ export interface paths {
         };
         /**
          * The tool's public keys (JWKS)
-         * @description Platforms verify the tool's signed messages with these keys, found by `kid`; a rotated-out key stays listed beside the new one.
+         * @description Platforms verify the tool's signatures with these keys, by `kid`; a rotated-out key stays listed.
          */
         get: operations["getLtiKeys"];
         put?: never;
@@ -1216,13 +1236,13 @@ export interface paths {
         };
         /**
          * Registered platforms (instructors)
-         * @description Each with its deployments and the courses launched from it.
+         * @description With deployments and linked courses.
          */
         get: operations["listLtiPlatforms"];
         put?: never;
         /**
          * Register a platform by hand (instructors)
-         * @description With the values the platform's LTI 1.3 settings show. Its URLs must be HTTPS on public addresses (unless SYLLABUS_LTI_ALLOW_HTTP_PLATFORMS=true).
+         * @description With the values the platform shows. URLs must be HTTPS on public addresses (unless SYLLABUS_LTI_ALLOW_HTTP_PLATFORMS=true).
          */
         post: operations["registerLtiPlatform"];
         delete?: never;
@@ -1376,7 +1396,7 @@ export interface webhooks {
         put?: never;
         /**
          * A homework passed, passed late, or was reopened
-         * @description `passed` or `passed_late` when the homework's pass criterion is met (or an instructor approved it), `reopened` when it no longer counts as passed; a passed homework whose lateness changed (an extension) is told again.
+         * @description `passed` or `passed_late` when the pass criterion is met (or an instructor approved it), `reopened` when it no longer counts as passed; a change of lateness (an extension) is told again.
          */
         post: operations["onHomeworkStatusChanged"];
         delete?: never;
@@ -1470,9 +1490,9 @@ export interface components {
         };
         /** @description A student's checklist for a course: every item, per-homework status and completion. */
         Checklist: {
-            /** @description Whether the student has a private calendar feed (iCalendar: their deadlines and statuses). Its address was shown once; POST .../checklist/calendar-url makes a new one and the old one stops working */
+            /** @description Whether the student has a private calendar feed; its address was shown once (POST .../checklist/calendar-url makes a new one) */
             calendarFeed: boolean;
-            /** @description Always null here: a private calendar feed's address is shown once, in the answer of POST .../checklist/calendar-url that makes it (only its digest is stored); see calendarFeed */
+            /** @description Always null here: the feed's address is shown once, by POST .../checklist/calendar-url (only its digest is stored) */
             calendarUrl: string | null;
             completion: components["schemas"]["Completion"];
             course: string;
@@ -1489,7 +1509,7 @@ export interface components {
         };
         /** @description One item of a student's checklist and its state. */
         ChecklistItem: {
-            /** @description When it was done: the merge time GitHub reports for a pull request, else the tick's; null while not done */
+            /** @description When it was done: the pull request's merge time, else the tick's; null while not done */
             completedAt: components["schemas"]["Instant"] | null;
             done: boolean;
             evidence: string | null;
@@ -1778,11 +1798,11 @@ export interface components {
             due: components["schemas"]["OffsetDateTime"] | null;
             /** @description Whether an instructor extended this student's deadline */
             extended: boolean;
-            /** @description Whether it can pass at all: false for a homework with nothing to tick and no approval to wait for, which is left out of the gradebook, the cohort and progress */
+            /** @description Whether it can pass: false for a homework with nothing to tick and no approval to wait for (left out of the gradebook, cohort and progress) */
             graded: boolean;
             /** @description Passed after its due date (the status stays PASSED: late work is never refused) */
             late: boolean;
-            /** @description When it passed: the moment its pass criterion was first met (merge times for pull requests), or the approval where an instructor passed it otherwise; null unless PASSED */
+            /** @description When its pass criterion was first met (merge times for pull requests), or the approval that passed it; null unless PASSED */
             passedAt: components["schemas"]["Instant"] | null;
             /**
              * Format: int32
@@ -1900,9 +1920,7 @@ export interface components {
             password?: string | null;
         };
         /** @description A JSON Web Key Set (RFC 7517) of RSA public keys, each with its `kid`. */
-        JwkSet: {
-            keys: Record<string, never>[];
-        };
+        JwkSet: Record<string, never>;
         Lecture: {
             /** Format: int32 */
             number: number;
@@ -1929,11 +1947,14 @@ export interface components {
         LtiPlatform: {
             authorizationEndpoint: string;
             clientId: string;
-            /** @description The platform's courses, each bound to a course run by its first launch. */
+            /** @description Platform courses, each bound to a run by its first launch. */
             contexts: {
                 contextId: string;
                 course: string;
                 run: string;
+                /** Format: date-time */
+                syncedAt?: string | null;
+                syncedMembers?: number | null;
                 title?: string | null;
             }[];
             /** Format: date-time */
@@ -1957,7 +1978,17 @@ export interface components {
             name?: string | null;
             tokenEndpoint: string;
         };
-        /** @description The tool's LTI addresses, for a platform. */
+        LtiRosterMember: {
+            login: string;
+            name?: string | null;
+        };
+        LtiRosterSync: {
+            added: components["schemas"]["LtiRosterMember"][];
+            flagged: components["schemas"]["LtiRosterMember"][];
+            listed: number;
+            platformCourses: number;
+        };
+        /** @description The tool's LTI addresses. */
         LtiTool: {
             /** @description False where no key is set (SYLLABUS_LTI_PRIVATE_KEY). */
             available: boolean;
@@ -1979,7 +2010,7 @@ export interface components {
             decision: "CONFIRMED" | "REJECTED";
         };
         /**
-         * @description Who proved the repository is the student's: PROVEN (GitHub proved the student's login, which owns it), CONFIRMED (an instructor confirmed it, or registered it), UNPROVEN (nobody: its evidence is labelled), REJECTED (an instructor rejected it: it earns nothing)
+         * @description Who proved the repository is the student's: PROVEN (GitHub proved the owner's login), CONFIRMED (an instructor), UNPROVEN (nobody: its evidence is labelled), REJECTED (an instructor: it earns nothing)
          * @enum {string}
          */
         OwnerProof: "PROVEN" | "CONFIRMED" | "UNPROVEN" | "REJECTED";
@@ -2043,7 +2074,7 @@ export interface components {
             slug: string;
             title: string;
             version: string;
-            /** @description What the check noticed but did not stop at, as file:line: message (file: message for homework and tasks the upload takes off every checklist); empty when nothing */
+            /** @description What the check noticed but did not stop at (file:line: message); empty when nothing */
             warnings: string[];
             /**
              * Format: int32
@@ -2135,7 +2166,7 @@ export interface components {
         };
         /** @description What to do with a self-joined account the roster names. */
         RosterConflictChoice: {
-            /** @description KEEP: the account is the rostered student's, as it is. RESET: it becomes a rostered account nobody has claimed (its password, email, calendar address, tokens and own ticks go), to be claimed with an invite or with GitHub. */
+            /** @description KEEP: the account is the rostered student's, as it is. RESET: it becomes a rostered account nobody has claimed (see the operation). */
             choice: components["schemas"]["Choice"];
         };
         /** @description What was done with a self-joined account the roster names. */
@@ -2157,7 +2188,7 @@ export interface components {
         };
         /** @description What a roster upload changed. */
         RosterResult: {
-            /** @description Lines naming an account someone made by joining under that login, which nobody has proven: left as they are until the instructor keeps or resets each (POST .../roster/conflicts/{login}) */
+            /** @description Lines naming an unproven account someone made by joining under that login: left alone until the instructor keeps or resets each (POST .../roster/conflicts/{login}) */
             conflicts: components["schemas"]["RosterConflict"][];
             /**
              * Format: int32
@@ -2425,6 +2456,15 @@ export interface components {
         };
     };
     responses: {
+        /** @description GitHub or a learning platform did not answer as expected; nothing was changed. */
+        BadGateway: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description A parameter, a header or the body is malformed; `errors` names the field. */
         BadRequest: {
             headers: {
@@ -2638,7 +2678,7 @@ export interface components {
         SubscriptionId: string;
         /** @description The message's id, the same on every attempt (drop repeats by it) */
         WebhookId: string;
-        /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; several, space-separated, while a rotated secret is in its grace */
+        /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; space-separated, several during a rotation's grace */
         WebhookSignature: string;
         /** @description When this attempt was signed, in seconds since 1970 (refuse old ones, against replays) */
         WebhookTimestamp: string;
@@ -2747,15 +2787,7 @@ export interface operations {
                 };
             };
             500: components["responses"]["ServerError"];
-            /** @description GitHub did not answer as expected; nothing was created. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -3508,7 +3540,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Publish only over this content version: the course's `version`, quoted, as the course list, the agenda and an upload's answer (and its ETag) give it, or the ETag of the agenda the page was edited from (either media type); or `*`. Without it, the page replaces whatever is published.
+                 * @description Publish only over this content version: the course's `version`, quoted (as the course list, the agenda and an upload's answer give it), or the ETag of the agenda the page was edited from; or `*`. Without it, the page replaces whatever is published.
                  * @example "3f2a9c1d0b7e4a65"
                  */
                 "If-Match"?: string;
@@ -3946,6 +3978,40 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["Unavailable"];
+        };
+    };
+    syncLtiRoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the sync did. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LtiRosterSync"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["BadGateway"];
         };
     };
     listMyPullRequests: {
@@ -5670,7 +5736,7 @@ export interface operations {
                 "webhook-id": components["parameters"]["WebhookId"];
                 /** @description When this attempt was signed, in seconds since 1970 (refuse old ones, against replays) */
                 "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
-                /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; several, space-separated, while a rotated secret is in its grace */
+                /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; space-separated, several during a rotation's grace */
                 "webhook-signature": components["parameters"]["WebhookSignature"];
             };
             path?: never;
@@ -5693,7 +5759,7 @@ export interface operations {
                 "webhook-id": components["parameters"]["WebhookId"];
                 /** @description When this attempt was signed, in seconds since 1970 (refuse old ones, against replays) */
                 "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
-                /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; several, space-separated, while a rotated secret is in its grace */
+                /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; space-separated, several during a rotation's grace */
                 "webhook-signature": components["parameters"]["WebhookSignature"];
             };
             path?: never;
@@ -5716,7 +5782,7 @@ export interface operations {
                 "webhook-id": components["parameters"]["WebhookId"];
                 /** @description When this attempt was signed, in seconds since 1970 (refuse old ones, against replays) */
                 "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
-                /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; several, space-separated, while a rotated secret is in its grace */
+                /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; space-separated, several during a rotation's grace */
                 "webhook-signature": components["parameters"]["WebhookSignature"];
             };
             path?: never;
@@ -5739,7 +5805,7 @@ export interface operations {
                 "webhook-id": components["parameters"]["WebhookId"];
                 /** @description When this attempt was signed, in seconds since 1970 (refuse old ones, against replays) */
                 "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
-                /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; several, space-separated, while a rotated secret is in its grace */
+                /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; space-separated, several during a rotation's grace */
                 "webhook-signature": components["parameters"]["WebhookSignature"];
             };
             path?: never;
@@ -5762,7 +5828,7 @@ export interface operations {
                 "webhook-id": components["parameters"]["WebhookId"];
                 /** @description When this attempt was signed, in seconds since 1970 (refuse old ones, against replays) */
                 "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
-                /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; several, space-separated, while a rotated secret is in its grace */
+                /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; space-separated, several during a rotation's grace */
                 "webhook-signature": components["parameters"]["WebhookSignature"];
             };
             path?: never;
@@ -5785,7 +5851,7 @@ export interface operations {
                 "webhook-id": components["parameters"]["WebhookId"];
                 /** @description When this attempt was signed, in seconds since 1970 (refuse old ones, against replays) */
                 "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
-                /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; several, space-separated, while a rotated secret is in its grace */
+                /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; space-separated, several during a rotation's grace */
                 "webhook-signature": components["parameters"]["WebhookSignature"];
             };
             path?: never;
@@ -5808,7 +5874,7 @@ export interface operations {
                 "webhook-id": components["parameters"]["WebhookId"];
                 /** @description When this attempt was signed, in seconds since 1970 (refuse old ones, against replays) */
                 "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
-                /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; several, space-separated, while a rotated secret is in its grace */
+                /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; space-separated, several during a rotation's grace */
                 "webhook-signature": components["parameters"]["WebhookSignature"];
             };
             path?: never;
@@ -5831,7 +5897,7 @@ export interface operations {
                 "webhook-id": components["parameters"]["WebhookId"];
                 /** @description When this attempt was signed, in seconds since 1970 (refuse old ones, against replays) */
                 "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
-                /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; several, space-separated, while a rotated secret is in its grace */
+                /** @description `v1,` and the base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the secret; space-separated, several during a rotation's grace */
                 "webhook-signature": components["parameters"]["WebhookSignature"];
             };
             path?: never;

@@ -24,7 +24,16 @@ const CANVAS: LtiPlatform = {
   jwksUri: 'https://sso.canvaslms.com/api/lti/security/jwks',
   registeredBy: 'manual',
   deploymentIds: ['1:abc'],
-  contexts: [{ contextId: 'c-1', title: 'ML in Production', course: 'ml-in-production', run: '2026-autumn' }],
+  contexts: [
+    {
+      contextId: 'c-1',
+      title: 'ML in Production',
+      course: 'ml-in-production',
+      run: '2026-autumn',
+      syncedAt: null,
+      syncedMembers: null,
+    },
+  ],
   createdAt: '2026-12-07T10:00:00Z',
 };
 
@@ -47,7 +56,7 @@ describe('LtiPanel', () => {
       }),
     );
     const user = userEvent.setup();
-    render(LtiPanel);
+    render(LtiPanel, { slug: 'ml-in-production' });
 
     expect(await screen.findByText(TOOL.registrationUrl)).toBeInTheDocument();
     expect(await screen.findByText('No platform is registered yet.')).toBeInTheDocument();
@@ -93,7 +102,7 @@ describe('LtiPanel', () => {
       }),
     );
     const user = userEvent.setup();
-    render(LtiPanel);
+    render(LtiPanel, { slug: 'ml-in-production' });
 
     expect(await screen.findByText(/LTI is off here/)).toBeInTheDocument();
     await user.type(screen.getByLabelText('Issuer'), CANVAS.issuer);
@@ -105,5 +114,34 @@ describe('LtiPanel', () => {
 
     expect(await screen.findByRole('alert')).toHaveTextContent('jwksUri');
     expect(screen.getByLabelText('Issuer')).toHaveValue(CANVAS.issuer);
+  });
+
+  it("syncs the course's roster and says who was enrolled and who was flagged", async () => {
+    const posted: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (request: Request) => {
+        if (request.url.endsWith('/api/lti/tool')) return json(TOOL);
+        if (request.method === 'POST') {
+          posted.push(new URL(request.url).pathname);
+          return json({
+            added: [{ login: 'lti--0a1b2c3d4e5f6a7b', name: 'Ada Lovelace' }],
+            flagged: [{ login: 'lti--1a1b2c3d4e5f6a7b', name: 'Alan Turing' }],
+            listed: 12,
+            platformCourses: 1,
+          });
+        }
+        return json([CANVAS]);
+      }),
+    );
+    const user = userEvent.setup();
+    render(LtiPanel, { slug: 'ml-in-production' });
+
+    await user.click(await screen.findByRole('button', { name: "Sync this course's roster from the platforms" }));
+
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'The platforms list 12 members: 1 enrolled (Ada Lovelace), 1 flagged as gone (Alan Turing; their work stays).',
+    );
+    expect(posted).toEqual(['/api/courses/ml-in-production/lti/memberships']);
   });
 });

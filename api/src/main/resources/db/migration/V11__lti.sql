@@ -57,6 +57,9 @@ create table lti_context (
     -- the platform's services for this context, as its latest launch named them (null: not offered)
     line_items_url  varchar(2000),
     memberships_url varchar(2000),
+    -- the last roster sync from the platform (NRPS), and what it found
+    synced_at       timestamp with time zone,
+    synced_members  integer,
     created_at  timestamp with time zone not null,
     unique (platform_id, context_id)
 );
@@ -104,3 +107,14 @@ create table lti_score (
     unique (context_id, account_id, homework_code)
 );
 create index lti_score_due on lti_score (next_attempt_at);
+
+-- Who the platform's roster (NRPS) lists in a platform course; a member who left is flagged, never deleted.
+create sequence lti_member_seq start with 1 increment by 50;
+create table lti_member (
+    id         bigint primary key,
+    context_id bigint  not null references lti_context (id) on delete cascade,
+    account_id bigint  not null references account (id) on delete cascade,
+    has_left   boolean not null,
+    synced_at  timestamp with time zone not null,
+    unique (context_id, account_id)
+);

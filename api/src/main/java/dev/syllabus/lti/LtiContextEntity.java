@@ -30,6 +30,10 @@ public class LtiContextEntity extends PanacheEntity {
     @Column(length = 2000)
     public String membershipsUrl;
 
+    /** The last roster sync from the platform, and how many members it listed. */
+    public Instant syncedAt;
+
+    public Integer syncedMembers;
     public Instant createdAt;
 
     public static Optional<LtiContextEntity> of(long platformId, String contextId) {
@@ -39,6 +43,10 @@ public class LtiContextEntity extends PanacheEntity {
     /** The contexts bound to a course whose platform takes grades. */
     public static List<LtiContextEntity> gradedIn(long courseId) {
         return list("courseId = ?1 and lineItemsUrl is not null", courseId);
+    }
+
+    public static List<LtiContextEntity> ofCourse(long courseId) {
+        return list("courseId = ?1 order by id", courseId);
     }
 
     public static List<LtiContextEntity> ofPlatform(long platformId) {

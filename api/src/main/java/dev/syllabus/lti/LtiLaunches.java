@@ -52,6 +52,7 @@ public class LtiLaunches {
     private final PlatformCalls calls;
     private final LtiConfig config;
     private final AccountService accounts;
+    private final LtiAccounts ltiAccounts;
     private final Courses courses;
     private final CourseRuns runs;
     private final Enrolments enrolments;
@@ -63,6 +64,7 @@ public class LtiLaunches {
             PlatformCalls calls,
             LtiConfig config,
             AccountService accounts,
+            LtiAccounts ltiAccounts,
             Courses courses,
             CourseRuns runs,
             Enrolments enrolments,
@@ -72,6 +74,7 @@ public class LtiLaunches {
         this.calls = calls;
         this.config = config;
         this.accounts = accounts;
+        this.ltiAccounts = ltiAccounts;
         this.courses = courses;
         this.runs = runs;
         this.enrolments = enrolments;
@@ -282,7 +285,7 @@ public class LtiLaunches {
                 bound.persist();
             }
         }
-        AccountEntity account = accountOf(launch, role);
+        AccountEntity account = ltiAccounts.of(launch.issuer(), launch.subject(), launch.name(), launch.email(), role);
         if (account.role == Role.STUDENT) {
             enrolments.enrol(course, account, runId);
         }
@@ -291,42 +294,6 @@ public class LtiLaunches {
                 TargetLinks.landing(launch.targetLinkUri(), fallback),
                 accounts.signIn(account),
                 origin(platform.issuer));
-    }
-
-    /** The account linked to (issuer, subject), made on the first launch; named and mailed as the launch says. */
-    private AccountEntity accountOf(LaunchRules.Launch launch, Role role) {
-        LtiUserEntity link = LtiUserEntity.of(launch.issuer(), launch.subject()).orElse(null);
-        AccountEntity account = link == null ? null : AccountEntity.findById(link.accountId);
-        if (account == null) {
-            account = accounts.register(loginFor(launch), role, null, null, null);
-            if (link == null) {
-                link = new LtiUserEntity();
-                link.issuer = launch.issuer();
-                link.subject = launch.subject();
-                link.createdAt = Instant.now();
-            }
-            link.accountId = account.id;
-            link.persist();
-        }
-        if (role == Role.INSTRUCTOR && account.role != Role.INSTRUCTOR) {
-            accounts.register(account.login, Role.INSTRUCTOR, null, null, null);
-        }
-        if (launch.name() != null) {
-            account.name = clip(launch.name(), 200);
-        }
-        if (launch.email() != null && launch.email().length() <= 320) {
-            account.email = launch.email();
-        }
-        return account;
-    }
-
-    /**
-     * A login GitHub never hands out (two hyphens in a row), so no GitHub user can claim it: the
-     * platform user keeps it until they link GitHub, which renames the account to their proven login.
-     */
-    static String loginFor(LaunchRules.Launch launch) {
-        return "lti--"
-                + Tokens.digest(launch.issuer() + "\n" + launch.subject()).substring(0, 16);
     }
 
     private static LtiPlatformEntity platformOf(LoginRequest request) {

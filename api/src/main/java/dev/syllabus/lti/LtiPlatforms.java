@@ -261,7 +261,9 @@ public class LtiPlatforms {
                         context.contextId,
                         context.title,
                         courses.slug(context.courseId),
-                        CourseRunEntity.<CourseRunEntity>findById(context.runId).name))
+                        CourseRunEntity.<CourseRunEntity>findById(context.runId).name,
+                        context.syncedAt,
+                        context.syncedMembers))
                 .toList();
         return new LtiViews.Platform(
                 platform.id,

@@ -38,11 +38,13 @@ public class LtiResource {
     private final ToolKeys keys;
     private final LtiPlatforms platforms;
     private final LtiLaunches launches;
+    private final LtiRoster roster;
 
-    LtiResource(ToolKeys keys, LtiPlatforms platforms, LtiLaunches launches) {
+    LtiResource(ToolKeys keys, LtiPlatforms platforms, LtiLaunches launches, LtiRoster roster) {
         this.keys = keys;
         this.platforms = platforms;
         this.launches = launches;
+        this.roster = roster;
     }
 
     @GET
@@ -183,6 +185,14 @@ public class LtiResource {
     public LtiViews.Platform addDeployment(
             @PathParam("id") String id, @NotNull @Valid LtiViews.DeploymentRequest request) {
         return platforms.addDeployment(id(id), request);
+    }
+
+    @POST
+    @Path("/courses/{slug}/lti/memberships")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("INSTRUCTOR")
+    public LtiViews.RosterSync syncRoster(@PathParam("slug") String slug) {
+        return roster.sync(PathParams.slug("slug", slug));
     }
 
     private Response login(LtiLaunches.LoginRequest request) {

@@ -60,7 +60,10 @@ public class LtiScoreSender {
             String lineItemUrl,
             PlatformTokens.Client client) {}
 
-    @Scheduled(every = "${syllabus.lti.poll:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${syllabus.lti.poll:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sendDue() {
         Instant now = Instant.now();
         List<Long> due = QuarkusTransaction.requiringNew().call(() -> LtiScoreEntity.due(now, BATCH));

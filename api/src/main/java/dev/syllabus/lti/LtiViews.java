@@ -24,8 +24,15 @@ public final class LtiViews {
     public record DeploymentRequest(
             @NotNull @Size(min = 1, max = 255) String deploymentId) {}
 
-    /** A platform's course and the course run it is bound to. */
-    public record LinkedContext(String contextId, String title, String course, String run) {}
+    /** A platform's course, the course run it is bound to, and its last roster sync (null: never). */
+    public record LinkedContext(
+            String contextId, String title, String course, String run, Instant syncedAt, Integer syncedMembers) {}
+
+    /** A student a roster sync names. */
+    public record RosterMember(String login, String name) {}
+
+    /** What a roster sync did: students enrolled, students flagged as gone, members the platforms listed. */
+    public record RosterSync(List<RosterMember> added, List<RosterMember> flagged, int listed, int platformCourses) {}
 
     /** A registered platform, its deployments and the courses launched from it. */
     public record Platform(

@@ -88,7 +88,8 @@ class AuthorizationTest {
             Map.entry("registerLtiPlatform", Set.of(Caller.INSTRUCTOR)),
             Map.entry("getLtiPlatform", Set.of(Caller.INSTRUCTOR)),
             Map.entry("deleteLtiPlatform", Set.of(Caller.INSTRUCTOR)),
-            Map.entry("addLtiDeployment", Set.of(Caller.INSTRUCTOR)));
+            Map.entry("addLtiDeployment", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("syncLtiRoster", Set.of(Caller.INSTRUCTOR)));
 
     /** Bodies that are valid for each operation that takes one, so only the caller decides the answer. */
     private static final Map<String, Object> BODIES = Map.ofEntries(

@@ -57,6 +57,34 @@ public final class MockPlatform implements AutoCloseable {
     /** A score as the platform took it: which line item, and the body. */
     public record Score(String lineItem, JsonNode body) {}
 
+    /** Each platform course's roster, as NRPS lists it. */
+    private final Map<String, List<Map<String, Object>>> rosters = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A roster member: user id, name, roles, and whether active. */
+    public static Map<String, Object> member(String userId, String role, boolean active) {
+        return Map.of(
+                "user_id",
+                userId,
+                "name",
+                "Person " + userId,
+                "email",
+                userId + "@school.example",
+                "roles",
+                List.of(role),
+                "status",
+                active ? "Active" : "Inactive");
+    }
+
+    /** Platform course {@code contextId}'s roster from now on. */
+    public void roster(String contextId, List<Map<String, Object>> members) {
+        rosters.put(contextId, List.copyOf(members));
+    }
+
+    /** The NRPS memberships address of platform course {@code contextId}. */
+    public String membershipsUrl(String contextId) {
+        return issuer() + "/courses/" + contextId + "/memberships";
+    }
+
     private volatile RSAKey signing;
     private final String registrationToken = "reg-" + UUID.randomUUID();
     public final String clientId = "client-" + UUID.randomUUID().toString().substring(0, 8);
@@ -182,7 +210,14 @@ public final class MockPlatform implements AutoCloseable {
                                         "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
                                         "https://purl.imsglobal.org/spec/lti-ags/scope/score"),
                                 "lineitems",
-                                lineItemsUrl(contextId)));
+                                lineItemsUrl(contextId)))
+                .claim(
+                        "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
+                        Map.of(
+                                "context_memberships_url",
+                                membershipsUrl(contextId),
+                                "service_versions",
+                                List.of("2.0")));
     }
 
     /** Signs with the platform's current key. */
@@ -292,7 +327,23 @@ public final class MockPlatform implements AutoCloseable {
         }
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
-        if (path.endsWith("/lineitems") && method.equals("GET")) {
+        if (path.endsWith("/memberships") && method.equals("GET")) {
+            // Two members a page, the next page named by a Link header, as NRPS pages.
+            String context = path.split("/")[2];
+            List<Map<String, Object>> members = rosters.getOrDefault(context, List.of());
+            String query = exchange.getRequestURI().getQuery();
+            int page = query == null ? 0 : Integer.parseInt(query.replaceFirst("^.*page=(\\d+).*$", "$1"));
+            int to = Math.min(members.size(), page * 2 + 2);
+            var body = JSON.createObjectNode();
+            body.putObject("context").put("id", context);
+            var listed = body.putArray("members");
+            members.subList(Math.min(page * 2, to), to).forEach(m -> listed.add(JSON.valueToTree(m)));
+            if (to < members.size()) {
+                exchange.getResponseHeaders()
+                        .set("Link", "<" + membershipsUrl(context) + "?page=" + (page + 1) + ">; rel=\"next\"");
+            }
+            answer(exchange, 200, body.toString());
+        } else if (path.endsWith("/lineitems") && method.equals("GET")) {
             String query = exchange.getRequestURI().getQuery();
             String resource = query == null ? null : query.replaceFirst("^.*resource_id=([^&]*).*$", "$1");
             var found = JSON.createArrayNode();
