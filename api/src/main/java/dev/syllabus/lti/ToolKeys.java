@@ -43,10 +43,29 @@ public class ToolKeys {
         this.embedded = !"postgresql".equals(databaseKind);
     }
 
-    /** A configured key that cannot be read stops the start, naming the setting. */
+    /**
+     * A configured key that cannot be read stops the start, naming the setting. Without one, the
+     * embedded build reads (or, the first time, makes) its key in the background, so no platform's
+     * request waits for an RSA key to be made.
+     */
     void check(@Observes StartupEvent started) {
-        configured();
+        if (configured().isEmpty() && embedded) {
+            Thread maker = new Thread(
+                    () -> {
+                        try {
+                            all();
+                        } catch (RuntimeException e) {
+                            LOG.warn(
+                                    "The LTI tool key could not be read or made; the first LTI request tries again", e);
+                        }
+                    },
+                    "lti-tool-key");
+            maker.setDaemon(true);
+            maker.start();
+        }
     }
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ToolKeys.class);
 
     /** Whether LTI can run: a key is configured, or the embedded database keeps one it made. */
     public boolean available() {

@@ -9,6 +9,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.syllabus.support.Api;
 import dev.syllabus.support.LtiBrowser;
 import dev.syllabus.support.MockPlatform;
+import dev.syllabus.support.WithRegisteredPlatform;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -16,33 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Grades back (LTI AGS): a homework's status change reaches the platform course's gradebook, outages or not. */
 @QuarkusTest
-class LtiGradesTest {
+class LtiGradesTest extends WithRegisteredPlatform {
 
     /** Long enough for the first retry (5 s, moved by up to a fifth) and its answer. */
     private static final Duration AFTER_A_RETRY = Duration.ofSeconds(20);
-
-    private MockPlatform platform;
-    private String admin;
-    private long registered;
-
-    @BeforeEach
-    void start() throws Exception {
-        platform = new MockPlatform();
-        admin = Api.admin();
-        registered = LtiBrowser.register(platform, admin);
-    }
-
-    @AfterEach
-    void stop() {
-        as(admin).delete("/api/lti/platforms/" + registered).then().statusCode(204);
-        platform.close();
-    }
 
     /** A student launched from a platform course of their own; their login. */
     private String student(String subject) {

@@ -7,36 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.syllabus.support.Api;
 import dev.syllabus.support.LtiBrowser;
 import dev.syllabus.support.MockPlatform;
+import dev.syllabus.support.WithRegisteredPlatform;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Roster in (LTI NRPS): an instructor syncs the course's students from the platform course. */
 @QuarkusTest
-class LtiRosterTest {
+class LtiRosterTest extends WithRegisteredPlatform {
 
     private static final String SYNC = "/api/courses/" + COURSE + "/lti/memberships";
-
-    private MockPlatform platform;
-    private String admin;
-    private long registered;
-
-    @BeforeEach
-    void start() throws Exception {
-        platform = new MockPlatform();
-        admin = Api.admin();
-        registered = LtiBrowser.register(platform, admin);
-    }
-
-    @AfterEach
-    void stop() {
-        as(admin).delete("/api/lti/platforms/" + registered).then().statusCode(204);
-        platform.close();
-    }
 
     private JsonPath sync() {
         return as(admin).post(SYNC).then().statusCode(200).extract().jsonPath();
