@@ -584,7 +584,7 @@ export interface paths {
         };
         /**
          * The join code of the course's current run (instructors)
-         * @description The current run's join code; null until set. Each run has its own (see /runs): the code says which run a student takes.
+         * @description The current run's join code (null until set); each run has its own (see /runs).
          */
         get: operations["getJoinCode"];
         /**
@@ -728,7 +728,7 @@ export interface paths {
         };
         /**
          * Rostered students who have not joined yet, and whether each has an invite (instructors)
-         * @description Rostered students with no password who never signed in with GitHub; `invite` and `link` are null here (codes show once, when issued).
+         * @description Rostered students with no password, never signed in with GitHub; `invite` and `link` are null here (codes show once).
          */
         get: operations["listRosterInvites"];
         put?: never;

@@ -65,6 +65,21 @@ public class LtiScoreSender {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sendDue() {
+        try {
+            sendDueNow();
+        } catch (RuntimeException e) {
+            // The database is away (an outage, a restart): the scores wait in it; say so once a minute.
+            Instant now = Instant.now();
+            if (lastComplaint.plus(Duration.ofMinutes(1)).isBefore(now)) {
+                lastComplaint = now;
+                LOG.warnf("Scores for learning platforms cannot be read now (%s); they wait", e.getMessage());
+            }
+        }
+    }
+
+    private volatile Instant lastComplaint = Instant.EPOCH;
+
+    private void sendDueNow() {
         Instant now = Instant.now();
         List<Long> due = QuarkusTransaction.requiringNew().call(() -> LtiScoreEntity.due(now, BATCH));
         for (long id : due) {
