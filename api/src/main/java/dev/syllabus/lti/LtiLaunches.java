@@ -317,7 +317,8 @@ public class LtiLaunches {
         return candidates.get(0);
     }
 
-    private static String origin(String url) {
+    /** The origin ({@code scheme://host[:port]}) of {@code url}. */
+    static String origin(String url) {
         URI uri = URI.create(url);
         return uri.getScheme() + "://" + uri.getAuthority();
     }

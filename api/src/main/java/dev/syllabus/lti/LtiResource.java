@@ -74,7 +74,7 @@ public class LtiResource {
             @QueryParam("registration_token") String registrationToken) {
         return page("Syllabus could not register", () -> {
             LtiViews.Platform platform = platforms.registerDynamically(openidConfiguration, registrationToken);
-            return answer(LtiPages.registered(platform.name(), originOf(platform.issuer())));
+            return answer(LtiPages.registered(platform.name(), LtiLaunches.origin(platform.issuer())));
         });
     }
 
@@ -245,10 +245,5 @@ public class LtiResource {
 
     private static long id(String id) {
         return PathParams.number("id", id, Integer.MAX_VALUE);
-    }
-
-    private static String originOf(String url) {
-        java.net.URI uri = java.net.URI.create(url);
-        return uri.getScheme() + "://" + uri.getAuthority();
     }
 }

@@ -16,7 +16,6 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
-import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -167,9 +166,5 @@ public class ToolKeys {
             throw new IllegalStateException(
                     setting + " is not an RSA private key in PKCS #8 PEM (-----BEGIN PRIVATE KEY-----)", e);
         }
-    }
-
-    static RSAKey parse(String json) throws ParseException {
-        return RSAKey.parse(json);
     }
 }
