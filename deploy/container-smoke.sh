@@ -65,7 +65,7 @@ check_through_web() { # base-url label
   local base=$1 label=$2
   curl -fsS -D "$work/index.h" -o "$work/index.html" "$base/" || fail "$label: / did not answer"
   grep -q '<div id="app">' "$work/index.html" || fail "$label: / does not serve the app"
-  expect_header "$work/index.h" Content-Security-Policy "frame-ancestors 'none'"
+  expect_header "$work/index.h" Content-Security-Policy "frame-ancestors 'self'"
   expect_header "$work/index.h" Content-Security-Policy "default-src 'self'"
   expect_header "$work/index.h" X-Content-Type-Options nosniff
   expect_header "$work/index.h" Referrer-Policy strict-origin-when-cross-origin

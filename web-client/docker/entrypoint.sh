@@ -32,6 +32,10 @@ for file in nginx.conf security-headers.conf; do
   sed -e "s|@API_SERVERS@|$servers|g" -e "s|@API_SCHEME@|$scheme|g" -e "s|@RUN@|$run|g" -e "s|@CONNECT_SRC@|$connect_src|g" -e "s|@PORT@|$port|g" \
     "$templates/$file.template" >"$run/$file"
 done
+# The app's pages: the same headers, but framed by 'self' and the learning platforms the API names
+# for each request (nginx.conf's auth_request) instead of by nobody.
+sed -e "s|frame-ancestors 'none'|frame-ancestors 'self' \$lti_frame_ancestors|" -e '/X-Frame-Options/d' \
+  "$run/security-headers.conf" >"$run/page-headers.conf"
 printf "window.SYLLABUS_CONFIG = { apiUrl: '%s' };\n" "$api_url" >"$run/html/config.js"
 
 if [ "${1:-}" = "test" ]; then

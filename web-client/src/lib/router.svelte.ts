@@ -8,6 +8,7 @@ export type Route =
   | { name: 'sign-in' }
   | { name: 'checklist' }
   | { name: 'cohort' }
+  | { name: 'deep-link' }
   | { name: 'student'; login: string }
   | { name: 'not-found' };
 
@@ -21,6 +22,7 @@ export function parseRoute(path: string): Route {
   if (clean === '/signin') return { name: 'sign-in' };
   if (clean === '/checklist') return { name: 'checklist' };
   if (clean === '/instructor') return { name: 'cohort' };
+  if (clean === '/instructor/deep-link') return { name: 'deep-link' };
   const student = /^\/instructor\/students\/([A-Za-z0-9-]{1,39})$/.exec(clean);
   if (student?.[1]) return { name: 'student', login: student[1] };
   return { name: 'not-found' };

@@ -57,6 +57,7 @@ public class LtiLaunches {
     private final CourseRuns runs;
     private final Enrolments enrolments;
     private final LtiGrades grades;
+    private final LtiDeepLinking deepLinking;
     private final String defaultCourse;
 
     LtiLaunches(
@@ -69,6 +70,7 @@ public class LtiLaunches {
             CourseRuns runs,
             Enrolments enrolments,
             LtiGrades grades,
+            LtiDeepLinking deepLinking,
             SyllabusConfig settings) {
         this.platforms = platforms;
         this.calls = calls;
@@ -79,6 +81,7 @@ public class LtiLaunches {
         this.runs = runs;
         this.enrolments = enrolments;
         this.grades = grades;
+        this.deepLinking = deepLinking;
         this.defaultCourse = settings.defaultCourse();
     }
 
@@ -150,7 +153,8 @@ public class LtiLaunches {
     /**
      * The platform's form post. The state must be one this tool issued, unexpired and unused (it
      * is used up now), in the browser that started it; the id_token must be signed by the
-     * platform's key and pass {@link LaunchRules}.
+     * platform's key and pass {@link LaunchRules}. Where it was posted from admits nothing (a
+     * platform may post from each school's domain); an accepted launch's origin may frame the tool.
      *
      * @param origin where the browser posted from (its Origin header), or null
      * @param cookies the browser's cookies, by name
@@ -182,13 +186,6 @@ public class LtiLaunches {
             throw DomainException.invalid(
                     "state", "is unknown, expired or used already: start the launch again from the platform");
         }
-        if (origin != null
-                && !"null".equals(origin)
-                && !origin.equalsIgnoreCase(origin(pending.platform().issuer))
-                && !origin.equalsIgnoreCase(origin(pending.platform().authorizationEndpoint))) {
-            throw DomainException.forbidden("The launch was refused: it was posted from " + origin
-                    + ", which is not the platform this launch started with.");
-        }
         String browserSecret = cookies.apply(cookieFor(state.strip()));
         if (browserSecret == null
                 || !MessageDigest.isEqual(
@@ -215,7 +212,7 @@ public class LtiLaunches {
                     throw DomainException.unauthenticated("The launch was refused: " + why + ".");
                 });
         LaunchRules.Launch launch = LaunchRules.read(claims);
-        Admitted admitted = QuarkusTransaction.requiringNew().call(() -> admit(platform, launch));
+        Admitted admitted = QuarkusTransaction.requiringNew().call(() -> admit(platform, launch, origin));
         grades.contextsChanged();
         return admitted;
     }
@@ -249,8 +246,17 @@ public class LtiLaunches {
         }
     }
 
-    /** Signs in the platform's user, binding the context and enrolling a student. Runs in a transaction. */
-    private Admitted admit(LtiPlatformEntity platform, LaunchRules.Launch launch) {
+    /**
+     * Signs in the platform's user, binding the context and enrolling a student, and learns the
+     * origin the launch was posted from as one of the platform's (its pages may frame Syllabus).
+     * Runs in a transaction.
+     */
+    private Admitted admit(LtiPlatformEntity platform, LaunchRules.Launch launch, String postedFrom) {
+        FrameOrigins.strict(postedFrom)
+                .filter(origin ->
+                        !origin.equals(FrameOrigins.of(platforms.publicUrl()).orElse(null)))
+                .ifPresent(origin -> platforms.learnOrigin(platform.id, origin));
+        String frameAncestor = platforms.frameAncestors(platform.id);
         String named = TargetLinks.course(launch.targetLinkUri()).orElse(defaultCourse);
         Role role = LtiRoles.of(launch.roles());
         CourseEntity course;
@@ -286,14 +292,16 @@ public class LtiLaunches {
             }
         }
         AccountEntity account = ltiAccounts.of(launch.issuer(), launch.subject(), launch.name(), launch.email(), role);
+        if (launch.deepLinking()) {
+            String picker = deepLinking.open(platform, launch, account, course);
+            return new Admitted(picker, accounts.signIn(account), frameAncestor);
+        }
         if (account.role == Role.STUDENT) {
             enrolments.enrol(course, account, runId);
         }
         String fallback = account.role == Role.INSTRUCTOR ? "/instructor" : "/checklist";
         return new Admitted(
-                TargetLinks.landing(launch.targetLinkUri(), fallback),
-                accounts.signIn(account),
-                origin(platform.issuer));
+                TargetLinks.landing(launch.targetLinkUri(), fallback), accounts.signIn(account), frameAncestor);
     }
 
     private static LtiPlatformEntity platformOf(LoginRequest request) {
@@ -315,12 +323,6 @@ public class LtiLaunches {
                     "client_id", "is required: this issuer has registered the tool more than once");
         }
         return candidates.get(0);
-    }
-
-    /** The origin ({@code scheme://host[:port]}) of {@code url}. */
-    static String origin(String url) {
-        URI uri = URI.create(url);
-        return uri.getScheme() + "://" + uri.getAuthority();
     }
 
     private static String clip(String text, int max) {

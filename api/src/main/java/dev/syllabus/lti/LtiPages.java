@@ -4,7 +4,8 @@ import dev.syllabus.account.Tokens;
 
 /**
  * The few HTML pages LTI needs, shown inside the platform's frame or window: a launch's hand-off to
- * the web client, the end of a dynamic registration, and a refusal that says why. Each page runs
+ * the web client, a deep-linking answer on its way back, the end of a dynamic registration, and a
+ * refusal that says why. Each page runs
  * at most one inline script, admitted by a nonce in its own Content-Security-Policy; none is cached.
  */
 final class LtiPages {
@@ -32,7 +33,8 @@ final class LtiPages {
                 "Signing you in",
                 "<p>Signing you in to Syllabus&hellip;</p><noscript><p>Syllabus needs JavaScript.</p></noscript>",
                 script,
-                frameAncestor);
+                frameAncestor,
+                null);
     }
 
     /** The end of a dynamic registration: tells the platform to close its dialog (LTI Dynamic Registration, section 3.7). */
@@ -43,7 +45,26 @@ final class LtiPages {
                 "<p>Syllabus is registered with " + html(platformName)
                         + ". You can close this window; the platform's administrator may need to activate the tool.</p>",
                 "(window.opener||window.parent).postMessage({subject:'org.imsglobal.lti.close'},'*');",
-                frameAncestor);
+                frameAncestor,
+                null);
+    }
+
+    /**
+     * The deep-linking answer on its way back: the signed JWT, posted to the platform's return URL
+     * by the page's script (or by the instructor's click, without JavaScript). The policy admits a
+     * form post to that one origin.
+     */
+    static Page deepLinked(String returnUrl, String jwt, String frameAncestor) {
+        String body = "<p>Placing the homework in your course&hellip;</p><form method=\"post\" action=\""
+                + html(returnUrl) + "\"><input type=\"hidden\" name=\"JWT\" value=\"" + html(jwt)
+                + "\"><noscript><button type=\"submit\">Return to the platform</button></noscript></form>";
+        return page(
+                200,
+                "Returning to the platform",
+                body,
+                "document.forms[0].submit();",
+                frameAncestor,
+                FrameOrigins.of(returnUrl).orElse("'none'"));
     }
 
     /** A refusal, with what went wrong and what to do. */
@@ -54,17 +75,21 @@ final class LtiPages {
                 "<p>" + html(detail) + "</p><p>Nothing was changed. Go back to the course in your learning"
                         + " platform and open Syllabus again; if it keeps failing, show this page to your instructor.</p>",
                 null,
+                // shown in whichever platform's frame the refused request came from: a page with
+                // nothing to click and no script has nothing to hijack
+                "*",
                 null);
     }
 
-    private static Page page(int status, String title, String body, String script, String frameAncestor) {
+    private static Page page(
+            int status, String title, String body, String script, String frameAncestor, String formTarget) {
         String nonce = Tokens.newToken().substring(0, 24);
         String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + html(title)
                 + " - Syllabus</title></head><body><h1>" + html(title) + "</h1>" + body
                 + (script == null ? "" : "<script nonce=\"" + nonce + "\">" + script + "</script>")
                 + "</body></html>";
-        String policy = "default-src 'none'; script-src 'nonce-" + nonce + "'; base-uri 'none'; form-action 'none';"
-                + " frame-ancestors " + (frameAncestor == null ? "'self'" : "'self' " + frameAncestor);
+        String policy = "default-src 'none'; script-src 'nonce-" + nonce + "'; base-uri 'none'; form-action "
+                + (formTarget == null ? "'none'" : formTarget) + "; frame-ancestors 'self' " + frameAncestor;
         return new Page(status, html, policy);
     }
 

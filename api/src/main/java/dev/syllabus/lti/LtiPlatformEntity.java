@@ -35,6 +35,9 @@ public class LtiPlatformEntity extends PanacheEntity {
 
     public Instant createdAt;
 
+    /** Origins this platform's accepted launches were posted from, space-separated (see FrameOrigins). */
+    public String webOrigins;
+
     public static List<LtiPlatformEntity> ofIssuer(String issuer) {
         return list("issuer", issuer);
     }

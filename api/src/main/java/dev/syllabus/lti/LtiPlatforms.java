@@ -11,9 +11,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Registered platforms: added by an instructor with the values the platform shows, or by the
@@ -39,6 +41,12 @@ public class LtiPlatforms {
     private final Courses courses;
     private final ObjectMapper json;
     private final String publicUrl;
+
+    private static final Duration ORIGINS_FRESH = Duration.ofSeconds(15);
+
+    private record Known(String origins, Instant at) {}
+
+    private volatile Known everyOrigin;
 
     LtiPlatforms(
             PlatformCalls calls,
@@ -73,6 +81,45 @@ public class LtiPlatforms {
 
     public String publicUrl() {
         return publicUrl;
+    }
+
+    /** Remembers an origin an accepted launch of this platform was posted from. Call within a transaction. */
+    void learnOrigin(long platformId, String origin) {
+        LtiPlatformEntity platform = LtiPlatformEntity.findById(platformId);
+        String learned = FrameOrigins.learn(platform.webOrigins, origin);
+        if (!learned.equals(platform.webOrigins)) {
+            platform.webOrigins = learned;
+            everyOrigin = null;
+        }
+    }
+
+    /** One platform's origins, space-separated, as a frame-ancestors source list. Call within a transaction. */
+    String frameAncestors(long platformId) {
+        LtiPlatformEntity platform = LtiPlatformEntity.findById(platformId);
+        return String.join(
+                " ", FrameOrigins.ofPlatform(platform.issuer, platform.authorizationEndpoint, platform.webOrigins));
+    }
+
+    /**
+     * Every registered platform's origins, space-separated: the web client's pages may open in
+     * their frames (nginx asks for each page). Kept for a few seconds; a change on this replica
+     * shows at once.
+     */
+    public String everyFrameAncestor() {
+        Known known = everyOrigin;
+        if (known == null || known.at().plus(ORIGINS_FRESH).isBefore(Instant.now())) {
+            known =
+                    new Known(
+                            QuarkusTransaction.requiringNew().call(() -> LtiPlatformEntity.all().stream()
+                                    .flatMap(platform -> FrameOrigins.ofPlatform(
+                                            platform.issuer, platform.authorizationEndpoint, platform.webOrigins)
+                                            .stream())
+                                    .distinct()
+                                    .collect(Collectors.joining(" "))),
+                            Instant.now());
+            everyOrigin = known;
+        }
+        return known.origins();
     }
 
     @Transactional
@@ -121,6 +168,7 @@ public class LtiPlatforms {
     @Transactional
     public void delete(long id) {
         find(id).delete();
+        everyOrigin = null;
     }
 
     /**
@@ -230,6 +278,7 @@ public class LtiPlatforms {
         platform.registeredBy = registeredBy;
         platform.createdAt = Instant.now();
         platform.persist();
+        everyOrigin = null;
         return platform;
     }
 

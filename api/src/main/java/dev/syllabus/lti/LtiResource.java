@@ -39,8 +39,11 @@ public class LtiResource {
     private final LtiPlatforms platforms;
     private final LtiLaunches launches;
     private final LtiRoster roster;
+    private final LtiDeepLinking deepLinking;
 
-    LtiResource(ToolKeys keys, LtiPlatforms platforms, LtiLaunches launches, LtiRoster roster) {
+    LtiResource(
+            ToolKeys keys, LtiPlatforms platforms, LtiLaunches launches, LtiRoster roster, LtiDeepLinking deepLinking) {
+        this.deepLinking = deepLinking;
         this.keys = keys;
         this.platforms = platforms;
         this.launches = launches;
@@ -59,6 +62,19 @@ public class LtiResource {
                 .build();
     }
 
+    /**
+     * Which learning platforms may show the web client in their frames: asked by the web server in
+     * front of it (nginx's auth_request) for each page, whose frame-ancestors it fills in.
+     */
+    @GET
+    @Path("/lti/frame-ancestors")
+    public Response frameAncestors() {
+        return Response.noContent()
+                .header("Syllabus-Frame-Ancestors", platforms.everyFrameAncestor())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
+    }
+
     @GET
     @Path("/lti/tool")
     @Produces(MediaType.APPLICATION_JSON)
@@ -74,7 +90,7 @@ public class LtiResource {
             @QueryParam("registration_token") String registrationToken) {
         return page("Syllabus could not register", () -> {
             LtiViews.Platform platform = platforms.registerDynamically(openidConfiguration, registrationToken);
-            return answer(LtiPages.registered(platform.name(), LtiLaunches.origin(platform.issuer())));
+            return answer(LtiPages.registered(platform.name(), platforms.frameAncestors(platform.id())));
         });
     }
 
@@ -137,6 +153,27 @@ public class LtiResource {
             return Response.fromResponse(page)
                     .cookie(loginCookie(LtiLaunches.cookieFor(state.strip()), "", 0))
                     .build();
+        });
+    }
+
+    /**
+     * The instructor's pick of homework for a deep-linking request, posted by the web client's
+     * picker as a plain form (its page may post only to its own origin): answers the page that
+     * carries the signed answer back to the platform.
+     */
+    @POST
+    @Path("/lti/deep-links")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response deepLink(
+            @FormParam("request") String request,
+            @FormParam("session") String session,
+            @FormParam("homework") List<String> homework,
+            @FormParam("cancel") String cancel) {
+        return page("Syllabus could not place the homework", () -> {
+            LtiDeepLinking.Answer answer =
+                    deepLinking.answer(request, session, homework == null ? List.of() : homework, cancel != null);
+            return answer(LtiPages.deepLinked(answer.returnUrl(), answer.jwt(), answer.platformOrigin()));
         });
     }
 

@@ -1,14 +1,7 @@
 package dev.syllabus.lti;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.syllabus.domain.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -71,27 +64,14 @@ public class PlatformTokens {
     }
 
     private String assertion(Client client) {
-        RSAKey key = keys.signing();
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return keys.sign(new JWTClaimsSet.Builder()
                 .issuer(client.clientId())
                 .subject(client.clientId())
                 .audience(client.tokenEndpoint())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
                 .jwtID(UUID.randomUUID().toString())
-                .build();
-        try {
-            SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.RS256)
-                            .keyID(key.getKeyID())
-                            .type(JOSEObjectType.JWT)
-                            .build(),
-                    claims);
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("The tool's key cannot sign", e);
-        }
+                .build());
     }
 }

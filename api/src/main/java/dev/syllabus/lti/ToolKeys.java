@@ -1,10 +1,16 @@
 package dev.syllabus.lti;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.syllabus.domain.DomainException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -74,6 +80,23 @@ public class ToolKeys {
     /** The key that signs what the tool sends. */
     public RSAKey signing() {
         return all().get(0);
+    }
+
+    /** {@code claims} as a JWT signed (RS256) with the current key, its {@code kid} in the header. */
+    public String sign(JWTClaimsSet claims) {
+        RSAKey key = signing();
+        try {
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("The tool's key cannot sign", e);
+        }
     }
 
     /** The public halves of every key, as the JWKS lists them. */

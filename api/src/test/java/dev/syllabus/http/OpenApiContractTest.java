@@ -179,11 +179,17 @@ class OpenApiContractTest {
 
     /**
      * The pages a learning platform opens in a browser: LTI 1.3 and its Dynamic Registration define
-     * them (form posts and redirects answering HTML), and integrators never call them, so the
-     * document, which describes the JSON API, leaves them out (docs/integrators/lti.md describes them).
+     * them (form posts and redirects answering HTML), and the web server's question of which
+     * platforms may frame the web client. Integrators never call them, so the document, which
+     * describes the JSON API, leaves them out (docs/instructors/lti.md and docs/operators describe them).
      */
-    private static final Set<String> LTI_BROWSER_PAGES =
-            Set.of("GET /api/lti/register", "GET /api/lti/login", "POST /api/lti/login", "POST /api/lti/launch");
+    private static final Set<String> LTI_BROWSER_PAGES = Set.of(
+            "GET /api/lti/register",
+            "GET /api/lti/login",
+            "POST /api/lti/login",
+            "POST /api/lti/launch",
+            "POST /api/lti/deep-links",
+            "GET /api/lti/frame-ancestors");
 
     private static final List<Class<? extends Annotation>> VERBS = List.of(
             jakarta.ws.rs.GET.class,

@@ -186,6 +186,50 @@ class LtiLaunchTest {
     }
 
     @Test
+    void aLaunchPostedFromTheSchoolsOwnDomainMayFrameTheWebClientAndAForgedOriginIsNotLearned() {
+        registerByHand();
+        String school = "https://school-" + UUID.randomUUID().toString().substring(0, 6) + ".example";
+        String frames = given().get("/api/lti/frame-ancestors")
+                .then()
+                .statusCode(204)
+                .extract()
+                .header("Syllabus-Frame-Ancestors");
+        assertThat(frames).contains(platform.issuer()).doesNotContain(school);
+
+        Login login = login();
+        Response launched = given().cookie(login.cookie(), login.secret())
+                .header("Origin", school)
+                .contentType(ContentType.URLENC)
+                .formParam(
+                        "id_token",
+                        platform.sign(
+                                claims(login, subject(), MockPlatform.LEARNER).build()))
+                .formParam("state", login.state())
+                .post("/api/lti/launch");
+        sessionOf(launched);
+        assertThat(launched.header("Content-Security-Policy")).contains(school);
+        assertThat(given().get("/api/lti/frame-ancestors").header("Syllabus-Frame-Ancestors"))
+                .contains(platform.issuer())
+                .contains(school);
+
+        // An Origin that is not exactly an origin goes into no header.
+        Login forged = login();
+        Response admitted = given().cookie(forged.cookie(), forged.secret())
+                .header("Origin", "https://x.example; script-src *")
+                .contentType(ContentType.URLENC)
+                .formParam(
+                        "id_token",
+                        platform.sign(
+                                claims(forged, subject(), MockPlatform.LEARNER).build()))
+                .formParam("state", forged.state())
+                .post("/api/lti/launch");
+        sessionOf(admitted);
+        assertThat(admitted.header("Content-Security-Policy")).doesNotContain("x.example");
+        assertThat(given().get("/api/lti/frame-ancestors").header("Syllabus-Frame-Ancestors"))
+                .doesNotContain("x.example");
+    }
+
+    @Test
     void anInstructorsLaunchOpensTheInstructorsPage() {
         registerByHand();
         Login login = login();

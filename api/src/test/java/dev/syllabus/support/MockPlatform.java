@@ -40,6 +40,8 @@ public final class MockPlatform implements AutoCloseable {
     public static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Every platform starts with this key: an RSA key takes a while to make, and no test tells platforms apart by key. */
+    private static final RSAKey FIRST_KEY = newKey();
 
     private final HttpServer server;
     private final List<RSAKey> published = new CopyOnWriteArrayList<>();
@@ -48,6 +50,8 @@ public final class MockPlatform implements AutoCloseable {
     private final List<Score> scores = new CopyOnWriteArrayList<>();
     private final List<JsonNode> lineItems = new CopyOnWriteArrayList<>();
     private final List<JWTClaimsSet> assertions = new CopyOnWriteArrayList<>();
+    private final List<JWTClaimsSet> deepLinkAnswers = new CopyOnWriteArrayList<>();
+    private volatile String toolJwks;
     /** What the score endpoint answers (200 taken; 503 an outage). */
     private final AtomicInteger scoreStatus = new AtomicInteger(200);
 
@@ -92,7 +96,7 @@ public final class MockPlatform implements AutoCloseable {
             "deployment-" + UUID.randomUUID().toString().substring(0, 8);
 
     public MockPlatform() throws IOException {
-        signing = newKey();
+        signing = FIRST_KEY;
         published.add(signing);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 20);
         server.createContext("/.well-known/openid-configuration", exchange -> answer(exchange, 200, configuration()));
@@ -109,6 +113,7 @@ public final class MockPlatform implements AutoCloseable {
         server.createContext("/register", this::register);
         server.createContext("/token", this::token);
         server.createContext("/courses/", this::gradebook);
+        server.createContext("/deep-link-return/", this::deepLinkReturn);
         server.start();
     }
 
@@ -220,6 +225,39 @@ public final class MockPlatform implements AutoCloseable {
                                 List.of("2.0")));
     }
 
+    /** The claims of a deep-linking request from {@code subject} in context {@code contextId}. */
+    public JWTClaimsSet.Builder deepLinking(
+            String subject, String role, String contextId, String nonce, String target) {
+        return launch(subject, role, contextId, nonce, target)
+                .claim(CLAIM + "message_type", "LtiDeepLinkingRequest")
+                .claim(CLAIM + "resource_link", null)
+                .claim(
+                        "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings",
+                        Map.of(
+                                "deep_link_return_url",
+                                deepLinkReturnUrl(contextId),
+                                "accept_types",
+                                List.of("ltiResourceLink"),
+                                "accept_presentation_document_targets",
+                                List.of("iframe", "window"),
+                                "data",
+                                "opaque-" + contextId));
+    }
+
+    public String deepLinkReturnUrl(String contextId) {
+        return issuer() + "/deep-link-return/" + contextId;
+    }
+
+    /** Where the platform reads the tool's keys to check its deep-linking answers. */
+    public void trustToolKeysAt(String jwksUrl) {
+        toolJwks = jwksUrl;
+    }
+
+    /** The deep-linking answers the platform took, their signatures checked against the tool's keys. */
+    public List<JWTClaimsSet> deepLinkAnswers() {
+        return deepLinkAnswers;
+    }
+
     /** Signs with the platform's current key. */
     public String sign(JWTClaimsSet claims) {
         return sign(claims, signing, signing.getKeyID());
@@ -290,14 +328,7 @@ public final class MockPlatform implements AutoCloseable {
 
     /** The client-credentials grant: the tool's assertion is kept for the test to check. */
     private void token(HttpExchange exchange) throws IOException {
-        String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Map<String, String> fields = new java.util.HashMap<>();
-        for (String pair : form.split("&")) {
-            String[] parts = pair.split("=", 2);
-            fields.put(
-                    java.net.URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
-                    parts.length > 1 ? java.net.URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
-        }
+        Map<String, String> fields = form(exchange);
         try {
             assertions.add(SignedJWT.parse(fields.get("client_assertion")).getJWTClaimsSet());
         } catch (java.text.ParseException | NullPointerException e) {
@@ -317,6 +348,54 @@ public final class MockPlatform implements AutoCloseable {
                         .put("expires_in", 3600)
                         .put("scope", fields.get("scope"))
                         .toString());
+    }
+
+    /**
+     * A deep-linking answer, posted by the browser as a form: checked as a platform checks it (the
+     * tool's signature by its published keys, addressed to this platform by its client), then a
+     * line item made for each link that asks for one, as platforms make gradebook columns.
+     */
+    private void deepLinkReturn(HttpExchange exchange) throws IOException {
+        String context = exchange.getRequestURI().getPath().substring("/deep-link-return/".length());
+        String jwt = form(exchange).get("JWT");
+        try {
+            SignedJWT answer = SignedJWT.parse(jwt);
+            JWKSet keys = JWKSet.load(java.net.URI.create(toolJwks).toURL());
+            RSAKey key = (RSAKey) keys.getKeyByKeyId(answer.getHeader().getKeyID());
+            JWTClaimsSet claims = answer.getJWTClaimsSet();
+            if (key == null
+                    || !answer.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key))
+                    || !claims.getAudience().contains(issuer())
+                    || !clientId.equals(claims.getIssuer())) {
+                answer(exchange, 401, "{\"error\":\"not the tool's answer\"}");
+                return;
+            }
+            deepLinkAnswers.add(claims);
+            for (Object item :
+                    (List<?>) claims.getClaim("https://purl.imsglobal.org/spec/lti-dl/claim/content_items")) {
+                Object lineItem = ((Map<?, ?>) item).get("lineItem");
+                if (lineItem != null) {
+                    var made = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.valueToTree(lineItem);
+                    made.put("id", lineItemsUrl(context) + "/" + (lineItems.size() + 1));
+                    lineItems.add(made);
+                }
+            }
+            answer(exchange, 200, "{}");
+        } catch (java.text.ParseException | JOSEException | RuntimeException e) {
+            answer(exchange, 400, "{\"error\":\"" + e.getClass().getSimpleName() + "\"}");
+        }
+    }
+
+    private static Map<String, String> form(HttpExchange exchange) throws IOException {
+        String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> fields = new java.util.HashMap<>();
+        for (String pair : form.split("&")) {
+            String[] parts = pair.split("=", 2);
+            fields.put(
+                    java.net.URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+                    parts.length > 1 ? java.net.URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
+        }
+        return fields;
     }
 
     /** Line items and scores: /courses/{context}/lineitems[/{n}[/scores]], with the access token only. */
