@@ -40,3 +40,30 @@ export async function deleteLtiPlatform(id: number): Promise<void> {
 export function syncLtiRoster(slug: string): Promise<LtiRosterSync> {
   return call(() => client().POST('/api/courses/{slug}/lti/memberships', { params: { path: { slug } } }));
 }
+
+export type LtiContext = components['schemas']['LtiContext'];
+export type LtiScore = components['schemas']['LtiScore'];
+export type LtiScoreStatus = components['schemas']['LtiScoreStatus'];
+
+/** Binds a platform course to another run of the course: later launches, syncs and grades use it. */
+export function bindLtiContext(slug: string, id: number, run: string): Promise<LtiContext> {
+  return call(() =>
+    client().PUT('/api/courses/{slug}/lti/contexts/{id}', {
+      params: { path: { slug, id: String(id) } },
+      body: { run },
+    }),
+  );
+}
+
+/** The latest scores sent (or waiting) for the platforms' gradebooks, newest first. */
+export function listLtiScores(slug: string, status?: LtiScoreStatus, size = 50): Promise<LtiScore[]> {
+  return call(() =>
+    client().GET('/api/courses/{slug}/lti/scores', { params: { path: { slug }, query: { status, size } } }),
+  );
+}
+
+export function resendLtiScore(slug: string, id: number): Promise<LtiScore> {
+  return call(() =>
+    client().POST('/api/courses/{slug}/lti/scores/{id}/resend', { params: { path: { slug, id: String(id) } } }),
+  );
+}

@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * Sign in with GitHub: GitHub comes back
-         * @description GitHub's redirect after the sign-in. With a valid, unused state in the browser that started it (its binding cookie), the code is exchanged for the person's GitHub identity, their account found or made, and the answer is 302 to the web client's page with a session token in the fragment (`#token=...&nonce=...`; a link: `#linked=github`). A refusal creates nothing; a browser (`text/html` first) goes to `/signin#github-error=...`.
+         * @description GitHub's redirect. With a valid, unused state from this browser (its cookie), the code becomes the person's GitHub identity and account, and the answer is 302 to the web client with a session in the fragment (`#token=...&nonce=...`; a link: `#linked=github`). A refusal creates nothing; a browser goes to `/signin#github-error=...`.
          */
         get: operations["finishGithubSignIn"];
         put?: never;
@@ -55,7 +55,7 @@ export interface paths {
         put?: never;
         /**
          * Link your GitHub account: go to GitHub
-         * @description For an account signed in with its password: answers GitHub's authorization page and sets the cookie binding the link to this browser. Back from GitHub, the account is linked to that user and takes its login, keeping its password, tokens and checklist. A GitHub account linked elsewhere, or a login another unproven account holds, is refused.
+         * @description For an account signed in with its password: answers GitHub's authorization page and sets the cookie binding the link to this browser. Back from GitHub, the account takes that user's login, keeping its password, tokens and checklist. A GitHub account linked elsewhere, or a login an unproven account holds, is refused.
          */
         post: operations["startGithubLink"];
         delete?: never;
@@ -424,7 +424,7 @@ export interface paths {
         get?: never;
         /**
          * Replace a course's content with one Markdown page (instructors)
-         * @description The page (as `GET .../agenda` with `Accept: text/markdown` writes it) passes the content check or nothing changes (422 listing every problem). Otherwise it replaces the course at once; progress on items that still exist is kept; the answer lists the check's warnings. With `If-Match`, a course published since is not replaced (412). A later change of the course's files replaces the upload again.
+         * @description The page (as `GET .../agenda` as `text/markdown` writes it) passes the content check or nothing changes (422 lists every problem); else it replaces the course at once, keeping progress on items that remain, and lists warnings. With `If-Match`, a course published since is kept (412). A later change of the course's files replaces the upload.
          */
         put: operations["replaceCourseContent"];
         post?: never;
@@ -465,7 +465,7 @@ export interface paths {
         put?: never;
         /**
          * Join a course with its join code, or a personal invite code
-         * @description Signed in: send only the `joinCode`; the account joins. Otherwise the course's `joinCode` makes a new student account (never takes one that exists), enrols and signs it in; a roster's `inviteCode` claims that rostered account once, sets its password and signs it in. Failed attempts are throttled per address and per course (429, Retry-After).
+         * @description Signed in: send only the `joinCode`; the account joins. Otherwise the `joinCode` makes a new student account (never takes one that exists), enrols and signs it in; a roster's `inviteCode` claims that rostered account once, sets its password and signs it in. Failures are throttled per address and course (429).
          */
         post: operations["joinCourse"];
         delete?: never;
@@ -599,6 +599,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/courses/{slug}/lti/contexts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Bind a platform course to another run (instructors)
+         * @description Later launches, roster syncs and grades use that run.
+         */
+        put: operations["bindLtiContext"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/courses/{slug}/lti/memberships": {
         parameters: {
             query?: never;
@@ -613,6 +633,46 @@ export interface paths {
          * @description Reads each bound platform course's members (NRPS, all pages), enrols its active learners in the bound run, flags students who left (their work stays).
          */
         post: operations["syncLtiRoster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/lti/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Scores sent to platforms (instructors)
+         * @description Newest first, paged.
+         */
+        get: operations["listLtiScores"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/lti/scores/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a score again, now (instructors)
+         * @description Whatever became of it.
+         */
+        post: operations["resendLtiScore"];
         delete?: never;
         options?: never;
         head?: never;
@@ -734,7 +794,7 @@ export interface paths {
         put?: never;
         /**
          * New personal invite codes for rostered students who have not joined (instructors)
-         * @description One row per rostered student without a password yet (or only `login`'s): login, name, invite code and link (SYLLABUS_PUBLIC_URL's sign-in page). Each call issues new codes and voids the earlier ones; each code claims its own account, once. CSV by default, or JSON.
+         * @description One row per rostered student without a password yet (or only `login`'s): login, name, invite code and link (SYLLABUS_PUBLIC_URL's sign-in page). Each call issues new codes, voiding earlier ones; a code claims its account once. CSV by default, or JSON.
          */
         post: operations["createRosterInvites"];
         delete?: never;
@@ -816,7 +876,7 @@ export interface paths {
         };
         /**
          * A run's cohort (`current` for the current run's): students x homework statuses (instructors)
-         * @description Paged with `page` and `size` (Link headers, X-Total-Count), filtered by `week`, `status`, `source` and `late`; each cell says whether the homework passed late and when it is due. `Accept: text/csv`: the whole filtered cohort as CSV (a late pass reads PASSED_LATE).
+         * @description Paged, filtered by `week`, `status`, `source` and `late`; each cell says whether the homework passed late and when it is due. `Accept: text/csv`: the whole filtered cohort as CSV (a late pass reads PASSED_LATE).
          */
         get: operations["getRunCohort"];
         put?: never;
@@ -836,7 +896,7 @@ export interface paths {
         };
         /**
          * A run's grades (`current` for the current run's) as Canvas or Moodle import them (instructors)
-         * @description One row per student of the run, one column per homework. Scores: passed on time 100; passed late 100 less the late penalty (course.toml's schedule.late_penalty), marked late (Canvas: Notes; Moodle: feedback); not passed once due 0; not yet due blank. Import steps: docs/instructors/dates.md.
+         * @description A row per student, a column per homework. Scores: passed on time 100; passed late 100 less the late penalty (schedule.late_penalty), marked late (Canvas: Notes; Moodle: feedback); not passed once due 0; not yet due blank. Import: docs/instructors/dates.md.
          */
         get: operations["getRunGradebook"];
         put?: never;
@@ -1524,12 +1584,8 @@ export interface components {
             source: components["schemas"]["TickSource"] | null;
             title: string;
             updatedAt: components["schemas"]["Instant"] | null;
-            /**
-             * Format: int32
-             * @description Changes so far; the item's ETag is "v<version>"
-             */
+            /** @description Changes so far; the item's ETag is "v<version>" */
             version: number;
-            /** Format: int32 */
             week: number | null;
         };
         ChecklistItemChangedData: {
@@ -1571,20 +1627,11 @@ export interface components {
             verified: boolean;
         };
         Completion: {
-            /**
-             * Format: int32
-             * @description Required items done
-             */
+            /** @description Required items done */
             done: number;
-            /**
-             * Format: int32
-             * @description done / total, rounded down
-             */
+            /** @description done / total, rounded down */
             percent: number;
-            /**
-             * Format: int32
-             * @description Required items
-             */
+            /** @description Required items */
             total: number;
         };
         /** @description A course: its agenda, weeks, topics and homework. */
@@ -1650,18 +1697,12 @@ export interface components {
         /** @description A course in the list of courses. */
         CourseSummary: {
             description: string | null;
-            /**
-             * Format: int32
-             * @description Number of homework assignments.
-             */
+            /** @description Number of homework assignments. */
             homework: number;
             slug: string;
             title: string;
             version: string;
-            /**
-             * Format: int32
-             * @description Number of weeks.
-             */
+            /** @description Number of weeks. */
             weeks: number;
         };
         /** @enum {string} */
@@ -1776,23 +1817,14 @@ export interface components {
             summary: string | null;
             tasks: components["schemas"]["Task"][];
             title: string;
-            /**
-             * Format: int32
-             * @description The number of the week that holds this homework.
-             */
+            /** @description The number of the week that holds this homework. */
             week: number;
         };
         HomeworkProgress: {
             code: string;
-            /**
-             * Format: int32
-             * @description Of those, done
-             */
+            /** @description Of those, done */
             doneItems: number;
-            /**
-             * Format: int32
-             * @description Pull-request tasks done
-             */
+            /** @description Pull-request tasks done */
             donePrs: number;
             /** @description When it is due for this student: the run's due date, or the extension an instructor granted */
             due: components["schemas"]["OffsetDateTime"] | null;
@@ -1804,21 +1836,14 @@ export interface components {
             late: boolean;
             /** @description When its pass criterion was first met (merge times for pull requests), or the approval that passed it; null unless PASSED */
             passedAt: components["schemas"]["Instant"] | null;
-            /**
-             * Format: int32
-             * @description Items that are not optional
-             */
+            /** @description Items that are not optional */
             requiredItems: number;
-            /**
-             * Format: int32
-             * @description Merged pull requests the pass criterion asks for
-             */
+            /** @description Merged pull requests the pass criterion asks for */
             requiredPrs: number;
             /** @description The instructor's latest review */
             review: components["schemas"]["Review"] | null;
             status: components["schemas"]["HomeworkStatus"];
             title: string;
-            /** Format: int32 */
             week: number;
         };
         HomeworkReference: {
@@ -1845,46 +1870,22 @@ export interface components {
         };
         /** @description How the students of a run stand on one homework. */
         HomeworkSummary: {
-            /**
-             * Format: int32
-             * @description The instructor asked for changes
-             */
+            /** @description The instructor asked for changes */
             changesRequested: number;
             code: string;
-            /**
-             * Format: int32
-             * @description Started, not passed
-             */
+            /** @description Started, not passed */
             inProgress: number;
-            /**
-             * Format: int32
-             * @description Nothing done yet
-             */
+            /** @description Nothing done yet */
             notStarted: number;
-            /**
-             * Format: int32
-             * @description Not passed, and due (for that student) before now
-             */
+            /** @description Not passed, and due (for that student) before now */
             overdue: number;
-            /**
-             * Format: int32
-             * @description Passed, on time or late
-             */
+            /** @description Passed, on time or late */
             passed: number;
-            /**
-             * Format: int32
-             * @description Of those, passed after the due date
-             */
+            /** @description Of those, passed after the due date */
             passedLate: number;
-            /**
-             * Format: int32
-             * @description Students counted
-             */
+            /** @description Students counted */
             students: number;
-            /**
-             * Format: int32
-             * @description All done, waiting for the instructor's approval
-             */
+            /** @description All done, waiting for the instructor's approval */
             submitted: number;
         };
         /** Format: date-time */
@@ -1922,7 +1923,6 @@ export interface components {
         /** @description A JSON Web Key Set (RFC 7517) of RSA public keys, each with its `kid`. */
         JwkSet: Record<string, never>;
         Lecture: {
-            /** Format: int32 */
             number: number;
             title: string;
             topics: components["schemas"]["Point"][];
@@ -1940,6 +1940,18 @@ export interface components {
             /** @description At most 72 bytes in UTF-8 (all that bcrypt reads) */
             password: string;
         };
+        /** @description A platform course and the run it is bound to; its last roster sync. */
+        LtiContext: {
+            contextId: string;
+            course: string;
+            /** Format: int64 */
+            id: number;
+            run: string;
+            /** Format: date-time */
+            syncedAt?: string | null;
+            syncedMembers?: number | null;
+            title?: string | null;
+        };
         LtiDeploymentRequest: {
             deploymentId: string;
         };
@@ -1948,15 +1960,7 @@ export interface components {
             authorizationEndpoint: string;
             clientId: string;
             /** @description Platform courses, each bound to a run by its first launch. */
-            contexts: {
-                contextId: string;
-                course: string;
-                run: string;
-                /** Format: date-time */
-                syncedAt?: string | null;
-                syncedMembers?: number | null;
-                title?: string | null;
-            }[];
+            contexts: components["schemas"]["LtiContext"][];
             /** Format: date-time */
             createdAt: string;
             deploymentIds: string[];
@@ -1988,6 +1992,28 @@ export interface components {
             listed: number;
             platformCourses: number;
         };
+        /** @description A student's homework score for a platform course and its delivery; `lastError` is the platform's answer. */
+        LtiScore: {
+            attempts: number;
+            homework: string;
+            /** Format: int64 */
+            id: number;
+            lastError?: string | null;
+            lastStatus?: number | null;
+            /** Format: date-time */
+            nextAttemptAt: string;
+            platformCourse?: string | null;
+            /** @description Null when the score was cleared (reopened). */
+            scoreGiven?: number | null;
+            /** Format: date-time */
+            sentAt?: string | null;
+            status: components["schemas"]["LtiScoreStatus"];
+            student: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        LtiScoreStatus: "PENDING" | "SENT" | "FAILED";
         /** @description The tool's LTI addresses. */
         LtiTool: {
             /** @description False where no key is set (SYLLABUS_LTI_PRIVATE_KEY). */
@@ -2017,15 +2043,9 @@ export interface components {
         PassCriterion: {
             /** @description Whether the instructor must approve the work. */
             instructorApproval: boolean;
-            /**
-             * Format: int32
-             * @description Pull-request tasks listed, optional ones included.
-             */
+            /** @description Pull-request tasks listed, optional ones included. */
             listedPrs: number;
-            /**
-             * Format: int32
-             * @description Merged pull requests required to pass (optional ones count).
-             */
+            /** @description Merged pull requests required to pass (optional ones count). */
             requiredPrs: number;
             /** @description The criterion as the author wrote it. */
             text: string;
@@ -2066,20 +2086,14 @@ export interface components {
         /** @description The course as an upload published it (or, for a check alone, would publish it), with what the content check noticed but did not stop at. */
         PublishedUpload: {
             description: string | null;
-            /**
-             * Format: int32
-             * @description Number of homework assignments.
-             */
+            /** @description Number of homework assignments. */
             homework: number;
             slug: string;
             title: string;
             version: string;
             /** @description What the check noticed but did not stop at (file:line: message); empty when nothing */
             warnings: string[];
-            /**
-             * Format: int32
-             * @description Number of weeks.
-             */
+            /** @description Number of weeks. */
             weeks: number;
         };
         /** @description A pull request in the student's repository, as GitHub reported it. */
@@ -2088,7 +2102,6 @@ export interface components {
             checks: string;
             /** @description The task it counts for; null until matched or assigned */
             item: string | null;
-            /** Format: int32 */
             number: number;
             /** @description On the current head commit: NONE, APPROVED or CHANGES_REQUESTED */
             review: string;
@@ -2102,7 +2115,6 @@ export interface components {
         PullRequestState: {
             /** @description NONE, PENDING, PASSING or FAILING, on the current head commit */
             checks: string;
-            /** Format: int32 */
             number: number;
             /** @description NONE, APPROVED or CHANGES_REQUESTED, on the current head commit */
             review: string;
@@ -2155,10 +2167,7 @@ export interface components {
         Role: "STUDENT" | "INSTRUCTOR";
         /** @description A roster line whose login an unproven, self-joined account holds. */
         RosterConflict: {
-            /**
-             * Format: int32
-             * @description The roster's line number (the header is line 1)
-             */
+            /** @description The roster's line number (the header is line 1) */
             line: number;
             login: string;
             /** @description What happened and what the instructor can do */
@@ -2190,25 +2199,13 @@ export interface components {
         RosterResult: {
             /** @description Lines naming an unproven account someone made by joining under that login: left alone until the instructor keeps or resets each (POST .../roster/conflicts/{login}) */
             conflicts: components["schemas"]["RosterConflict"][];
-            /**
-             * Format: int32
-             * @description New student accounts
-             */
+            /** @description New student accounts */
             created: number;
-            /**
-             * Format: int32
-             * @description Students newly enrolled in the course
-             */
+            /** @description Students newly enrolled in the course */
             enrolled: number;
-            /**
-             * Format: int32
-             * @description Rows read
-             */
+            /** @description Rows read */
             rows: number;
-            /**
-             * Format: int32
-             * @description Existing students whose name or email changed
-             */
+            /** @description Existing students whose name or email changed */
             updated: number;
         };
         RunChangedData: {
@@ -2251,19 +2248,13 @@ export interface components {
             due: components["schemas"]["DueRule"];
             /** @description Where the course's first run starts, when the content says; later runs are created by instructors */
             firstRunStart: components["schemas"]["LocalDate"] | null;
-            /**
-             * Format: int32
-             * @description Percentage points a homework passed after its due date loses in the gradebook export
-             */
+            /** @description Percentage points a homework passed after its due date loses in the gradebook export */
             latePenalty: number;
             /** @description The IANA time zone new runs start in unless an instructor says otherwise */
             timeZone: string;
             /** @description The weekday of each week's webinar, or null when the course gives none */
             webinarDay: components["schemas"]["DayOfWeek"] | null;
-            /**
-             * Format: int32
-             * @description How long a webinar lasts, in minutes
-             */
+            /** @description How long a webinar lasts, in minutes */
             webinarMinutes: number;
             /** @description The webinar's local start time */
             webinarTime: components["schemas"]["LocalTime"] | null;
@@ -2294,20 +2285,11 @@ export interface components {
         TaskKind: "PR" | "DOC" | "OTHER";
         /** @description Done items by who vouches for them, so an instructor sees which ticks GitHub backs. */
         TickCounts: {
-            /**
-             * Format: int32
-             * @description Proven by a GitHub webhook delivery
-             */
+            /** @description Proven by a GitHub webhook delivery */
             github: number;
-            /**
-             * Format: int32
-             * @description Set by an instructor
-             */
+            /** @description Set by an instructor */
             instructor: number;
-            /**
-             * Format: int32
-             * @description Self-reported by the student
-             */
+            /** @description Self-reported by the student */
             student: number;
         };
         /**
@@ -2316,10 +2298,7 @@ export interface components {
          */
         TickSource: "STUDENT" | "GITHUB" | "INSTRUCTOR";
         TokenRequest: {
-            /**
-             * Format: int32
-             * @description Days until the token expires: 1 to the deployment's maximum (SYLLABUS_AUTH_INTEGRATION_TOKEN_MAX_DAYS, 90 by default); null for that maximum.
-             */
+            /** @description Days until the token expires: 1 to the deployment's maximum (SYLLABUS_AUTH_INTEGRATION_TOKEN_MAX_DAYS, 90 by default); null for that maximum. */
             expiresInDays?: number | null;
             label: string;
         };
@@ -2343,10 +2322,7 @@ export interface components {
             lastError: string | null;
             /** @description The first 500 characters of the last answer */
             lastResponse: string | null;
-            /**
-             * Format: int32
-             * @description The last answer's HTTP status
-             */
+            /** @description The last answer's HTTP status */
             lastStatus: number | null;
             /** @description Its `webhook-id` on every attempt */
             messageId: string;
@@ -2364,7 +2340,6 @@ export interface components {
             type: string;
         };
         WebhookResent: {
-            /** Format: int32 */
             resent: number;
         };
         WebhookSecret: {
@@ -2427,7 +2402,6 @@ export interface components {
             goal: string | null;
             homework: components["schemas"]["Homework"][];
             lectures: components["schemas"]["Lecture"][];
-            /** Format: int32 */
             number: number;
             sections: components["schemas"]["Section"][];
             /** @description The week's first day in the course's current run */
@@ -2438,17 +2412,13 @@ export interface components {
             webinar: components["schemas"]["Section"] | null;
         };
         WeekProgress: {
-            /** Format: int32 */
             doneItems: number;
-            /** Format: int32 */
             number: number;
-            /** Format: int32 */
             requiredItems: number;
             title: string;
         };
         WeekSummary: {
             homework: components["schemas"]["HomeworkReference"][];
-            /** Format: int32 */
             number: number;
             title: string;
             /** @description Titles of the week's topics. */
@@ -2572,9 +2542,10 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description An unexpected failure on the server; it is logged. */
+        /** @description 500: an unexpected failure, logged. 503: the database is away; try again after Retry-After seconds. */
         ServerError: {
             headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -2584,16 +2555,6 @@ export interface components {
         /** @description No valid bearer token. */
         Unauthorized: {
             headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description The database is unavailable; try again after Retry-After seconds. */
-        Unavailable: {
-            headers: {
-                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -2649,10 +2610,14 @@ export interface components {
         ItemId: string;
         /** @description true: only students with a homework (in scope) passed late; false: only those without */
         LateFilter: boolean;
+        /** @description The score's id */
+        LtiScoreId: string;
         /** @description Page number, from 1 */
         Page: number;
         /** @description Entries per page */
         PageSize: number;
+        /** @description The platform course's id (`LtiContext.id`) */
+        PlatformCourseId: string;
         /** @description The platform's id */
         PlatformId: string;
         /**
@@ -2740,7 +2705,7 @@ export interface operations {
             403: components["responses"]["OriginForbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     finishGithubSignIn: {
@@ -2786,9 +2751,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            500: components["responses"]["ServerError"];
             502: components["responses"]["BadGateway"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     startGithubLink: {
@@ -2823,8 +2787,7 @@ export interface operations {
             404: components["responses"]["GithubSignInOff"];
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["Conflict"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     startGithubSignIn: {
@@ -2857,8 +2820,7 @@ export interface operations {
             403: components["responses"]["OriginForbidden"];
             404: components["responses"]["GithubSignInOff"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     login: {
@@ -2907,7 +2869,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            500: components["responses"]["ServerError"];
             /** @description Too many sign-ins at once; try again after Retry-After seconds. */
             503: {
                 headers: {
@@ -2918,6 +2879,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            "5XX": components["responses"]["ServerError"];
         };
     };
     logout: {
@@ -2940,8 +2902,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getMe: {
@@ -2966,8 +2927,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getSignInProviders: {
@@ -2991,8 +2951,7 @@ export interface operations {
             400: components["responses"]["MalformedHeader"];
             403: components["responses"]["OriginForbidden"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listIntegrationTokens: {
@@ -3017,8 +2976,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     createIntegrationToken: {
@@ -3051,8 +3009,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     revokeIntegrationToken: {
@@ -3079,8 +3036,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["Conflict"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getStudentCalendar: {
@@ -3107,8 +3063,7 @@ export interface operations {
             403: components["responses"]["OriginForbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listCourses: {
@@ -3154,7 +3109,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["OriginForbidden"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getCourse: {
@@ -3194,7 +3149,7 @@ export interface operations {
             403: components["responses"]["OriginForbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getCourseAgenda: {
@@ -3235,7 +3190,7 @@ export interface operations {
             403: components["responses"]["OriginForbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getCourseCalendar: {
@@ -3266,8 +3221,7 @@ export interface operations {
             403: components["responses"]["OriginForbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getMyChecklist: {
@@ -3299,8 +3253,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     renewCalendarUrl: {
@@ -3333,8 +3286,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["Conflict"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     markItemDone: {
@@ -3392,8 +3344,7 @@ export interface operations {
             412: components["responses"]["ItemChanged"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     markItemNotDone: {
@@ -3444,8 +3395,7 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["ItemChanged"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getCohort: {
@@ -3493,8 +3443,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getCohortSummary: {
@@ -3531,8 +3480,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     replaceCourseContent: {
@@ -3590,7 +3538,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ContentRefused"];
-            500: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     checkCourseContent: {
@@ -3631,7 +3579,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ContentRefused"];
-            500: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     joinCourse: {
@@ -3704,8 +3652,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     removeEnrollment: {
@@ -3740,8 +3687,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getGradebook: {
@@ -3776,8 +3722,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getHistory: {
@@ -3818,8 +3763,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listHomework: {
@@ -3859,7 +3803,7 @@ export interface operations {
             403: components["responses"]["OriginForbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getHomework: {
@@ -3904,7 +3848,7 @@ export interface operations {
             403: components["responses"]["OriginForbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getJoinCode: {
@@ -3936,8 +3880,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     setJoinCode: {
@@ -3976,8 +3919,48 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    bindLtiContext: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
+                /** @description The platform course's id (`LtiContext.id`) */
+                id: components["parameters"]["PlatformCourseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    run: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The platform course, bound. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LtiContext"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            415: components["responses"]["UnsupportedMediaType"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     syncLtiRoster: {
@@ -4010,8 +3993,82 @@ export interface operations {
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["Conflict"];
-            500: components["responses"]["ServerError"];
             502: components["responses"]["BadGateway"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listLtiScores: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: components["parameters"]["Page"];
+                /** @description Entries per page */
+                size?: components["parameters"]["PageSize"];
+                status?: components["schemas"]["LtiScoreStatus"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of scores. */
+            200: {
+                headers: {
+                    Link: components["headers"]["PageLinks"];
+                    "X-Total-Count": components["headers"]["TotalCount"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LtiScore"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    resendLtiScore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The course
+                 * @example ml-in-production
+                 */
+                slug: components["parameters"]["CourseSlug"];
+                /** @description The score's id */
+                id: components["parameters"]["LtiScoreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued to be sent at once. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LtiScore"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listMyPullRequests: {
@@ -4043,8 +4100,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     assignPullRequest: {
@@ -4084,8 +4140,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     registerRepository: {
@@ -4132,8 +4187,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     uploadRoster: {
@@ -4182,8 +4236,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     resolveRosterConflict: {
@@ -4243,8 +4296,7 @@ export interface operations {
             };
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listRosterInvites: {
@@ -4276,8 +4328,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     createRosterInvites: {
@@ -4326,8 +4377,7 @@ export interface operations {
             };
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["Conflict"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listRuns: {
@@ -4359,8 +4409,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getRun: {
@@ -4397,8 +4446,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     putRun: {
@@ -4452,8 +4500,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getRunCalendar: {
@@ -4489,8 +4536,7 @@ export interface operations {
             403: components["responses"]["OriginForbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getRunCohort: {
@@ -4543,8 +4589,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getRunGradebook: {
@@ -4584,8 +4629,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getStudentChecklist: {
@@ -4622,8 +4666,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     markStudentItemDone: {
@@ -4686,8 +4729,7 @@ export interface operations {
             412: components["responses"]["ItemChanged"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     markStudentItemNotDone: {
@@ -4746,8 +4788,7 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["ItemChanged"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     extendDeadline: {
@@ -4793,8 +4834,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     removeExtension: {
@@ -4834,8 +4874,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["Conflict"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     reviewHomework: {
@@ -4882,8 +4921,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     registerStudentRepository: {
@@ -4927,8 +4965,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     decideRepositoryOwner: {
@@ -4980,8 +5017,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listWebhooks: {
@@ -5013,8 +5049,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     createWebhook: {
@@ -5053,8 +5088,7 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getWebhook: {
@@ -5088,8 +5122,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     replaceWebhook: {
@@ -5129,8 +5162,7 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     deleteWebhook: {
@@ -5162,8 +5194,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listWebhookDeliveries: {
@@ -5206,8 +5237,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     resendWebhookDelivery: {
@@ -5242,8 +5272,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     resendFailedWebhookDeliveries: {
@@ -5277,8 +5306,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     rotateWebhookSecret: {
@@ -5312,8 +5340,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     testWebhook: {
@@ -5348,8 +5375,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
             409: components["responses"]["Conflict"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listWeeks: {
@@ -5389,7 +5415,7 @@ export interface operations {
             403: components["responses"]["OriginForbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getWeek: {
@@ -5434,7 +5460,7 @@ export interface operations {
             403: components["responses"]["OriginForbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listGithubDeliveries: {
@@ -5466,8 +5492,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     receiveGithubWebhook: {
@@ -5522,7 +5547,6 @@ export interface operations {
                 };
             };
             415: components["responses"]["UnsupportedMediaType"];
-            500: components["responses"]["ServerError"];
             /** @description No webhook secret is configured: every delivery is refused. */
             503: {
                 headers: {
@@ -5533,6 +5557,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getLtiKeys: {
@@ -5554,8 +5579,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listLtiPlatforms: {
@@ -5579,7 +5603,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     registerLtiPlatform: {
@@ -5612,8 +5636,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["Unavailable"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getLtiPlatform: {
@@ -5642,7 +5665,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     deleteLtiPlatform: {
@@ -5668,7 +5691,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            500: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     addLtiDeployment: {
@@ -5703,7 +5726,7 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            500: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     getLtiTool: {
@@ -5725,7 +5748,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
-            500: components["responses"]["ServerError"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     onChecklistItemChanged: {

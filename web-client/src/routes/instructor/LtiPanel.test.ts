@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LtiPlatform, LtiTool } from '../../lib/api/lti';
+import type { LtiPlatform, LtiScore, LtiTool } from '../../lib/api/lti';
 import { json, problem } from '../../test/responses';
 import LtiPanel from './LtiPanel.svelte';
 
@@ -26,6 +26,7 @@ const CANVAS: LtiPlatform = {
   deploymentIds: ['1:abc'],
   contexts: [
     {
+      id: 3,
       contextId: 'c-1',
       title: 'ML in Production',
       course: 'ml-in-production',
@@ -47,6 +48,7 @@ describe('LtiPanel', () => {
       'fetch',
       vi.fn(async (request: Request) => {
         if (request.url.endsWith('/api/lti/tool')) return json(TOOL);
+        if (request.method === 'GET' && !request.url.includes('/lti/platforms')) return json([]);
         if (request.method === 'POST') {
           sent.push(await request.json());
           listed = [CANVAS];
@@ -90,6 +92,7 @@ describe('LtiPanel', () => {
       'fetch',
       vi.fn(async (request: Request) => {
         if (request.url.endsWith('/api/lti/tool')) return json({ ...TOOL, available: false });
+        if (request.method === 'GET' && !request.url.includes('/lti/platforms')) return json([]);
         if (request.method === 'POST') {
           return problem({
             status: 400,
@@ -122,6 +125,7 @@ describe('LtiPanel', () => {
       'fetch',
       vi.fn(async (request: Request) => {
         if (request.url.endsWith('/api/lti/tool')) return json(TOOL);
+        if (request.method === 'GET' && !request.url.includes('/lti/platforms')) return json([]);
         if (request.method === 'POST') {
           posted.push(new URL(request.url).pathname);
           return json({
@@ -143,5 +147,56 @@ describe('LtiPanel', () => {
       'The platforms list 12 members: 1 enrolled (Ada Lovelace), 1 flagged as gone (Alan Turing; their work stays).',
     );
     expect(posted).toEqual(['/api/courses/ml-in-production/lti/memberships']);
+  });
+
+  it('moves a platform course to another run, lists the scores sent and resends one', async () => {
+    const score: LtiScore = {
+      id: 41,
+      student: 'lti--0a1b2c3d4e5f6a7b',
+      homework: 'H2',
+      platformCourse: 'ML in Production',
+      scoreGiven: 100,
+      status: 'FAILED',
+      attempts: 3,
+      lastStatus: 503,
+      lastError: 'HTTP 503: down',
+      nextAttemptAt: '2026-12-08T10:00:00Z',
+      updatedAt: '2026-12-08T09:00:00Z',
+      sentAt: null,
+    };
+    const calls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (request: Request) => {
+        const url = new URL(request.url);
+        calls.push(`${request.method} ${url.pathname}${url.search}`);
+        if (url.pathname.endsWith('/api/lti/tool')) return json(TOOL);
+        if (url.pathname.endsWith('/runs'))
+          return json([
+            { name: '2026-autumn', title: 'Autumn 2026' },
+            { name: '2027-spring', title: 'Spring 2027' },
+          ]);
+        if (url.pathname.endsWith('/lti/scores')) return json([score]);
+        if (request.method === 'PUT') {
+          const { run } = (await request.json()) as { run: string };
+          return json({ ...CANVAS.contexts[0], run });
+        }
+        if (url.pathname.endsWith('/resend')) return json({ ...score, status: 'PENDING' }, 202);
+        return json([CANVAS]);
+      }),
+    );
+    const user = userEvent.setup();
+    render(LtiPanel, { slug: 'ml-in-production' });
+
+    await user.selectOptions(await screen.findByLabelText('Move to run'), '2027-spring');
+    await user.click(screen.getByRole('button', { name: 'Move' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('ML in Production is bound to run 2027-spring');
+    expect(calls).toContain('PUT /api/courses/ml-in-production/lti/contexts/3');
+
+    expect(await screen.findByText('HTTP 503: down')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Resend H2 of lti--0a1b2c3d4e5f6a7b' }));
+    expect(calls).toContain('POST /api/courses/ml-in-production/lti/scores/41/resend');
+    await user.selectOptions(screen.getByLabelText('Show'), 'FAILED');
+    expect(calls.at(-1)).toBe('GET /api/courses/ml-in-production/lti/scores?status=FAILED&size=50');
   });
 });

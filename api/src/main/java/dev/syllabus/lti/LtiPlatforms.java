@@ -304,15 +304,21 @@ public class LtiPlatforms {
         return platform;
     }
 
+    /** A platform course as the instructor sees it. Call within a transaction. */
+    LtiViews.LinkedContext linked(LtiContextEntity context) {
+        return new LtiViews.LinkedContext(
+                context.id,
+                context.contextId,
+                context.title,
+                courses.slug(context.courseId),
+                CourseRunEntity.<CourseRunEntity>findById(context.runId).name,
+                context.syncedAt,
+                context.syncedMembers);
+    }
+
     private LtiViews.Platform view(LtiPlatformEntity platform) {
         List<LtiViews.LinkedContext> contexts = LtiContextEntity.ofPlatform(platform.id).stream()
-                .map(context -> new LtiViews.LinkedContext(
-                        context.contextId,
-                        context.title,
-                        courses.slug(context.courseId),
-                        CourseRunEntity.<CourseRunEntity>findById(context.runId).name,
-                        context.syncedAt,
-                        context.syncedMembers))
+                .map(this::linked)
                 .toList();
         return new LtiViews.Platform(
                 platform.id,

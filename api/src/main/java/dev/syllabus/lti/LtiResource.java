@@ -2,19 +2,13 @@ package dev.syllabus.lti;
 
 import dev.syllabus.domain.DomainException;
 import dev.syllabus.http.HttpEdge;
-import dev.syllabus.http.PathParams;
 import dev.syllabus.http.ProblemMapper;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Cookie;
@@ -22,14 +16,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * LTI 1.3: the tool's keys, its registration (dynamic, or by an instructor), and the platform's
- * login and launch. What a browser opens inside the platform answers HTML; the rest JSON.
+ * LTI 1.3 as platforms and browsers call it: the tool's keys, dynamic registration, the platform's
+ * login and launch, a deep-linking pick, and which platforms may frame the web client. What a
+ * browser opens inside the platform answers HTML. Instructors' calls: {@link LtiInstructorResource}.
  */
 // One root for every resource under /api (see EnrollmentResource).
 @Path("/api")
@@ -38,16 +32,13 @@ public class LtiResource {
     private final ToolKeys keys;
     private final LtiPlatforms platforms;
     private final LtiLaunches launches;
-    private final LtiRoster roster;
     private final LtiDeepLinking deepLinking;
 
-    LtiResource(
-            ToolKeys keys, LtiPlatforms platforms, LtiLaunches launches, LtiRoster roster, LtiDeepLinking deepLinking) {
+    LtiResource(ToolKeys keys, LtiPlatforms platforms, LtiLaunches launches, LtiDeepLinking deepLinking) {
         this.deepLinking = deepLinking;
         this.keys = keys;
         this.platforms = platforms;
         this.launches = launches;
-        this.roster = roster;
     }
 
     @GET
@@ -177,61 +168,6 @@ public class LtiResource {
         });
     }
 
-    @GET
-    @Path("/lti/platforms")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed("INSTRUCTOR")
-    public List<LtiViews.Platform> listPlatforms() {
-        return platforms.list();
-    }
-
-    @POST
-    @Path("/lti/platforms")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed("INSTRUCTOR")
-    public Response registerPlatform(@NotNull @Valid LtiViews.PlatformRequest request, UriInfo uri) {
-        LtiViews.Platform platform = platforms.register(request);
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(Long.toString(platform.id()))
-                        .build())
-                .entity(platform)
-                .build();
-    }
-
-    @GET
-    @Path("/lti/platforms/{id}")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed("INSTRUCTOR")
-    public LtiViews.Platform getPlatform(@PathParam("id") String id) {
-        return platforms.get(id(id));
-    }
-
-    @DELETE
-    @Path("/lti/platforms/{id}")
-    @RolesAllowed("INSTRUCTOR")
-    public void deletePlatform(@PathParam("id") String id) {
-        platforms.delete(id(id));
-    }
-
-    @POST
-    @Path("/lti/platforms/{id}/deployments")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed("INSTRUCTOR")
-    public LtiViews.Platform addDeployment(
-            @PathParam("id") String id, @NotNull @Valid LtiViews.DeploymentRequest request) {
-        return platforms.addDeployment(id(id), request);
-    }
-
-    @POST
-    @Path("/courses/{slug}/lti/memberships")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed("INSTRUCTOR")
-    public LtiViews.RosterSync syncRoster(@PathParam("slug") String slug) {
-        return roster.sync(PathParams.slug("slug", slug));
-    }
-
     private Response login(LtiLaunches.LoginRequest request) {
         return page("Syllabus could not open", () -> {
             LtiLaunches.Started started = launches.login(request);
@@ -278,9 +214,5 @@ public class LtiResource {
                 .header("Referrer-Policy", "no-referrer")
                 .entity(page.html())
                 .build();
-    }
-
-    private static long id(String id) {
-        return PathParams.number("id", id, Integer.MAX_VALUE);
     }
 }

@@ -1,6 +1,7 @@
 package dev.syllabus.lti;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import io.quarkus.panache.common.Page;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.LockModeType;
@@ -94,6 +95,39 @@ public class LtiScoreEntity extends PanacheEntity {
 
     @io.quarkus.runtime.annotations.RegisterForReflection
     public record Id(Long id) {}
+
+    /** Where a score's delivery stands, for the instructor's view. */
+    public enum Delivery {
+        PENDING("version > sentVersion and lastError is null"),
+        SENT("version = sentVersion"),
+        FAILED("version > sentVersion and lastError is not null");
+
+        final String where;
+
+        Delivery(String where) {
+            this.where = where;
+        }
+
+        public static Delivery of(LtiScoreEntity score) {
+            return score.version == score.sentVersion ? SENT : score.lastError == null ? PENDING : FAILED;
+        }
+    }
+
+    private static final String OF_COURSE = "contextId in (select c.id from LtiContext c where c.courseId = ?1)";
+
+    /** A page of the course's scores, newest change first; {@code delivery} narrows them (null: all). */
+    public static List<LtiScoreEntity> ofCourse(long courseId, Delivery delivery, Page page) {
+        return find(
+                        OF_COURSE + (delivery == null ? "" : " and " + delivery.where)
+                                + " order by updatedAt desc, id desc",
+                        courseId)
+                .page(page)
+                .list();
+    }
+
+    public static long countOfCourse(long courseId, Delivery delivery) {
+        return count(OF_COURSE + (delivery == null ? "" : " and " + delivery.where), courseId);
+    }
 
     public static List<LtiScoreEntity> ofContext(long contextId) {
         return list("contextId = ?1 order by updatedAt desc", contextId);

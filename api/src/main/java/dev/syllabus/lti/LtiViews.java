@@ -26,7 +26,32 @@ public final class LtiViews {
 
     /** A platform's course, the course run it is bound to, and its last roster sync (null: never). */
     public record LinkedContext(
-            String contextId, String title, String course, String run, Instant syncedAt, Integer syncedMembers) {}
+            long id,
+            String contextId,
+            String title,
+            String course,
+            String run,
+            Instant syncedAt,
+            Integer syncedMembers) {}
+
+    /** The run a platform course is bound to from now on. */
+    public record BindingRequest(
+            @NotNull @Size(min = 1, max = 64) String run) {}
+
+    /** A student's homework score for a platform course, and how its delivery stands. */
+    public record ScoreDelivery(
+            long id,
+            String student,
+            String homework,
+            String platformCourse,
+            Double scoreGiven,
+            LtiScoreEntity.Delivery status,
+            int attempts,
+            Integer lastStatus,
+            String lastError,
+            Instant nextAttemptAt,
+            Instant updatedAt,
+            Instant sentAt) {}
 
     /** A student a roster sync names. */
     public record RosterMember(String login, String name) {}

@@ -35,4 +35,9 @@ public record ScoreQueue(String body, int version, int sentVersion, int attempts
         boolean newer = version > attemptVersion;
         return new ScoreQueue(body, version, sentVersion, newer ? 0 : attempts + 1, newer ? now : now.plus(wait));
     }
+
+    /** An instructor asked for the score again: what waits (or, once sent, the same score once more) goes at {@code now}. */
+    public ScoreQueue resent(Instant now) {
+        return new ScoreQueue(body, pending() ? version : version + 1, sentVersion, 0, now);
+    }
 }

@@ -89,7 +89,10 @@ class AuthorizationTest {
             Map.entry("getLtiPlatform", Set.of(Caller.INSTRUCTOR)),
             Map.entry("deleteLtiPlatform", Set.of(Caller.INSTRUCTOR)),
             Map.entry("addLtiDeployment", Set.of(Caller.INSTRUCTOR)),
-            Map.entry("syncLtiRoster", Set.of(Caller.INSTRUCTOR)));
+            Map.entry("syncLtiRoster", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("bindLtiContext", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("listLtiScores", Set.of(Caller.INSTRUCTOR)),
+            Map.entry("resendLtiScore", Set.of(Caller.INSTRUCTOR)));
 
     /** Bodies that are valid for each operation that takes one, so only the caller decides the answer. */
     private static final Map<String, Object> BODIES = Map.ofEntries(
@@ -118,7 +121,8 @@ class AuthorizationTest {
                             "authorizationEndpoint", "ftp://walker.example/auth",
                             "tokenEndpoint", "ftp://walker.example/token",
                             "jwksUri", "ftp://walker.example/jwks")),
-            Map.entry("addLtiDeployment", Map.of("deploymentId", "walker")));
+            Map.entry("addLtiDeployment", Map.of("deploymentId", "walker")),
+            Map.entry("bindLtiContext", Map.of("run", "walker")));
 
     @Test
     void everyOperationAnswersEachCallerAsItsRoleAllows() throws Exception {

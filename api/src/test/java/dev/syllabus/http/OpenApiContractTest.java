@@ -92,7 +92,7 @@ class OpenApiContractTest {
                     }
                 }
                 assertThat(op.path("responses")
-                                .path("500")
+                                .path("5XX")
                                 .path("$ref")
                                 .asText()
                                 .equals("#/components/responses/ServerError"))

@@ -123,4 +123,78 @@ class LtiGradesTest extends WithRegisteredPlatform {
         Thread.sleep(1_500);
         assertThat(platform.scores()).hasSize(1);
     }
+
+    @Test
+    void theInstructorSeesEachScoresDeliveryWithThePlatformsAnswerAndCanSendItAgain() throws Exception {
+        String scores = "/api/courses/" + COURSE + "/lti/scores";
+        String subject = "learner-" + UUID.randomUUID().toString().substring(0, 8);
+        String login = student(subject);
+        platform.answerScoresWith(503);
+        review(login, "APPROVED");
+        await(() -> platform.refusedScores() >= 1, Duration.ofSeconds(10));
+        await(
+                () -> as(admin)
+                        .queryParam("status", "FAILED")
+                        .queryParam("size", 100)
+                        .get(scores)
+                        .jsonPath()
+                        .getList("student")
+                        .contains(login),
+                Duration.ofSeconds(5));
+
+        Map<String, Object> failed = as(admin)
+                .queryParam("status", "FAILED")
+                .queryParam("size", 100)
+                .get(scores)
+                .then()
+                .statusCode(200)
+                .header("X-Total-Count", org.hamcrest.Matchers.notNullValue())
+                .extract()
+                .jsonPath()
+                .getMap("find { it.student == '" + login + "' }");
+        assertThat(failed)
+                .containsEntry("homework", "H1")
+                .containsEntry("status", "FAILED")
+                .containsEntry("lastStatus", 503)
+                .containsEntry("platformCourse", "Course course-" + subject);
+        assertThat((String) failed.get("lastError")).contains("HTTP 503");
+        assertThat(((Number) failed.get("scoreGiven")).doubleValue()).isBetween(0.0, 100.0);
+        int id = (Integer) failed.get("id");
+
+        platform.answerScoresWith(200);
+        as(admin)
+                .post(scores + "/" + id + "/resend")
+                .then()
+                .statusCode(202)
+                .body("id", org.hamcrest.Matchers.equalTo(id));
+        await(() -> platform.scores().size() == 1, Duration.ofSeconds(5));
+        await(
+                () -> "SENT"
+                        .equals(as(admin)
+                                .get(scores + "?status=SENT&size=100")
+                                .jsonPath()
+                                .getString("find { it.id == " + id + " }.status")),
+                Duration.ofSeconds(5));
+
+        // A score the platform has is sent once more when asked (the platform may have lost it).
+        as(admin)
+                .post(scores + "/" + id + "/resend")
+                .then()
+                .statusCode(202)
+                .body("status", org.hamcrest.Matchers.equalTo("PENDING"));
+        await(() -> platform.scores().size() == 2, Duration.ofSeconds(5));
+        assertThat(platform.scores().get(1).body())
+                .isEqualTo(platform.scores().get(0).body());
+
+        as(admin).post(scores + "/999999999/resend").then().statusCode(404);
+        as(admin)
+                .get(scores + "?status=LOST")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("status"));
+        as(LtiBrowser.launched(platform, subject + "x", MockPlatform.LEARNER, "course-" + subject))
+                .get(scores)
+                .then()
+                .statusCode(403);
+    }
 }

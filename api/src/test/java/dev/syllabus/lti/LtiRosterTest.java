@@ -3,14 +3,17 @@ package dev.syllabus.lti;
 import static dev.syllabus.support.Api.COURSE;
 import static dev.syllabus.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.syllabus.support.Api;
 import dev.syllabus.support.LtiBrowser;
 import dev.syllabus.support.MockPlatform;
 import dev.syllabus.support.WithRegisteredPlatform;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -82,5 +85,59 @@ class LtiRosterTest extends WithRegisteredPlatform {
     void aCourseNoPlatformCourseIsBoundToHasNothingToSync() {
         as(admin).post("/api/courses/demo-course/lti/memberships").then().statusCode(409);
         as(Api.student(Api.uniqueLogin("nrps"))).post(SYNC).then().statusCode(403);
+    }
+
+    @Test
+    void anInstructorMovesAPlatformCourseToAnotherRunAndLaterLaunchesEnrolThere() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String context = "move-" + suffix;
+        LtiBrowser.launched(platform, "teacher-" + suffix, MockPlatform.INSTRUCTOR, context);
+        String run = "spring-" + suffix;
+        as(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("title", "Spring", "start", "2027-02-01", "timeZone", "UTC"))
+                .put("/api/courses/" + COURSE + "/runs/" + run)
+                .then()
+                .statusCode(201);
+        int id = as(admin)
+                .get("/api/lti/platforms/" + registered)
+                .jsonPath()
+                .getInt("contexts.find { it.contextId == '" + context + "' }.id");
+        String binding = "/api/courses/" + COURSE + "/lti/contexts/" + id;
+
+        as(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("run", run))
+                .put(binding)
+                .then()
+                .statusCode(200)
+                .body("run", equalTo(run))
+                .body("contextId", equalTo(context));
+        String student = LtiBrowser.launched(platform, "s-" + suffix, MockPlatform.LEARNER, context);
+        as(student)
+                .get("/api/courses/" + COURSE + "/checklist")
+                .then()
+                .statusCode(200)
+                .body("run.name", equalTo(run));
+
+        as(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("run", "no-such-run"))
+                .put(binding)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("run"));
+        as(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("run", run))
+                .put("/api/courses/demo-course/lti/contexts/" + id)
+                .then()
+                .statusCode(404);
+        as(student)
+                .contentType(ContentType.JSON)
+                .body(Map.of("run", run))
+                .put(binding)
+                .then()
+                .statusCode(403);
     }
 }
