@@ -36,6 +36,19 @@ describe('DeepLinkPage', () => {
     expect(fields.getAll('homework')).toEqual(['H1']);
   });
 
+  it('offers one homework at a time where the platform takes one link', async () => {
+    history.replaceState(null, '', '/instructor/deep-link?course=demo&single=true&request=req-2');
+    const user = userEvent.setup();
+    render(DeepLinkPage, { course });
+
+    expect(await screen.findByText('The platform takes one homework at a time here.')).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'H1: Initial design draft' }));
+    await user.click(screen.getByRole('radio', { name: 'H3: Data storage' }));
+    const form = screen.getByRole('button', { name: 'Place 1 homework in the platform' }).closest('form')!;
+    expect(new FormData(form).getAll('homework')).toEqual(['H3']);
+  });
+
   it('says where to start when the page is opened without a request', () => {
     history.replaceState(null, '', '/instructor/deep-link');
     render(DeepLinkPage, { course });

@@ -11,6 +11,8 @@ create table lti_deep_link (
     return_url    varchar(2000) not null,
     -- the platform's opaque data, echoed in the answer
     data          varchar(4000),
+    -- false where the platform takes one link at a time
+    accept_multiple boolean     not null,
     created_at    timestamp with time zone not null
 );
 

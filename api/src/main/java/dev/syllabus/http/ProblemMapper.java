@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.syllabus.domain.ConcurrentChanges;
 import dev.syllabus.domain.DomainException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -186,7 +187,7 @@ public class ProblemMapper {
             }
             return respond(413, "The request body is larger than this API accepts.", uri, List.of());
         }
-        if (isConcurrentChange(e)) {
+        if (ConcurrentChanges.caused(e)) {
             LOG.debugf("Concurrent change refused: %s", e.getMessage());
             return respond(
                     409, "Someone else changed this at the same moment; read it again and retry.", uri, List.of());
@@ -232,18 +233,6 @@ public class ProblemMapper {
      * 23505), a serialization failure (40001) or a deadlock (40P01). Nothing was stored; the
      * client may retry. The hot paths avoid these by locking first; this is the net below them.
      */
-    private static boolean isConcurrentChange(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-                if (state.equals("23505") || state.equals("40001") || state.equals("40P01")) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     private static String clientDetail(int status) {
         return switch (status) {
             case 400 -> "The request is malformed.";

@@ -43,9 +43,11 @@ public final class DeepLinks {
 
     /**
      * The homework picked by code, in the course's order, each once. Refuses a code the course does
-     * not have, and an empty pick unless the instructor cancelled (an empty answer places nothing).
+     * not have, an empty pick unless the instructor cancelled (an empty answer places nothing), and
+     * more than one where the platform takes one link at a time.
      */
-    public static List<Offered> picked(List<Offered> offered, Collection<String> codes, boolean cancelled) {
+    public static List<Offered> picked(
+            List<Offered> offered, Collection<String> codes, boolean cancelled, boolean multiple) {
         if (cancelled) {
             return List.of();
         }
@@ -57,6 +59,9 @@ public final class DeepLinks {
         wanted.stream().filter(code -> !known.contains(code)).findFirst().ifPresent(code -> {
             throw DomainException.invalid("homework", "'" + clip(code) + "' is not a homework of this course");
         });
+        if (!multiple && wanted.size() > 1) {
+            throw DomainException.invalid("homework", "this platform takes one homework at a time: pick one");
+        }
         return offered.stream().filter(h -> wanted.contains(h.code())).toList();
     }
 

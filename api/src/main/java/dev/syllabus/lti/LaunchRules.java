@@ -94,6 +94,7 @@ public final class LaunchRules {
             String targetLinkUri,
             String deepLinkReturnUrl,
             String deepLinkData,
+            boolean deepLinkMultiple,
             String lineItemsUrl,
             String membershipsUrl) {
 
@@ -134,6 +135,7 @@ public final class LaunchRules {
                 text(claims, LTI + "target_link_uri"),
                 text(settings, "deep_link_return_url"),
                 text(settings, "data"),
+                !Boolean.FALSE.equals(settings.get("accept_multiple")),
                 text(map(claims, AGS_ENDPOINT), "lineitems"),
                 text(map(claims, NRPS), "context_memberships_url"));
     }

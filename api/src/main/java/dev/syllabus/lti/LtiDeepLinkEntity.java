@@ -20,6 +20,7 @@ public class LtiDeepLinkEntity extends PanacheEntityBase {
     public long courseId;
     public String returnUrl;
     public String data;
+    public boolean acceptMultiple;
     public Instant createdAt;
 
     /** Uses the request up: true only for the one caller that deleted it. Call within a transaction. */

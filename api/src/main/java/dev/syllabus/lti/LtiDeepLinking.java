@@ -63,9 +63,11 @@ public class LtiDeepLinking {
         row.courseId = course.id;
         row.returnUrl = launch.deepLinkReturnUrl();
         row.data = launch.deepLinkData();
+        row.acceptMultiple = launch.deepLinkMultiple();
         row.createdAt = Instant.now();
         row.persist();
-        return "/instructor/deep-link?course=" + course.slug + "&request=" + request;
+        return "/instructor/deep-link?course=" + course.slug + (launch.deepLinkMultiple() ? "" : "&single=true")
+                + "&request=" + request;
     }
 
     /**
@@ -103,7 +105,8 @@ public class LtiDeepLinking {
                             .map(h -> new DeepLinks.Offered(h.code(), h.title()))
                             .toList(),
                     codes,
-                    cancelled);
+                    cancelled,
+                    row.acceptMultiple);
             LtiPlatformEntity platform = LtiPlatformEntity.findById(row.platformId);
             if (platform == null || !LtiDeepLinkEntity.take(hash)) {
                 throw DomainException.invalid(

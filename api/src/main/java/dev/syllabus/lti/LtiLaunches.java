@@ -16,6 +16,7 @@ import dev.syllabus.config.SyllabusConfig;
 import dev.syllabus.course.CourseEntity;
 import dev.syllabus.course.CourseRuns;
 import dev.syllabus.course.Courses;
+import dev.syllabus.domain.ConcurrentChanges;
 import dev.syllabus.domain.DomainException;
 import dev.syllabus.progress.enrolment.Enrolments;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -212,7 +213,18 @@ public class LtiLaunches {
                     throw DomainException.unauthenticated("The launch was refused: " + why + ".");
                 });
         LaunchRules.Launch launch = LaunchRules.read(claims);
-        Admitted admitted = QuarkusTransaction.requiringNew().call(() -> admit(platform, launch, origin));
+        // Launches of one platform course or user at once: a loser's rows were made by the winner,
+        // so its next try finds them (each try may lose to a different row, hence a few).
+        Admitted admitted = null;
+        for (int attempt = 1; admitted == null; attempt++) {
+            try {
+                admitted = QuarkusTransaction.requiringNew().call(() -> admit(platform, launch, origin));
+            } catch (RuntimeException e) {
+                if (attempt == 3 || !ConcurrentChanges.caused(e)) {
+                    throw e;
+                }
+            }
+        }
         grades.contextsChanged();
         return admitted;
     }

@@ -19,22 +19,26 @@ class DeepLinksTest {
 
     @Test
     void aPickKeepsTheCoursesOrderEachHomeworkOnce() {
-        assertThat(DeepLinks.picked(COURSE, List.of("H3", " H1", "H3"), false))
+        assertThat(DeepLinks.picked(COURSE, List.of("H3", " H1", "H3"), false, true))
                 .extracting(DeepLinks.Offered::code)
                 .containsExactly("H1", "H3");
-        assertThat(DeepLinks.picked(COURSE, List.of("H1"), true))
+        assertThat(DeepLinks.picked(COURSE, List.of("H1"), true, true))
                 .as("cancelled")
                 .isEmpty();
     }
 
     @Test
     void anEmptyPickOrAnUnknownHomeworkIsRefusedNamingTheField() {
-        assertThatThrownBy(() -> DeepLinks.picked(COURSE, List.of(), false))
+        assertThatThrownBy(() -> DeepLinks.picked(COURSE, List.of(), false, true))
                 .isInstanceOf(DomainException.class)
                 .hasMessageContaining("at least one");
-        assertThatThrownBy(() -> DeepLinks.picked(COURSE, List.of("H1", "H9"), false))
+        assertThatThrownBy(() -> DeepLinks.picked(COURSE, List.of("H1", "H9"), false, true))
                 .isInstanceOf(DomainException.class)
                 .hasMessageContaining("'H9'");
+        assertThatThrownBy(() -> DeepLinks.picked(COURSE, List.of("H1", "H2"), false, false))
+                .isInstanceOf(DomainException.class)
+                .hasMessageContaining("one homework at a time");
+        assertThat(DeepLinks.picked(COURSE, List.of("H2"), false, false)).hasSize(1);
     }
 
     @Test

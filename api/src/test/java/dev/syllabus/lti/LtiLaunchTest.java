@@ -18,9 +18,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -230,6 +236,34 @@ class LtiLaunchTest {
     }
 
     @Test
+    void firstLaunchesOfOnePlatformCourseAndUserAtOnceAllSignIn() throws Exception {
+        registerByHand();
+        String context = "race-" + UUID.randomUUID().toString().substring(0, 8);
+        String same = subject();
+        List<Callable<Integer>> launches = new ArrayList<>();
+        for (String subject : List.of(same, same, subject(), subject())) {
+            Login login = login();
+            String token =
+                    platform.sign(platform.launch(subject, MockPlatform.LEARNER, context, login.nonce(), TOOL + "/")
+                            .build());
+            launches.add(() -> launch(login, token).statusCode());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(launches.size());
+        try {
+            for (Future<Integer> answer : pool.invokeAll(launches)) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(as(admin)
+                        .get("/api/lti/platforms/" + registered)
+                        .jsonPath()
+                        .getList("contexts.findAll { it.contextId == '" + context + "' }"))
+                .hasSize(1);
+    }
+
+    @Test
     void anInstructorsLaunchOpensTheInstructorsPage() {
         registerByHand();
         Login login = login();
@@ -248,7 +282,7 @@ class LtiLaunchTest {
         Login login = login();
         String forged = MockPlatform.sign(
                 claims(login, subject(), MockPlatform.INSTRUCTOR).build(),
-                MockPlatform.newKey(),
+                MockPlatform.FORGERS_KEY,
                 platform.currentKid());
         assertRefused(launch(login, forged), 401, "signature");
     }
@@ -263,7 +297,7 @@ class LtiLaunchTest {
         int fetches = platform.keyFetches();
         Login login = login();
         String unknown = MockPlatform.sign(
-                claims(login, subject(), MockPlatform.LEARNER).build(), MockPlatform.newKey(), "no-such-kid");
+                claims(login, subject(), MockPlatform.LEARNER).build(), MockPlatform.FORGERS_KEY, "no-such-kid");
         assertRefused(launch(login, unknown), 401, "no-such-kid");
         assertThat(platform.keyFetches()).isEqualTo(fetches + 1);
     }

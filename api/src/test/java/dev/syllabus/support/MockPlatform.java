@@ -42,6 +42,8 @@ public final class MockPlatform implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Every platform starts with this key: an RSA key takes a while to make, and no test tells platforms apart by key. */
     private static final RSAKey FIRST_KEY = newKey();
+    /** A key no platform publishes, for tokens a forger signs. */
+    public static final RSAKey FORGERS_KEY = newKey();
 
     private final HttpServer server;
     private final List<RSAKey> published = new CopyOnWriteArrayList<>();
