@@ -2,7 +2,6 @@ package dev.syllabus.events;
 
 import dev.syllabus.http.PageRequest;
 import dev.syllabus.http.PathParams;
-import io.quarkus.panache.common.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -105,14 +104,13 @@ public class WebhookResource {
             @QueryParam("size") String size,
             UriInfo uri) {
         PageRequest request = PageRequest.of(page, size);
-        WebhookService.DeliveryPage found = webhooks.deliveries(
-                PathParams.slug("slug", slug),
-                id(id),
-                PathParams.oneOf("status", status, WebhookDeliveryEntity.Status.class),
-                Page.of(request.index(), request.size()));
-        return request.headers(Response.ok(found.deliveries(), MediaType.APPLICATION_JSON), uri, (int)
-                        Math.min(Integer.MAX_VALUE, found.total()))
-                .build();
+        return request.answer(
+                webhooks.deliveries(
+                        PathParams.slug("slug", slug),
+                        id(id),
+                        PathParams.oneOf("status", status, WebhookDeliveryEntity.Status.class),
+                        request.panache()),
+                uri);
     }
 
     @POST

@@ -3,6 +3,7 @@ package dev.syllabus.events;
 import dev.syllabus.course.CourseEntity;
 import dev.syllabus.course.Courses;
 import dev.syllabus.domain.DomainException;
+import dev.syllabus.http.Paged;
 import dev.syllabus.outbound.TargetAddresses;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -105,12 +106,10 @@ public class WebhookService {
                 WebhookDeliveryEntity.find("event", event).firstResult());
     }
 
-    record DeliveryPage(List<WebhookViews.Delivery> deliveries, long total) {}
-
     @Transactional
-    DeliveryPage deliveries(String slug, long id, WebhookDeliveryEntity.Status status, Page page) {
+    Paged<WebhookViews.Delivery> deliveries(String slug, long id, WebhookDeliveryEntity.Status status, Page page) {
         WebhookSubscriptionEntity subscription = subscription(slug, id);
-        return new DeliveryPage(
+        return new Paged<>(
                 WebhookDeliveryEntity.ofSubscription(subscription.id, status, page).stream()
                         .map(WebhookViews.Delivery::of)
                         .toList(),

@@ -2,6 +2,7 @@ package dev.syllabus.github;
 
 import dev.syllabus.account.AccountEntity;
 import dev.syllabus.content.EvidencePolicy;
+import dev.syllabus.http.Paged;
 import dev.syllabus.progress.checklist.PullRequestStates;
 import dev.syllabus.progress.checklist.RepositoryOwners;
 import io.quarkus.panache.common.Page;
@@ -28,15 +29,13 @@ public class GithubFacts implements PullRequestStates, RepositoryOwners {
         this.credits = credits;
     }
 
-    record DeliveryPage(List<GithubViews.Delivery> deliveries, long total) {}
-
     @Transactional
-    DeliveryPage deliveries(Page page) {
+    Paged<GithubViews.Delivery> deliveries(Page page) {
         List<GithubViews.Delivery> rows =
                 DeliveryEntity.<DeliveryEntity>findAll(Sort.descending("receivedAt", "id")).page(page).list().stream()
                         .map(GithubViews.Delivery::of)
                         .toList();
-        return new DeliveryPage(rows, DeliveryEntity.count());
+        return new Paged<>(rows, DeliveryEntity.count());
     }
 
     @Override

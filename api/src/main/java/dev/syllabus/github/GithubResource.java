@@ -8,7 +8,6 @@ import dev.syllabus.domain.Names;
 import dev.syllabus.http.PageRequest;
 import dev.syllabus.http.PathParams;
 import dev.syllabus.progress.checklist.RepositoryOwners;
-import io.quarkus.panache.common.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -99,10 +98,7 @@ public class GithubResource {
     @RolesAllowed({"INSTRUCTOR", "READER"})
     public Response deliveries(@QueryParam("page") String page, @QueryParam("size") String size, UriInfo uri) {
         PageRequest request = PageRequest.of(page, size);
-        GithubFacts.DeliveryPage found = facts.deliveries(Page.of(request.index(), request.size()));
-        return request.headers(Response.ok(found.deliveries(), MediaType.APPLICATION_JSON), uri, (int)
-                        Math.min(Integer.MAX_VALUE, found.total()))
-                .build();
+        return request.answer(facts.deliveries(request.panache()), uri);
     }
 
     @PUT

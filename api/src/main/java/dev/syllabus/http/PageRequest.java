@@ -1,7 +1,9 @@
 package dev.syllabus.http;
 
 import dev.syllabus.domain.DomainException;
+import io.quarkus.panache.common.Page;
 import jakarta.ws.rs.core.Link;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -48,6 +50,18 @@ public record PageRequest(int page, int size) {
             return List.of();
         }
         return all.subList((int) from, (int) Math.min(all.size(), from + size));
+    }
+
+    /** The page as Panache counts it. */
+    public Page panache() {
+        return Page.of(index(), size);
+    }
+
+    /** {@code found} as a 200 answer with its paging headers. */
+    public Response answer(Paged<?> found, UriInfo uri) {
+        return headers(Response.ok(found.items(), MediaType.APPLICATION_JSON), uri, (int)
+                        Math.min(Integer.MAX_VALUE, found.total()))
+                .build();
     }
 
     /** Adds paging headers for a list of {@code total} elements. */

@@ -6,6 +6,7 @@ import dev.syllabus.account.AccountEntity;
 import dev.syllabus.course.CourseRunEntity;
 import dev.syllabus.course.Courses;
 import dev.syllabus.domain.DomainException;
+import dev.syllabus.http.Paged;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -50,15 +51,13 @@ public class LtiCourseLinks {
         return platforms.linked(context);
     }
 
-    /** A page of the course's scores, what became of each delivery, and how many there are. */
-    public record Scores(List<LtiViews.ScoreDelivery> scores, long total) {}
-
+    /** A page of the course's scores, what became of each delivery. */
     @Transactional
-    public Scores scores(String slug, LtiScoreEntity.Delivery status, Page page) {
+    public Paged<LtiViews.ScoreDelivery> scores(String slug, LtiScoreEntity.Delivery status, Page page) {
         long courseId = courses.row(slug).id;
         List<LtiScoreEntity> found = LtiScoreEntity.ofCourse(courseId, status, page);
         if (found.isEmpty()) {
-            return new Scores(List.of(), LtiScoreEntity.countOfCourse(courseId, status));
+            return new Paged<>(List.of(), LtiScoreEntity.countOfCourse(courseId, status));
         }
         Map<Long, String> logins = byId(
                 AccountEntity.list(
@@ -72,7 +71,7 @@ public class LtiCourseLinks {
                         found.stream().map(s -> s.contextId).distinct().toList()),
                 (LtiContextEntity context) -> context.id,
                 context -> context.title);
-        return new Scores(
+        return new Paged<>(
                 found.stream()
                         .map(score -> view(score, logins.get(score.accountId), titles.get(score.contextId)))
                         .toList(),

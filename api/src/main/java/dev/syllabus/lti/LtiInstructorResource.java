@@ -2,7 +2,6 @@ package dev.syllabus.lti;
 
 import dev.syllabus.http.PageRequest;
 import dev.syllabus.http.PathParams;
-import io.quarkus.panache.common.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -109,13 +108,12 @@ public class LtiInstructorResource {
             @QueryParam("size") String size,
             UriInfo uri) {
         PageRequest request = PageRequest.of(page, size);
-        LtiCourseLinks.Scores found = courseLinks.scores(
-                PathParams.slug("slug", slug),
-                PathParams.oneOf("status", status, LtiScoreEntity.Delivery.class),
-                Page.of(request.index(), request.size()));
-        return request.headers(Response.ok(found.scores(), MediaType.APPLICATION_JSON), uri, (int)
-                        Math.min(Integer.MAX_VALUE, found.total()))
-                .build();
+        return request.answer(
+                courseLinks.scores(
+                        PathParams.slug("slug", slug),
+                        PathParams.oneOf("status", status, LtiScoreEntity.Delivery.class),
+                        request.panache()),
+                uri);
     }
 
     @POST

@@ -4,7 +4,6 @@ import dev.syllabus.domain.DomainException;
 import dev.syllabus.domain.Names;
 import dev.syllabus.http.PageRequest;
 import dev.syllabus.http.PathParams;
-import io.quarkus.panache.common.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -41,12 +40,11 @@ public class HistoryResource {
         if (student != null && !Names.isAccountLogin(student)) {
             throw DomainException.invalid("student", "must be a GitHub login");
         }
-        HistoryService.HistoryPage found = history.history(
-                PathParams.slug("slug", slug),
-                student == null ? null : student.toLowerCase(Locale.ROOT),
-                Page.of(request.index(), request.size()));
-        return request.headers(Response.ok(found.entries(), MediaType.APPLICATION_JSON), uri, (int)
-                        Math.min(Integer.MAX_VALUE, found.total()))
-                .build();
+        return request.answer(
+                history.history(
+                        PathParams.slug("slug", slug),
+                        student == null ? null : student.toLowerCase(Locale.ROOT),
+                        request.panache()),
+                uri);
     }
 }

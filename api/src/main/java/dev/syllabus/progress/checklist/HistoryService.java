@@ -4,6 +4,7 @@ import dev.syllabus.account.AccountEntity;
 import dev.syllabus.content.Course;
 import dev.syllabus.course.Courses;
 import dev.syllabus.domain.DomainException;
+import dev.syllabus.http.Paged;
 import dev.syllabus.progress.cohort.CohortViews;
 import dev.syllabus.progress.enrolment.EnrollmentEntity;
 import dev.syllabus.progress.schedule.DeadlineExtensionEntity;
@@ -26,10 +27,8 @@ public class HistoryService {
         this.courses = courses;
     }
 
-    record HistoryPage(List<CohortViews.HistoryEntry> entries, long total) {}
-
     @Transactional
-    HistoryPage history(String slug, String studentLogin, Page page) {
+    Paged<CohortViews.HistoryEntry> history(String slug, String studentLogin, Page page) {
         Courses.Ref ref = courses.find(slug);
         long courseId = ref.id();
         Long studentId = studentLogin == null
@@ -55,7 +54,7 @@ public class HistoryService {
                                 .orElse(false),
                         e.note))
                 .toList();
-        return new HistoryPage(entries, query.count());
+        return new Paged<>(entries, query.count());
     }
 
     /** Each student's due times in their run, extensions included, looked up once per student. */
