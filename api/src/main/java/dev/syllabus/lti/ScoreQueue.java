@@ -38,6 +38,9 @@ public record ScoreQueue(String body, int version, int sentVersion, int attempts
 
     /** An instructor asked for the score again: what waits (or, once sent, the same score once more) goes at {@code now}. */
     public ScoreQueue resent(Instant now) {
+        if (body == null) {
+            return this; // no score was ever queued: nothing to send
+        }
         return new ScoreQueue(body, pending() ? version : version + 1, sentVersion, 0, now);
     }
 }

@@ -23,8 +23,8 @@ class ScoreQueueTest {
     private static final Instant T0 = Instant.parse("2026-12-07T12:00:00Z");
     private static final List<String> STATUSES = List.of("passed", "passed_late", "reopened");
 
-    /** A step: a status change, the start of an attempt, or the end of the attempt under way. */
-    sealed interface Step permits Change, Start, Finish {}
+    /** A step: a status change, the start of an attempt, the end of the attempt under way, or an instructor's resend. */
+    sealed interface Step permits Change, Start, Finish, Resend {}
 
     record Change(String status) implements Step {}
 
@@ -32,12 +32,15 @@ class ScoreQueueTest {
 
     record Finish(boolean taken) implements Step {}
 
+    record Resend() implements Step {}
+
     @Provide
     Arbitrary<List<Step>> steps() {
         Arbitrary<Step> step = Arbitraries.oneOf(
                 Arbitraries.of(STATUSES).map(Change::new),
                 Arbitraries.just(new Start()),
-                Arbitraries.of(true, false).map(Finish::new));
+                Arbitraries.of(true, false).map(Finish::new),
+                Arbitraries.just(new Resend()));
         return step.list().ofMinSize(1).ofMaxSize(40);
     }
 
@@ -57,6 +60,7 @@ class ScoreQueueTest {
                     lastStatus = change.status();
                     queue = queue.offer(body(change.status(), latePenalty, now), now);
                 }
+                case Resend ignored -> queue = queue.resent(now);
                 case Start ignored -> {
                     if (inFlight == null && queue.pending()) {
                         inFlight = queue;
