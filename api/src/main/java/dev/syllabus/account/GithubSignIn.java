@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syllabus.config.SyllabusConfig;
 import dev.syllabus.domain.DomainException;
 import dev.syllabus.domain.Names;
+import dev.syllabus.outbound.OutboundHttp;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -111,7 +111,7 @@ public class GithubSignIn {
             pending.persist();
         });
         URI location = URI.create(oauthUrl + "/login/oauth/authorize?"
-                + form(Map.of(
+                + OutboundHttp.formEncoded(Map.of(
                         "client_id",
                         clientId,
                         "redirect_uri",
@@ -196,7 +196,7 @@ public class GithubSignIn {
     }
 
     private String exchange(String code, String verifier) {
-        String body = form(Map.of(
+        String body = OutboundHttp.formEncoded(Map.of(
                 "client_id",
                 config.github().clientId().orElseThrow(),
                 "client_secret",
@@ -271,11 +271,5 @@ public class GithubSignIn {
     private static String text(JsonNode user, String field, int max) {
         String value = user.path(field).isTextual() ? user.path(field).asText().strip() : null;
         return value == null || value.isEmpty() ? null : value.length() <= max ? value : value.substring(0, max);
-    }
-
-    private static String form(Map<String, String> values) {
-        return values.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 }

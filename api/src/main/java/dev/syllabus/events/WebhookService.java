@@ -3,7 +3,7 @@ package dev.syllabus.events;
 import dev.syllabus.course.CourseEntity;
 import dev.syllabus.course.Courses;
 import dev.syllabus.domain.DomainException;
-import dev.syllabus.http.Paged;
+import dev.syllabus.domain.Paged;
 import dev.syllabus.outbound.TargetAddresses;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,7 +2,7 @@ package dev.syllabus.github;
 
 import dev.syllabus.account.AccountEntity;
 import dev.syllabus.content.EvidencePolicy;
-import dev.syllabus.http.Paged;
+import dev.syllabus.domain.Paged;
 import dev.syllabus.progress.checklist.PullRequestStates;
 import dev.syllabus.progress.checklist.RepositoryOwners;
 import io.quarkus.panache.common.Page;

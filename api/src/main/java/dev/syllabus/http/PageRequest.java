@@ -1,6 +1,7 @@
 package dev.syllabus.http;
 
 import dev.syllabus.domain.DomainException;
+import dev.syllabus.domain.Paged;
 import io.quarkus.panache.common.Page;
 import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.MediaType;

@@ -6,7 +6,7 @@ import dev.syllabus.account.AccountEntity;
 import dev.syllabus.course.CourseRunEntity;
 import dev.syllabus.course.Courses;
 import dev.syllabus.domain.DomainException;
-import dev.syllabus.http.Paged;
+import dev.syllabus.domain.Paged;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

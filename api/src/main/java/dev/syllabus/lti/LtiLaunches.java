@@ -21,33 +21,22 @@ import dev.syllabus.domain.DomainException;
 import dev.syllabus.progress.enrolment.Enrolments;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.text.ParseException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * An LTI 1.3 launch: the platform's third-party initiated login (the tool answers with a redirect
- * to the platform's authorization endpoint, the state bound to this browser by a cookie and a
- * one-time nonce), then the platform's form post of a signed id_token, checked in full before
- * anyone is signed in. An accepted launch signs the platform's user into their Syllabus account
+ * An LTI 1.3 launch: after the login ({@link LtiLogins}), the platform's form post of a signed
+ * id_token, checked in full before anyone is signed in. An accepted launch signs the platform's user into their Syllabus account
  * (linked by issuer and subject), binds the platform's course to a Syllabus course run on its
  * first launch, and enrols students in it.
  */
 @ApplicationScoped
 public class LtiLaunches {
-
-    static final Duration LOGIN_LIFETIME = Duration.ofMinutes(10);
 
     private final LtiPlatforms platforms;
     private final PlatformCalls calls;
@@ -86,70 +75,8 @@ public class LtiLaunches {
         this.defaultCourse = settings.defaultCourse();
     }
 
-    /** The login's request to the platform, and the secret the browser keeps in the cookie named {@code cookie}. */
-    public record Started(URI location, String cookie, String browserSecret) {}
-
-    /** A login request's parameters (LTI 1.3 Core, section 5.1.1; OIDC third-party initiated login). */
-    public record LoginRequest(
-            String issuer,
-            String loginHint,
-            String targetLinkUri,
-            String messageHint,
-            String clientId,
-            String deploymentId) {}
-
     /** Where an accepted launch sends the browser, with a session for the platform's user. */
     public record Admitted(String landing, AccountViews.Session session, String platformOrigin) {}
-
-    public Started login(LoginRequest request) {
-        if (blank(request.issuer())) {
-            throw DomainException.invalid("iss", "is required: the platform's issuer");
-        }
-        if (blank(request.loginHint())) {
-            throw DomainException.invalid("login_hint", "is required");
-        }
-        if (blank(request.targetLinkUri()) || !TargetLinks.isTool(request.targetLinkUri(), platforms.publicUrl())) {
-            throw DomainException.invalid(
-                    "target_link_uri", "must be a page of this tool, on " + platforms.publicUrl());
-        }
-        String state = Tokens.newToken();
-        String browserSecret = Tokens.newToken();
-        String nonce = Tokens.newToken();
-        Instant now = Instant.now();
-        LtiPlatformEntity platform = QuarkusTransaction.requiringNew().call(() -> {
-            LtiPlatformEntity found = platformOf(request);
-            LtiLoginEntity.deleteOlderThan(now.minus(LOGIN_LIFETIME));
-            LtiLoginEntity login = new LtiLoginEntity();
-            login.stateHash = Tokens.digest(state);
-            login.browserHash = Tokens.digest(browserSecret);
-            login.nonce = nonce;
-            login.platformId = found.id;
-            login.createdAt = now;
-            login.persist();
-            return found;
-        });
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("scope", "openid");
-        query.put("response_type", "id_token");
-        query.put("response_mode", "form_post");
-        query.put("prompt", "none");
-        query.put("client_id", platform.clientId);
-        query.put("redirect_uri", platforms.launchUrl());
-        query.put("login_hint", request.loginHint());
-        query.put("state", state);
-        query.put("nonce", nonce);
-        if (!blank(request.messageHint())) {
-            query.put("lti_message_hint", request.messageHint());
-        }
-        String separator = platform.authorizationEndpoint.contains("?") ? "&" : "?";
-        URI location = URI.create(platform.authorizationEndpoint + separator + form(query));
-        return new Started(location, cookieFor(state), browserSecret);
-    }
-
-    /** The cookie that binds the login with {@code state} to its browser: one per login, so launches in two frames do not collide. */
-    public static String cookieFor(String state) {
-        return "syllabus_lti_" + Tokens.digest(state).substring(0, 16);
-    }
 
     /**
      * The platform's form post. The state must be one this tool issued, unexpired and unused (it
@@ -183,11 +110,11 @@ public class LtiLaunches {
         });
         if (pending == null
                 || pending.platform() == null
-                || pending.login().createdAt.isBefore(Instant.now().minus(LOGIN_LIFETIME))) {
+                || pending.login().createdAt.isBefore(Instant.now().minus(LtiLogins.LIFETIME))) {
             throw DomainException.invalid(
                     "state", "is unknown, expired or used already: start the launch again from the platform");
         }
-        String browserSecret = cookies.apply(cookieFor(state.strip()));
+        String browserSecret = cookies.apply(LtiLogins.cookieFor(state.strip()));
         if (browserSecret == null
                 || !MessageDigest.isEqual(
                         HexFormat.of().parseHex(Tokens.digest(browserSecret)),
@@ -316,39 +243,11 @@ public class LtiLaunches {
                 TargetLinks.landing(launch.targetLinkUri(), fallback), accounts.signIn(account), frameAncestor);
     }
 
-    private static LtiPlatformEntity platformOf(LoginRequest request) {
-        List<LtiPlatformEntity> candidates = LtiPlatformEntity.ofIssuer(
-                        request.issuer().strip())
-                .stream()
-                .filter(platform -> blank(request.clientId()) || platform.clientId.equals(request.clientId()))
-                .filter(platform ->
-                        blank(request.deploymentId()) || LtiDeploymentEntity.known(platform.id, request.deploymentId()))
-                .toList();
-        if (candidates.isEmpty()) {
-            throw DomainException.notFound("No platform with issuer '" + request.issuer() + "'"
-                    + (blank(request.clientId()) ? "" : " and client id '" + request.clientId() + "'")
-                    + (blank(request.deploymentId()) ? "" : " and deployment '" + request.deploymentId() + "'")
-                    + " is registered with this tool.");
-        }
-        if (candidates.size() > 1) {
-            throw DomainException.invalid(
-                    "client_id", "is required: this issuer has registered the tool more than once");
-        }
-        return candidates.get(0);
-    }
-
     private static String clip(String text, int max) {
         return text.length() > max ? text.substring(0, max) : text;
     }
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
-    }
-
-    private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 }

@@ -31,14 +31,24 @@ public class LtiResource {
 
     private final ToolKeys keys;
     private final LtiPlatforms platforms;
+    private final DynamicRegistration registration;
+    private final LtiLogins logins;
     private final LtiLaunches launches;
     private final LtiDeepLinking deepLinking;
 
-    LtiResource(ToolKeys keys, LtiPlatforms platforms, LtiLaunches launches, LtiDeepLinking deepLinking) {
-        this.deepLinking = deepLinking;
+    LtiResource(
+            ToolKeys keys,
+            LtiPlatforms platforms,
+            DynamicRegistration registration,
+            LtiLogins logins,
+            LtiLaunches launches,
+            LtiDeepLinking deepLinking) {
         this.keys = keys;
         this.platforms = platforms;
+        this.registration = registration;
+        this.logins = logins;
         this.launches = launches;
+        this.deepLinking = deepLinking;
     }
 
     @GET
@@ -80,7 +90,7 @@ public class LtiResource {
             @QueryParam("openid_configuration") String openidConfiguration,
             @QueryParam("registration_token") String registrationToken) {
         return page("Syllabus could not register", () -> {
-            LtiViews.Platform platform = platforms.registerDynamically(openidConfiguration, registrationToken);
+            LtiViews.Platform platform = registration.register(openidConfiguration, registrationToken);
             return answer(LtiPages.registered(platform.name(), platforms.frameAncestors(platform.id())));
         });
     }
@@ -95,8 +105,7 @@ public class LtiResource {
             @QueryParam("lti_message_hint") String messageHint,
             @QueryParam("client_id") String clientId,
             @QueryParam("lti_deployment_id") String deploymentId) {
-        return login(
-                new LtiLaunches.LoginRequest(issuer, loginHint, targetLinkUri, messageHint, clientId, deploymentId));
+        return login(new LtiLogins.LoginRequest(issuer, loginHint, targetLinkUri, messageHint, clientId, deploymentId));
     }
 
     @POST
@@ -110,8 +119,7 @@ public class LtiResource {
             @FormParam("lti_message_hint") String messageHint,
             @FormParam("client_id") String clientId,
             @FormParam("lti_deployment_id") String deploymentId) {
-        return login(
-                new LtiLaunches.LoginRequest(issuer, loginHint, targetLinkUri, messageHint, clientId, deploymentId));
+        return login(new LtiLogins.LoginRequest(issuer, loginHint, targetLinkUri, messageHint, clientId, deploymentId));
     }
 
     @POST
@@ -142,7 +150,7 @@ public class LtiResource {
                     admitted.session().token(),
                     admitted.platformOrigin()));
             return Response.fromResponse(page)
-                    .cookie(loginCookie(LtiLaunches.cookieFor(state.strip()), "", 0))
+                    .cookie(loginCookie(LtiLogins.cookieFor(state.strip()), "", 0))
                     .build();
         });
     }
@@ -168,13 +176,13 @@ public class LtiResource {
         });
     }
 
-    private Response login(LtiLaunches.LoginRequest request) {
+    private Response login(LtiLogins.LoginRequest request) {
         return page("Syllabus could not open", () -> {
-            LtiLaunches.Started started = launches.login(request);
+            LtiLogins.Started started = logins.login(request);
             return Response.status(302)
                     .location(started.location())
                     .cookie(loginCookie(
-                            started.cookie(), started.browserSecret(), (int) LtiLaunches.LOGIN_LIFETIME.toSeconds()))
+                            started.cookie(), started.browserSecret(), (int) LtiLogins.LIFETIME.toSeconds()))
                     .build();
         });
     }

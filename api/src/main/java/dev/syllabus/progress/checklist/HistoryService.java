@@ -4,7 +4,7 @@ import dev.syllabus.account.AccountEntity;
 import dev.syllabus.content.Course;
 import dev.syllabus.course.Courses;
 import dev.syllabus.domain.DomainException;
-import dev.syllabus.http.Paged;
+import dev.syllabus.domain.Paged;
 import dev.syllabus.progress.cohort.CohortViews;
 import dev.syllabus.progress.enrolment.EnrollmentEntity;
 import dev.syllabus.progress.schedule.DeadlineExtensionEntity;

@@ -1,4 +1,4 @@
-package dev.syllabus.http;
+package dev.syllabus.domain;
 
 import java.util.List;
 
