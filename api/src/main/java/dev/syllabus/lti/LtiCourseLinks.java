@@ -9,6 +9,7 @@ import dev.syllabus.domain.DomainException;
 import dev.syllabus.domain.Paged;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.time.Instant;
@@ -82,7 +83,7 @@ public class LtiCourseLinks {
     @Transactional
     public LtiViews.ScoreDelivery resend(String slug, long id) {
         long courseId = courses.row(slug).id;
-        LtiScoreEntity score = LtiScoreEntity.findById(id);
+        LtiScoreEntity score = LtiScoreEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
         LtiContextEntity context = score == null ? null : LtiContextEntity.findById(score.contextId);
         if (context == null || context.courseId != courseId) {
             throw DomainException.notFound("Course '" + slug + "' has no platform score " + id + ".");

@@ -9,6 +9,7 @@ import dev.syllabus.outbound.RetrySchedule;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -182,7 +183,8 @@ public class LtiScoreSender {
     }
 
     private void record(Attempt attempt, OutboundHttp.Reply reply) {
-        LtiScoreEntity score = LtiScoreEntity.findById(attempt.scoreId());
+        // Locked: a score queued or resent meanwhile must not be overwritten by this attempt's outcome.
+        LtiScoreEntity score = LtiScoreEntity.findById(attempt.scoreId(), LockModeType.PESSIMISTIC_WRITE);
         if (score == null) {
             return;
         }
