@@ -16,8 +16,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The few layering rules that keep the house easy to live in. */
@@ -26,6 +28,22 @@ class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.syllabus");
+
+    /** A room a newcomer can read: no class of the main code grows past 300 lines. */
+    @Test
+    void noMainClassIsOver300Lines() throws IOException {
+        Map<String, Integer> tooLong = new TreeMap<>();
+        try (Stream<java.nio.file.Path> sources = Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path source :
+                    sources.filter(file -> file.toString().endsWith(".java")).toList()) {
+                int lines = Files.readAllLines(source).size();
+                if (lines > 300) {
+                    tooLong.put(source.toString(), lines);
+                }
+            }
+        }
+        assertThat(tooLong).as("main classes over 300 lines").isEmpty();
+    }
 
     @Test
     void contentKnowsNothingOfHttpOrTheDatabase() {

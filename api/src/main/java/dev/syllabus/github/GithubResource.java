@@ -87,7 +87,7 @@ public class GithubResource {
         if (payload == null || !payload.isObject()) {
             throw DomainException.invalid("body", "is not a JSON object");
         }
-        GithubService.Outcome outcome =
+        Outcome outcome =
                 github.deliver(delivery, WebhookSignature.sha256Hex(raw), event, GithubEvent.of(event, payload));
         return new GithubViews.DeliveryResult(delivery, outcome.outcome(), outcome.detail());
     }

@@ -32,16 +32,6 @@ public class GithubService {
         this.courses = courses;
     }
 
-    public record Outcome(String outcome, String detail) {
-        static Outcome processed(String detail) {
-            return new Outcome("PROCESSED", detail);
-        }
-
-        static Outcome ignored(String detail) {
-            return new Outcome("IGNORED", detail);
-        }
-    }
-
     /**
      * Handles one verified delivery, once: a delivery id seen before, or a body seen before under
      * another id (the id is not covered by the signature, so a copied delivery could be replayed
