@@ -63,6 +63,25 @@ public final class FrameOrigins {
         return String.join(" ", origins);
     }
 
+    /**
+     * Whether a launch posted from {@code postedFrom} (its Origin header) came from the platform:
+     * no Origin, or an opaque one ({@code null}), says nothing either way (the signed token, the
+     * state and the browser's cookie admit the launch); an origin must be one the platform is known
+     * by, or one of the addresses the verified launch itself names ({@code named}: its return URL).
+     */
+    public static boolean admits(String postedFrom, Set<String> known, List<String> named) {
+        if (postedFrom == null || postedFrom.isBlank() || "null".equals(postedFrom.strip())) {
+            return true;
+        }
+        return strict(postedFrom)
+                .filter(origin -> known.contains(origin)
+                        || named.stream()
+                                .map(FrameOrigins::of)
+                                .flatMap(Optional::stream)
+                                .anyMatch(origin::equals))
+                .isPresent();
+    }
+
     /** Every origin of one platform. */
     public static Set<String> ofPlatform(String issuer, String authorizationEndpoint, String learned) {
         Set<String> origins = new LinkedHashSet<>();

@@ -80,7 +80,10 @@ public final class LaunchRules {
         return Optional.empty();
     }
 
-    /** The parts of an accepted launch this tool uses. */
+    /**
+     * The parts of an accepted launch this tool uses. {@code platformPages}: the platform's own
+     * addresses the launch names (its return URL, its URL), which say where its pages are.
+     */
     public record Launch(
             String issuer,
             String subject,
@@ -96,7 +99,8 @@ public final class LaunchRules {
             String deepLinkData,
             boolean deepLinkMultiple,
             String lineItemsUrl,
-            String membershipsUrl) {
+            String membershipsUrl,
+            List<String> platformPages) {
 
         public boolean deepLinking() {
             return DEEP_LINKING.equals(messageType);
@@ -137,7 +141,12 @@ public final class LaunchRules {
                 text(settings, "data"),
                 !Boolean.FALSE.equals(settings.get("accept_multiple")),
                 text(map(claims, AGS_ENDPOINT), "lineitems"),
-                text(map(claims, NRPS), "context_memberships_url"));
+                text(map(claims, NRPS), "context_memberships_url"),
+                java.util.stream.Stream.of(
+                                text(map(claims, LTI + "launch_presentation"), "return_url"),
+                                text(map(claims, LTI + "tool_platform"), "url"))
+                        .filter(java.util.Objects::nonNull)
+                        .toList());
     }
 
     private static String text(JWTClaimsSet claims, String name) {

@@ -81,8 +81,9 @@ public class LtiLaunches {
     /**
      * The platform's form post. The state must be one this tool issued, unexpired and unused (it
      * is used up now), in the browser that started it; the id_token must be signed by the
-     * platform's key and pass {@link LaunchRules}. Where it was posted from admits nothing (a
-     * platform may post from each school's domain); an accepted launch's origin may frame the tool.
+     * platform's key and pass {@link LaunchRules}; where it was posted from must be the platform's
+     * ({@link FrameOrigins#admits}: a hosted Canvas posts from each school's domain, which its
+     * launch names as its return URL), and is learned as one that may frame the tool.
      *
      * @param origin where the browser posted from (its Origin header), or null
      * @param cookies the browser's cookies, by name
@@ -140,6 +141,13 @@ public class LtiLaunches {
                     throw DomainException.unauthenticated("The launch was refused: " + why + ".");
                 });
         LaunchRules.Launch launch = LaunchRules.read(claims);
+        Set<String> known =
+                FrameOrigins.ofPlatform(platform.issuer, platform.authorizationEndpoint, platform.webOrigins);
+        FrameOrigins.of(platforms.publicUrl()).ifPresent(known::add);
+        if (!FrameOrigins.admits(origin, known, launch.platformPages())) {
+            throw DomainException.forbidden("The launch was refused: it was posted from " + origin
+                    + ", which is none of the platform's addresses and none the launch names.");
+        }
         // Launches of one platform course or user at once: a loser's rows were made by the winner,
         // so its next try finds them (each try may lose to a different row, hence a few).
         Admitted admitted = null;

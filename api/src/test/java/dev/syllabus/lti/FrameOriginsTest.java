@@ -2,6 +2,8 @@ package dev.syllabus.lti;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FrameOriginsTest {
@@ -31,5 +33,26 @@ class FrameOriginsTest {
         assertThat(FrameOrigins.learn(known, "https://s5.example")).isSameAs(known);
         assertThat(FrameOrigins.ofPlatform("https://lms.example", "https://lms.example/auth", "https://s.example"))
                 .containsExactly("https://lms.example", "https://s.example");
+    }
+
+    @Test
+    void aLaunchsOriginIsAdmittedWhenThePlatformIsKnownByItOrTheLaunchNamesIt() {
+        Set<String> known = Set.of("https://lms.example");
+        assertThat(FrameOrigins.admits(null, known, List.of())).isTrue();
+        assertThat(FrameOrigins.admits("null", known, List.of()))
+                .as("an opaque origin says nothing")
+                .isTrue();
+        assertThat(FrameOrigins.admits("https://LMS.example", known, List.of())).isTrue();
+        assertThat(FrameOrigins.admits("https://school.example", known, List.of()))
+                .isFalse();
+        assertThat(FrameOrigins.admits(
+                        "https://school.example", known, List.of("https://school.example/courses/1/success")))
+                .isTrue();
+        assertThat(FrameOrigins.admits(
+                        "https://school.example:8443", known, List.of("https://school.example/courses/1")))
+                .as("another port is another origin")
+                .isFalse();
+        assertThat(FrameOrigins.admits("https://lms.example; script-src *", known, List.of()))
+                .isFalse();
     }
 }

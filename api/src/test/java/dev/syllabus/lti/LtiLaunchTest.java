@@ -191,48 +191,63 @@ class LtiLaunchTest {
                 .isEqualTo(me.path("login").asText());
     }
 
-    @Test
-    void aLaunchPostedFromTheSchoolsOwnDomainMayFrameTheWebClientAndAForgedOriginIsNotLearned() {
-        registerByHand();
-        String school = "https://school-" + UUID.randomUUID().toString().substring(0, 6) + ".example";
-        String frames = given().get("/api/lti/frame-ancestors")
+    private Response launchFrom(String origin, Login login, JWTClaimsSet claims) {
+        return given().cookie(login.cookie(), login.secret())
+                .header("Origin", origin)
+                .contentType(ContentType.URLENC)
+                .formParam("id_token", platform.sign(claims))
+                .formParam("state", login.state())
+                .post("/api/lti/launch");
+    }
+
+    private String frameAncestors() {
+        return given().get("/api/lti/frame-ancestors")
                 .then()
                 .statusCode(204)
                 .extract()
                 .header("Syllabus-Frame-Ancestors");
-        assertThat(frames).contains(platform.issuer()).doesNotContain(school);
+    }
 
+    @Test
+    void aLaunchPostedFromTheSchoolsOwnDomainTheLaunchNamesIsAdmittedAndThatDomainMayFrameTheWebClient() {
+        registerByHand();
+        String school = "https://school-" + UUID.randomUUID().toString().substring(0, 6) + ".example";
+        assertThat(frameAncestors()).contains(platform.issuer()).doesNotContain(school);
+
+        // As a hosted Canvas launches: posted from the school's domain, which the launch names as its return URL.
         Login login = login();
-        Response launched = given().cookie(login.cookie(), login.secret())
-                .header("Origin", school)
-                .contentType(ContentType.URLENC)
-                .formParam(
-                        "id_token",
-                        platform.sign(
-                                claims(login, subject(), MockPlatform.LEARNER).build()))
-                .formParam("state", login.state())
-                .post("/api/lti/launch");
+        Response launched = launchFrom(
+                school,
+                login,
+                claims(login, subject(), MockPlatform.LEARNER)
+                        .claim(
+                                MockPlatform.CLAIM + "launch_presentation",
+                                Map.of("return_url", school + "/courses/1/external_content/success"))
+                        .build());
         sessionOf(launched);
         assertThat(launched.header("Content-Security-Policy")).contains(school);
-        assertThat(given().get("/api/lti/frame-ancestors").header("Syllabus-Frame-Ancestors"))
-                .contains(platform.issuer())
-                .contains(school);
+        assertThat(frameAncestors()).contains(platform.issuer()).contains(school);
 
-        // An Origin that is not exactly an origin goes into no header.
-        Login forged = login();
-        Response admitted = given().cookie(forged.cookie(), forged.secret())
-                .header("Origin", "https://x.example; script-src *")
-                .contentType(ContentType.URLENC)
-                .formParam(
-                        "id_token",
-                        platform.sign(
-                                claims(forged, subject(), MockPlatform.LEARNER).build()))
-                .formParam("state", forged.state())
-                .post("/api/lti/launch");
-        sessionOf(admitted);
-        assertThat(admitted.header("Content-Security-Policy")).doesNotContain("x.example");
-        assertThat(given().get("/api/lti/frame-ancestors").header("Syllabus-Frame-Ancestors"))
-                .doesNotContain("x.example");
+        // Once learned, the school's later launches need not name it.
+        Login later = login();
+        sessionOf(launchFrom(
+                school, later, claims(later, subject(), MockPlatform.LEARNER).build()));
+    }
+
+    @Test
+    void aLaunchPostedFromASiteThatIsNotThePlatformsIsRefusedAndNotLearned() {
+        registerByHand();
+        for (String origin : List.of("https://elsewhere.example", "https://x.example; script-src *")) {
+            Login login = login();
+            assertRefused(
+                    launchFrom(
+                            origin,
+                            login,
+                            claims(login, subject(), MockPlatform.LEARNER).build()),
+                    403,
+                    "none of the platform's addresses");
+        }
+        assertThat(frameAncestors()).doesNotContain("elsewhere.example").doesNotContain("x.example");
     }
 
     @Test
