@@ -28,13 +28,11 @@ public class LtiCourseLinks {
 
     private final Courses courses;
     private final LtiPlatforms platforms;
-    private final LtiGrades grades;
     private final ObjectMapper json;
 
-    LtiCourseLinks(Courses courses, LtiPlatforms platforms, LtiGrades grades, ObjectMapper json) {
+    LtiCourseLinks(Courses courses, LtiPlatforms platforms, ObjectMapper json) {
         this.courses = courses;
         this.platforms = platforms;
-        this.grades = grades;
         this.json = json;
     }
 
@@ -48,7 +46,6 @@ public class LtiCourseLinks {
         context.runId = CourseRunEntity.byName(context.courseId, run.strip())
                 .orElseThrow(() -> DomainException.invalid("run", "is not a run of course '" + slug + "'"))
                 .id;
-        grades.contextsChanged();
         return platforms.linked(context);
     }
 

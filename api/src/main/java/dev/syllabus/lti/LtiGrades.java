@@ -25,8 +25,11 @@ public class LtiGrades implements HomeworkGrades {
 
     private final Courses courses;
     private final ObjectMapper json;
-    private volatile Set<Long> gradedCourses;
-    private volatile Instant gradedCoursesRead = Instant.EPOCH;
+    /** The courses a platform course takes grades for (called within the caller's transaction). */
+    private final Remembered<Set<Long>> gradedCourses = new Remembered<>(
+            GRADED_COURSES_FRESH, () -> LtiContextEntity.<LtiContextEntity>list("lineItemsUrl is not null").stream()
+                    .map(context -> context.courseId)
+                    .collect(Collectors.toUnmodifiableSet()));
 
     LtiGrades(Courses courses, ObjectMapper json) {
         this.courses = courses;
@@ -35,12 +38,12 @@ public class LtiGrades implements HomeworkGrades {
 
     /** A launch bound or changed a platform course: the graded courses are read again. */
     void contextsChanged() {
-        gradedCoursesRead = Instant.EPOCH;
+        gradedCourses.forget();
     }
 
     @Override
     public boolean follows(long courseId, long studentId) {
-        return graded().contains(courseId) && LtiUserEntity.isLinked(studentId);
+        return gradedCourses.get().contains(courseId) && LtiUserEntity.isLinked(studentId);
     }
 
     @Override
@@ -92,17 +95,5 @@ public class LtiGrades implements HomeworkGrades {
             body.put("comment", score.comment());
         }
         return body.toString();
-    }
-
-    private Set<Long> graded() {
-        Instant now = Instant.now();
-        if (gradedCourses == null
-                || gradedCoursesRead.plus(GRADED_COURSES_FRESH).isBefore(now)) {
-            gradedCourses = LtiContextEntity.<LtiContextEntity>list("lineItemsUrl is not null").stream()
-                    .map(context -> context.courseId)
-                    .collect(Collectors.toUnmodifiableSet());
-            gradedCoursesRead = now;
-        }
-        return gradedCourses;
     }
 }

@@ -38,11 +38,15 @@ public class LtiPlatforms {
     private final ObjectMapper json;
     private final String publicUrl;
 
-    private static final Duration ORIGINS_FRESH = Duration.ofSeconds(15);
-
-    private record Known(String origins, Instant at) {}
-
-    private volatile Known everyOrigin;
+    /** Every platform's origins, space-separated, believed for 15 s (nginx asks for each page). */
+    private final Remembered<String> everyOrigin = new Remembered<>(
+            Duration.ofSeconds(15), () -> QuarkusTransaction.requiringNew().call(() -> LtiPlatformEntity.all().stream()
+                    .flatMap(platform ->
+                            FrameOrigins.ofPlatform(
+                                    platform.issuer, platform.authorizationEndpoint, platform.webOrigins)
+                                    .stream())
+                    .distinct()
+                    .collect(Collectors.joining(" "))));
 
     LtiPlatforms(
             PlatformCalls calls,
@@ -85,7 +89,7 @@ public class LtiPlatforms {
         String learned = FrameOrigins.learn(platform.webOrigins, origin);
         if (!learned.equals(platform.webOrigins)) {
             platform.webOrigins = learned;
-            everyOrigin = null;
+            everyOrigin.forget();
         }
     }
 
@@ -102,20 +106,7 @@ public class LtiPlatforms {
      * shows at once.
      */
     public String everyFrameAncestor() {
-        Known known = everyOrigin;
-        if (known == null || known.at().plus(ORIGINS_FRESH).isBefore(Instant.now())) {
-            known =
-                    new Known(
-                            QuarkusTransaction.requiringNew().call(() -> LtiPlatformEntity.all().stream()
-                                    .flatMap(platform -> FrameOrigins.ofPlatform(
-                                            platform.issuer, platform.authorizationEndpoint, platform.webOrigins)
-                                            .stream())
-                                    .distinct()
-                                    .collect(Collectors.joining(" "))),
-                            Instant.now());
-            everyOrigin = known;
-        }
-        return known.origins();
+        return everyOrigin.get();
     }
 
     @Transactional
@@ -164,7 +155,7 @@ public class LtiPlatforms {
     @Transactional
     public void delete(long id) {
         find(id).delete();
-        everyOrigin = null;
+        everyOrigin.forget();
     }
 
     /** A new platform, saved. Call within a transaction. */
@@ -187,7 +178,7 @@ public class LtiPlatforms {
         platform.registeredBy = registeredBy;
         platform.createdAt = Instant.now();
         platform.persist();
-        everyOrigin = null;
+        everyOrigin.forget();
         return platform;
     }
 

@@ -74,6 +74,19 @@ class LtiDeepLinkingTest extends WithRegisteredPlatform {
         return request.post("/api/lti/deep-links");
     }
 
+    /** Posts the answer page's form to the platform, as the page's script does; the address it went to. */
+    private String carryBack(Response answered) {
+        Matcher form = FORM.matcher(answered.asString());
+        assertThat(form.find()).as(answered.asString()).isTrue();
+        given().baseUri(platform.issuer())
+                .contentType(ContentType.URLENC)
+                .formParam("JWT", form.group(2))
+                .post(form.group(1).substring(platform.issuer().length()))
+                .then()
+                .statusCode(200);
+        return form.group(1);
+    }
+
     @Test
     void anInstructorsPickBecomesSignedLinksWithGradeColumnsAndAPassLandsInOne() throws Exception {
         Picker picker = picker(deepLinkingLaunch("teacher-" + context, MockPlatform.INSTRUCTOR));
@@ -84,17 +97,8 @@ class LtiDeepLinkingTest extends WithRegisteredPlatform {
         assertThat(answered.header("Content-Security-Policy"))
                 .contains("form-action " + platform.issuer())
                 .contains("frame-ancestors 'self' " + platform.issuer());
-        Matcher form = FORM.matcher(answered.asString());
-        assertThat(form.find()).as(answered.asString()).isTrue();
-        assertThat(form.group(1)).isEqualTo(platform.deepLinkReturnUrl(context));
-
         // The browser posts the answer to the platform, which checks it against the tool's published keys.
-        given().baseUri(platform.issuer())
-                .contentType(ContentType.URLENC)
-                .formParam("JWT", form.group(2))
-                .post(form.group(1).substring(platform.issuer().length()))
-                .then()
-                .statusCode(200);
+        assertThat(carryBack(answered)).isEqualTo(platform.deepLinkReturnUrl(context));
         JWTClaimsSet answer = platform.deepLinkAnswers().getFirst();
         assertThat(answer.getClaim(MockPlatform.CLAIM + "message_type")).isEqualTo("LtiDeepLinkingResponse");
         assertThat(answer.getClaim(MockPlatform.CLAIM + "deployment_id")).isEqualTo(platform.deploymentId);
@@ -152,14 +156,7 @@ class LtiDeepLinkingTest extends WithRegisteredPlatform {
                 .formParam("session", picker.session())
                 .formParam("cancel", "")
                 .post("/api/lti/deep-links");
-        Matcher form = FORM.matcher(answered.asString());
-        assertThat(form.find()).as(answered.asString()).isTrue();
-        given().baseUri(platform.issuer())
-                .contentType(ContentType.URLENC)
-                .formParam("JWT", form.group(2))
-                .post(form.group(1).substring(platform.issuer().length()))
-                .then()
-                .statusCode(200);
+        carryBack(answered);
         assertThat((List<?>) platform.deepLinkAnswers()
                         .getFirst()
                         .getClaim("https://purl.imsglobal.org/spec/lti-dl/claim/content_items"))
