@@ -84,7 +84,8 @@ final class LtiPages {
     private static Page page(
             int status, String title, String body, String script, String frameAncestor, String formTarget) {
         String nonce = Tokens.newToken().substring(0, 24);
-        String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + html(title)
+        String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + html(title)
                 + " - Syllabus</title></head><body><h1>" + html(title) + "</h1>" + body
                 + (script == null ? "" : "<script nonce=\"" + nonce + "\">" + script + "</script>")
                 + "</body></html>";
